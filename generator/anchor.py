@@ -1,0 +1,161 @@
+"""Find the passage a note or fact link quotes, as the W3C TextQuoteSelector describes it.
+
+Matching first compares text normalised for what typing and cleaning change
+(curly and straight quotes, dashes, runs of whitespace, soft hyphens), never
+case or words. A quote found more than once must be decided by its prefix or
+suffix. A quote not found is searched fuzzily (bounded edit distance, scored
+with prefix and suffix as Hypothesis' client does) and reported with the text
+to paste; a quote with no close passage is an orphan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Block, Selector, Span
+
+EQUIVALENTS = {
+    **dict.fromkeys("‘’‚‛′`´", "'"),
+    **dict.fromkeys("“”„‟″«»", '"'),
+    **dict.fromkeys("‐‑‒–—―−", "-"),
+    "…": "...",
+    "\u00ad": "",
+    "\u200b": "",
+}
+MAX_ERROR_RATE = 0.25  # a fuzzy anchor may differ from the quote in at most a quarter of its characters
+
+
+@dataclass(frozen=True)
+class Normalised:
+    text: str
+    origin: tuple[int, ...]  # origin[i] = index in the original text of normalised character i
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def normalise(text: str) -> Normalised:
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if out and out[-1] == " ":
+                continue
+            ch = " "
+        for piece in EQUIVALENTS.get(ch, ch):
+            out.append(piece)
+            origin.append(i)
+    return Normalised("".join(out), tuple(origin))
+
+
+def normalise_text(text: str) -> str:
+    return normalise(text).text.strip()
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The outcome of anchoring one selector: a span, or why there is none."""
+
+    span: Span | None
+    status: str  # "exact", "fuzzy", "ambiguous" or "orphan"
+    candidates: tuple[Span, ...] = ()
+    matched_text: str = ""
+
+
+def anchor(selector: Selector, blocks: tuple[Block, ...] | list[Block]) -> Anchor:
+    quote = normalise_text(selector.quote)
+    if not quote:
+        return Anchor(None, "orphan")
+    prefix, suffix = normalise_text(selector.prefix), normalise_text(selector.suffix)
+    normalised = [normalise(block.text) for block in blocks]
+    found = [(b, start, start + len(quote)) for b, norm in enumerate(normalised) for start in _find_all(norm.text, quote)]
+    decided = [hit for hit in found if _context_fits(normalised[hit[0]].text, hit[1], hit[2], prefix, suffix)]
+    if len(decided) == 1:
+        return Anchor(_to_span(normalised, decided[0]), "exact")
+    if len(decided) > 1:
+        return Anchor(None, "ambiguous", tuple(_to_span(normalised, hit) for hit in decided))
+    if found:  # the quote is there, but the context given matches none of its occurrences
+        return Anchor(None, "ambiguous" if len(found) > 1 else "orphan",
+                      tuple(_to_span(normalised, hit) for hit in found))
+    best = _fuzzy(quote, prefix, suffix, normalised)
+    if best is None:
+        return Anchor(None, "orphan")
+    span = _to_span(normalised, best)
+    return Anchor(span, "fuzzy", matched_text=blocks[span.block].text[span.start:span.end])
+
+
+def suggest_prefix(blocks: tuple[Block, ...] | list[Block], span: Span, words: int = 4) -> str:
+    """The few words before an occurrence: enough, usually, to tell it apart."""
+    before = blocks[span.block].text[:span.start].split()
+    return " ".join(before[-words:]) + (" " if before else "")
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    starts, i = [], text.find(needle)
+    while i != -1:
+        starts.append(i)
+        i = text.find(needle, i + 1)
+    return starts
+
+
+def _context_fits(text: str, start: int, end: int, prefix: str, suffix: str) -> bool:
+    return (not prefix or text[:start].rstrip().endswith(prefix)) and (
+        not suffix or text[end:].lstrip().startswith(suffix))
+
+
+def _to_span(normalised: list[Normalised], hit: tuple[int, int, int]) -> Span:
+    block, start, end = hit
+    begin, finish = normalised[block].span(start, end)
+    return Span(block, begin, finish)
+
+
+def _fuzzy(quote: str, prefix: str, suffix: str, normalised: list[Normalised]) -> tuple[int, int, int] | None:
+    """Best approximate occurrence over all blocks, scored like Hypothesis: quote first, context after."""
+    max_errors = int(len(quote) * MAX_ERROR_RATE)
+    best_score, best = 0.0, None
+    for b, norm in enumerate(normalised):
+        for errors, start, end in _approximate_matches(quote, norm.text, max_errors):
+            score = 50 * (1 - errors / len(quote))
+            if prefix:
+                score += 20 * _similarity(prefix, norm.text[max(0, start - len(prefix) - 1):start].strip())
+            if suffix:
+                score += 20 * _similarity(suffix, norm.text[end:end + len(suffix) + 1].strip())
+            if score > best_score:
+                best_score, best = score, (b, start, end)
+    return best
+
+
+def _approximate_matches(pattern: str, text: str, max_errors: int) -> list[tuple[int, int, int]]:
+    """Sellers' algorithm: every best-matching substring of text within max_errors edits of pattern."""
+    m = len(pattern)
+    cost = list(range(m + 1))
+    start = [0] * (m + 1)
+    matches: list[tuple[int, int, int]] = []
+    for j, ch in enumerate(text, start=1):
+        prev_cost, prev_start = cost, start
+        cost, start = [0] * (m + 1), [j] * (m + 1)
+        for i in range(1, m + 1):
+            substitute = prev_cost[i - 1] + (pattern[i - 1] != ch)
+            skip_text = prev_cost[i] + 1
+            skip_pattern = cost[i - 1] + 1
+            if substitute <= skip_text and substitute <= skip_pattern:
+                cost[i], start[i] = substitute, prev_start[i - 1]
+            elif skip_text <= skip_pattern:
+                cost[i], start[i] = skip_text, prev_start[i]
+            else:
+                cost[i], start[i] = skip_pattern, start[i - 1]
+        if cost[m] <= max_errors:
+            if matches and matches[-1][1] == start[m]:
+                if cost[m] < matches[-1][0]:
+                    matches[-1] = (cost[m], start[m], j)
+            else:
+                matches.append((cost[m], start[m], j))
+    return matches
+
+
+def _similarity(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    matches = _approximate_matches(a, b, len(a))
+    errors = min((e for e, _, _ in matches), default=len(a))
+    return max(0.0, 1 - errors / len(a))

@@ -1,0 +1,95 @@
+"""Merge each cleaned article with its annotation file: metadata, anchored notes and fact links."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .anchor import Anchor, anchor, suggest_prefix
+from .errors import Problem, error, warning
+from .model import (AnchoredFact, AnchoredNote, Annotations, Article, ArticleAnnotation, Block, CleanedArticle,
+                    Loc, Selector)
+from .sentences import sentence_around
+
+UNSAFE_SLUG = re.compile(r"[^a-z0-9-]+")
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII words joined by '-', safe in a file name and a URL."""
+    slug = UNSAFE_SLUG.sub("-", text.lower()).strip("-")
+    return re.sub(r"-{2,}", "-", slug) or "untitled"
+
+
+def annotate(cleaned: Iterable[CleanedArticle], annotations: Annotations) -> tuple[list[Article], list[Problem]]:
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for article in cleaned:
+        note = annotations.articles.get(article.article_id) or ArticleAnnotation(
+            article.article_id, Loc(f"annotations/articles/{article.article_id}.yml"))
+        merged, found = merge(article, note)
+        articles.append(merged)
+        problems += found
+    return articles, problems
+
+
+def merge(cleaned: CleanedArticle, note: ArticleAnnotation) -> tuple[Article, list[Problem]]:
+    """Hand-written metadata wins over what cleaning detected; every quote must anchor."""
+    problems: list[Problem] = []
+    anchored_notes = []
+    for item in note.notes:
+        span = _anchor_or_report(item.selector, cleaned.blocks, item.loc, "note", problems)
+        if span is not None:
+            anchored_notes.append(AnchoredNote(item, span))
+    anchored_facts = []
+    for link in note.facts:
+        span = _anchor_or_report(link.selector, cleaned.blocks, link.loc, "fact link", problems)
+        if span is not None:
+            sentence = sentence_around(cleaned.blocks[span.block].text, span.start, span.end)
+            anchored_facts.append(AnchoredFact(link, span, sentence))
+    title = note.title or cleaned.title
+    if not title:
+        problems.append(warning(note.loc, f"article '{cleaned.article_id}' has no title: cleaning found no "
+                                "headline; add 'title:' to its annotation file"))
+    article = Article(
+        id=cleaned.article_id,
+        slug=slugify(cleaned.article_id),
+        cleaned=cleaned,
+        title=title or cleaned.article_id,
+        outlet=note.outlet or cleaned.outlet or "Unidentified outlet",
+        date=note.date or cleaned.date,
+        dateline=note.dateline or cleaned.dateline,
+        byline=note.byline or cleaned.byline,
+        tags=note.tags,
+        notes=tuple(anchored_notes),
+        facts=tuple(anchored_facts),
+    )
+    return article, problems
+
+
+def _anchor_or_report(selector: Selector, blocks: tuple[Block, ...], loc: Loc, what: str,
+                      problems: list[Problem]):
+    result: Anchor = anchor(selector, blocks)
+    if result.status == "exact":
+        return result.span
+    if result.status == "fuzzy":
+        problems.append(warning(loc, f"{what} quote not found exactly; anchored to the closest passage "
+                                f"{result.matched_text!r}. To silence this, replace the quote with: "
+                                f"quote: {_yaml_string(result.matched_text)}"))
+        return result.span
+    if result.status == "ambiguous":
+        places = "; ".join(f"paragraph {s.block + 1} after {suggest_prefix(blocks, s)!r}" for s in result.candidates)
+        first = result.candidates[0]
+        problems.append(error(loc, f"{what} quote occurs {len(result.candidates)} times ({places}); add a prefix "
+                              f"that decides it, e.g. prefix: {_yaml_string(suggest_prefix(blocks, first))}"))
+        return None
+    if result.candidates:
+        problems.append(error(loc, f"{what} quote is found, but not with the given prefix/suffix; "
+                              "correct or remove prefix/suffix"))
+        return None
+    problems.append(error(loc, f"{what} quote cannot be anchored (orphan): no passage of the cleaned article "
+                          "is close to it; copy the passage from `python -m generator clean` output"))
+    return None
+
+
+def _yaml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

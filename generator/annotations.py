@@ -1,0 +1,254 @@
+"""Load the hand-written YAML under annotations/, check it, and turn it into model objects.
+
+Three kinds of file, each with a JSON Schema shipped in generator/schemas/:
+entities (annotations/entities.yml, annotations/entities/*.yml), facts
+(annotations/facts.yml, annotations/facts/*.yml) and one file per article
+(annotations/articles/<article id>.yml). The schema is the single source of
+what a file may hold; this module maps its verdicts back to line and column
+and adds the checks a schema cannot make (references between files).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import jsonschema
+
+from .errors import Problem, error, warning
+from .model import (Annotations, ArticleAnnotation, CleaningOverrides, Entity, Evidence, Fact, FactLink, Loc,
+                    Note, Selector)
+from .read import decode
+from .yamlloc import Located, load_yaml
+
+SCHEMA_FOR_KIND = {"entities": "entities.schema.json", "facts": "facts.schema.json", "article": "article.schema.json"}
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass(frozen=True)
+class AnnotationFile:
+    path: Path
+    kind: str  # "entities", "facts" or "article"
+
+
+@lru_cache(maxsize=None)
+def schema(kind: str) -> dict[str, Any]:
+    text = resources.files("generator").joinpath("schemas", SCHEMA_FOR_KIND[kind]).read_text("utf-8")
+    return json.loads(text)
+
+
+def schema_path(kind: str) -> Path:
+    return Path(str(resources.files("generator").joinpath("schemas", SCHEMA_FOR_KIND[kind])))
+
+
+def annotation_files(root: Path) -> tuple[list[AnnotationFile], list[Problem]]:
+    """Every annotation file by kind; a YAML file in no known place is reported, not ignored."""
+    base = root / "annotations"
+    files: list[AnnotationFile] = []
+    problems: list[Problem] = []
+    if not base.is_dir():
+        return files, problems
+    for path in sorted(base.rglob("*")):
+        if not path.is_file() or path.suffix not in YAML_SUFFIXES:
+            continue
+        parts = path.relative_to(base).parts
+        if len(parts) == 1 and path.stem in ("entities", "facts"):
+            files.append(AnnotationFile(path, path.stem))
+        elif len(parts) == 2 and parts[0] in ("entities", "facts"):
+            files.append(AnnotationFile(path, parts[0]))
+        elif len(parts) == 2 and parts[0] == "articles":
+            files.append(AnnotationFile(path, "article"))
+        else:
+            problems.append(warning(Loc(_rel(path, root)), "not read: annotation files are annotations/entities.yml, "
+                                    "annotations/facts.yml and annotations/articles/<article id>.yml"))
+    return files, problems
+
+
+def load_annotations(root: Path, article_ids: Iterable[str]) -> tuple[Annotations, list[Problem]]:
+    """Every annotation file, checked against its schema and against each other."""
+    files, problems = annotation_files(root)
+    entities: list[Entity] = []
+    facts: list[Fact] = []
+    articles: dict[str, ArticleAnnotation] = {}
+    for file in files:
+        located, file_problems = load_file(file, root)
+        problems += file_problems
+        if located is None or any(p.is_error for p in file_problems):
+            continue
+        if file.kind == "entities":
+            entities += _entities(located)
+        elif file.kind == "facts":
+            facts += _facts(located)
+        else:
+            articles[file.path.stem] = _article(file.path.stem, located)
+    annotations = Annotations(tuple(entities), tuple(facts), articles)
+    problems += cross_reference_problems(annotations, set(article_ids))
+    return annotations, problems
+
+
+def load_file(file: AnnotationFile, root: Path) -> tuple[Located | None, list[Problem]]:
+    rel = _rel(file.path, root)
+    text, problem = decode(file.path.read_bytes(), Loc(rel))
+    if problem:
+        return None, [problem]
+    assert text is not None
+    located, problems = load_yaml(text, rel)
+    if located is None:
+        return None, problems
+    if located.data is None:
+        located.data = {}
+    return located, problems + schema_problems(located, file.kind)
+
+
+def schema_problems(located: Located, kind: str) -> list[Problem]:
+    validator = jsonschema.Draft202012Validator(schema(kind), format_checker=jsonschema.FormatChecker())
+    problems: list[Problem] = []
+    for err in validator.iter_errors(located.data):
+        problems += _describe(err, located)
+    return problems
+
+
+def _describe(err: jsonschema.ValidationError, located: Located) -> list[Problem]:
+    path = tuple(err.absolute_path)
+    where = "/".join(str(p) for p in path) or "the file"
+    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+        allowed = sorted(err.schema.get("properties", {}))
+        out = []
+        for key in sorted(set(err.instance) - set(allowed)):
+            hint = difflib.get_close_matches(key, allowed, n=1)
+            fix = f"did you mean '{hint[0]}'?" if hint else f"allowed keys: {', '.join(allowed)}"
+            out.append(error(located.key_loc(path + (key,)), f"unknown key '{key}'; {fix}"))
+        return out
+    loc = located.loc(path)
+    if err.validator == "required":
+        return [error(loc, f"{where}: {err.message.replace('is a required property', 'is required')}; add it")]
+    if err.validator == "enum":
+        options = ", ".join(map(str, err.validator_value))
+        return [error(loc, f"{where}: {err.instance!r} is not allowed; use one of: {options}")]
+    if err.validator == "format" and err.validator_value == "date":
+        return [error(loc, f"{where}: {err.instance!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-12-20")]
+    if err.validator == "pattern":
+        description = err.schema.get("description", "")
+        return [error(loc, f"{where}: {err.instance!r} is not valid here. {description}".strip())]
+    if err.validator == "type":
+        return [error(loc, f"{where}: expected {_type_name(err.validator_value)}, "
+                           f"found {_type_name(type(err.instance).__name__)}")]
+    if err.validator == "oneOf" and path and "evidence" in path:
+        return [error(loc, f"{where}: an evidence item needs either url (an external source) "
+                           "or article (an article id), not both")]
+    return [error(loc, f"{where}: {err.message}")]
+
+
+def _type_name(name: Any) -> str:
+    names = {"object": "a mapping (key: value)", "dict": "a mapping (key: value)", "array": "a list",
+             "list": "a list", "string": "text", "str": "text", "int": "a number", "float": "a number",
+             "NoneType": "nothing", "bool": "true/false", "boolean": "true/false", "integer": "a whole number"}
+    if isinstance(name, list):
+        return " or ".join(names.get(n, n) for n in name)
+    return names.get(name, str(name))
+
+
+def cross_reference_problems(annotations: Annotations, article_ids: set[str]) -> list[Problem]:
+    """What no single file's schema can see: ids that clash or point nowhere."""
+    problems: list[Problem] = []
+    problems += _duplicates("entity id", ((e.id, e.loc) for e in annotations.entities))
+    problems += _duplicates("fact id", ((f.id, f.loc) for f in annotations.facts))
+    owners: dict[str, Entity] = {}
+    for entity in annotations.entities:
+        for name in entity.names:
+            other = owners.setdefault(name, entity)
+            if other.id != entity.id:
+                problems.append(error(entity.loc, f"name or alias '{name}' of '{entity.id}' is already used by "
+                                      f"'{other.id}' ({other.loc}); a spelling can link to one entity only"))
+    fact_ids = {f.id for f in annotations.facts}
+    for fact in annotations.facts:
+        for evidence in fact.evidence:
+            if evidence.article and evidence.article not in article_ids:
+                problems.append(error(evidence.loc or fact.loc, _unknown("article", evidence.article, article_ids)))
+    for article_id, annotation in annotations.articles.items():
+        if article_id not in article_ids:
+            problems.append(error(Loc(annotation.loc.path, 1, 1), _unknown("article", article_id, article_ids)
+                                  + "; the file name must be a seed's name without extension"))
+        for link in annotation.facts:
+            if link.fact_id not in fact_ids:
+                problems.append(error(link.loc, _unknown("fact", link.fact_id, fact_ids)))
+            if link.figure and link.figure not in link.selector.quote:
+                problems.append(error(link.loc, f"figure {link.figure!r} is not part of the quote; "
+                                      "copy the figure as the quoted sentence words it"))
+    return problems
+
+
+def _unknown(kind: str, value: str, known: Iterable[str]) -> str:
+    hint = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    return f"unknown {kind} '{value}'" + (f"; did you mean '{hint[0]}'?" if hint else "")
+
+
+def _duplicates(what: str, items: Iterable[tuple[str, Loc]]) -> list[Problem]:
+    first: dict[str, Loc] = {}
+    problems = []
+    for key, loc in items:
+        if key in first:
+            problems.append(error(loc, f"duplicate {what} '{key}' (first defined at {first[key]}); "
+                                  "rename one of them"))
+        else:
+            first[key] = loc
+    return problems
+
+
+# --- from checked data to model objects ---------------------------------------------------------------
+
+def _entities(located: Located) -> list[Entity]:
+    return [
+        Entity(id=item["id"], name=item["name"], type=item["type"], aliases=tuple(item.get("aliases", ())),
+               description=item.get("description", ""), wikidata=item.get("wikidata"),
+               loc=located.loc(("entities", i)))
+        for i, item in enumerate(located.data.get("entities") or [])
+    ]
+
+
+def _facts(located: Located) -> list[Fact]:
+    facts = []
+    for i, item in enumerate(located.data.get("facts") or []):
+        evidence = tuple(Evidence(title=e.get("title"), url=e.get("url"), article=e.get("article"),
+                                  loc=located.loc(("facts", i, "evidence", j)))
+                         for j, e in enumerate(item.get("evidence", ())))
+        title = item.get("title") or item["id"].replace("-", " ").capitalize()
+        facts.append(Fact(item["id"], title, item["claim"], evidence, located.loc(("facts", i))))
+    return facts
+
+
+def _selector(item: dict[str, Any]) -> Selector:
+    return Selector(item["quote"], item.get("prefix", ""), item.get("suffix", ""))
+
+
+def _article(article_id: str, located: Located) -> ArticleAnnotation:
+    data = located.data
+    cleaning = data.get("cleaning", {})
+    return ArticleAnnotation(
+        article_id=article_id,
+        loc=Loc(located.path, 1, 1),
+        title=data.get("title"),
+        outlet=data.get("outlet"),
+        date=date.fromisoformat(data["date"]) if data.get("date") else None,
+        dateline=data.get("dateline"),
+        byline=data.get("byline"),
+        tags=tuple(data.get("tags", ())),
+        notes=tuple(Note(_selector(n), n["note"], located.loc(("notes", i)))
+                    for i, n in enumerate(data.get("notes", ()))),
+        facts=tuple(FactLink(f["fact"], _selector(f), f.get("figure", ""), located.loc(("facts", i)))
+                    for i, f in enumerate(data.get("facts", ()))),
+        cleaning=CleaningOverrides(tuple(cleaning.get("keep", ())), tuple(cleaning.get("drop", ()))),
+    )
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,155 @@
+"""The command line. The only module that prints problems and decides exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Sequence
+
+from .clean import archive_context, clean
+from .errors import BuildFailed, Problem, has_errors
+from .pipeline import generate, load_archive
+from .read import DEFAULT_MAX_BYTES, read_document, read_sources
+from .site import build_site
+from .write import apply
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.run(args)
+    except BuildFailed as failed:
+        print_problems(failed.problems, getattr(args, "format", "text"))
+        errors = sum(p.is_error for p in failed.problems)
+        print(f"build failed: {errors} {'error' if errors == 1 else 'errors'}; docs/ and site/ were not changed",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        print("interrupted; docs/ and site/ were not changed", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator",
+                                     description="Build an annotated news archive into an MkDocs site.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    build = sub.add_parser("build", help="generate docs/ from seeds/ and annotations/, then build site/",
+                           description="Read and clean seeds/, merge annotations/, write the generated pages "
+                                       "into docs/ and run `mkdocs build --strict` into site/. Nothing is "
+                                       "changed unless every step succeeds.")
+    _common(build)
+    build.add_argument("--no-site", action="store_true", help="stop after writing docs/ (no mkdocs build)")
+    build.set_defaults(run=cmd_build)
+
+    validate = sub.add_parser("validate", help="check annotations and seeds without building",
+                              description="Report every problem in seeds/ and annotations/ (YAML syntax, schema, "
+                                          "references, quotes that do not anchor), one per line. Exit 1 on any "
+                                          "error.")
+    _common(validate)
+    validate.add_argument("--format", choices=("text", "github", "json"), default="text",
+                          help="text (path:line:col: severity: message), github (workflow commands) or json")
+    validate.set_defaults(run=cmd_validate)
+
+    clean_cmd = sub.add_parser("clean", help="print the cleaned body of one article",
+                               description="Print the article body without page boilerplate, title or metadata, "
+                                           "paragraphs separated by blank lines.")
+    clean_cmd.add_argument("file", type=Path, help="a source file, e.g. seeds/004_9d61dd4defbaf8ac.txt")
+    clean_cmd.add_argument("--explain", action="store_true", help="also list each removed line and its rule "
+                                                                  "(on stderr)")
+    clean_cmd.add_argument("--json", action="store_true", help="print body, metadata and removals as JSON")
+    clean_cmd.set_defaults(run=cmd_clean)
+    return parser
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--root", type=Path, default=Path("."),
+                        help="the archive folder holding seeds/, annotations/, docs/ and mkdocs.yml (default: .)")
+    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+                        help=f"largest source file accepted (default: {DEFAULT_MAX_BYTES:,})")
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    result = generate(args.root, args.max_bytes)
+    print_problems(result.problems, "text")
+    changes = result.changes
+    summary = (f"{len(result.archive.articles)} articles, {len(result.archive.entities)} entities, "
+               f"{len(result.archive.facts)} facts, {len(result.archive.mentions)} mentions; "
+               f"docs/: {len(changes.write)} written, {changes.unchanged} unchanged, {len(changes.remove)} removed")
+    if args.no_site:
+        apply(args.root / "docs", changes)
+        print(f"{summary} ({time.perf_counter() - started:.1f} s)")
+        return EXIT_OK
+    site = build_site(args.root, changes)
+    if not site.ok:
+        sys.stderr.write(site.log)
+        print("mkdocs build --strict failed (above); docs/ and site/ were not changed", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"{summary}; site built into {site.site_dir} ({time.perf_counter() - started:.1f} s)")
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    _, problems = load_archive(args.root, args.max_bytes)
+    print_problems(problems, args.format)
+    errors = sum(p.is_error for p in problems)
+    if args.format == "text":
+        print(f"{errors} errors, {len(problems) - errors} warnings", file=sys.stderr)
+    return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    path: Path = args.file
+    if not path.is_file():
+        print(f"{path}: error: no such file", file=sys.stderr)
+        return EXIT_PROBLEMS
+    document, problem = read_document(path, Path("."))
+    if problem:
+        print_problems([problem], "text")
+        return EXIT_PROBLEMS
+    assert document is not None
+    siblings, _ = read_sources(path.parent.parent) if path.parent.name == "seeds" else ([document], [])
+    article = clean(document, archive_context(d.text for d in siblings or [document]))
+    if args.json:
+        print(json.dumps({
+            "body": article.body,
+            "blocks": [{"kind": b.kind, "text": b.text} for b in article.blocks],
+            "metadata": {"title": article.title, "date": article.date.isoformat() if article.date else None,
+                         "outlet": article.outlet, "dateline": article.dateline, "byline": article.byline,
+                         "url": article.url, "language": article.language},
+            "removed": [{"line": r.line_no, "text": r.text, "rule": r.rule, "reason": r.reason}
+                        for r in article.removals],
+        }, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    sys.stdout.write(article.body + "\n")
+    if args.explain:
+        for removal in article.removals:
+            print(f"{path}:{removal.line_no}: removed by {removal.rule} ({removal.reason}): {removal.text}",
+                  file=sys.stderr)
+    return EXIT_OK
+
+
+def print_problems(problems: Sequence[Problem], fmt: str) -> None:
+    problems = sorted(problems)
+    if fmt == "json":
+        print(json.dumps([{"path": p.loc.path, "line": p.loc.line, "column": p.loc.column,
+                           "severity": p.severity, "message": p.message} for p in problems], indent=2))
+        return
+    for p in problems:
+        if fmt == "github":
+            kind = "error" if p.is_error else "warning"
+            where = f"file={p.loc.path}" + (f",line={p.loc.line}" if p.loc.line else "") + (
+                f",col={p.loc.column}" if p.loc.column else "")
+            print(f"::{kind} {where}::{p.message}")
+        else:
+            print(str(p), file=sys.stderr)

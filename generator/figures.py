@@ -1,0 +1,94 @@
+"""Read a figure as an article words it ("over 19,600", "nearly 20,000") and tell whether figures agree.
+
+Each wording becomes an interval of values it allows; wordings agree when
+their intervals overlap. "19,667", "over 19,600" and "nearly 20,000" agree;
+"131" and "132" do not.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+LOWER_BOUND = ("more than", "over", "at least", "a minimum of", "minimum of", "upwards of", "in excess of", "above",
+               "exceeding", "no fewer than", "no less than")
+UPPER_BOUND = ("nearly", "almost", "close to", "just under", "up to", "less than", "fewer than", "under",
+               "at most", "a maximum of")
+APPROXIMATE = ("around", "about", "approximately", "roughly", "some", "an estimated", "estimated", "approx.",
+               "circa", "more or less", "an approximate")
+APPROXIMATION = 0.05  # "around 100" allows 95..105; "nearly 100" allows 95..100
+UNITS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SMALL = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())}
+SMALL.update({"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+              "ninety": 90, "a": 1, "an": 1, "dozen": 12, "dozens": 24})
+NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:\s+(?:hundred|thousand|million|billion))?", re.I)
+WORDS = re.compile(r"\b(?:" + "|".join(sorted(set(SMALL) | set(UNITS), key=len, reverse=True)) +
+                   r")(?:[\s-]+(?:" + "|".join(sorted(set(SMALL) | set(UNITS), key=len, reverse=True)) + r"))*\b",
+                   re.I)
+
+
+@dataclass(frozen=True)
+class Figure:
+    wording: str
+    value: float
+    qualifier: str  # "exact", "at least", "at most" or "about"
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        v = self.value
+        if self.qualifier == "at least":
+            return v, math.inf
+        if self.qualifier == "at most":
+            return v * (1 - APPROXIMATION), v
+        if self.qualifier == "about":
+            return v * (1 - APPROXIMATION), v * (1 + APPROXIMATION)
+        return v, v
+
+
+def parse_figure(wording: str) -> Figure | None:
+    text = wording.strip().lower()
+    qualifier = "exact"
+    for words, name in ((LOWER_BOUND, "at least"), (UPPER_BOUND, "at most"), (APPROXIMATE, "about")):
+        hit = next((w for w in sorted(words, key=len, reverse=True) if re.match(re.escape(w) + r"\b", text)), None)
+        if hit:
+            qualifier, text = name, text[len(hit):].strip()
+            break
+    value = _number(text)
+    if value is None:
+        return None
+    return Figure(wording, value, qualifier)
+
+
+def _number(text: str) -> float | None:
+    digits = NUMBER.search(text)
+    if digits:
+        parts = digits.group(0).replace(",", "").split()
+        value = float(parts[0])
+        return value * UNITS[parts[1].lower()] if len(parts) > 1 else value
+    words = WORDS.search(text)
+    if not words:
+        return None
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", words.group(0).lower()):
+        if word in SMALL:
+            current += SMALL[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        else:
+            total += max(current, 1) * UNITS[word]
+            current = 0
+    return float(total + current)
+
+
+def disagreements(figures: list[Figure]) -> list[tuple[Figure, Figure]]:
+    """Pairs of wordings that cannot both be true."""
+    pairs = []
+    for i, a in enumerate(figures):
+        for b in figures[i + 1:]:
+            (a_low, a_high), (b_low, b_high) = a.interval, b.interval
+            if a_low > b_high or b_low > a_high:
+                pairs.append((a, b))
+    return pairs

@@ -1,0 +1,224 @@
+"""Plain data passed between the pipeline stages. No I/O here.
+
+Every stage takes and returns these frozen dataclasses, so a stage can be read
+(and tested) on its own: read -> RawDocument, clean -> Article, annotate ->
+Annotations, link -> Archive, render -> pages, write -> docs/.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Loc:
+    """Where something came from: a file, and a 1-based line and column when known."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line and self.column:
+            return f"{self.path}:{self.line}:{self.column}"
+        if self.line:
+            return f"{self.path}:{self.line}"
+        return self.path
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """A source article as decoded from disk, before any cleaning."""
+
+    article_id: str
+    path: Path
+    text: str
+    kind: str = "text"  # "text" or "html"
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One line the cleaner took out, the rule that did it and why."""
+
+    line_no: int
+    text: str
+    rule: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or subheading of the cleaned body."""
+
+    kind: str  # "paragraph" or "heading"
+    text: str
+    source_line: int = 0
+
+
+@dataclass(frozen=True)
+class CleanedArticle:
+    """An article after cleaning: body blocks, detected metadata and the removal record."""
+
+    article_id: str
+    source: Path
+    blocks: tuple[Block, ...]
+    title: str | None = None
+    date: date | None = None
+    outlet: str | None = None
+    dateline: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    language: str | None = None
+    removals: tuple[Removal, ...] = ()
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(block.text for block in self.blocks)
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    description: str
+    wikidata: str | None
+    loc: Loc
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every spelling that counts as a mention."""
+        return tuple(dict.fromkeys((self.name, *self.aliases)))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    title: str | None = None
+    url: str | None = None
+    article: str | None = None
+    loc: Loc | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    title: str
+    claim: str
+    evidence: tuple[Evidence, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Selector:
+    """A W3C TextQuoteSelector: the exact quote and optional context around it."""
+
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+
+
+@dataclass(frozen=True)
+class Note:
+    selector: Selector
+    text: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class FactLink:
+    fact_id: str
+    selector: Selector
+    figure: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class CleaningOverrides:
+    keep: tuple[str, ...] = ()
+    drop: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleAnnotation:
+    article_id: str
+    loc: Loc
+    title: str | None = None
+    outlet: str | None = None
+    date: date | None = None
+    dateline: str | None = None
+    byline: str | None = None
+    tags: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
+    facts: tuple[FactLink, ...] = ()
+    cleaning: CleaningOverrides = field(default_factory=CleaningOverrides)
+
+
+@dataclass(frozen=True)
+class Annotations:
+    entities: tuple[Entity, ...]
+    facts: tuple[Fact, ...]
+    articles: dict[str, ArticleAnnotation]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A character range [start, end) inside one block of an article."""
+
+    block: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity_id: str
+    article_id: str
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class AnchoredNote:
+    note: Note
+    span: Span
+
+
+@dataclass(frozen=True)
+class AnchoredFact:
+    link: FactLink
+    span: Span
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article merged with its annotation: what the pages show."""
+
+    id: str
+    slug: str
+    cleaned: CleanedArticle
+    title: str
+    outlet: str
+    date: date | None
+    dateline: str | None
+    byline: str | None
+    tags: tuple[str, ...]
+    notes: tuple[AnchoredNote, ...]
+    facts: tuple[AnchoredFact, ...]
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        return self.cleaned.blocks
+
+
+@dataclass(frozen=True)
+class Archive:
+    """Everything the renderer needs, fully resolved."""
+
+    articles: tuple[Article, ...]
+    entities: tuple[Entity, ...]
+    facts: tuple[Fact, ...]
+    mentions: tuple[Mention, ...]

@@ -1,0 +1,125 @@
+"""The article page: metadata, the cleaned text with entities linked, notes and fact links marked."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import Archive, Article, Mention
+from . import markdown as md
+from . import paths
+from .markdown import Marked
+
+
+def block_anchor(block_index: int) -> str:
+    return f"p-{block_index + 1}"
+
+
+def note_anchor(number: int) -> str:
+    return f"note-{number}"
+
+
+def render_article(article: Article, archive: Archive, mentions: list[Mention]) -> str:
+    page = paths.article(article.slug)
+    facts_by_id = {f.id: f for f in archive.facts}
+    out = [md.front_matter(title=article.title, description=f"{article.outlet}, {md.format_date(article.date)}"),
+           md.heading(1, article.title), ""]
+    meta = [md.link(md.text(article.outlet), paths.relative(page, paths.outlet(article.outlet))),
+            md.format_date(article.date)]
+    if article.dateline:
+        meta.append(md.text(article.dateline))
+    if article.byline:
+        meta.append("By " + md.text(article.byline))
+    out += [" · ".join(meta), "{: .article-meta }", ""]
+    if article.tags:
+        tags = ", ".join(md.link(md.text(t), paths.relative(page, paths.index("tags"), paths.tag_anchor(t)))
+                         for t in article.tags)
+        out += [f"Tags: {tags}", "{: .article-tags }", ""]
+
+    mentions_in: dict[int, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        mentions_in[mention.span.block].append(mention)
+    marks_in: dict[int, list[Marked]] = defaultdict(list)
+    notes_after: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+    for number, anchored in enumerate(sorted(article.notes, key=lambda n: (n.span.block, n.span.start)), start=1):
+        span = anchored.span
+        marks_in[span.block].append(Marked(
+            span.start, span.end, f'<mark class="annotated" title="Note {number}">', "</mark>",
+            f'<sup class="note-ref">{md.link(str(number), "#" + note_anchor(number))}</sup>'))
+        quoted = article.blocks[span.block].text[span.start:span.end]
+        notes_after[span.block].append((number, quoted, anchored.note.text))
+    for anchored in article.facts:
+        span, fact = anchored.span, facts_by_id.get(anchored.link.fact_id)
+        label = md.attr(fact.title if fact else anchored.link.fact_id)
+        marks_in[span.block].append(Marked(
+            span.start, span.end, f'<span class="fact-claim" title="Fact: {label}">', "</span>",
+            f'<sup class="fact-ref">{md.link("fact", paths.relative(page, paths.fact(anchored.link.fact_id)))}</sup>'))
+
+    for b, block in enumerate(article.blocks):
+        body = inline(block.text, mentions_in[b], marks_in[b], page)
+        if block.kind == "heading":
+            out += [f"## {body} {{ #{block_anchor(b)} }}", ""]
+        else:
+            out += [body, f"{{: #{block_anchor(b)} }}", ""]
+        for number, quoted, note in notes_after[b]:
+            out += [f'<div class="admonition note annotation-note" id="{note_anchor(number)}" markdown>', "",
+                    f"Note {number} · on “{md.text(_shorten(quoted))}”", "{: .admonition-title }", "",
+                    md.text(note), "", "</div>", ""]
+
+    out += _facts_section(article, archive, page)
+    out += _removed_section(article)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def inline(value: str, mentions: list[Mention], marks: list[Marked], page: str) -> str:
+    """Markdown for one paragraph: marks cut where they overlap so tags nest, entity links inside them."""
+    cuts = sorted({0, len(value)} | {m.start for m in marks} | {m.end for m in marks})
+    pieces: list[str] = []
+    for start, end in zip(cuts, cuts[1:]):
+        content = _linked_text(value, start, end, mentions, page)
+        for mark in (m for m in marks if m.start <= start and end <= m.end):
+            content = mark.open_tag + content + mark.close_tag
+        pieces.append(content)
+        pieces.extend(m.after for m in marks if m.end == end)
+    return "".join(pieces)
+
+
+def _linked_text(value: str, start: int, end: int, mentions: list[Mention], page: str) -> str:
+    parts, cursor = [], start
+    for mention in sorted(mentions, key=lambda m: m.span.start):
+        m_start, m_end = max(mention.span.start, start), min(mention.span.end, end)
+        if m_start >= m_end or m_start < cursor:
+            continue
+        parts.append(md.text(value[cursor:m_start]))
+        target = paths.relative(page, paths.entity(mention.entity_id))
+        parts.append(md.link(md.text(value[m_start:m_end]), target) + "{: .entity-link }")
+        cursor = m_end
+    parts.append(md.text(value[cursor:end]))
+    return "".join(parts)
+
+
+def _facts_section(article: Article, archive: Archive, page: str) -> list[str]:
+    if not article.facts:
+        return []
+    facts_by_id = {f.id: f for f in archive.facts}
+    out = ["## Facts reported here { #facts-reported }", ""]
+    for anchored in sorted(article.facts, key=lambda f: (f.span.block, f.span.start)):
+        fact = facts_by_id.get(anchored.link.fact_id)
+        title = fact.title if fact else anchored.link.fact_id
+        figure = f" — figure given: **{md.text(anchored.link.figure)}**" if anchored.link.figure else ""
+        out.append(f"- {md.link(md.text(title), paths.relative(page, paths.fact(anchored.link.fact_id)))}{figure} "
+                   f"({md.link('¶ ' + str(anchored.span.block + 1), '#' + block_anchor(anchored.span.block))})")
+    return out + [""]
+
+
+def _removed_section(article: Article) -> list[str]:
+    removals = article.cleaned.removals
+    if not removals:
+        return []
+    out = [f'??? info "What cleaning removed ({len(removals)} {"line" if len(removals) == 1 else "lines"})"', ""]
+    for removal in removals:
+        out.append(f"    - line {removal.line_no}, *{md.text(removal.rule)}*: “{md.text(removal.text)}”")
+    return out + [""]
+
+
+def _shorten(value: str, limit: int = 60) -> str:
+    return value if len(value) <= limit else value[:limit].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,82 @@
+"""The entity page: who or what it is, and every mention in the archive in its sentence."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..link import EntityIndex
+from ..model import Archive, Article, Entity, Mention
+from ..sentences import sentence_spans
+from . import markdown as md
+from . import paths
+from .article import block_anchor
+
+TYPE_LABELS = {"person": "Person", "organisation": "Organisation", "place": "Place", "event": "Event"}
+CO_MENTIONS_SHOWN = 10
+
+
+def render_entity(entity: Entity, archive: Archive, index: EntityIndex, articles: dict[str, Article]) -> str:
+    page = paths.entity(entity.id)
+    mentions = index.by_entity.get(entity.id, [])
+    out = [md.front_matter(title=entity.name, description=entity.description or None),
+           md.heading(1, entity.name), ""]
+    meta = [TYPE_LABELS.get(entity.type, entity.type)]
+    if entity.wikidata:
+        meta.append(f"[Wikidata {entity.wikidata}](https://www.wikidata.org/wiki/{entity.wikidata})")
+    out += [" · ".join(meta), "{: .entity-meta }", ""]
+    if entity.description:
+        out += [md.text(entity.description), ""]
+    if entity.aliases:
+        out += ["Also written: " + ", ".join(f"*{md.text(a)}*" for a in entity.aliases), ""]
+
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_article[mention.article_id].append(mention)
+    ordered = sorted(by_article, key=lambda a: (articles[a].date is None, articles[a].date, articles[a].title))
+    if not ordered:
+        out += ["No article of the archive mentions this entity yet.", ""]
+    else:
+        dated = [articles[a].date for a in ordered if articles[a].date]
+        span = f", first on {dated[0].isoformat()}, last on {dated[-1].isoformat()}" if dated else ""
+        out += [f"Mentioned **{len(mentions)}** {'time' if len(mentions) == 1 else 'times'} in "
+                f"**{len(ordered)}** {'article' if len(ordered) == 1 else 'articles'}{span}.", ""]
+        out += ["## Mentions", ""]
+        for article_id in ordered:
+            article = articles[article_id]
+            target = paths.relative(page, paths.article(article.slug))
+            out += [f"### {md.link(md.text(article.title), target)} {{ #in-{article.slug} }}", "",
+                    f"{md.text(article.outlet)} · {md.format_date(article.date)}", "{: .mention-source }", ""]
+            for sentence_markdown, block in _mention_sentences(article, by_article[article_id]):
+                anchor_link = md.link(f"¶ {block + 1}", paths.relative(page, paths.article(article.slug),
+                                                                      block_anchor(block)))
+                out.append(f"- “{sentence_markdown}” {anchor_link}")
+            out.append("")
+    co = index.cooccurrence.get(entity.id)
+    if co:
+        names = {e.id: e.name for e in archive.entities}
+        out += ["## Often mentioned with", ""]
+        for other, count in sorted(co.items(), key=lambda kv: (-kv[1], names[kv[0]]))[:CO_MENTIONS_SHOWN]:
+            out.append(f"- {md.link(md.text(names[other]), paths.relative(page, paths.entity(other)))}"
+                       f" — {count} shared {'sentence' if count == 1 else 'sentences'}")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _mention_sentences(article: Article, mentions: list[Mention]) -> list[tuple[str, int]]:
+    """One line per sentence that mentions the entity, each mention in it highlighted."""
+    grouped: dict[tuple[int, int, int], list[Mention]] = defaultdict(list)
+    for mention in sorted(mentions, key=lambda m: (m.span.block, m.span.start)):
+        text = article.blocks[mention.span.block].text
+        start, end = next(((s, e) for s, e in sentence_spans(text) if s <= mention.span.start < e), (0, len(text)))
+        grouped[(mention.span.block, start, end)].append(mention)
+    lines = []
+    for (block, start, end), in_sentence in grouped.items():
+        text = article.blocks[block].text
+        cursor, parts = start, []
+        for mention in in_sentence:
+            parts.append(md.text(text[cursor:mention.span.start]))
+            parts.append(f"<mark>{md.text(mention.text)}</mark>")
+            cursor = mention.span.end
+        parts.append(md.text(text[cursor:end]))
+        lines.append(("".join(parts).strip(), block))
+    return lines

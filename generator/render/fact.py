@@ -1,0 +1,69 @@
+"""The fact page: the claim, and each article's wording and figure side by side."""
+
+from __future__ import annotations
+
+from ..figures import Figure, disagreements, parse_figure
+from ..model import AnchoredFact, Archive, Article, Fact
+from . import markdown as md
+from . import paths
+from .article import block_anchor
+
+
+def reports_of(fact: Fact, archive: Archive) -> list[tuple[Article, AnchoredFact]]:
+    rows = [(article, link) for article in archive.articles for link in article.facts if link.link.fact_id == fact.id]
+    return sorted(rows, key=lambda r: (r[0].date is None, r[0].date, r[0].outlet, r[0].title))
+
+
+def figure_verdict(rows: list[tuple[Article, AnchoredFact]]) -> tuple[str, list[tuple[Figure, Figure]]]:
+    """'agree', 'approximate', 'disagree' or 'single', and the pairs that cannot both hold."""
+    figures = [f for f in (parse_figure(link.link.figure) for _, link in rows if link.link.figure) if f]
+    if len(figures) < 2:
+        return "single", []
+    clashes = disagreements(figures)
+    if clashes:
+        return "disagree", clashes
+    if len({(f.value, f.qualifier) for f in figures}) == 1:
+        return "agree", []
+    return "approximate", []
+
+
+def render_fact(fact: Fact, archive: Archive) -> str:
+    page = paths.fact(fact.id)
+    rows = reports_of(fact, archive)
+    out = [md.front_matter(title=fact.title, description=fact.claim), md.heading(1, fact.title), "",
+           md.text(fact.claim), "{: .fact-claim-text }", ""]
+    verdict, clashes = figure_verdict(rows)
+    if verdict == "disagree":
+        pairs = "; ".join(f"“{md.text(a.wording)}” vs “{md.text(b.wording)}”" for a, b in clashes)
+        out += ['!!! warning "The figures disagree"', "",
+                f"    The articles give figures that cannot all be right: {pairs}.", ""]
+    elif verdict == "approximate":
+        out += ['!!! success "The figures agree, within their wording"', "",
+                "    The articles round or bound the figure differently, but every wording is compatible "
+                "with the others.", ""]
+    elif verdict == "agree":
+        out += ['!!! success "The figures agree"', "", "    Every article gives the same figure.", ""]
+    out += ["## As reported", ""]
+    if not rows:
+        out += ["No article of the archive is linked to this fact yet.", ""]
+    else:
+        out += ["| Article | Outlet | Date | Wording | Figure |", "|---|---|---|---|---|"]
+        for article, link in rows:
+            target = paths.relative(page, paths.article(article.slug), block_anchor(link.span.block))
+            out.append(f"| {md.link(md.text(article.title, in_table=True), target)} "
+                       f"| {md.text(article.outlet, in_table=True)} | {md.format_date(article.date)} "
+                       f"| “{md.text(link.sentence, in_table=True)}” "
+                       f"| **{md.text(link.link.figure or '—', in_table=True)}** |")
+        out.append("")
+    if fact.evidence:
+        articles = {a.id: a for a in archive.articles}
+        out += ["## Evidence", ""]
+        for evidence in fact.evidence:
+            if evidence.article and evidence.article in articles:
+                article = articles[evidence.article]
+                out.append(f"- {md.link(md.text(article.title), paths.relative(page, paths.article(article.slug)))}"
+                           f" ({md.text(article.outlet)}, {md.format_date(article.date)})")
+            elif evidence.url:
+                out.append(f"- [{md.text(evidence.title or evidence.url)}](<{evidence.url}>)")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"

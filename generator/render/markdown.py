@@ -1,0 +1,68 @@
+"""Turn text that is data (article text, annotation text) into Markdown that shows it as written.
+
+Nothing from a source file or an annotation may become markup: HTML is
+escaped to entities, Markdown punctuation is backslash-escaped, so
+`<script>`, `[x](javascript:...)` or `{: onclick=...}` in an article show as
+text on the page.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+
+# Characters Python-Markdown lets a backslash escape (markdown.Markdown.ESCAPED_CHARS).
+_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]()!#+\-.])")
+_TABLE_PIPE = re.compile(r"\|")
+
+
+def text(value: str, in_table: bool = False) -> str:
+    """Escape plain text for a Markdown paragraph, list item or (with in_table) a table cell."""
+    escaped = html.escape(value, quote=False)
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", escaped)
+    if in_table:
+        escaped = _TABLE_PIPE.sub(r"\\|", escaped)
+    return escaped
+
+
+def attr(value: str) -> str:
+    """Escape a value for an HTML attribute written inside Markdown."""
+    return html.escape(value, quote=True)
+
+
+def link(label_markdown: str, target: str) -> str:
+    return f"[{label_markdown}]({target})"
+
+
+def front_matter(**fields: object) -> str:
+    """YAML front matter; JSON strings are valid YAML, and safe whatever the title holds."""
+    lines = ["---"]
+    for key, value in fields.items():
+        if value is None:
+            continue
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False) if isinstance(value, str) else json.dumps(value)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n\n"
+
+
+def heading(level: int, value: str, anchor: str | None = None) -> str:
+    suffix = f" {{ #{anchor} }}" if anchor else ""
+    return f"{'#' * level} {text(value)}{suffix}"
+
+
+def format_date(value: date | None) -> str:
+    return value.isoformat() if value else "undated"
+
+
+@dataclass(frozen=True)
+class Marked:
+    """An inline range to wrap in HTML tags, with Markdown to add after it (a note number)."""
+
+    start: int
+    end: int
+    open_tag: str
+    close_tag: str
+    after: str = ""

@@ -1,0 +1,43 @@
+"""Where each generated page lives under docs/, and relative links between them.
+
+All generated pages sit in their own folders (GENERATED_DIRS) so hand-written
+pages beside them are never touched.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from ..annotate import slugify
+
+GENERATED_DIRS = ("articles", "entities", "facts", "outlets", "tags")
+
+
+def article(slug: str) -> str:
+    return f"articles/{slug}.md"
+
+
+def entity(entity_id: str) -> str:
+    return f"entities/{entity_id}.md"
+
+
+def fact(fact_id: str) -> str:
+    return f"facts/{fact_id}.md"
+
+
+def outlet(name: str) -> str:
+    return f"outlets/{slugify(name)}.md"
+
+
+def index(section: str) -> str:
+    return f"{section}/index.md"
+
+
+def tag_anchor(tag: str) -> str:
+    return f"tag-{tag}"
+
+
+def relative(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A link MkDocs resolves and validates: a relative path from one .md file to another."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return target + (f"#{anchor}" if anchor else "")

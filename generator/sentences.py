@@ -1,0 +1,35 @@
+"""Split paragraphs into sentences well enough to quote a mention in its context."""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep", "st",
+    "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m",
+}
+BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph."""
+    spans, start = [], 0
+    for match in BOUNDARY.finditer(text):
+        word = text[:match.start()].rsplit(None, 1)[-1].rstrip(".!?").lstrip("(“\"'‘").lower()
+        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue  # "U.S. officials", "Gen. Smith", "John F. Kennedy"
+        end = match.start() + len(match.group(0).rstrip())
+        spans.append((start, end))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence(s) containing text[start:end]."""
+    spans = sentence_spans(text) or [(0, len(text))]
+    first = next((s for s, e in spans if s <= start < e), 0)
+    last = next((e for s, e in spans if s < end <= e), len(text))
+    return text[first:last].strip()

@@ -1,0 +1,130 @@
+"""Write the generated pages into docs/ without losing anything.
+
+Only files that changed are written (a no-op rebuild writes nothing); files
+are replaced atomically; stale generated files are removed only if the
+manifest says the generator wrote them; a hand-written file is never
+overwritten. The manifest (docs/.generated.json) lists what was written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .errors import Problem, error
+from .model import Loc
+from .render.paths import GENERATED_DIRS
+
+MANIFEST = ".generated.json"
+
+
+@dataclass
+class Changes:
+    write: dict[str, str] = field(default_factory=dict)  # path -> new content
+    remove: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    manifest: dict[str, str] = field(default_factory=dict)  # path -> sha256 of content
+
+    @property
+    def empty(self) -> bool:
+        return not self.write and not self.remove
+
+
+def digest(content: str) -> str:
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def read_manifest(docs_dir: Path) -> dict[str, str]:
+    try:
+        data = json.loads((docs_dir / MANIFEST).read_text("utf-8"))
+        return {str(k): str(v) for k, v in data.get("files", {}).items()}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def plan(docs_dir: Path, pages: dict[str, str]) -> tuple[Changes, list[Problem]]:
+    """What writing pages would change, and why it must not (a hand-written file in the way)."""
+    previous = read_manifest(docs_dir)
+    changes = Changes()
+    problems: list[Problem] = []
+    for path, content in sorted(pages.items()):
+        if not _is_generated_path(path):
+            problems.append(error(Loc(f"docs/{path}"), "generated page outside the generated folders; "
+                                  "this is a bug in the renderer"))
+            continue
+        target = docs_dir / path
+        changes.manifest[path] = digest(content)
+        if target.is_file():
+            current = target.read_bytes()
+            if current == content.encode("utf-8"):
+                changes.unchanged += 1
+                continue
+            if path not in previous:
+                problems.append(error(Loc(f"docs/{path}"), "a hand-written file stands where a generated page "
+                                      "goes; move it out of the generated folders "
+                                      f"({', '.join(GENERATED_DIRS)})"))
+                continue
+        changes.write[path] = content
+    changes.remove = sorted(p for p in previous if p not in pages and _is_generated_path(p)
+                            and (docs_dir / p).is_file())
+    return changes, problems
+
+
+def apply(docs_dir: Path, changes: Changes) -> None:
+    """Make the changes in docs_dir: each file replaced atomically, the manifest last."""
+    for path, content in changes.write.items():
+        atomic_write(docs_dir / path, content)
+    for path in changes.remove:
+        (docs_dir / path).unlink(missing_ok=True)
+        _remove_empty_parents(docs_dir / path, docs_dir)
+    if not changes.empty or read_manifest(docs_dir) != changes.manifest:
+        atomic_write(docs_dir / MANIFEST, json.dumps({"files": changes.manifest}, indent=1, sort_keys=True) + "\n")
+
+
+def stage(docs_dir: Path, changes: Changes, staging: Path) -> None:
+    """A copy of docs_dir with the changes applied, for a build that must not touch docs/ until it succeeds."""
+    if staging.exists():
+        shutil.rmtree(staging)
+    if docs_dir.is_dir():
+        shutil.copytree(docs_dir, staging, copy_function=_link_or_copy)
+    else:
+        staging.mkdir(parents=True)
+    apply(staging, changes)
+
+
+def atomic_write(path: Path, content: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    """Hard links make the staging copy cheap; a replaced file gets a new inode, so docs/ stays as it was."""
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def _is_generated_path(path: str) -> bool:
+    parts = PurePosixPath(path).parts
+    return (len(parts) >= 2 and parts[0] in GENERATED_DIRS and ".." not in parts
+            and not PurePosixPath(path).is_absolute())
+
+
+def _remove_empty_parents(path: Path, stop: Path) -> None:
+    parent = path.parent
+    while parent != stop and parent.is_dir() and not any(parent.iterdir()):
+        parent.rmdir()
+        parent = parent.parent
