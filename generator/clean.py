@@ -65,15 +65,15 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("cookie-banner", _rule(r"^.{0,200}\b(we use cookies|this (web)?site uses cookies|accept (all )?cookies|"
                             r"cookie (policy|settings|preferences)|manage (your )?consent)\b.{0,200}$"),
      "cookie banner"),
-    ("footer", _rule(r"^(©|\(c\)|copyright\b|all rights reserved|terms (of|and) (use|service|conditions)|"
-                     r"privacy (policy|notice)|contact us|about us|advertise with us|site ?map)\b.{0,120}$"),
+    ("footer", _rule(r"^(©|\(c\)\s|(copyright|all rights reserved|terms (of|and) (use|service|conditions)|"
+                     r"privacy (policy|notice)|contact us|about us|advertise with us|site ?map)\b).{0,120}$"),
      "page footer"),
     ("advertisement", _rule(r"^(advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|"
                             r"publicité|anzeige|publicidad|pubblicità)$"),
      "advertising label"),
 ]
 
-BYLINE = re.compile(r"^(by|von|par|por|di)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}"
+BYLINE = re.compile(r"^(?i:by|von|par|por|di)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}"
                     r"((,| and| &)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3})*(\s*[,|–—-]\s*.{0,60})?$")
 OUTLET_WORDS = re.compile(r"\b(media|news|press|times|post|group|network|agency|journal|daily|herald|tribune|gazette|"
                           r"chronicle|broadcasting|tv|radio|wire|observer|telegraph|magazine|monitor|review|"
@@ -226,7 +226,7 @@ def _lift_metadata_lines(lines: list[_Line], meta: dict[str, object]) -> None:
         elif BYLINE.match(line.text) and _word_count(line.text) <= 12:
             meta.setdefault("byline", re.sub(r"^\w+\s+", "", line.text, count=1))
             line.remove("byline", "author line (lifted into metadata)")
-        elif kept_seen > 1 and _looks_like_outlet(line.text):
+        elif 1 < kept_seen <= 3 and _looks_like_outlet(line.text):
             meta.setdefault("outlet", line.text)
             line.remove("publisher-line", "publisher name (lifted into metadata)")
 

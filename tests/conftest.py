@@ -1,0 +1,43 @@
+"""Shared fixtures: a copy of the repository's archive in a temporary folder, built for real."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+def copy_archive(target: Path) -> Path:
+    """seeds/, annotations/, the hand-written docs/ and mkdocs.yml: an archive to build without touching the repo."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(REPO / "seeds", target / "seeds")
+    shutil.copytree(REPO / "annotations", target / "annotations")
+    shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    docs = target / "docs"
+    docs.mkdir()
+    for item in ("index.md", "contributing.md", "stylesheets"):
+        source = REPO / "docs" / item
+        if source.is_dir():
+            shutil.copytree(source, docs / item)
+        elif source.exists():
+            shutil.copy2(source, docs / item)
+    return target
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    return copy_archive(tmp_path / "archive")
+
+
+@pytest.fixture(scope="session")
+def built_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed archive built once for the session (mkdocs build --strict included)."""
+    from generator.cli import main
+
+    root = copy_archive(tmp_path_factory.mktemp("built") / "archive")
+    assert main(["build", "--root", str(root)]) == 0
+    return root

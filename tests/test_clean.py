@@ -1,0 +1,121 @@
+"""The cleaner on each seed: what must go is gone, what must stay stays."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.clean import archive_context, clean, clean_text
+from generator.model import CleaningOverrides
+from generator.read import read_sources
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    documents, problems = read_sources(REPO)
+    assert not problems
+    context = archive_context(d.text for d in documents)
+    return {d.article_id[:3]: clean(d, context) for d in documents}
+
+
+@pytest.mark.parametrize("seed, gone", [
+    ("004", ["Skip to content", "Generic selectors", "Exact matches only", "Search in title", "Search in content",
+             "Post Type Selectors", "Photo Source", "Comments (0)", "February 1, 2024"]),
+    ("000", ["Read more:", "Twelve People Are Still Missing"]),
+    ("001", ["ICARO Media Group"]),
+    ("003", ["date 2023-12-20", "DEIR AL-BALAH"]),
+])
+def test_boilerplate_is_gone(seeds, seed, gone):
+    body = seeds[seed].body
+    for text in gone:
+        assert text not in body, f"{text!r} survived in seed {seed}"
+
+
+@pytest.mark.parametrize("seed, kept", [
+    ("004", ["Ismail Haniyeh, the Chief of Hamas’s Political Bureau", "freezing funding for the agency."]),
+    ("000", ["Ismail Haniyeh, the head of Hamas’ political office", "A number of carriers are rerouting around Africa.",
+             "Street conflict"]),
+    ("001", ["Hamas' top leader, Ismail Haniyeh", "to offer diplomatic and military assistance during the offensive."]),
+    ("003", ["In a bid to secure a cease-fire and hostage swap", "diplomatic and military support to Israel."]),
+    ("002", ["The head of Hamas’s political wing", "reach an agreement in the coming days."]),
+])
+def test_article_text_stays(seeds, seed, kept):
+    body = seeds[seed].body
+    for text in kept:
+        assert text in body, f"{text!r} lost from seed {seed}"
+
+
+def test_metadata_is_lifted(seeds):
+    assert seeds["004"].title == "Hamas Leader Visits Cairo for Truce Talks as Gaza Conflict Intensifies"
+    assert seeds["004"].date == date(2024, 2, 1)
+    assert seeds["003"].date == date(2023, 12, 20)
+    assert seeds["003"].dateline == "DEIR AL-BALAH, Gaza Strip"
+    assert seeds["003"].title is None, "seed 003 has no headline; its first paragraph is not one"
+    assert seeds["001"].outlet == "ICARO Media Group"
+    assert seeds["002"].title == "Hamas head in Cairo as momentum builds towards new Israel-Hamas truce talks"
+
+
+def test_repeated_headline_removed_once_recorded(seeds):
+    rules = [r.rule for r in seeds["002"].removals]
+    assert rules.count("repeated-headline") == 1
+    assert seeds["002"].title not in seeds["002"].body
+
+
+def test_subheadings_are_headings_not_boilerplate(seeds):
+    headings = [b.text for b in seeds["000"].blocks if b.kind == "heading"]
+    for heading in ("Street conflict", "One day, one hundred Palestinians are killed by Israel.",
+                    "Discussions regarding aid and captives"):
+        assert heading in headings
+    assert "A number of carriers are rerouting around Africa." not in headings
+
+
+def test_every_removed_line_is_recorded_with_its_rule(seeds):
+    removed = {r.text: r.rule for r in seeds["004"].removals}
+    assert removed["//Skip to content"] == "skip-link"
+    assert removed["Comments (0)"] == "comment-counter"
+    assert removed["Photo Source: Asharq Al-Awsat"] == "photo-credit"
+    assert all(r.rule and r.line_no > 0 for a in seeds.values() for r in a.removals)
+
+
+def test_no_trailing_nbsp_or_blank_paragraphs(seeds):
+    for article in seeds.values():
+        for block in article.blocks:
+            assert block.text == block.text.strip() and "\u00a0" not in block.text and block.text
+
+
+def test_unseen_article_rules_are_general():
+    text = ("Menu\nHome\nWorld\nPolitics\nSport\n\nCouncil approves new budget after long debate\n\nBy Jane Doe\n"
+            "Published: 3 March 2024\n\nThe city council approved the budget on Tuesday, after a debate that "
+            "lasted into the night.\n\nShare this article\nRead also: Mayor resigns\n\nThe vote was 7 to 4.\n\n"
+            "Image: Getty Images\nWe use cookies to improve your experience. Accept cookies\n© 2024 Example News")
+    article = clean_text("x", Path("x.txt"), text)
+    assert article.title == "Council approves new budget after long debate"
+    assert article.byline == "Jane Doe"
+    assert article.date == date(2024, 3, 3)
+    assert article.body == ("The city council approved the budget on Tuesday, after a debate that lasted into the "
+                            "night.\n\nThe vote was 7 to 4.")
+
+
+def test_cleaning_is_idempotent_on_title_and_body(seeds):
+    for article in seeds.values():
+        if not article.title:
+            continue
+        again = clean_text("again", Path("again.txt"), article.title + "\n\n" + article.body)
+        assert again.body == article.body
+        assert again.title == article.title
+
+
+def test_overrides_keep_and_drop():
+    text = "A headline for the test\n\nFirst paragraph of the article, long enough to be one.\n\nComments (3)\n\n" \
+           "Second paragraph that a contributor decides is boilerplate after all."
+    plain = clean_text("x", Path("x.txt"), text)
+    assert "Comments (3)" not in plain.body
+    overridden = clean_text("x", Path("x.txt"), text,
+                            overrides=CleaningOverrides(keep=("Comments (3)",), drop=("decides is boilerplate",)))
+    assert "Comments (3)" in overridden.body
+    assert "Second paragraph" not in overridden.body
+    assert any(r.rule == "override-drop" for r in overridden.removals)
