@@ -57,7 +57,8 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention]) 
     for b, block in enumerate(article.blocks):
         body = inline(block.text, mentions_in[b], marks_in[b], page)
         if block.kind == "heading":
-            out += [f"## {body} {{ #{block_anchor(b)} }}", ""]
+            label = "".join(ch for ch in block.text if ch not in '"{}<>&\\')
+            out += [f'## {body} {{ #{block_anchor(b)} data-toc-label="{label}" }}', ""]
         else:
             out += [body, f"{{: #{block_anchor(b)} }}", ""]
         for number, quoted, note in notes_after[b]:
@@ -122,4 +123,5 @@ def _removed_section(article: Article) -> list[str]:
 
 
 def _shorten(value: str, limit: int = 60) -> str:
+    value = value.strip("“”\"‘’' ")
     return value if len(value) <= limit else value[:limit].rsplit(" ", 1)[0] + "…"

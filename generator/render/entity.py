@@ -37,7 +37,7 @@ def render_entity(entity: Entity, archive: Archive, index: EntityIndex, articles
         out += ["No article of the archive mentions this entity yet.", ""]
     else:
         dated = [articles[a].date for a in ordered if articles[a].date]
-        span = f", first on {dated[0].isoformat()}, last on {dated[-1].isoformat()}" if dated else ""
+        span = f", first on {md.format_date(dated[0])}, last on {md.format_date(dated[-1])}" if dated else ""
         out += [f"Mentioned **{len(mentions)}** {'time' if len(mentions) == 1 else 'times'} in "
                 f"**{len(ordered)}** {'article' if len(ordered) == 1 else 'articles'}{span}.", ""]
         out += ["## Mentions", ""]

@@ -54,7 +54,8 @@ def heading(level: int, value: str, anchor: str | None = None) -> str:
 
 
 def format_date(value: date | None) -> str:
-    return value.isoformat() if value else "undated"
+    """As readers write it: 20 December 2023."""
+    return f"{value.day} {value.strftime('%B %Y')}" if value else "undated"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,165 @@
+"""A full build of the seed archive with the real MkDocs, read back as HTML."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.pipeline import load_archive
+from generator.render.paths import GENERATED_DIRS
+
+from .sitecheck import broken_links, page
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_site_has_every_page_kind(built_archive: Path):
+    site = built_archive / "site"
+    articles = [p for p in (site / "articles").iterdir() if p.is_dir()]
+    entities = [p for p in (site / "entities").iterdir() if p.is_dir()]
+    facts = [p for p in (site / "facts").iterdir() if p.is_dir()]
+    assert len(articles) == 5
+    assert len(entities) >= 25
+    assert len(facts) >= 6
+    for index in ("", "articles", "entities", "facts", "outlets", "tags"):
+        assert (site / index / "index.html").is_file()
+
+
+def test_every_internal_link_and_anchor_resolves(built_archive: Path):
+    assert broken_links(built_archive / "site") == []
+
+
+def test_every_entity_page_lists_its_mentions(built_archive: Path):
+    archive, _ = load_archive(built_archive)
+    site = built_archive / "site"
+    articles = {a.id: a for a in archive.articles}
+    for entity in archive.entities:
+        soup = page(site, f"entities/{entity.id}")
+        mentions = [m for m in archive.mentions if m.entity_id == entity.id]
+        listed = soup.select("article li mark")
+        assert len(listed) == len(mentions), entity.id
+        for mention in mentions:
+            article = articles[mention.article_id]
+            href = f"../../articles/{article.slug}/#p-{mention.span.block + 1}"
+            assert soup.select(f'a[href="{href}"]'), f"{entity.id}: no link to {href}"
+
+
+def test_mention_links_land_on_the_paragraph_that_names_the_entity(built_archive: Path):
+    archive, _ = load_archive(built_archive)
+    site = built_archive / "site"
+    articles = {a.id: a for a in archive.articles}
+    for mention in archive.mentions[:60]:
+        article = articles[mention.article_id]
+        paragraph = page(site, f"articles/{article.slug}").find(id=f"p-{mention.span.block + 1}")
+        assert paragraph is not None and mention.text in paragraph.get_text()
+
+
+def test_every_article_links_its_entities(built_archive: Path):
+    archive, _ = load_archive(built_archive)
+    site = built_archive / "site"
+    for article in archive.articles:
+        soup = page(site, f"articles/{article.slug}")
+        linked = {a["href"].split("/")[-2] for a in soup.select("a.entity-link")}
+        expected = {m.entity_id for m in archive.mentions if m.article_id == article.id}
+        assert expected and linked == expected, article.id
+
+
+def test_no_boilerplate_survives_in_article_content(built_archive: Path):
+    archive, _ = load_archive(built_archive)
+    site = built_archive / "site"
+    for article in archive.articles:
+        soup = page(site, f"articles/{article.slug}")
+        body = " ".join(el.get_text(" ") for el in soup.select('[id^="p-"]'))
+        for removal in article.cleaned.removals:
+            if removal.rule in ("title", "repeated-headline"):
+                continue  # the headline is shown once, as the page title
+            assert removal.text not in body, (article.id, removal.text)
+        panel = soup.select_one("details")
+        assert panel is not None and "What cleaning removed" in panel.get_text()
+
+
+def test_notes_and_fact_links_are_marked(built_archive: Path):
+    site = built_archive / "site"
+    soup = page(site, "articles/001-a4029b8832b4861f")
+    assert len(soup.select("mark.annotated")) >= 3
+    assert soup.select("div.annotation-note[id^=note-]")
+    fact_refs = [a["href"] for a in soup.select("sup.fact-ref a")]
+    assert "../../facts/idf-soldiers-killed-ground-offensive-dec-2023/" in fact_refs
+
+
+def test_fact_page_shows_each_wording_and_flags_disagreement(built_archive: Path):
+    soup = page(built_archive / "site", "facts/idf-soldiers-killed-ground-offensive-dec-2023")
+    cells = [td.get_text(" ", strip=True) for td in soup.select("table td")]
+    assert "131" in cells and "132" in cells
+    assert "disagree" in soup.select_one(".admonition.warning").get_text()
+    toll = page(built_archive / "site", "facts/gaza-death-toll-dec-2023")
+    assert toll.select_one(".admonition.success") is not None, "19,667 / over 19,600 / nearly 20,000 are compatible"
+
+
+def test_noop_rebuild_writes_nothing(built_archive: Path, capsys):
+    docs_before = tree_digest(built_archive / "docs")
+    assert main(["build", "--root", str(built_archive), "--no-site"]) == 0
+    assert "0 written" in capsys.readouterr().out
+    assert tree_digest(built_archive / "docs") == docs_before
+
+
+def test_failed_build_changes_nothing(archive: Path):
+    assert main(["build", "--root", str(archive)]) == 0
+    before = {name: tree_digest(archive / name) for name in ("docs", "site", "seeds", "annotations")}
+    broken = archive / "annotations/articles/001_a4029b8832b4861f.yml"
+    broken.write_text(broken.read_text("utf-8").replace("fact: november-2023-truce\n", "fact: no-such-fact\n", 1))
+    before["annotations"] = tree_digest(archive / "annotations")
+    assert main(["build", "--root", str(archive)]) == 1
+    after = {name: tree_digest(archive / name) for name in before}
+    assert after == before
+
+
+def test_mkdocs_failure_leaves_docs_and_site(archive: Path):
+    assert main(["build", "--root", str(archive)]) == 0
+    (archive / "seeds/005_new.txt").write_text("A new headline for a new article\n\nA paragraph of the new article.\n")
+    (archive / "docs/broken.md").write_text("# Broken\n\n[missing](nowhere.md)\n")
+    before = {name: tree_digest(archive / name) for name in ("docs", "site")}
+    assert main(["build", "--root", str(archive)]) == 1
+    assert {name: tree_digest(archive / name) for name in before} == before
+
+
+def test_hand_written_file_in_the_way_is_not_overwritten(archive: Path):
+    target = archive / "docs/entities/hamas.md"
+    target.parent.mkdir(parents=True)
+    target.write_text("# My own page\n")
+    assert main(["build", "--root", str(archive), "--no-site"]) == 1
+    assert target.read_text() == "# My own page\n"
+
+
+def test_clean_command_prints_the_body(tmp_path: Path):
+    result = subprocess.run([sys.executable, "-m", "generator", "clean", "seeds/004_9d61dd4defbaf8ac.txt"],
+                            cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0
+    for gone in ("Skip to content", "Generic selectors", "Photo Source", "Comments (0)"):
+        assert gone not in result.stdout
+    assert result.stdout.startswith("Ismail Haniyeh, the Chief of Hamas’s Political Bureau")
+    assert "\n\n" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["build", "validate", "clean"])
+def test_every_command_has_help(command: str):
+    result = subprocess.run([sys.executable, "-m", "generator", command, "--help"], cwd=REPO,
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and "usage:" in result.stdout
+
+
+def test_generated_pages_stay_in_generated_folders(built_archive: Path):
+    generated = (built_archive / "docs/.generated.json").read_text()
+    import json
+    for path in json.loads(generated)["files"]:
+        assert path.split("/")[0] in GENERATED_DIRS
