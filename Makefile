@@ -12,8 +12,8 @@ site: $(INSTALLED)  ## create the environment, generate docs/ and build site/
 docs: $(INSTALLED)  ## generate docs/ only
 	$(PY) -m generator build --no-site
 
-serve: docs  ## preview the site at http://127.0.0.1:8000
-	$(PY) -m mkdocs serve
+serve: $(INSTALLED)  ## live preview at http://127.0.0.1:8000, regenerated when seeds/ or annotations/ change
+	$(PY) -m generator serve
 
 validate: $(INSTALLED)  ## check seeds and annotations, report every problem
 	$(PY) -m generator validate

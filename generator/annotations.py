@@ -54,7 +54,7 @@ def annotation_files(root: Path) -> tuple[list[AnnotationFile], list[Problem]]:
     problems: list[Problem] = []
     if not base.is_dir():
         return files, problems
-    for path in sorted(base.rglob("*")):
+    for path in sorted(base.rglob("*"), key=lambda p: (len(p.relative_to(base).parts), p)):
         if not path.is_file() or path.suffix not in YAML_SUFFIXES:
             continue
         parts = path.relative_to(base).parts
@@ -76,10 +76,12 @@ def load_annotations(root: Path, article_ids: Iterable[str]) -> tuple[Annotation
     entities: list[Entity] = []
     facts: list[Fact] = []
     articles: dict[str, ArticleAnnotation] = {}
+    unreadable: set[str] = set()
     for file in files:
         located, file_problems = load_file(file, root)
         problems += file_problems
         if located is None or any(p.is_error for p in file_problems):
+            unreadable.add(file.kind)
             continue
         if file.kind == "entities":
             entities += _entities(located)
@@ -88,7 +90,7 @@ def load_annotations(root: Path, article_ids: Iterable[str]) -> tuple[Annotation
         else:
             articles[file.path.stem] = _article(file.path.stem, located)
     annotations = Annotations(tuple(entities), tuple(facts), articles)
-    problems += cross_reference_problems(annotations, set(article_ids))
+    problems += cross_reference_problems(annotations, set(article_ids), check_fact_ids="facts" not in unreadable)
     return annotations, problems
 
 
@@ -154,8 +156,13 @@ def _type_name(name: Any) -> str:
     return names.get(name, str(name))
 
 
-def cross_reference_problems(annotations: Annotations, article_ids: set[str]) -> list[Problem]:
-    """What no single file's schema can see: ids that clash or point nowhere."""
+def cross_reference_problems(annotations: Annotations, article_ids: set[str],
+                             check_fact_ids: bool = True) -> list[Problem]:
+    """What no single file's schema can see: ids that clash or point nowhere.
+
+    With a facts file that could not be read, fact ids are not checked: every reference
+    would look unknown, and the real problem is already reported.
+    """
     problems: list[Problem] = []
     problems += _duplicates("entity id", ((e.id, e.loc) for e in annotations.entities))
     problems += _duplicates("fact id", ((f.id, f.loc) for f in annotations.facts))
@@ -176,7 +183,7 @@ def cross_reference_problems(annotations: Annotations, article_ids: set[str]) ->
             problems.append(error(Loc(annotation.loc.path, 1, 1), _unknown("article", article_id, article_ids)
                                   + "; the file name must be a seed's name without extension"))
         for link in annotation.facts:
-            if link.fact_id not in fact_ids:
+            if check_fact_ids and link.fact_id not in fact_ids:
                 problems.append(error(link.loc, _unknown("fact", link.fact_id, fact_ids)))
             if link.figure and link.figure not in link.selector.quote:
                 problems.append(error(link.loc, f"figure {link.figure!r} is not part of the quote; "

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
@@ -13,6 +14,8 @@ from .clean import archive_context, clean
 from .errors import BuildFailed, Problem, has_errors
 from .pipeline import generate, load_archive
 from .read import DEFAULT_MAX_BYTES, read_document, read_sources
+from .scaffold import new_annotation_text, suggest_entities, write_new
+from .serve import serve
 from .site import build_site
 from .write import apply
 
@@ -68,6 +71,29 @@ def _parser() -> argparse.ArgumentParser:
                                                                   "(on stderr)")
     clean_cmd.add_argument("--json", action="store_true", help="print body, metadata and removals as JSON")
     clean_cmd.set_defaults(run=cmd_clean)
+
+    new = sub.add_parser("new", help="write a pre-filled annotation file for an article",
+                         description="Write annotations/articles/<article id>.yml pre-filled with what cleaning "
+                                     "detected (title, date, outlet, dateline) and the known entities the article "
+                                     "mentions. Refuses to overwrite an existing file.")
+    new.add_argument("file", type=Path, help="the article's source file, e.g. seeds/005_example.txt")
+    _common(new)
+    new.set_defaults(run=cmd_new)
+
+    suggest = sub.add_parser("suggest", help="list recurring names that are not entities yet",
+                             description="List names that recur across the archive (or twice in ARTICLE) but are "
+                                         "neither entities nor aliases, with counts and an example sentence, as "
+                                         "YAML to paste into annotations/entities.yml.")
+    suggest.add_argument("article", nargs="?", help="limit to one article id (a seed file name without extension)")
+    _common(suggest)
+    suggest.set_defaults(run=cmd_suggest)
+
+    serve_cmd = sub.add_parser("serve", help="live preview that regenerates when seeds or annotations change",
+                               description="Generate docs/, start MkDocs' dev server, and regenerate the changed "
+                                           "pages whenever a file under seeds/ or annotations/ changes.")
+    serve_cmd.add_argument("--dev-addr", default="127.0.0.1:8000", help="IP:PORT to serve on (default: %(default)s)")
+    _common(serve_cmd)
+    serve_cmd.set_defaults(run=cmd_serve)
     return parser
 
 
@@ -104,7 +130,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     print_problems(problems, args.format)
     errors = sum(p.is_error for p in problems)
     if args.format == "text":
-        print(f"{errors} errors, {len(problems) - errors} warnings", file=sys.stderr)
+        warnings = len(problems) - errors
+        print(f"{errors} {'error' if errors == 1 else 'errors'}, {warnings} {'warning' if warnings == 1 else 'warnings'}",
+              file=sys.stderr)
     return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
 
 
@@ -137,6 +165,45 @@ def cmd_clean(args: argparse.Namespace) -> int:
             print(f"{path}:{removal.line_no}: removed by {removal.rule} ({removal.reason}): {removal.text}",
                   file=sys.stderr)
     return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    root: Path = args.root
+    source: Path = args.file if args.file.is_absolute() else (Path.cwd() / args.file)
+    archive, problems = load_archive(root, args.max_bytes)
+    article = next((a for a in archive.articles if a.cleaned.source.resolve() == source.resolve()), None)
+    if article is None:
+        print(f"{args.file}: error: not a readable article under {root / 'seeds'}; put the file in seeds/ first",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+    target = root / "annotations" / "articles" / f"{article.id}.yml"
+    counts = Counter(m.entity_id for m in archive.mentions if m.article_id == article.id)
+    text = new_annotation_text(article.cleaned, list(archive.entities), counts)
+    if not write_new(target, text):
+        print(f"{target}: error: already exists; edit it, or move it away to start again", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"wrote {target}; check it with `python -m generator validate`")
+    return EXIT_OK
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    archive, _ = load_archive(args.root, args.max_bytes)
+    if args.article and args.article not in {a.id for a in archive.articles}:
+        print(f"error: no article '{args.article}' in seeds/", file=sys.stderr)
+        return EXIT_PROBLEMS
+    suggestions = suggest_entities(archive, args.article)
+    if not suggestions:
+        print("# no recurring names outside the entity registry")
+        return EXIT_OK
+    print("# Names that recur but are not entities yet; paste what fits under `entities:`.")
+    for suggestion in suggestions:
+        sys.stdout.write(suggestion.as_yaml())
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    return serve(args.root, args.dev_addr, lambda message: print(message, file=sys.stderr, flush=True),
+                 lambda problems: print_problems(problems, "text"))
 
 
 def print_problems(problems: Sequence[Problem], fmt: str) -> None:

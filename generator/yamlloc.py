@@ -53,7 +53,10 @@ def load_yaml(text: str, path: str) -> tuple[Located | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         loc = Loc(path, mark.line + 1, mark.column + 1) if mark else Loc(path)
         what = " ".join(part for part in (exc.context, exc.problem) if part)
-        return None, [error(loc, f"YAML syntax: {what}; fix the syntax at this position")]
+        started = exc.context_mark
+        if started and mark and (started.line, started.column) != (mark.line, mark.column):
+            what += f" (the construct began at line {started.line + 1}, column {started.column + 1})"
+        return None, [error(loc, f"YAML syntax: {what}; fix the syntax there")]
     except yaml.YAMLError as exc:  # e.g. a second document in the stream
         return None, [error(Loc(path, 1, 1), f"YAML: {exc}")]
     located = Located(None, path)

@@ -1,0 +1,90 @@
+"""Live preview: MkDocs' dev server, plus regeneration of docs/ when seeds/ or annotations/ change.
+
+MkDocs watches docs/ and reloads the browser; this module watches the inputs
+MkDocs does not know about and rewrites only the pages that changed, so an
+edit that changes nothing writes nothing and cannot start a rebuild loop.
+Errors are reported located and the server keeps running.
+"""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Callable
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from .errors import BuildFailed, Problem
+from .pipeline import generate
+from .write import apply
+
+DEBOUNCE_SECONDS = 0.3
+
+
+def regenerate(root: Path, report: Callable[[str], None], show: Callable[[list[Problem]], None]) -> bool:
+    """Generate and write the changed pages; on errors, say so and leave docs/ as it is."""
+    started = time.perf_counter()
+    try:
+        result = generate(root)
+    except BuildFailed as failed:
+        show(failed.problems)
+        report("regeneration failed; the preview keeps the last good pages")
+        return False
+    show(result.problems)
+    apply(root / "docs", result.changes)
+    report(f"regenerated: {len(result.changes.write)} written, {len(result.changes.remove)} removed "
+           f"({time.perf_counter() - started:.2f} s)")
+    return True
+
+
+class _Debounced(FileSystemEventHandler):
+    """Collapse the burst of events an editor's save makes into one regeneration."""
+
+    def __init__(self, action: Callable[[], None]):
+        self.action = action
+        self.timer: threading.Timer | None = None
+        self.lock = threading.Lock()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.is_directory or Path(str(event.src_path)).name.startswith("."):
+            return
+        with self.lock:
+            if self.timer:
+                self.timer.cancel()
+            self.timer = threading.Timer(DEBOUNCE_SECONDS, self.action)
+            self.timer.daemon = True
+            self.timer.start()
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(0)
+
+
+def serve(root: Path, dev_addr: str, report: Callable[[str], None],
+          show: Callable[[list[Problem]], None]) -> int:
+    root = root.resolve()
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)  # so the finally below stops the MkDocs server too
+    regenerate(root, report, show)
+    observer = Observer()
+    handler = _Debounced(lambda: regenerate(root, report, show))
+    for folder in ("seeds", "annotations"):
+        if (root / folder).is_dir():
+            observer.schedule(handler, str(root / folder), recursive=True)
+    observer.start()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", dev_addr,
+                               "-f", str(root / "mkdocs.yml")], cwd=root)
+    try:
+        return server.wait()
+    except (KeyboardInterrupt, SystemExit):
+        return 0
+    finally:
+        observer.stop()
+        observer.join(timeout=5)
+        if server.poll() is None:
+            server.terminate()
+            server.wait(timeout=10)

@@ -1,0 +1,101 @@
+"""The contributor's loop: scaffold an annotation file, get suggestions, see edits live in the preview."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from generator.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_new_writes_a_file_that_validates_and_refuses_to_overwrite(archive: Path, capsys):
+    target = archive / "annotations/articles/004_9d61dd4defbaf8ac.yml"
+    target.unlink()
+    seed = archive / "seeds/004_9d61dd4defbaf8ac.txt"
+    assert main(["new", str(seed), "--root", str(archive)]) == 0
+    text = target.read_text("utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../generator/schemas/article.schema.json")
+    assert 'title: "Hamas Leader Visits Cairo for Truce Talks as Gaza Conflict Intensifies"' in text
+    assert "date: 2024-02-01" in text
+    assert "ismail-haniyeh: Ismail Haniyeh" in text
+    assert main(["validate", "--root", str(archive)]) == 0
+    assert main(["new", str(seed), "--root", str(archive)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert target.read_text("utf-8") == text
+
+
+def test_new_for_an_article_without_detected_metadata_still_validates(archive: Path):
+    seed = archive / "seeds/010_plain.txt"
+    seed.write_text("The talks resumed after a short pause on Sunday afternoon, officials in Cairo told reporters, "
+                    "and both delegations were expected to stay in the city until at least the end of the week.\n\n"
+                    "Both delegations met again later in the evening.\n")
+    assert main(["new", str(seed), "--root", str(archive)]) == 0
+    text = (archive / "annotations/articles/010_plain.yml").read_text("utf-8")
+    assert "# date: YYYY-MM-DD" in text and "# title:" in text
+    assert main(["validate", "--root", str(archive)]) == 0
+
+
+def test_suggest_lists_recurring_names_not_yet_entities(archive: Path, capsys):
+    registry = archive / "annotations/entities.yml"
+    text = registry.read_text("utf-8")
+    start = text.index("  - id: ismail-haniyeh")
+    end = text.index("  - id:", start + 1)
+    registry.write_text(text[:start] + text[end:])
+    assert main(["suggest", "--root", str(archive)]) == 0
+    out = capsys.readouterr().out
+    assert 'name: "Ismail Haniyeh"' in out and "id: ismail-haniyeh" in out and "type: person" in out
+    assert 'name: "Hamas"' not in out, "known entities are not suggested"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait_for(predicate, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_serve_regenerates_when_an_annotation_changes(archive: Path):
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/articles/002-c3b61f25a628ea79/"
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--root", str(archive),
+                               "--dev-addr", f"127.0.0.1:{port}"], cwd=REPO, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True)
+    try:
+        assert _wait_for(lambda: _fetch(url) is not None, 60), "the preview did not come up"
+        annotation = archive / "annotations/articles/002_c3b61f25a628ea79.yml"
+        text = annotation.read_text("utf-8")
+        marker = "A contributor's edit shows in the preview."
+        first_note = text.index("    note: ")
+        end = text.index("\n", first_note)
+        annotation.write_text(text[:first_note] + f"    note: {marker}" + text[end:], "utf-8")
+        assert _wait_for(lambda: marker in (_fetch(url) or ""), 20), "the edited note did not appear"
+        annotation.write_text(text.replace("  - quote:", "  - quote: [", 1), "utf-8")  # broken YAML
+        time.sleep(2)
+        assert server.poll() is None, "a broken annotation must not stop the preview"
+        assert marker in (_fetch(url) or ""), "the last good page stays"
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=20)
+    assert "002_c3b61f25a628ea79.yml:" in output and "error: YAML syntax" in output

@@ -1,0 +1,87 @@
+"""`validate` on broken annotation files: each fixture next to the exact messages it must produce."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from generator.annotations import SCHEMA_FOR_KIND, schema
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).resolve().parent.parent
+CASES = sorted(p.name for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
+
+
+def make_case(tmp_path: Path, case: str) -> Path:
+    root = tmp_path / case
+    shutil.copytree(FIXTURES / "base", root)
+    shutil.copytree(FIXTURES / "invalid" / case / "annotations", root / "annotations", dirs_exist_ok=True)
+    return root
+
+
+def validate(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", "validate", "--root", str(root), *args],
+                          cwd=REPO, capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_broken_annotation_gives_located_message(tmp_path: Path, case: str):
+    result = validate(make_case(tmp_path, case))
+    expected = (FIXTURES / "invalid" / case / "expected.txt").read_text("utf-8").splitlines()
+    messages = [line for line in result.stderr.splitlines() if ": error: " in line or ": warning: " in line]
+    assert messages == expected
+    assert result.returncode == (1 if any(": error: " in line for line in expected) else 0)
+
+
+def test_base_fixture_and_seed_archive_validate_clean(tmp_path: Path):
+    assert validate(FIXTURES / "base").returncode == 0
+    result = validate(REPO)
+    assert result.returncode == 0, result.stderr
+    assert "0 errors, 0 warnings" in result.stderr
+
+
+def test_github_and_json_formats(tmp_path: Path):
+    root = make_case(tmp_path, "unknown-fact")
+    github = validate(root, "--format", "github")
+    assert github.stdout.strip() == ("::error file=annotations/articles/sample.yml,line=3,col=5::unknown fact "
+                                     "'bridge-work-duration'; did you mean 'bridge-works-duration'?")
+    assert github.returncode == 1
+    listed = json.loads(validate(root, "--format", "json").stdout)
+    assert listed == [{"path": "annotations/articles/sample.yml", "line": 3, "column": 5, "severity": "error",
+                       "message": "unknown fact 'bridge-work-duration'; did you mean 'bridge-works-duration'?"}]
+
+
+def test_every_problem_is_reported_in_one_run(tmp_path: Path):
+    root = make_case(tmp_path, "unknown-key")
+    shutil.copytree(FIXTURES / "invalid" / "invalid-date" / "annotations", root / "annotations", dirs_exist_ok=True)
+    lines = [line for line in validate(root).stderr.splitlines() if ": error: " in line]
+    assert len(lines) == 2 and lines == sorted(lines)
+
+
+@pytest.mark.parametrize("kind", sorted(SCHEMA_FOR_KIND))
+def test_schema_is_a_valid_schema_with_descriptions(kind: str):
+    document = schema(kind)
+    jsonschema.Draft202012Validator.check_schema(document)
+
+    def walk(node: dict, where: str) -> None:
+        for name, prop in node.get("properties", {}).items():
+            assert prop.get("description"), f"{kind}: {where}{name} has no description"
+            walk(prop, f"{where}{name}.")
+        if isinstance(node.get("items"), dict):
+            walk(node["items"], where + "[].")
+
+    walk(document, "")
+
+
+def test_every_annotation_file_names_its_schema():
+    for path in (REPO / "annotations").rglob("*.yml"):
+        first = path.read_text("utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        target = (path.parent / first.split("=", 1)[1]).resolve()
+        assert target.is_file(), f"{path}: schema comment points at {target}"
