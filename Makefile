@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: site docs serve test validate install clean-build
+.PHONY: site docs serve test browser validate install clean-build
 
 site: $(INSTALLED)  ## create the environment, generate docs/ and build site/
 	$(PY) -m generator build
@@ -18,8 +18,16 @@ serve: $(INSTALLED)  ## live preview at http://127.0.0.1:8000, regenerated when 
 validate: $(INSTALLED)  ## check seeds and annotations, report every problem
 	$(PY) -m generator validate
 
-test: $(INSTALLED)  ## install what the tests need and run them
+test: $(INSTALLED) browser  ## install what the tests need and run them
 	$(PY) -m pytest
+
+# Browser tests drive Debian's Chromium; where it cannot be installed they are skipped with the reason.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "chromium could not be installed: browser tests will be skipped"; \
+	  else echo "chromium is not installed and this user cannot apt-get it: browser tests will be skipped"; fi; }
 
 install: $(INSTALLED)
 

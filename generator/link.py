@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .model import Archive, Article, Entity, Fact, Mention, Span
 from .sentences import sentence_spans
+from .shared import find_related
 
 
 class EntityMatcher:
@@ -66,7 +67,7 @@ def find_mentions(articles: Iterable[Article], entities: Iterable[Entity]) -> li
 def link(articles: list[Article], entities: Iterable[Entity], facts: Iterable[Fact]) -> Archive:
     entities = tuple(entities)
     mentions = find_mentions(articles, entities)
-    return Archive(tuple(articles), entities, tuple(facts), tuple(mentions))
+    return Archive(tuple(articles), entities, tuple(facts), tuple(mentions), tuple(find_related(articles)))
 
 
 @dataclass(frozen=True)

@@ -215,6 +215,23 @@ class Article:
 
 
 @dataclass(frozen=True)
+class SharedPassage:
+    article_a: str
+    span_a: Span
+    article_b: str
+    span_b: Span
+    similarity: float  # share of the shorter sentence's shingles found in the other
+
+
+@dataclass(frozen=True)
+class Related:
+    article_a: str
+    article_b: str
+    similarity: float  # Jaccard similarity of the two articles' shingle sets
+    passages: tuple[SharedPassage, ...]
+
+
+@dataclass(frozen=True)
 class Archive:
     """Everything the renderer needs, fully resolved."""
 
@@ -222,3 +239,4 @@ class Archive:
     entities: tuple[Entity, ...]
     facts: tuple[Fact, ...]
     mentions: tuple[Mention, ...]
+    related: tuple[Related, ...] = ()

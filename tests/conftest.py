@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.render.paths import GENERATED_DIRS
+from generator.write import MANIFEST
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 
@@ -17,14 +20,9 @@ def copy_archive(target: Path) -> Path:
     shutil.copytree(REPO / "seeds", target / "seeds")
     shutil.copytree(REPO / "annotations", target / "annotations")
     shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    docs = target / "docs"
-    docs.mkdir()
-    for item in ("index.md", "contributing.md", "stylesheets"):
-        source = REPO / "docs" / item
-        if source.is_dir():
-            shutil.copytree(source, docs / item)
-        elif source.exists():
-            shutil.copy2(source, docs / item)
+    generated = set(GENERATED_DIRS) | {MANIFEST}
+    shutil.copytree(REPO / "docs", target / "docs", ignore=lambda folder, names: (
+        [n for n in names if n in generated] if Path(folder) == REPO / "docs" else []))
     return target
 
 

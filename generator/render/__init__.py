@@ -7,16 +7,23 @@ from ..model import Archive
 from . import paths
 from .article import render_article
 from .entity import render_entity
-from .fact import render_fact
+from .data import archive_json
+from .fact import coverage_page, render_fact
 from .indexes import articles_index, entities_index, facts_index, outlet_pages, tags_index
+from .timeline import timeline_page
 
 
 def render(archive: Archive) -> dict[str, str]:
     index = index_mentions(archive)
     articles = {a.id: a for a in archive.articles}
     pages: dict[str, str] = {}
+    related: dict[str, list] = {}
+    for relation in archive.related:
+        related.setdefault(relation.article_a, []).append(relation)
+        related.setdefault(relation.article_b, []).append(relation)
     for article in archive.articles:
-        pages[paths.article(article.slug)] = render_article(article, archive, index.by_article.get(article.id, []))
+        pages[paths.article(article.slug)] = render_article(article, archive, index.by_article.get(article.id, []),
+                                                            related.get(article.id, []), articles)
     for entity in archive.entities:
         pages[paths.entity(entity.id)] = render_entity(entity, archive, index, articles)
     for fact in archive.facts:
@@ -26,4 +33,7 @@ def render(archive: Archive) -> dict[str, str]:
     pages[paths.index("facts")] = facts_index(archive)
     pages[paths.index("tags")] = tags_index(archive)
     pages.update(outlet_pages(archive))
+    pages[paths.coverage()] = coverage_page(archive)
+    pages[paths.index("timeline")] = timeline_page(archive)
+    pages[paths.archive_data()] = archive_json(archive, index)
     return pages

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import Archive, Article, Mention
+from ..model import Archive, Article, Mention, Related
 from . import markdown as md
 from . import paths
 from .markdown import Marked
@@ -18,7 +18,11 @@ def note_anchor(number: int) -> str:
     return f"note-{number}"
 
 
-def render_article(article: Article, archive: Archive, mentions: list[Mention]) -> str:
+SCHEMA_TYPES = {"person": "Person", "organisation": "Organization", "place": "Place", "event": "Event"}
+
+
+def render_article(article: Article, archive: Archive, mentions: list[Mention], related: list[Related],
+                   articles: dict[str, Article]) -> str:
     page = paths.article(article.slug)
     facts_by_id = {f.id: f for f in archive.facts}
     out = [md.front_matter(title=article.title, description=f"{article.outlet}, {md.format_date(article.date)}"),
@@ -34,6 +38,9 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention]) 
         tags = ", ".join(md.link(md.text(t), paths.relative(page, paths.index("tags"), paths.tag_anchor(t)))
                          for t in article.tags)
         out += [f"Tags: {tags}", "{: .article-tags }", ""]
+    if related:
+        others = ", ".join(_other_link(page, r, article.id, articles) for r in related)
+        out += [f"Also reported by: {others} — see [related coverage](#related-coverage).", "{: .also-reported }", ""]
 
     mentions_in: dict[int, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -67,8 +74,73 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention]) 
                     md.text(note), "", "</div>", ""]
 
     out += _facts_section(article, archive, page)
+    out += _related_section(article, related, articles, page)
     out += _removed_section(article)
+    out += [md.json_ld(structured_data(article, archive, mentions)), ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def structured_data(article: Article, archive: Archive, mentions: list[Mention]) -> dict:
+    """schema.org NewsArticle: what search engines and researchers' tools read from the page."""
+    mentioned = {m.entity_id for m in mentions}
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "publisher": {"@type": "Organization", "name": article.outlet},
+        "identifier": article.id,
+        "mentions": [_entity_ld(e) for e in archive.entities if e.id in mentioned],
+    }
+    if article.date:
+        data["datePublished"] = article.date.isoformat()
+    if article.byline:
+        data["author"] = {"@type": "Person", "name": article.byline}
+    if article.dateline:
+        data["locationCreated"] = {"@type": "Place", "name": article.dateline}
+    if article.tags:
+        data["keywords"] = list(article.tags)
+    return data
+
+
+def _entity_ld(entity) -> dict:
+    item = {"@type": SCHEMA_TYPES.get(entity.type, "Thing"), "name": entity.name}
+    if entity.wikidata:
+        item["sameAs"] = f"https://www.wikidata.org/wiki/{entity.wikidata}"
+    return item
+
+
+def _other(relation: Related, article_id: str) -> str:
+    return relation.article_b if relation.article_a == article_id else relation.article_a
+
+
+def _other_link(page: str, relation: Related, article_id: str, articles: dict[str, Article]) -> str:
+    other = articles[_other(relation, article_id)]
+    return f"{md.link(md.text(other.title), paths.relative(page, paths.article(other.slug)))} ({md.text(other.outlet)})"
+
+
+def _related_section(article: Article, related: list[Related], articles: dict[str, Article], page: str) -> list[str]:
+    if not related:
+        return []
+    out = ["## Related coverage { #related-coverage }", "",
+           "Articles that share passages with this one, verbatim or nearly: often rewrites of one wire story. "
+           "The score is the share of three-word sequences the two articles have in common.", ""]
+    for relation in related:
+        other = articles[_other(relation, article.id)]
+        mine_first = relation.article_a == article.id
+        out += [f"### {md.text(other.title)} {{ #related-{other.slug} }}", "",
+                f"{md.link('Open the article', paths.relative(page, paths.article(other.slug)))} · "
+                f"{md.text(other.outlet)} · {md.format_date(other.date)} · similarity "
+                f"**{relation.similarity:.0%}** · {len(relation.passages)} shared passages", ""]
+        for passage in relation.passages:
+            mine, theirs = ((passage.span_a, passage.span_b) if mine_first else (passage.span_b, passage.span_a))
+            here = article.blocks[mine.block].text[mine.start:mine.end]
+            there = other.blocks[theirs.block].text[theirs.start:theirs.end]
+            there_link = md.link(f"¶ {theirs.block + 1}", paths.relative(page, paths.article(other.slug),
+                                                                       block_anchor(theirs.block)))
+            out += [f"- Here ({md.link(f'¶ {mine.block + 1}', '#' + block_anchor(mine.block))}): "
+                    f"“{md.text(here)}”  ", f"  There ({there_link}): “{md.text(there)}”"]
+        out.append("")
+    return out
 
 
 def inline(value: str, mentions: list[Mention], marks: list[Marked], page: str) -> str:

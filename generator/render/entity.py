@@ -51,6 +51,7 @@ def render_entity(entity: Entity, archive: Archive, index: EntityIndex, articles
                                                                       block_anchor(block)))
                 out.append(f"- “{sentence_markdown}” {anchor_link}")
             out.append("")
+        out += _timeline(mentions, articles)
     co = index.cooccurrence.get(entity.id)
     if co:
         names = {e.id: e.name for e in archive.entities}
@@ -80,3 +81,17 @@ def _mention_sentences(article: Article, mentions: list[Mention]) -> list[tuple[
         parts.append(md.text(text[cursor:end]))
         lines.append(("".join(parts).strip(), block))
     return lines
+
+
+def _timeline(mentions: list[Mention], articles: dict[str, Article]) -> list[str]:
+    """Mentions per publication day: when the coverage talked about this entity."""
+    per_day: dict[object, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        per_day[articles[mention.article_id].date].append(mention)
+    dated = sorted(d for d in per_day if d is not None)
+    if not dated:
+        return []
+    out = ["## Timeline { #timeline }", "", "| Date | Mentions | Articles |", "|---|---:|---:|"]
+    for day in dated:
+        out.append(f"| {md.format_date(day)} | {len(per_day[day])} | {len({m.article_id for m in per_day[day]})} |")
+    return out + [""]

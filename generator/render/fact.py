@@ -67,3 +67,24 @@ def render_fact(fact: Fact, archive: Archive) -> str:
                 out.append(f"- [{md.text(evidence.title or evidence.url)}](<{evidence.url}>)")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def coverage_page(archive: Archive) -> str:
+    """Outlets x facts: who reported what, with the figure each gave."""
+    page = paths.coverage()
+    outlets = sorted({a.outlet for a in archive.articles}, key=str.casefold)
+    out = [md.front_matter(title="Coverage matrix"), "# Coverage matrix", "",
+           "Which outlet reported which fact, and the figure it gave. An empty cell: the outlet's articles "
+           "do not report it.", ""]
+    if not archive.facts:
+        return "\n".join(out + ["No facts yet."]) + "\n"
+    out += ["| Fact | " + " | ".join(md.text(o, in_table=True) for o in outlets) + " |",
+            "|---|" + "---|" * len(outlets)]
+    for fact in sorted(archive.facts, key=lambda f: f.title.casefold()):
+        cells = {o: [] for o in outlets}
+        for article, link in reports_of(fact, archive):
+            cells[article.outlet].append(link.link.figure or "✓")
+        row = [md.link(md.text(fact.title, in_table=True), paths.relative(page, paths.fact(fact.id)))]
+        row += [md.text(", ".join(dict.fromkeys(cells[o])), in_table=True) for o in outlets]
+        out.append("| " + " | ".join(row) + " |")
+    return "\n".join(out).rstrip() + "\n"

@@ -70,7 +70,8 @@ def facts_index(archive: Archive) -> str:
     page = paths.index("facts")
     out = [md.front_matter(title="Facts"), "# Facts", "",
            "Claims that articles of the archive report, with how many report each and whether their "
-           "figures agree.", "", "| Fact | Articles | Figures |", "|---|---:|---|"]
+           f"figures agree. The {md.link('coverage matrix', paths.relative(page, paths.coverage()))} shows "
+           "which outlet reported which.", "", "| Fact | Articles | Figures |", "|---|---:|---|"]
     for fact in sorted(archive.facts, key=lambda f: f.title.casefold()):
         rows = reports_of(fact, archive)
         verdict, _ = figure_verdict(rows)

@@ -48,6 +48,12 @@ def front_matter(**fields: object) -> str:
     return "\n".join(lines) + "\n\n"
 
 
+def json_ld(data: dict) -> str:
+    """A JSON-LD block; '<' is written as a JSON escape so no text can close the script element."""
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+    return f'<script type="application/ld+json">{payload}</script>'
+
+
 def heading(level: int, value: str, anchor: str | None = None) -> str:
     suffix = f" {{ #{anchor} }}" if anchor else ""
     return f"{'#' * level} {text(value)}{suffix}"

@@ -10,7 +10,7 @@ import posixpath
 
 from ..annotate import slugify
 
-GENERATED_DIRS = ("articles", "entities", "facts", "outlets", "tags")
+GENERATED_DIRS = ("articles", "entities", "facts", "outlets", "tags", "timeline", "data")
 
 
 def article(slug: str) -> str:
@@ -31,6 +31,14 @@ def outlet(name: str) -> str:
 
 def index(section: str) -> str:
     return f"{section}/index.md"
+
+
+def coverage() -> str:
+    return "facts/coverage.md"
+
+
+def archive_data() -> str:
+    return "data/archive.json"
 
 
 def tag_anchor(tag: str) -> str:
