@@ -38,12 +38,15 @@ def link(label_markdown: str, target: str) -> str:
 
 
 def front_matter(**fields: object) -> str:
-    """YAML front matter; JSON strings are valid YAML, and safe whatever the title holds."""
+    """YAML front matter. MkDocs and the theme put these values into HTML unescaped (a page title is
+    HTML to them), so text is HTML-escaped here; JSON strings are valid YAML whatever the text holds."""
     lines = ["---"]
     for key, value in fields.items():
         if value is None:
             continue
-        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False) if isinstance(value, str) else json.dumps(value)}")
+        if isinstance(value, str):
+            value = html.escape(value, quote=True)
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 
