@@ -14,10 +14,11 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from pathlib import Path
 from typing import Iterable, Mapping
 
 from . import dates
+from .extract import extract
 from .model import Block, CleanedArticle, CleaningOverrides, RawDocument, Removal
 
 
@@ -138,20 +139,31 @@ class _Line:
 
 def clean(doc: RawDocument, context: CleanContext | None = None,
           overrides: CleaningOverrides | None = None) -> CleanedArticle:
-    """Clean one plain-text article. HTML is first reduced to such text by extract.py."""
+    """Clean one article. A web page is first reduced to its article text and metadata by extract.py."""
+    if doc.kind == "html":
+        extracted = extract(doc.text)
+        return clean_text(doc.article_id, doc.path, extracted.text, context, overrides, extracted.metadata,
+                          from_page=True)
     return clean_text(doc.article_id, doc.path, doc.text, context, overrides)
 
 
-def clean_text(article_id: str, source, text: str, context: CleanContext | None = None,
-               overrides: CleaningOverrides | None = None, metadata: Mapping[str, object] | None = None
-               ) -> CleanedArticle:
+def source_text(doc: RawDocument) -> str:
+    """The text the leftover rules see: the file itself, or the article text extracted from a page."""
+    return extract(doc.text).text if doc.kind == "html" else doc.text
+
+
+def clean_text(article_id: str, source: Path, text: str, context: CleanContext | None = None,
+               overrides: CleaningOverrides | None = None, metadata: Mapping[str, object] | None = None,
+               from_page: bool = False) -> CleanedArticle:
+    """Clean leftover-laden text; from_page says an extractor already used the page's structure."""
     context = context or CleanContext()
     overrides = overrides or CleaningOverrides()
     meta: dict[str, object] = dict(metadata or {})
     lines = [_Line(n, t) for n, t in enumerate(normalise_lines(text), start=1) if t]
 
     _remove_phrase_boilerplate(lines)
-    _remove_navigation_runs(lines)
+    if not from_page:  # on a page, the markup already told menus from lists better than line shape can
+        _remove_navigation_runs(lines)
     _lift_metadata_lines(lines, meta)
     _lift_title(lines, meta, context)
     _remove_archive_repeats(lines, context, meta.get("title"))

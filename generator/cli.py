@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Sequence
 
-from .clean import archive_context, clean
+from .clean import archive_context, clean, source_text
 from .errors import BuildFailed, Problem, has_errors
 from .pipeline import generate, load_archive
 from .read import DEFAULT_MAX_BYTES, read_document, read_sources
@@ -119,7 +119,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     assert document is not None
     siblings, _ = read_sources(path.parent.parent) if path.parent.name == "seeds" else ([document], [])
-    article = clean(document, archive_context(d.text for d in siblings or [document]))
+    article = clean(document, archive_context(source_text(d) for d in siblings or [document]))
     if args.json:
         print(json.dumps({
             "body": article.body,
