@@ -19,6 +19,7 @@ from typing import Iterable, Mapping
 
 from . import dates
 from .extract import extract
+from .linescore import find_main_run
 from .model import Block, CleanedArticle, CleaningOverrides, RawDocument, Removal
 
 
@@ -90,6 +91,7 @@ INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None
 HEADLINE_MAX_WORDS = 25
 HEADING_MAX_WORDS = 12
 NAV_RUN_MIN = 3
+HEAD_WINDOW = 8  # lines before the prose run searched for headline, byline and date
 ARCHIVE_REPEAT_MAX_WORDS = 8
 
 
@@ -128,9 +130,10 @@ class _Line:
     removed_by: str | None = None
     reason: str = ""
     heading: bool = False
+    score: float | None = None
 
-    def remove(self, rule: str, reason: str) -> None:
-        self.removed_by, self.reason = rule, reason
+    def remove(self, rule: str, reason: str, score: float | None = None) -> None:
+        self.removed_by, self.reason, self.score = rule, reason, score
 
     @property
     def kept(self) -> bool:
@@ -164,8 +167,11 @@ def clean_text(article_id: str, source: Path, text: str, context: CleanContext |
     _remove_phrase_boilerplate(lines)
     if not from_page:  # on a page, the markup already told menus from lists better than line shape can
         _remove_navigation_runs(lines)
+        run_start = _remove_outside_main_run(lines, meta)
     _lift_metadata_lines(lines, meta)
     _lift_title(lines, meta, context)
+    if not from_page:
+        _remove_head(lines, run_start)
     _remove_archive_repeats(lines, context, meta.get("title"))
     first_body = next((line for line in lines if line.kept), None)
     if first_body is not None:
@@ -175,7 +181,7 @@ def clean_text(article_id: str, source: Path, text: str, context: CleanContext |
 
     blocks = tuple(Block("heading" if line.heading else "paragraph", line.text, line.number)
                    for line in lines if line.kept and line.text)
-    removals = tuple(Removal(line.number, line.text, line.removed_by or "", line.reason)
+    removals = tuple(Removal(line.number, line.text, line.removed_by or "", line.reason, line.score)
                      for line in lines if not line.kept)
     glued = tuple(meta.pop("_glued", ()))  # type: ignore[arg-type]
     return CleanedArticle(
@@ -220,6 +226,33 @@ def _remove_navigation_runs(lines: list[_Line]) -> None:
         else:
             close_run()
     close_run()
+
+
+def _remove_outside_main_run(lines: list[_Line], meta: dict[str, object]) -> int:
+    """Keep the best-scoring run of lines (linescore.py) and the few lines that lead into it.
+
+    The lead-in (headline, byline, date) is left for the metadata rules and removed after them
+    (_remove_head). Returns the index where the run starts.
+    """
+    run = find_main_run([line.text for line in lines], [line.removed_by for line in lines])
+    if run.language:
+        meta.setdefault("language", run.language)
+    if run.end == 0:
+        return 0  # no prose at all: nothing to measure the lines against
+    lead_in = [i for i in range(run.start) if lines[i].kept][-HEAD_WINDOW:]
+    first = lead_in[0] if lead_in else run.start
+    for i, line in enumerate(lines):
+        if line.kept and (i < first or i >= run.end):
+            where = "before" if i < first else "after"
+            line.remove("outside-main-text", f"{where} the article's run of prose (lines {lines[run.start].number}"
+                        f"-{lines[run.end - 1].number})", run.scores[i].score)
+    return run.start
+
+
+def _remove_head(lines: list[_Line], run_start: int) -> None:
+    for line in lines[:run_start]:
+        if line.kept:
+            line.remove("outside-main-text", "lead-in line before the article's run of prose")
 
 
 def _lift_metadata_lines(lines: list[_Line], meta: dict[str, object]) -> None:
