@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: site docs serve test validate install clean-build
+.PHONY: site docs serve test validate install clean-build bench-clean
 
 site: $(INSTALLED)  ## create the environment, generate docs/ and build site/
 	$(PY) -m generator build
@@ -20,6 +20,9 @@ validate: $(INSTALLED)  ## check seeds and annotations, report every problem
 
 test: $(INSTALLED)  ## install what the tests need and run them
 	$(PY) -m pytest
+
+bench-clean: $(INSTALLED)  ## P/R/F1 of the cleaner on ../shared/corpus/boilerplate (html and text)
+	$(PY) bench/clean_bench.py
 
 install: $(INSTALLED)
 
