@@ -64,8 +64,8 @@ def _parser() -> argparse.ArgumentParser:
                                description="Print the article body without page boilerplate, title or metadata, "
                                            "paragraphs separated by blank lines.")
     clean_cmd.add_argument("file", type=Path, help="a source file, e.g. seeds/004_9d61dd4defbaf8ac.txt")
-    clean_cmd.add_argument("--explain", action="store_true", help="also list each removed line and its rule "
-                                                                  "(on stderr)")
+    clean_cmd.add_argument("--explain", action="store_true", help="also list each removed line, its rule and "
+                                                                  "line score (on stderr)")
     clean_cmd.add_argument("--json", action="store_true", help="print body, metadata and removals as JSON")
     clean_cmd.set_defaults(run=cmd_clean)
     return parser
@@ -127,15 +127,17 @@ def cmd_clean(args: argparse.Namespace) -> int:
             "metadata": {"title": article.title, "date": article.date.isoformat() if article.date else None,
                          "outlet": article.outlet, "dateline": article.dateline, "byline": article.byline,
                          "url": article.url, "language": article.language},
-            "removed": [{"line": r.line_no, "text": r.text, "rule": r.rule, "reason": r.reason}
+            "removed": [{"line": r.line_no, "text": r.text, "rule": r.rule, "reason": r.reason, "score": r.score}
                         for r in article.removals],
         }, ensure_ascii=False, indent=2))
         return EXIT_OK
     sys.stdout.write(article.body + "\n")
     if args.explain:
+        where = " of the extracted text" if document.kind == "html" else ""
         for removal in article.removals:
-            print(f"{path}:{removal.line_no}: removed by {removal.rule} ({removal.reason}): {removal.text}",
-                  file=sys.stderr)
+            score = "" if removal.score is None else f", score {removal.score:+.1f}"
+            print(f"{path}:{removal.line_no}{where}: removed by {removal.rule}{score} ({removal.reason}): "
+                  f"{removal.text}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -42,7 +42,7 @@ END_COST = 20.0          # what crossing such a line costs
 PROSE_BEFORE_END = 60.0  # ... and how much prose must come before it for it to close the article
 AFTER_END_WEIGHT = 0.3   # share of its score a line of prose keeps after the article closed
 LABEL_WEIGHT = 0.25    # share of its words a standalone line without a sentence end earns
-CONTINUATION_MARKS = tuple(",.;:!?)]’”%…-–—")
+CONTINUATION_MARKS = tuple(",.;:!?)]’”%")  # not dashes: "- item" starts a list entry
 OPEN_END = re.compile(r"[,;:(\[“‘\"'-–—]$|\b[a-zà-ÿ]+$")  # ends mid-sentence
 
 
@@ -122,12 +122,12 @@ def score_line(line: str, stop_words: frozenset[str], repeated: bool = False, bl
 def _joined(lines: Sequence[str], i: int) -> bool:
     """True when line i runs on from the line before it or into the line after it (a split sentence)."""
     line = lines[i]
-    if i > 0 and _continues(line) and not SENTENCE_END.search(lines[i - 1]):
+    if i > 0 and continues(line) and not SENTENCE_END.search(lines[i - 1]):
         return True
-    return i + 1 < len(lines) and OPEN_END.search(line) is not None and _continues(lines[i + 1])
+    return i + 1 < len(lines) and OPEN_END.search(line) is not None and continues(lines[i + 1])
 
 
-def _continues(line: str) -> bool:
+def continues(line: str) -> bool:
     """Starts in lower case or with punctuation: the rest of a sentence split by a link or an emphasis."""
     first = line[:1]
     return (first.isalpha() and first.islower()) or line.startswith(CONTINUATION_MARKS)
