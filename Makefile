@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: site docs serve test browser validate install clean-build
+.PHONY: site docs serve test browser validate install clean-build bench-clean
 
 site: $(INSTALLED)  ## create the environment, generate docs/ and build site/
 	$(PY) -m generator build
@@ -28,6 +28,9 @@ browser:
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	      || echo "chromium could not be installed: browser tests will be skipped"; \
 	  else echo "chromium is not installed and this user cannot apt-get it: browser tests will be skipped"; fi; }
+
+bench-clean: $(INSTALLED)  ## P/R/F1 of the cleaner on ../shared/corpus/boilerplate (html and text)
+	$(PY) bench/clean_bench.py
 
 install: $(INSTALLED)
 

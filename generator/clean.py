@@ -14,74 +14,15 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from pathlib import Path
 from typing import Iterable, Mapping
 
 from . import dates
+from .extract import extract
+from .linescore import SENTENCE_END, continues, detect_language, find_main_run
 from .model import Block, CleanedArticle, CleaningOverrides, RawDocument, Removal
+from .phrases import BOILERPLATE_RULES, BYLINE, DATELINE, GLUED_DATE, OUTLET_WORDS  # noqa: F401 (re-exported)
 
-
-def _rule(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.I)
-
-
-# (rule name, pattern matched against the whole normalised line, why it is boilerplate)
-BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
-    ("skip-link", _rule(r"^\W*(skip|jump) to (the )?(main |primary )?(content|navigation|main|menu|search|footer)\b.*$"
-                        r"|^\W*(aller au contenu|zum inhalt springen|saltar al contenido|vai al contenuto)\b.*$"),
-     "accessibility link of the page template"),
-    ("search-widget", _rule(r"^(search|search for:?|search the site|search in (title|content|excerpt|posts|pages|comments)|"
-                            r"generic selectors|exact matches only|post type selectors|filter by (post type|category)|"
-                            r"search (results|here|\.\.\.|…)|type (your search|to search).*|press enter to search.*|"
-                            r"rechercher|recherche|suche|suchen|buscar|cerca)$"),
-     "label of a search form"),
-    ("menu-label", _rule(r"^(menu|main menu|open menu|close( menu)?|toggle navigation|navigation|back to top|"
-                         r"top of page|scroll to top|sections|more sections|log ?in|sign ?in|register|my account)$"),
-     "navigation control"),
-    ("promo", _rule(r"^(read more|read also|also read|related( articles| stories| posts| content| coverage| news)?|"
-                    r"see also|recommended( for you| stories| articles)?|more (from|on|stories|news)( \w+)?|"
-                    r"you (may|might) also like|trending( now)?|most (read|popular|viewed|shared)|editor'?s picks|"
-                    r"don'?t miss|watch|listen|lire aussi|à lire aussi|voir aussi|lesen sie auch|mehr zum thema|"
-                    r"leer más|lee también|te puede interesar|leia (também|mais)|continue reading)"
-                    r"(\s*[:：»>|–—-].*|\s*…?)$"),
-     "promotion of another page"),
-    ("comment-counter", _rule(r"^((\d+|no)\s+)?comments?\s*(\(\d+\)|:\s*\d+)?$|^(leave|add|post|write) a (comment|reply)$|"
-                              r"^(show|view|hide|load)( all)? comments?$|^(\d+\s+)?repl(y|ies)$|"
-                              r"^(commentaires?|kommentare|comentarios)\s*(\(\d+\))?$"),
-     "comment counter or comment-form label"),
-    ("share", _rule(r"^((share|tweet|print|email|e-mail|mail|copy link|facebook|twitter|x|whatsapp|linkedin|pinterest|"
-                    r"reddit|telegram|messenger|flipboard|partager|teilen|compartir|condividi)"
-                    r"( (this|the) (article|story|post|page))?( on \w+)?[\s|·•,/]*)+$"),
-     "share, print or e-mail button"),
-    ("subscribe", _rule(r"^(subscribe|sign up|newsletter|get (our|the) .{0,40}newsletter|follow us( on .{0,40})?|"
-                        r"join (us|our .{0,40})|download (our|the) app|get the app|abonnez-vous|abonnieren|suscríbete)"
-                        r"\b.{0,100}$"),
-     "subscription or follow prompt"),
-    ("photo-credit", _rule(r"^\(?(photo|image|picture|photograph|pic|video|graphic|illustration|credit|foto|bild)s?"
-                           r"( source| credit| courtesy| by)?\s*[:：|]\s*.{1,100}$|"
-                           r"^.{0,60}\b(getty images|shutterstock|ap photo|afp photo|reuters photo|epa-efe|"
-                           r"anadolu agency|via getty images)\)?$"),
-     "photo caption credit"),
-    ("cookie-banner", _rule(r"^.{0,200}\b(we use cookies|this (web)?site uses cookies|accept (all )?cookies|"
-                            r"cookie (policy|settings|preferences)|manage (your )?consent)\b.{0,200}$"),
-     "cookie banner"),
-    ("footer", _rule(r"^(©|\(c\)\s|(copyright|all rights reserved|terms (of|and) (use|service|conditions)|"
-                     r"privacy (policy|notice)|contact us|about us|advertise with us|site ?map)\b).{0,120}$"),
-     "page footer"),
-    ("advertisement", _rule(r"^(advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|"
-                            r"publicité|anzeige|publicidad|pubblicità)$"),
-     "advertising label"),
-]
-
-BYLINE = re.compile(r"^(?i:by|von|par|por|di)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}"
-                    r"((,| and| &)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3})*(\s*[,|–—-]\s*.{0,60})?$")
-OUTLET_WORDS = re.compile(r"\b(media|news|press|times|post|group|network|agency|journal|daily|herald|tribune|gazette|"
-                          r"chronicle|broadcasting|tv|radio|wire|observer|telegraph|magazine|monitor|review|"
-                          r"report|today|online|presse|zeitung|diario|noticias)\b", re.I)
-# "DEIR AL-BALAH, Gaza Strip –", "WASHINGTON (AP) —", "CAIRO, Jan 31 (Reuters) -"
-DATELINE = re.compile(r"^(?P<dateline>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+)*(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?"
-                      r"(?:,\s+\w+\.?\s+\d{1,2})?(?:\s+\([A-Za-z. ]+\))?)\s+[–—-]{1,2}\s+(?=\S)")
-GLUED_DATE = re.compile(r"^\s*(?:" + dates.DATE_LABEL + r")(?P<date>\d{4}-\d{2}-\d{2})\s+")
 TERMINAL = tuple(".!?…:;\"'”’»)")
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
@@ -89,6 +30,8 @@ INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None
 HEADLINE_MAX_WORDS = 25
 HEADING_MAX_WORDS = 12
 NAV_RUN_MIN = 3
+JOINED = "joined"  # not a removal: the line's text went into the line before it
+HEAD_WINDOW = 8  # lines before the prose run searched for headline, byline and date
 ARCHIVE_REPEAT_MAX_WORDS = 8
 
 
@@ -127,9 +70,12 @@ class _Line:
     removed_by: str | None = None
     reason: str = ""
     heading: bool = False
+    score: float | None = None
 
-    def remove(self, rule: str, reason: str) -> None:
+    def remove(self, rule: str, reason: str, score: float | None = None) -> None:
         self.removed_by, self.reason = rule, reason
+        if score is not None:
+            self.score = score
 
     @property
     def kept(self) -> bool:
@@ -138,33 +84,52 @@ class _Line:
 
 def clean(doc: RawDocument, context: CleanContext | None = None,
           overrides: CleaningOverrides | None = None) -> CleanedArticle:
-    """Clean one plain-text article. HTML is first reduced to such text by extract.py."""
+    """Clean one article. A web page is first reduced to its article text and metadata by extract.py."""
+    if doc.kind == "html":
+        extracted = extract(doc.text)
+        metadata = dict(extracted.metadata)
+        if not metadata.get("language"):  # the page did not say: the stop words of its text do
+            metadata["language"] = detect_language(extracted.text.split("\n"))[0]
+        return clean_text(doc.article_id, doc.path, extracted.text, context, overrides, metadata,
+                          from_page=True)
     return clean_text(doc.article_id, doc.path, doc.text, context, overrides)
 
 
-def clean_text(article_id: str, source, text: str, context: CleanContext | None = None,
-               overrides: CleaningOverrides | None = None, metadata: Mapping[str, object] | None = None
-               ) -> CleanedArticle:
+def source_text(doc: RawDocument) -> str:
+    """The text the leftover rules see: the file itself, or the article text extracted from a page."""
+    return extract(doc.text).text if doc.kind == "html" else doc.text
+
+
+def clean_text(article_id: str, source: Path, text: str, context: CleanContext | None = None,
+               overrides: CleaningOverrides | None = None, metadata: Mapping[str, object] | None = None,
+               from_page: bool = False) -> CleanedArticle:
+    """Clean leftover-laden text; from_page says an extractor already used the page's structure."""
     context = context or CleanContext()
     overrides = overrides or CleaningOverrides()
     meta: dict[str, object] = dict(metadata or {})
     lines = [_Line(n, t) for n, t in enumerate(normalise_lines(text), start=1) if t]
 
     _remove_phrase_boilerplate(lines)
-    _remove_navigation_runs(lines)
+    if not from_page:  # on a page, the markup already told menus from lists better than line shape can
+        _remove_navigation_runs(lines)
+        run_start = _remove_outside_main_run(lines, meta)
     _lift_metadata_lines(lines, meta)
-    _lift_title(lines, meta, context)
+    _lift_title(lines, meta, run_start if not from_page else 0)
+    if not from_page:
+        _remove_head(lines, run_start)
     _remove_archive_repeats(lines, context, meta.get("title"))
     first_body = next((line for line in lines if line.kept), None)
     if first_body is not None:
         _lift_glued_date_and_dateline(first_body, meta)
+    if not from_page:
+        _join_split_sentences(lines)
     _mark_headings(lines)
     _apply_overrides(lines, overrides)
 
     blocks = tuple(Block("heading" if line.heading else "paragraph", line.text, line.number)
                    for line in lines if line.kept and line.text)
-    removals = tuple(Removal(line.number, line.text, line.removed_by or "", line.reason)
-                     for line in lines if not line.kept)
+    removals = tuple(Removal(line.number, line.text, line.removed_by or "", line.reason, line.score)
+                     for line in lines if not line.kept and line.removed_by != JOINED)
     glued = tuple(meta.pop("_glued", ()))  # type: ignore[arg-type]
     return CleanedArticle(
         article_id=article_id,
@@ -210,6 +175,35 @@ def _remove_navigation_runs(lines: list[_Line]) -> None:
     close_run()
 
 
+def _remove_outside_main_run(lines: list[_Line], meta: dict[str, object]) -> int:
+    """Keep the best-scoring run of lines (linescore.py) and the few lines that lead into it.
+
+    The lead-in (headline, byline, date) is left for the metadata rules and removed after them
+    (_remove_head). Returns the index where the run starts.
+    """
+    run = find_main_run([line.text for line in lines], [line.removed_by for line in lines])
+    if run.language:
+        meta.setdefault("language", run.language)
+    if run.end == 0:
+        return 0  # no prose at all: nothing to measure the lines against
+    for line, scored in zip(lines, run.scores):
+        line.score = scored.score
+    lead_in = [i for i in range(run.start) if lines[i].kept][-HEAD_WINDOW:]
+    first = lead_in[0] if lead_in else run.start
+    for i, line in enumerate(lines):
+        if line.kept and (i < first or i >= run.end):
+            where = "before" if i < first else "after"
+            line.remove("outside-main-text", f"{where} the article's run of prose (lines {lines[run.start].number}"
+                        f"-{lines[run.end - 1].number})")
+    return run.start
+
+
+def _remove_head(lines: list[_Line], run_start: int) -> None:
+    for line in lines[:run_start]:
+        if line.kept:
+            line.remove("outside-main-text", "lead-in line before the article's run of prose")
+
+
 def _lift_metadata_lines(lines: list[_Line], meta: dict[str, object]) -> None:
     """Date, byline and outlet lines near the top become metadata."""
     kept_seen = 0
@@ -231,9 +225,13 @@ def _lift_metadata_lines(lines: list[_Line], meta: dict[str, object]) -> None:
             line.remove("publisher-line", "publisher name (lifted into metadata)")
 
 
-def _lift_title(lines: list[_Line], meta: dict[str, object], context: CleanContext) -> None:
-    """The first kept line is the title if it reads like a headline; later copies of it go."""
-    first = next((line for line in lines if line.kept), None)
+def _lift_title(lines: list[_Line], meta: dict[str, object], run_start: int = 0) -> None:
+    """The headline is the first headline-like line leading into the prose run, or else the run's first line;
+    later copies of it go. (Looking at the run's first line only when the lead-in has no headline keeps
+    cleaning idempotent: cleaned text has no lead-in, and its first line was already judged.)"""
+    lead_in = [line for line in lines[:run_start] if line.kept]
+    first = next((line for line in lead_in if _is_headline_like(line.text)), None) or next(
+        (line for line in lines[run_start:] if line.kept), None)
     if first is None or "title" in meta and meta["title"]:
         title = meta.get("title")
     elif _is_headline_like(first.text):
@@ -248,6 +246,20 @@ def _lift_title(lines: list[_Line], meta: dict[str, object], context: CleanConte
     for line in lines:
         if line.kept and _key(line.text) == key:
             line.remove("repeated-headline", "the headline again")
+
+
+def _join_split_sentences(lines: list[_Line]) -> None:
+    """A sentence split over several lines (a link or an emphasis broke it) becomes one line again."""
+    previous: _Line | None = None
+    for line in lines:
+        if not line.kept:
+            continue
+        if previous is not None and not SENTENCE_END.search(previous.text) and continues(line.text):
+            glue = "" if line.text.startswith(tuple(",.;:!?)]’”%…")) else " "
+            previous.text = previous.text + glue + line.text
+            line.remove(JOINED, "joined to the line before")
+        else:
+            previous = line
 
 
 def _remove_archive_repeats(lines: list[_Line], context: CleanContext, title: object) -> None:
@@ -282,7 +294,7 @@ def _mark_headings(lines: list[_Line]) -> None:
 
 def _apply_overrides(lines: list[_Line], overrides: CleaningOverrides) -> None:
     for line in lines:
-        if not line.kept and any(_key(q) in _key(line.text) for q in overrides.keep):
+        if not line.kept and line.removed_by != JOINED and any(_key(q) in _key(line.text) for q in overrides.keep):
             line.removed_by, line.reason = None, ""
         elif line.kept and any(_key(q) in _key(line.text) for q in overrides.drop):
             line.remove("override-drop", "dropped by the article's annotation (cleaning.drop)")

@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
-from .clean import archive_context, clean
+from .clean import archive_context, clean, source_text
 from .errors import BuildFailed, Problem, has_errors
 from .pipeline import generate, load_archive
 from .read import DEFAULT_MAX_BYTES, read_document, read_sources
@@ -67,8 +67,8 @@ def _parser() -> argparse.ArgumentParser:
                                description="Print the article body without page boilerplate, title or metadata, "
                                            "paragraphs separated by blank lines.")
     clean_cmd.add_argument("file", type=Path, help="a source file, e.g. seeds/004_9d61dd4defbaf8ac.txt")
-    clean_cmd.add_argument("--explain", action="store_true", help="also list each removed line and its rule "
-                                                                  "(on stderr)")
+    clean_cmd.add_argument("--explain", action="store_true", help="also list each removed line, its rule and "
+                                                                  "line score (on stderr)")
     clean_cmd.add_argument("--json", action="store_true", help="print body, metadata and removals as JSON")
     clean_cmd.set_defaults(run=cmd_clean)
 
@@ -147,7 +147,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     assert document is not None
     siblings, _ = read_sources(path.parent.parent) if path.parent.name == "seeds" else ([document], [])
-    article = clean(document, archive_context(d.text for d in siblings or [document]))
+    article = clean(document, archive_context(source_text(d) for d in siblings or [document]))
     if args.json:
         print(json.dumps({
             "body": article.body,
@@ -155,15 +155,17 @@ def cmd_clean(args: argparse.Namespace) -> int:
             "metadata": {"title": article.title, "date": article.date.isoformat() if article.date else None,
                          "outlet": article.outlet, "dateline": article.dateline, "byline": article.byline,
                          "url": article.url, "language": article.language},
-            "removed": [{"line": r.line_no, "text": r.text, "rule": r.rule, "reason": r.reason}
+            "removed": [{"line": r.line_no, "text": r.text, "rule": r.rule, "reason": r.reason, "score": r.score}
                         for r in article.removals],
         }, ensure_ascii=False, indent=2))
         return EXIT_OK
     sys.stdout.write(article.body + "\n")
     if args.explain:
+        where = " of the extracted text" if document.kind == "html" else ""
         for removal in article.removals:
-            print(f"{path}:{removal.line_no}: removed by {removal.rule} ({removal.reason}): {removal.text}",
-                  file=sys.stderr)
+            score = "" if removal.score is None else f", score {removal.score:+.1f}"
+            print(f"{path}:{removal.line_no}{where}: removed by {removal.rule}{score} ({removal.reason}): "
+                  f"{removal.text}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -46,6 +46,7 @@ class Removal:
     text: str
     rule: str
     reason: str = ""
+    score: float | None = None  # the line score that decided, for rules that weigh evidence
 
 
 @dataclass(frozen=True)

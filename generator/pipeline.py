@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .annotate import annotate
 from .annotations import load_annotations
-from .clean import archive_context, clean
+from .clean import archive_context, clean, source_text
 from .errors import BuildFailed, Problem, has_errors
 from .link import link
 from .model import Archive, CleaningOverrides
@@ -33,7 +33,7 @@ def load_archive(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Archiv
     documents, problems = read_sources(root, max_bytes)
     annotations, annotation_problems = load_annotations(root, (d.article_id for d in documents))
     problems += annotation_problems
-    context = archive_context(d.text for d in documents)
+    context = archive_context(source_text(d) for d in documents)
     no_overrides = CleaningOverrides()
     cleaned = [clean(d, context, (annotations.articles[d.article_id].cleaning
                                   if d.article_id in annotations.articles else no_overrides))

@@ -1,0 +1,97 @@
+"""Measure the cleaner on the shared boilerplate corpus: P/R/F1 from HTML pages and from leftover text.
+
+Runs the corpus's own score.py (the benchmark's metric) over both inputs, each page cleaned
+alone, exactly as `python -m generator clean FILE` prints it. Prints dev, heldout and all
+splits beside the issue's targets. Where ../shared/corpus/boilerplate is absent (a clone
+without the shared folder) it says so and exits 0.
+
+    python bench/clean_bench.py [--input html|text] [--corpus DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus" / "boilerplate"
+TARGETS = {"html": 0.965, "text": 0.90}
+REFERENCES = {"html": "trafilatura 2.3.1 = .955", "text": "unchanged .683, jusText line by line .747"}
+SPLITS = ("dev", "heldout", "all")
+
+sys.path.insert(0, str(REPO))
+
+
+def clean_html(page: str) -> str:
+    """The body the project prints for a web page (score.py --func entry point)."""
+    return _body(page, "html")
+
+
+def clean_plain(text: str) -> str:
+    """The body the project prints for leftover-laden text (score.py --func entry point)."""
+    return _body(text, "text")
+
+
+def _body(source: str, kind: str) -> str:
+    from generator.clean import clean
+    from generator.model import RawDocument
+
+    return clean(RawDocument("bench", Path(f"bench.{kind}"), source, kind)).body
+
+
+def score(corpus: Path, kind: str) -> dict[str, str]:
+    """score.py's closing line for each split; the pages are cleaned once, then scored per split."""
+    script = corpus / "score.py"
+    func = f"{Path(__file__).resolve()}:{'clean_html' if kind == 'html' else 'clean_plain'}"
+    lines: dict[str, str] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        predictions = Path(tmp) / f"{kind}.json"
+        first = _run([sys.executable, str(script), "--func", func, "--pythonpath", str(REPO), "--input", kind,
+                      "--data", str(corpus), "--split", "all", "--save-pred", str(predictions)])
+        lines["all"] = first
+        for split in ("dev", "heldout"):
+            lines[split] = _run([sys.executable, str(script), "--pred", str(predictions), "--input", kind,
+                                 "--data", str(corpus), "--split", split])
+    return lines
+
+
+def _run(command: list[str]) -> str:
+    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+    if done.returncode != 0:
+        raise SystemExit(f"score.py failed ({done.returncode}): {done.stderr.strip()[-500:]}")
+    return done.stdout.strip().splitlines()[-1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--input", choices=("html", "text"), action="append",
+                        help="which variant to score (default: both)")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help=f"the corpus folder (default: {CORPUS})")
+    args = parser.parse_args(argv)
+    if not (args.corpus / "score.py").is_file():
+        print(f"skipped: boilerplate corpus not found at {args.corpus} (it lives in ../shared beside the repo)")
+        return 0
+    failed, heldout_below = False, []
+    for kind in args.input or ("html", "text"):
+        target = TARGETS[kind]
+        print(f"{kind}: target F1 >= {target:.3f}  (reference: {REFERENCES[kind]})")
+        results = score(args.corpus, kind)
+        for split in SPLITS:
+            line = results[split]
+            f1 = float(line.split()[1])
+            mark = "ok" if f1 >= target else "below target"
+            print(f"  {split:8} {line}   [{mark}]")
+        failed = failed or float(results["all"].split()[1]) < target
+        if float(results["heldout"].split()[1]) < target:
+            heldout_below.append(kind)
+    print("targets met on all pages" if not failed else "some targets not met on all pages (see above)")
+    if heldout_below:
+        print(f"heldout split (not used for tuning) below target for: {', '.join(heldout_below)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,87 @@
+"""Reduce a saved web page to its article text (one block per line) and the metadata it declares.
+
+The body comes from trafilatura in its precision mode, chosen by measurement on
+the boilerplate corpus (see bench/clean_bench.py): it beat readability-lxml and
+trafilatura's other modes. Precision mode sometimes stops after the first part
+of a long article; when readability-lxml finds a body at least twice as long
+that contains what trafilatura found, trafilatura cut the article short and
+readability's body is taken instead. The project's leftover rules (clean.py)
+run on the result either way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from bs4 import BeautifulSoup
+
+from .pagemeta import page_metadata
+
+FALLBACK_MIN_RATIO = 2.0  # readability's body must be this many times longer ...
+FALLBACK_MIN_COVER = 0.9  # ... and hold this share of trafilatura's 4-word shingles
+BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "dd", "dt", "figcaption")
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """The article text of a page (one paragraph per line), its metadata, and which extractor found it."""
+
+    text: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+    method: str = "trafilatura"
+
+
+@lru_cache(maxsize=64)
+def extract(html: str) -> Extracted:
+    """Article text and metadata of one page; the same page always gives the same result."""
+    soup = BeautifulSoup(html, "lxml")
+    metadata = page_metadata(soup)
+    text, method = _trafilatura(html), "trafilatura"
+    other = _readability(html)
+    if _cut_short(text, other):
+        text, method = other, "readability"
+    return Extracted(text, metadata, method)
+
+
+def _trafilatura(html: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(html, favor_precision=True, include_comments=False, include_tables=True,
+                               deduplicate=False, output_format="txt") or ""
+
+
+def _readability(html: str) -> str:
+    from readability import Document
+
+    try:
+        summary = Document(html).summary(html_partial=True)
+    except Exception:  # readability raises on pages it cannot parse; trafilatura's answer stands then
+        return ""
+    soup = BeautifulSoup(summary, "lxml")
+    lines = []
+    for block in soup.find_all(BLOCK_TAGS):
+        if block.find(BLOCK_TAGS):
+            continue  # the inner blocks give the lines
+        line = " ".join(block.get_text(" ").split())
+        if line:
+            lines.append(("- " if block.name == "li" else "") + line)
+    return "\n".join(lines)
+
+
+def _cut_short(text: str, other: str) -> bool:
+    """True when other holds what text holds and at least twice as much: text stopped too early."""
+    mine, theirs = WORD.findall(text), WORD.findall(other)
+    if not theirs or len(theirs) < FALLBACK_MIN_RATIO * max(1, len(mine)):
+        return False
+    if not mine:
+        return True
+    own, found = _shingles(mine), _shingles(theirs)
+    return len(own & found) >= FALLBACK_MIN_COVER * len(own)
+
+
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i:i + 4]) for i in range(max(1, len(words) - 3))}

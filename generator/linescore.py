@@ -1,0 +1,173 @@
+"""Score each line of leftover-laden text as prose or page chrome, and find the article's run of lines.
+
+A scraped page is a long column of lines: menus, teasers and footers around one
+run of prose. Each line gets a score from evidence any language shows: its
+length, how many of its words are stop words of the page's language (prose is
+full of "the", "of", "und"; menus and names are not), sentence punctuation, and
+whether the page repeats it (menus are printed twice). Like Finn's Body Text
+Extraction, the article is the run of consecutive lines with the highest total
+score: a few short fragments inside prose (a linked name, a caption) cost less
+than the prose around them earns, while menus and lists of headlines around the
+article add up to a loss.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)]*$")
+CLAUSE_MARK = re.compile(r"[,;:，、；]")
+
+# The languages whose stop words are looked for; justext ships the lists.
+LANGUAGES = {"English": "en", "French": "fr", "German": "de", "Spanish": "es", "Portuguese": "pt", "Italian": "it",
+             "Dutch": "nl", "Russian": "ru", "Ukrainian": "uk", "Polish": "pl", "Czech": "cs", "Swedish": "sv",
+             "Danish": "da", "Norwegian_Bokmal": "no", "Finnish": "fi", "Turkish": "tr", "Romanian": "ro",
+             "Hungarian": "hu", "Greek": "el", "Indonesian": "id", "Arabic": "ar", "Persian": "fa",
+             "Hebrew": "he", "Vietnamese": "vi", "Catalan": "ca", "Croatian": "hr", "Bulgarian": "bg"}
+MIN_LANGUAGE_SHARE = 0.08  # below this share of stop words the page's language is not one we know
+
+BLOCKED_COST = 1.0     # a line a phrase rule removes anyway: it hardly tells where the article ends
+LINE_COST = 4.0        # what a line break costs: a line must carry this many words of prose to pay its way
+PROSE_STOP_SHARE = 0.2  # a line with this share of stop words reads like running text
+REPEAT_PENALTY = 3.0   # extra cost of a short line the page prints more than once (duplicated menus)
+REPEAT_MAX_WORDS = 12
+END_OF_ARTICLE = {"comment-counter", "footer"}  # phrase rules of lines that close an article
+END_COST = 1e6           # crossing such a line: the article does not run past it
+PROSE_BEFORE_END = 60.0  # ... and how much prose must come before it for it to close the article
+AFTER_END_WEIGHT = 0.3   # share of its score a line of prose keeps after the article closed
+LABEL_WEIGHT = 0.25    # share of its words a standalone line without a sentence end earns
+CONTINUATION_MARKS = tuple(",.;:!?)]’”%")  # not dashes: "- item" starts a list entry
+OPEN_END = re.compile(r"[,;:(\[“‘\"'-–—]$|\b[a-zà-ÿ]+$")  # ends mid-sentence
+
+
+@dataclass(frozen=True)
+class LineScore:
+    """The evidence about one line and the score it adds to a run of lines."""
+
+    units: float       # words, with CJK characters counted as half a word each
+    stop_share: float  # share of words that are stop words of the page's language (0 when unknown)
+    score: float
+
+
+@dataclass(frozen=True)
+class MainRun:
+    """The article's run of lines (indexes into the scored list, end exclusive) and every line's score."""
+
+    start: int
+    end: int
+    scores: tuple[LineScore, ...]
+    language: str | None
+
+
+def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = ()) -> MainRun:
+    """The best-scoring run of consecutive lines.
+
+    rules[i] names the phrase rule that already marked line i as boilerplate (None if none did);
+    such lines always cost. A footer or comment-section heading that comes after a good deal of
+    prose ends the article: prose after it (readers' comments, legal text) counts for little.
+    """
+    rules = list(rules) or [None] * len(lines)
+    language, stop_words = detect_language(lines)
+    counts = Counter(_key(line) for line in lines)
+    scores: list[LineScore] = []
+    prose, ended = 0.0, False
+    for i, line in enumerate(lines):
+        scored = score_line(line, stop_words, counts[_key(line)] > 1, rules[i] is not None, _joined(lines, i))
+        if rules[i] in END_OF_ARTICLE and prose >= PROSE_BEFORE_END:
+            scored = LineScore(scored.units, scored.stop_share, -END_COST)
+            ended = True
+        elif ended and scored.score > 0:
+            scored = LineScore(scored.units, scored.stop_share, round(scored.score * AFTER_END_WEIGHT, 2))
+        prose += max(0.0, scored.score)
+        scores.append(scored)
+    start, end = _best_run([s.score for s in scores])
+    return MainRun(start, end, tuple(scores), language)
+
+
+def score_line(line: str, stop_words: frozenset[str], repeated: bool = False, blocked: bool = False,
+               joined: bool = True) -> LineScore:
+    """How much a line looks like running text, minus what a line costs.
+
+    joined says the line is part of a sentence that runs on from or into its neighbours; a line that
+    neither ends a sentence nor joins one is a label (a headline, a menu entry, a teaser) and earns little.
+    """
+    words = WORD.findall(line)
+    cjk = len(CJK.findall(line))
+    units = len(words) + cjk / 2
+    spaced = [w for w in words if not CJK.search(w)]
+    stops = sum(w.casefold() in stop_words for w in spaced)
+    share = stops / len(spaced) if spaced else 0.0
+    if blocked:
+        return LineScore(units, share, -BLOCKED_COST)
+    if cjk >= len(words):  # a CJK line: punctuation, not stop words, tells prose from a label
+        weight = 1.0 if CLAUSE_MARK.search(line) or SENTENCE_END.search(line) else 0.4
+    elif not stop_words:
+        weight = 0.8 if SENTENCE_END.search(line) else 0.4
+    else:
+        weight = min(1.0, share / PROSE_STOP_SHARE) if len(spaced) >= 3 else 0.3
+    ends = SENTENCE_END.search(line) is not None
+    if not ends and not joined:
+        weight *= LABEL_WEIGHT
+    gain = units * weight + (1.0 if ends else 0.0)
+    cost = LINE_COST + (REPEAT_PENALTY if repeated and units <= REPEAT_MAX_WORDS else 0.0)
+    return LineScore(units, share, round(gain - cost, 2))
+
+
+def _joined(lines: Sequence[str], i: int) -> bool:
+    """True when line i runs on from the line before it or into the line after it (a split sentence)."""
+    line = lines[i]
+    if i > 0 and continues(line) and not SENTENCE_END.search(lines[i - 1]):
+        return True
+    return i + 1 < len(lines) and OPEN_END.search(line) is not None and continues(lines[i + 1])
+
+
+def continues(line: str) -> bool:
+    """Starts in lower case or with punctuation: the rest of a sentence split by a link or an emphasis."""
+    first = line[:1]
+    return (first.isalpha() and first.islower()) or line.startswith(CONTINUATION_MARKS)
+
+
+def detect_language(lines: Sequence[str]) -> tuple[str | None, frozenset[str]]:
+    """The language whose stop words the text uses most, if it uses enough of them."""
+    words = [w.casefold() for line in lines for w in WORD.findall(line) if not CJK.search(w)]
+    if not words:
+        return None, frozenset()
+    best, best_share = None, 0.0
+    for name in LANGUAGES:
+        stops = _stop_words(name)
+        share = sum(w in stops for w in words) / len(words)
+        if share > best_share:
+            best, best_share = name, share
+    if best is None or best_share < MIN_LANGUAGE_SHARE:
+        return None, frozenset()
+    return LANGUAGES[best], _stop_words(best)
+
+
+@lru_cache(maxsize=None)
+def _stop_words(name: str) -> frozenset[str]:
+    import justext
+
+    return frozenset(w.casefold() for w in justext.get_stoplist(name))
+
+
+def _best_run(values: Sequence[float]) -> tuple[int, int]:
+    """Start and end (exclusive) of the consecutive values with the largest sum (Kadane); (0, 0) if none > 0."""
+    best, best_start, best_end = 0.0, 0, 0
+    total, start = 0.0, 0
+    for i, value in enumerate(values):
+        if total <= 0:
+            total, start = 0.0, i
+        total += value
+        if total > best:
+            best, best_start, best_end = total, start, i + 1
+    return best_start, best_end
+
+
+def _key(line: str) -> str:
+    return " ".join(line.casefold().split())

@@ -1,0 +1,74 @@
+"""Known boilerplate phrasings, as data: lines any news site prints around its articles, in several languages.
+
+Each rule is (name, pattern matched against the whole normalised line, why it is boilerplate). Keep them
+general: phrases that many sites use, never strings copied from one page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import dates
+
+
+def _rule(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+# (rule name, pattern matched against the whole normalised line, why it is boilerplate)
+BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
+    ("skip-link", _rule(r"^\W*(skip|jump) to (the )?(main |primary )?(content|navigation|main|menu|search|footer)\b.*$"
+                        r"|^\W*(aller au contenu|zum inhalt springen|saltar al contenido|vai al contenuto)\b.*$"),
+     "accessibility link of the page template"),
+    ("search-widget", _rule(r"^(search|search for:?|search the site|search in (title|content|excerpt|posts|pages|comments)|"
+                            r"generic selectors|exact matches only|post type selectors|filter by (post type|category)|"
+                            r"search (results|here|\.\.\.|…)|type (your search|to search).*|press enter to search.*|"
+                            r"rechercher|recherche|suche|suchen|buscar|cerca)$"),
+     "label of a search form"),
+    ("menu-label", _rule(r"^(menu|main menu|open menu|close( menu)?|toggle navigation|navigation|back to top|"
+                         r"top of page|scroll to top|sections|more sections|log ?in|sign ?in|register|my account)$"),
+     "navigation control"),
+    ("promo", _rule(r"^(read more|read also|also read|related( articles| stories| posts| content| coverage| news)?|"
+                    r"see also|recommended( for you| stories| articles)?|more (from|on|stories|news)( \w+)?|"
+                    r"you (may|might) also like|trending( now)?|most (read|popular|viewed|shared)|editor'?s picks|"
+                    r"don'?t miss|watch|listen|lire aussi|à lire aussi|voir aussi|lesen sie auch|mehr zum thema|"
+                    r"leer más|lee también|te puede interesar|leia (também|mais)|continue reading)"
+                    r"(\s*[:：»>|–—-].*|\s*…?)$"),
+     "promotion of another page"),
+    ("comment-counter", _rule(r"^((\d+|no)\s+)?comments?\s*(\(\d+\)|:\s*\d+)?$|^(leave|add|post|write) a (comment|reply)$|"
+                              r"^(show|view|hide|load)( all)? comments?$|^(\d+\s+)?repl(y|ies)$|"
+                              r"^(commentaires?|kommentare|comentarios)\s*(\(\d+\))?$"),
+     "comment counter or comment-form label"),
+    ("share", _rule(r"^((share|tweet|print|email|e-mail|mail|copy link|facebook|twitter|x|whatsapp|linkedin|pinterest|"
+                    r"reddit|telegram|messenger|flipboard|partager|teilen|compartir|condividi)"
+                    r"( (this|the) (article|story|post|page))?( on \w+)?[\s|·•,/]*)+$"),
+     "share, print or e-mail button"),
+    ("subscribe", _rule(r"^(subscribe|sign up|newsletter|get (our|the) .{0,40}newsletter|follow us( on .{0,40})?|"
+                        r"join (us|our .{0,40})|download (our|the) app|get the app|abonnez-vous|abonnieren|suscríbete)"
+                        r"\b.{0,100}$"),
+     "subscription or follow prompt"),
+    ("photo-credit", _rule(r"^\(?(photo|image|picture|photograph|pic|video|graphic|illustration|credit|foto|bild)s?"
+                           r"( source| credit| courtesy| by)?\s*[:：|]\s*.{1,100}$|"
+                           r"^.{0,60}\b(getty images|shutterstock|ap photo|afp photo|reuters photo|epa-efe|"
+                           r"anadolu agency|via getty images)\)?$"),
+     "photo caption credit"),
+    ("cookie-banner", _rule(r"^.{0,200}\b(we use cookies|this (web)?site uses cookies|accept (all )?cookies|"
+                            r"cookie (policy|settings|preferences)|manage (your )?consent)\b.{0,200}$"),
+     "cookie banner"),
+    ("footer", _rule(r"^(©|\(c\)\s|(copyright|all rights reserved|terms (of|and) (use|service|conditions)|"
+                     r"privacy (policy|notice)|contact us|about us|advertise with us|site ?map)\b).{0,120}$"),
+     "page footer"),
+    ("advertisement", _rule(r"^(advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|"
+                            r"publicité|anzeige|publicidad|pubblicità)$"),
+     "advertising label"),
+]
+
+BYLINE = re.compile(r"^(?i:by|von|par|por|di)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}"
+                    r"((,| and| &)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3})*(\s*[,|–—-]\s*.{0,60})?$")
+OUTLET_WORDS = re.compile(r"\b(media|news|press|times|post|group|network|agency|journal|daily|herald|tribune|gazette|"
+                          r"chronicle|broadcasting|tv|radio|wire|observer|telegraph|magazine|monitor|review|"
+                          r"report|today|online|presse|zeitung|diario|noticias)\b", re.I)
+# "DEIR AL-BALAH, Gaza Strip –", "WASHINGTON (AP) —", "CAIRO, Jan 31 (Reuters) -"
+DATELINE = re.compile(r"^(?P<dateline>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+)*(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?"
+                      r"(?:,\s+\w+\.?\s+\d{1,2})?(?:\s+\([A-Za-z. ]+\))?)\s+[–—-]{1,2}\s+(?=\S)")
+GLUED_DATE = re.compile(r"^\s*(?:" + dates.DATE_LABEL + r")(?P<date>\d{4}-\d{2}-\d{2})\s+")

@@ -1,0 +1,166 @@
+"""Web pages: metadata and body from a hand-made page; the text cleaner on the same page flattened to text;
+determinism, idempotence, the CLI, the build, and (where ../shared is present) the real corpus."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.clean import clean, clean_text
+from generator.cli import main
+from generator.extract import extract
+from generator.model import RawDocument
+from generator.pipeline import generate
+from tests.conftest import copy_archive
+
+FIXTURE = Path(__file__).parent / "fixtures" / "page_newsarticle.html"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "boilerplate"
+
+ARTICLE = ["The old harbour bridge opened to traffic again on Tuesday morning",
+           "Council leaders said the extra work would keep the bridge safe for another fifty years.",
+           "Shops on the quay hope for customers",
+           "We are glad to see the traffic back",
+           "until the final load tests are finished in May."]
+CHROME = ["Skip to content", "Home", "Business", "Log in", "Search the site", "We use cookies", "Accept all cookies",
+          "Share on Facebook", "Tweet", "Related articles", "Ferry timetable", "Sign up for our morning newsletter",
+          "Subscribe", "About us", "Privacy policy", "All rights reserved", "Mara Lindqvist",
+          "Harbour bridge reopens after two years of repairs"]
+
+
+def page() -> str:
+    return FIXTURE.read_text("utf-8")
+
+
+def flattened(html: str) -> str:
+    """The page as naive text with every leftover kept (as a scraper's get_text would give it)."""
+    soup = BeautifulSoup(html, "lxml")
+    for tag in soup(["script", "style", "noscript"]):
+        tag.decompose()
+    lines = [line.strip() for line in soup.get_text("\n").split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def html_article():
+    return clean(RawDocument("page_newsarticle", FIXTURE, page(), "html"))
+
+
+def test_page_metadata_from_json_ld_og_and_meta():
+    article = html_article()
+    assert article.title == "Harbour bridge reopens after two years of repairs"
+    assert article.date == date(2024, 3, 5)
+    assert article.byline == "Mara Lindqvist"
+    assert article.outlet == "The Riverside Courier"
+    assert article.url == "https://courier.example/news/2024/03/harbour-bridge-reopens"
+    assert article.language == "en"
+
+
+def test_page_body_keeps_the_article_and_drops_the_chrome():
+    article = html_article()
+    for text in ARTICLE:
+        assert text in article.body, f"{text!r} lost"
+    for text in CHROME:
+        assert text not in article.body, f"{text!r} survived"
+    assert [b.kind for b in article.blocks].count("heading") == 1
+    assert len(article.blocks) == 6 and article.body.count("\n\n") == 5
+
+
+def test_metadata_without_json_ld_falls_back_to_meta_and_visible_page():
+    html = re.sub(r'<script type="application/ld\+json">.*?</script>', "", page(), flags=re.S)
+    metadata = extract(html).metadata
+    assert metadata["title"] == "Harbour bridge reopens after two years of repairs"
+    assert metadata["date"] == date(2024, 3, 5)
+    assert metadata["outlet"] == "The Riverside Courier"
+    assert metadata["byline"] == "Mara Lindqvist"
+    assert metadata["language"] == "en"
+
+
+def test_text_cleaner_on_the_flattened_page():
+    article = clean_text("flat", Path("flat.txt"), flattened(page()))
+    for text in ARTICLE:
+        assert text in article.body, f"{text!r} lost"
+    for text in CHROME:
+        assert text not in article.body, f"{text!r} survived"
+    assert article.language == "en"
+    assert any(r.rule == "outside-main-text" and r.score is not None for r in article.removals)
+
+
+def test_cleaning_is_deterministic_and_idempotent():
+    text = flattened(page())
+    first, second = clean_text("a", Path("a.txt"), text), clean_text("a", Path("a.txt"), text)
+    assert first == second
+    again = clean_text("a", Path("a.txt"), (first.title or "") + "\n\n" + first.body)
+    assert again.body == first.body and again.title == first.title
+    assert html_article() == html_article()
+
+
+def test_cli_json_and_explain(capsys):
+    assert main(["clean", str(FIXTURE), "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["metadata"]["byline"] == "Mara Lindqvist" and printed["metadata"]["date"] == "2024-03-05"
+    assert "harbour bridge opened" in printed["body"] and {"rule", "reason", "score"} <= set(printed["removed"][0])
+
+    flat = FIXTURE.parent / "flat_for_test.txt"
+    try:
+        flat.write_text(flattened(page()), "utf-8")
+        assert main(["clean", str(flat), "--explain"]) == 0
+        out, err = capsys.readouterr()
+    finally:
+        flat.unlink()
+    assert out.startswith("The old harbour bridge") and "Skip to content" not in out
+    assert re.search(r":\d+: removed by outside-main-text, score -?\d+\.\d", err)
+
+
+def test_html_page_in_seeds_becomes_an_article_page(tmp_path):
+    root = copy_archive(tmp_path / "archive")
+    shutil.copy2(FIXTURE, root / "seeds" / "page_newsarticle.html")
+    result = generate(root)
+    article = next(a for a in result.archive.articles if a.id == "page_newsarticle")
+    assert article.title == "Harbour bridge reopens after two years of repairs"
+    assert article.outlet == "The Riverside Courier" and article.byline == "Mara Lindqvist"
+    page_md = next(text for path, text in result.pages.items() if "page_newsarticle" in path or
+                   "page-newsarticle" in path)
+    assert "Harbour bridge reopens" in page_md and "The Riverside Courier" in page_md
+    assert "Share on Facebook" not in page_md
+
+
+# --- the real corpus, when ../shared is there ------------------------------------------------------------
+
+def _f1(gold: str, predicted: str) -> float:
+    def shingles(text: str) -> Counter[tuple[str, ...]]:
+        tokens = re.findall(r"\w+", text)
+        return Counter(tuple(tokens[i:i + 4]) for i in range(max(1, len(tokens) - 3)))
+    g, p = shingles(gold), shingles(predicted)
+    tp = sum((g & p).values())
+    return 0.0 if not tp else 2 * tp / (sum(g.values()) + sum(p.values()))
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    if not (CORPUS / "ground-truth.json").is_file():
+        pytest.skip(f"boilerplate corpus not found at {CORPUS}")
+    gold = json.loads((CORPUS / "ground-truth.json").read_text("utf-8"))
+    return {doc_id: gold[doc_id]["articleBody"] for doc_id in sorted(gold)[:8]}
+
+
+def test_corpus_text_is_cleaned_well_and_idempotently(corpus):
+    scores = []
+    for doc_id, gold in corpus.items():
+        article = clean_text(doc_id, Path("x.txt"), (CORPUS / "text" / f"{doc_id}.txt").read_text("utf-8"))
+        scores.append(_f1(gold, article.body))
+        again = clean_text(doc_id, Path("x.txt"), (article.title or "") + "\n\n" + article.body)
+        assert again.body == article.body, doc_id
+    assert sum(scores) / len(scores) > 0.85
+
+
+def test_corpus_pages_are_extracted_well(corpus):
+    ids = list(corpus)[:4]
+    scores = [_f1(corpus[i], clean(RawDocument(i, Path("x.html"), (CORPUS / "html" / f"{i}.html").read_text("utf-8"),
+                                               "html")).body) for i in ids]
+    assert sum(scores) / len(scores) > 0.9
