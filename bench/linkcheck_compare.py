@@ -63,6 +63,7 @@ def main() -> int:
     root = args.root.resolve()
     if args.synthetic:
         scratch = Path(tempfile.mkdtemp(prefix="linkcheck-bench-"))
+        scratch.chmod(0o755)  # LinkChecker run as root drops to user nobody, who must be able to read the site
         started = time.perf_counter()
         root = synthetic_site(scratch, args.synthetic)
         print(f"synthetic site: {args.synthetic} articles built in {time.perf_counter() - started:.1f} s")
@@ -96,6 +97,8 @@ def run_linkchecker(root: Path) -> float | None:
     found = re.search(r"(\d+) links? in (\d+) URLs? checked\..*?(\d+) errors? found", process.stdout, re.S)
     verdict = f"{found.group(2)} URLs checked, {found.group(3)} errors" if found else process.stdout[-500:]
     print(f"linkchecker:     {seconds:.2f} s, exit {process.returncode}: {verdict}")
+    if process.returncode:
+        print(process.stdout[-3000:])
     return seconds
 
 

@@ -158,12 +158,16 @@ def _add_check(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    import contextlib
+
     from .check import check_site, load_config
     from .external import ExternalConfig, check_external
 
     started = time.perf_counter()
-    if args.build and cmd_build(argparse.Namespace(root=args.root, max_bytes=args.max_bytes, no_site=False)):
-        return EXIT_PROBLEMS
+    if args.build:
+        with contextlib.redirect_stdout(sys.stderr):  # stdout is for the problems (json, github) only
+            if cmd_build(argparse.Namespace(root=args.root, max_bytes=args.max_bytes, no_site=False)):
+                return EXIT_PROBLEMS
     config = load_config(args.root)
     if not (config.site_dir / "index.html").is_file():
         print(f"{config.site_dir}: error: no built site here; run `python -m generator build` or pass --build",

@@ -154,10 +154,10 @@ def test_fixing_the_markdown_makes_check_pass(tmp_path, capsys):
     assert "0 broken" in capsys.readouterr().err
 
 
-def test_seed_archive_checks_clean(built_archive, capsys):
-    code, problems, err = run_json(capsys, "--root", str(built_archive))
+def test_seed_archive_builds_and_checks_clean(archive, capsys):
+    code, problems, err = run_json(capsys, "--root", str(archive), "--build")  # stdout stays pure JSON
     assert (code, problems) == (0, [])
-    assert "annotations: 0 errors" in err
+    assert "site built into" in err and "annotations: 0 errors" in err and "0 broken" in err
 
 
 def test_no_site_is_an_error_not_a_pass(tmp_path, capsys):
