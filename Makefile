@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: site docs serve test browser validate install clean-build bench-clean
+.PHONY: site docs serve test browser validate check install clean-build bench-clean
 
 site: $(INSTALLED)  ## create the environment, generate docs/ and build site/
 	$(PY) -m generator build
@@ -17,6 +17,10 @@ serve: $(INSTALLED)  ## live preview at http://127.0.0.1:8000, regenerated when 
 
 validate: $(INSTALLED)  ## check seeds and annotations, report every problem
 	$(PY) -m generator validate
+
+check: $(INSTALLED)  ## build, then check every link and anchor of site/ and the annotations
+	$(PY) -m generator build
+	$(PY) -m generator check
 
 test: $(INSTALLED) browser  ## install what the tests need and run them
 	$(PY) -m pytest

@@ -94,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     serve_cmd.add_argument("--dev-addr", default="127.0.0.1:8000", help="IP:PORT to serve on (default: %(default)s)")
     _common(serve_cmd)
     serve_cmd.set_defaults(run=cmd_serve)
+    _add_check(sub)
     return parser
 
 
@@ -206,6 +207,62 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     return serve(args.root, args.dev_addr, lambda message: print(message, file=sys.stderr, flush=True),
                  lambda problems: print_problems(problems, "text"))
+def _add_check(sub: argparse._SubParsersAction) -> None:
+    check = sub.add_parser("check", help="check links and anchors of the built site, and the annotations",
+                           description="Resolve every href, src and srcset of every HTML file in site/ (a folder "
+                                       "URL serves its index.html) and every #fragment against the ids of its "
+                                       "page; run the same annotation checks as `validate`. Problems point at the "
+                                       "Markdown line where it can be traced, else the HTML file. Links leaving "
+                                       "the site are checked only with --external. Exit 1 on any error.")
+    _common(check)
+    check.add_argument("--build", action="store_true", help="run `build` first, then check the new site")
+    check.add_argument("--external", action="store_true",
+                       help="also request links that leave the site (HEAD then GET, cached; options under "
+                            "`extra: link_check:` in mkdocs.yml)")
+    check.add_argument("--format", choices=("text", "github", "json"), default="text",
+                       help="text (path:line:col: severity: message), github (workflow commands) or json")
+    check.set_defaults(run=cmd_check)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    import contextlib
+
+    from .check import check_site, load_config
+    from .external import ExternalConfig, check_external
+
+    started = time.perf_counter()
+    if args.build:
+        with contextlib.redirect_stdout(sys.stderr):  # stdout is for the problems (json, github) only
+            if cmd_build(argparse.Namespace(root=args.root, max_bytes=args.max_bytes, no_site=False)):
+                return EXIT_PROBLEMS
+    config = load_config(args.root)
+    if not (config.site_dir / "index.html").is_file():
+        print(f"{config.site_dir}: error: no built site here; run `python -m generator build` or pass --build",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+    site = check_site(config, args.root)
+    problems, parts = list(site.problems), [f"{site.pages} pages, {site.links} links, {len(site.problems)} broken"]
+    if (args.root / "annotations").is_dir() or (args.root / "seeds").is_dir():
+        annotation_problems = load_archive(args.root, args.max_bytes)[1]
+        problems += annotation_problems
+        errors = sum(p.is_error for p in annotation_problems)
+        parts.append(f"annotations: {errors} errors, {len(annotation_problems) - errors} warnings")
+    urls = len({link.url for link in site.external})
+    if args.external:
+        try:
+            external_config = ExternalConfig.from_mapping(config.link_check)
+        except ValueError as bad:
+            print(f"mkdocs.yml: error: {bad}", file=sys.stderr)
+            return EXIT_USAGE
+        external = check_external(site.external, external_config, args.root)
+        problems += external.problems
+        parts.append(f"external: {external.urls} URLs, {external.requested} requested, {external.cached} cached, "
+                     f"{external.skipped} skipped, {len(external.problems)} broken")
+    else:
+        parts.append(f"{urls} external URLs not checked (--external)")
+    print_problems(problems, args.format)
+    print(f"check: {'; '.join(parts)} ({time.perf_counter() - started:.2f} s)", file=sys.stderr)
+    return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
 
 
 def print_problems(problems: Sequence[Problem], fmt: str) -> None:
