@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .anchor import Anchor, anchor, suggest_prefix
+from .anchor import Anchor, anchor, normalise_text, suggest_prefix
 from .errors import Problem, error, warning
-from .model import (AnchoredFact, AnchoredNote, Annotations, Article, ArticleAnnotation, Block, CleanedArticle,
-                    Loc, Selector)
+from .model import (AnchoredFact, AnchoredNote, Annotations, Article, ArticleAnnotation, CleanedArticle, Loc,
+                    Removal, Selector)
 from .sentences import sentence_around
 
 UNSAFE_SLUG = re.compile(r"[^a-z0-9-]+")
@@ -37,12 +37,12 @@ def merge(cleaned: CleanedArticle, note: ArticleAnnotation) -> tuple[Article, li
     problems: list[Problem] = []
     anchored_notes = []
     for item in note.notes:
-        span = _anchor_or_report(item.selector, cleaned.blocks, item.loc, "note", problems)
+        span = _anchor_or_report(item.selector, cleaned, item.loc, "note", problems)
         if span is not None:
             anchored_notes.append(AnchoredNote(item, span))
     anchored_facts = []
     for link in note.facts:
-        span = _anchor_or_report(link.selector, cleaned.blocks, link.loc, "fact link", problems)
+        span = _anchor_or_report(link.selector, cleaned, link.loc, "fact link", problems)
         if span is not None:
             sentence = sentence_around(cleaned.blocks[span.block].text, span.start, span.end)
             anchored_facts.append(AnchoredFact(link, span, sentence))
@@ -66,8 +66,9 @@ def merge(cleaned: CleanedArticle, note: ArticleAnnotation) -> tuple[Article, li
     return article, problems
 
 
-def _anchor_or_report(selector: Selector, blocks: tuple[Block, ...], loc: Loc, what: str,
+def _anchor_or_report(selector: Selector, cleaned: CleanedArticle, loc: Loc, what: str,
                       problems: list[Problem]):
+    blocks = cleaned.blocks
     result: Anchor = anchor(selector, blocks)
     if result.status == "exact":
         return result.span
@@ -86,9 +87,21 @@ def _anchor_or_report(selector: Selector, blocks: tuple[Block, ...], loc: Loc, w
         problems.append(error(loc, f"{what} quote is found, but not with the given prefix/suffix; "
                               "correct or remove prefix/suffix"))
         return None
+    removed = _removed_line_quoting(selector, cleaned)
+    if removed is not None:
+        problems.append(error(loc, f"{what} quotes line {removed.line_no} of the source, which cleaning removed "
+                              f"(rule {removed.rule}); if it belongs to the article, add to this file: "
+                              f"cleaning: {{keep: [{_yaml_string(selector.quote)}]}}"))
+        return None
     problems.append(error(loc, f"{what} quote cannot be anchored (orphan): no passage of the cleaned article "
                           "is close to it; copy the passage from `python -m generator clean` output"))
     return None
+
+
+def _removed_line_quoting(selector: Selector, cleaned: CleanedArticle) -> Removal | None:
+    """The removed line that holds the quote: cleaning must never drop quoted text silently."""
+    quote = normalise_text(selector.quote)
+    return next((r for r in cleaned.removals if quote and quote in normalise_text(r.text)), None)
 
 
 def _yaml_string(text: str) -> str:
