@@ -15,6 +15,8 @@ from ..model import Archive, Article
 from . import markdown as md
 from . import paths
 from .entity import TYPE_LABELS
+
+TYPE_PLURALS = {"person": "People", "organisation": "Organisations", "place": "Places", "event": "Events"}
 from .fact import figure_verdict, reports_of
 
 VERDICT_LABELS = {"disagree": "figures disagree", "approximate": "figures agree (rounded)",
@@ -55,8 +57,8 @@ def entities_index(archive: Archive, index: EntityIndex) -> str:
     for entity in archive.entities:
         by_type[entity.type].append(entity)
     for kind in sorted(by_type, key=lambda k: list(TYPE_LABELS).index(k) if k in TYPE_LABELS else 99):
-        label = TYPE_LABELS.get(kind, kind.capitalize())
-        out += [f"## {label}s {{ #{kind} }}", "", "| Entity | Mentions | Articles |", "|---|---:|---:|"]
+        label = TYPE_PLURALS.get(kind, kind.capitalize())
+        out += [f"## {label} {{ #{kind} }}", "", "| Entity | Mentions | Articles |", "|---|---:|---:|"]
         for entity in sorted(by_type[kind], key=lambda e: e.name.casefold()):
             mentions = index.by_entity.get(entity.id, [])
             articles = len({m.article_id for m in mentions})
