@@ -24,7 +24,7 @@ import jsonschema
 from .errors import Problem, error, warning
 from .model import (Annotations, ArticleAnnotation, CleaningOverrides, Entity, Evidence, Fact, FactLink, Loc,
                     Note, Selector)
-from .read import decode
+from .read import decode, display_path
 from .yamlloc import Located, load_yaml
 
 SCHEMA_FOR_KIND = {"entities": "entities.schema.json", "facts": "facts.schema.json", "article": "article.schema.json"}
@@ -65,7 +65,7 @@ def annotation_files(root: Path) -> tuple[list[AnnotationFile], list[Problem]]:
         elif len(parts) == 2 and parts[0] == "articles":
             files.append(AnnotationFile(path, "article"))
         else:
-            problems.append(warning(Loc(_rel(path, root)), "not read: annotation files are annotations/entities.yml, "
+            problems.append(warning(Loc(display_path(path, root)), "not read: annotation files are annotations/entities.yml, "
                                     "annotations/facts.yml and annotations/articles/<article id>.yml"))
     return files, problems
 
@@ -95,7 +95,7 @@ def load_annotations(root: Path, article_ids: Iterable[str]) -> tuple[Annotation
 
 
 def load_file(file: AnnotationFile, root: Path) -> tuple[Located | None, list[Problem]]:
-    rel = _rel(file.path, root)
+    rel = display_path(file.path, root)
     text, problem = decode(file.path.read_bytes(), Loc(rel))
     if problem:
         return None, [problem]
@@ -253,9 +253,3 @@ def _article(article_id: str, located: Located) -> ArticleAnnotation:
         cleaning=CleaningOverrides(tuple(cleaning.get("keep", ())), tuple(cleaning.get("drop", ()))),
     )
 
-
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

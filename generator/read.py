@@ -35,7 +35,7 @@ def decode(data: bytes, loc: Loc) -> tuple[str | None, Problem | None]:
 
 
 def read_document(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[RawDocument | None, Problem | None]:
-    loc = Loc(_relative(path, root))
+    loc = Loc(display_path(path, root))
     article_id = path.stem
     if not SAFE_ID.match(article_id):
         return None, error(loc, "file name is not a safe article id: use letters, digits, '-', '_' or '.', "
@@ -67,8 +67,8 @@ def read_sources(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[R
         assert doc is not None
         key = doc.article_id.lower()
         if key in seen:
-            problems.append(error(Loc(_relative(path, root)),
-                                  f"maps to the same article page as {_relative(seen[key], root)}; "
+            problems.append(error(Loc(display_path(path, root)),
+                                  f"maps to the same article page as {display_path(seen[key], root)}; "
                                   "rename or remove one of them"))
             continue
         seen[key] = path
@@ -76,7 +76,8 @@ def read_sources(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[R
     return documents, problems
 
 
-def _relative(path: Path, root: Path) -> str:
+def display_path(path: Path, root: Path) -> str:
+    """The path as a contributor sees it: relative to the archive root, with forward slashes."""
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
