@@ -66,22 +66,27 @@ def follow_first_mention(page, name: str) -> None:
     assert name.split()[-1] in paragraph.inner_text()
 
 
+def search_for(page, query: str, href_part: str):
+    """Type into Material's search box and return the first result linking to href_part."""
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    search = page.locator("input.md-search__input")
+    result = page.locator(f".md-search-result__link[href*='{href_part}']").first
+    for _ in range(5):  # the search worker loads its index in the background: type again until it answers
+        search.fill("")
+        search.press_sequentially(query, delay=30)
+        try:
+            result.wait_for(timeout=3000)
+            return result
+        except sync_api.TimeoutError:
+            continue
+    raise AssertionError(f"searching {query!r} found no result linking to {href_part}")
+
+
 def test_search_entity_mention_paragraph(browser, site_url: str):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(site_url + "/")
     shot(page, "home")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    search = page.locator("input.md-search__input")
-    result = page.locator(".md-search-result__link[href*='entities/yoav-gallant']").first
-    for _ in range(5):  # the search worker loads its index in the background: type again until it answers
-        search.fill("")
-        search.press_sequentially("Gallant", delay=30)
-        try:
-            result.wait_for(timeout=3000)
-            break
-        except sync_api.TimeoutError:
-            continue
-    result.click()
+    search_for(page, "Gallant", "entities/yoav-gallant").click()
     page.wait_for_url("**/entities/yoav-gallant/**")
     assert page.locator("h1").inner_text().strip("¶ \n") == "Yoav Gallant"
     shot(page, "entity")
@@ -116,3 +121,22 @@ def test_entity_check_on_a_phone(browser, site_url: str):
     assert overflow <= 1, "the page scrolls sideways on a phone"
     shot(page, "entity-phone")
     follow_first_mention(page, "Ismail Haniyeh")
+
+
+def test_search_finds_articles_and_facts(browser, site_url: str):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site_url + "/")
+    assert search_for(page, "soldiers", "facts/idf-soldiers-killed-ground-offensive-dec-2023")
+    page.goto(site_url + "/")
+    assert search_for(page, "ICARO", "articles/001-a4029b8832b4861f")
+
+
+def test_entity_index_sorts_by_mentions(browser, site_url: str):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site_url + "/entities/")
+    table = page.locator("table").first
+    table.locator("th", has_text="Mentions").click()
+    table.locator("th", has_text="Mentions").click()  # second click: most mentioned first
+    counts = [int(c) for c in table.locator("tbody tr td:nth-child(2)").all_inner_texts()]
+    assert counts == sorted(counts, reverse=True) and counts[0] > counts[-1]
+    assert table.locator("tbody tr td:first-child").first.inner_text() == "Ismail Haniyeh"
