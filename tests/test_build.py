@@ -163,3 +163,11 @@ def test_generated_pages_stay_in_generated_folders(built_archive: Path):
     import json
     for path in json.loads(generated)["files"]:
         assert path.split("/")[0] in GENERATED_DIRS
+
+
+def test_generated_folders_are_git_ignored_and_pages_readable(built_archive: Path):
+    ignored = (REPO / ".gitignore").read_text("utf-8").splitlines()
+    for folder in GENERATED_DIRS:
+        assert f"docs/{folder}/" in ignored, f"docs/{folder}/ is generated: add it to .gitignore"
+    page_file = built_archive / "docs/articles/001-a4029b8832b4861f.md"
+    assert page_file.stat().st_mode & 0o044 == 0o044, "generated pages must be readable by others (web servers)"
