@@ -8,6 +8,7 @@ Annotations, link -> Archive, render -> pages, write -> docs/.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 
@@ -222,3 +223,26 @@ class Archive:
     entities: tuple[Entity, ...]
     facts: tuple[Fact, ...]
     mentions: tuple[Mention, ...]
+
+    # Lookups built once and kept (cached_property writes the instance's __dict__, frozen or not), so a
+    # renderer asking for them once a page stays linear in the size of the archive.
+    @cached_property
+    def articles_by_id(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}
+
+    @cached_property
+    def facts_by_id(self) -> dict[str, Fact]:
+        return {f.id: f for f in self.facts}
+
+    @cached_property
+    def entity_names(self) -> dict[str, str]:
+        return {e.id: e.name for e in self.entities}
+
+    @cached_property
+    def fact_links(self) -> dict[str, list[tuple[Article, AnchoredFact]]]:
+        """Fact id -> every (article, anchored link) that reports it, in archive order."""
+        links: dict[str, list[tuple[Article, AnchoredFact]]] = {}
+        for article in self.articles:
+            for anchored in article.facts:
+                links.setdefault(anchored.link.fact_id, []).append((article, anchored))
+        return links

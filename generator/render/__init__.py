@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
+from .. import parallel
 from ..link import index_mentions
 from ..model import Archive
 from . import paths
@@ -11,14 +14,13 @@ from .fact import render_fact
 from .indexes import articles_index, entities_index, facts_index, outlet_pages, tags_index
 
 
-def render(archive: Archive) -> dict[str, str]:
+def render(archive: Archive, workers: int | None = None, tick: Callable[[int], None] = lambda n: None
+           ) -> dict[str, str]:
     index = index_mentions(archive)
-    articles = {a.id: a for a in archive.articles}
-    pages: dict[str, str] = {}
-    for article in archive.articles:
-        pages[paths.article(article.slug)] = render_article(article, archive, index.by_article.get(article.id, []))
-    for entity in archive.entities:
-        pages[paths.entity(entity.id)] = render_entity(entity, archive, index, articles)
+    # Article and entity pages are most of the work and independent of each other: on every core.
+    inputs = {"archive": archive, "index": index}
+    pages: dict[str, str] = dict(parallel.map_indexed(_article_page, len(archive.articles), inputs, workers, tick))
+    pages.update(parallel.map_indexed(_entity_page, len(archive.entities), inputs, workers))
     for fact in archive.facts:
         pages[paths.fact(fact.id)] = render_fact(fact, archive)
     pages[paths.index("articles")] = articles_index(archive)
@@ -27,3 +29,15 @@ def render(archive: Archive) -> dict[str, str]:
     pages[paths.index("tags")] = tags_index(archive)
     pages.update(outlet_pages(archive))
     return pages
+
+
+def _article_page(i: int) -> tuple[str, str]:
+    archive, index = parallel.shared("archive"), parallel.shared("index")
+    article = archive.articles[i]
+    return paths.article(article.slug), render_article(article, archive, index.by_article.get(article.id, []))
+
+
+def _entity_page(i: int) -> tuple[str, str]:
+    archive, index = parallel.shared("archive"), parallel.shared("index")
+    entity = archive.entities[i]
+    return paths.entity(entity.id), render_entity(entity, archive, index, archive.articles_by_id)

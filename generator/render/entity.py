@@ -53,7 +53,7 @@ def render_entity(entity: Entity, archive: Archive, index: EntityIndex, articles
             out.append("")
     co = index.cooccurrence.get(entity.id)
     if co:
-        names = {e.id: e.name for e in archive.entities}
+        names = archive.entity_names
         out += ["## Often mentioned with", ""]
         for other, count in sorted(co.items(), key=lambda kv: (-kv[1], names[kv[0]]))[:CO_MENTIONS_SHOWN]:
             out.append(f"- {md.link(md.text(names[other]), paths.relative(page, paths.entity(other)))}"
