@@ -85,11 +85,13 @@ GLUED_DATE = re.compile(r"^\s*(?:" + dates.DATE_LABEL + r")(?P<date>\d{4}-\d{2}-
 TERMINAL = tuple(".!?…:;\"'”’»)")
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+HAS_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 HEADLINE_MAX_WORDS = 25
 HEADING_MAX_WORDS = 12
 NAV_RUN_MIN = 3
 ARCHIVE_REPEAT_MAX_WORDS = 8
+WORD_COUNT_CAP = 40  # above every word limit here; counting stops there (a speed-up on long paragraphs)
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,10 @@ def archive_context(texts: Iterable[str]) -> CleanContext:
 
 def normalise_line(line: str) -> str:
     """Unicode NFC, no invisible characters, one space between words."""
-    line = unicodedata.normalize("NFC", line).translate(INVISIBLE)
+    if not line.isascii():  # ASCII is already NFC and has no invisible characters
+        line = unicodedata.normalize("NFC", line)
+        if HAS_INVISIBLE.search(line):
+            line = line.translate(INVISIBLE)
     return " ".join(line.split())
 
 
@@ -291,7 +296,12 @@ def _apply_overrides(lines: list[_Line], overrides: CleaningOverrides) -> None:
 # --- evidence about one line -------------------------------------------------------------------------
 
 def _word_count(text: str) -> int:
-    return len(WORD.findall(text))
+    """Words in text, counted up to WORD_COUNT_CAP: every rule compares with fewer, and paragraphs are long."""
+    if len(text) > 400:  # words in a prefix are never more than in the whole: often enough to decide
+        head = len(WORD.findall(text, 0, 400))
+        if head >= WORD_COUNT_CAP:
+            return WORD_COUNT_CAP
+    return min(len(WORD.findall(text)), WORD_COUNT_CAP)
 
 
 def _key(text: str) -> str:
@@ -303,7 +313,7 @@ def _is_short(line: str) -> bool:
 
 
 def _is_menu_like(text: str) -> bool:
-    return 0 < _word_count(text) <= 3 and len(text) <= 30 and not text.endswith(TERMINAL) and not any(
+    return len(text) <= 30 and 0 < _word_count(text) <= 3 and not text.endswith(TERMINAL) and not any(
         ch.isdigit() for ch in text[:1])
 
 
