@@ -347,7 +347,7 @@ def write_archive(out: Path, articles: int, seed: int) -> dict:
         evidence = linked.get(f["id"], [])[:3]
         if evidence:
             lines.append("    evidence:")
-            lines += [f"      - article: {a}" for a in evidence]
+            lines += [f"      - article: {yaml_string(a)}" for a in evidence]  # 00012_ab.. reads as a number
     (out / "annotations" / "facts.yml").write_text("\n".join(lines) + "\n", "utf-8")
 
     shutil.copy2(ROOT / "mkdocs.yml", out / "mkdocs.yml")
