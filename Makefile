@@ -4,10 +4,12 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: site docs serve test browser validate check install clean-build bench-clean
+.PHONY: site docs serve test browser validate check install clean-build bench bench-clean
+ENGINE ?= mkdocs
+BENCH_N ?= 1000 10000
 
-site: $(INSTALLED)  ## create the environment, generate docs/ and build site/
-	$(PY) -m generator build
+site: $(INSTALLED)  ## create the environment, generate docs/ and build site/ (ENGINE=zensical to build with Zensical)
+	$(PY) -m generator build --engine $(ENGINE)
 
 docs: $(INSTALLED)  ## generate docs/ only
 	$(PY) -m generator build --no-site
@@ -36,6 +38,10 @@ browser:
 bench-clean: $(INSTALLED)  ## P/R/F1 of the cleaner on ../shared/corpus/boilerplate (html and text)
 	$(PY) bench/clean_bench.py
 
+bench: $(INSTALLED)  ## time every stage on synthetic archives of BENCH_N articles (default "1000 10000"; try BENCH_N=200)
+	$(PY) -m pip install --quiet -e '.[bench]'
+	BENCH_N="$(BENCH_N)" $(PY) bench/run.py
+
 install: $(INSTALLED)
 
 $(INSTALLED): pyproject.toml
@@ -45,4 +51,4 @@ $(INSTALLED): pyproject.toml
 	touch $@
 
 clean-build:  ## remove build output (never seeds/ or annotations/)
-	rm -rf site .build docs/articles docs/entities docs/facts docs/outlets docs/tags docs/.generated.json
+	rm -rf site .build bench/.work docs/articles docs/entities docs/facts docs/outlets docs/tags docs/.generated.json

@@ -10,7 +10,10 @@ to paste; a quote with no close passage is an orphan.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Block, Selector, Span
 
@@ -23,18 +26,44 @@ EQUIVALENTS = {
     "\u200b": "",
 }
 MAX_ERROR_RATE = 0.25  # a fuzzy anchor may differ from the quote in at most a quarter of its characters
+# What normalise changes: a character with an equivalent, any whitespace but a single space.
+_CHANGED = re.compile("[" + re.escape("".join(EQUIVALENTS)) + r"]|\s{2,}|[^\S ]")
 
 
 @dataclass(frozen=True)
 class Normalised:
     text: str
-    origin: tuple[int, ...]  # origin[i] = index in the original text of normalised character i
+    origin: Sequence[int]  # origin[i] = index in the original text of normalised character i
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.origin[start], self.origin[end - 1] + 1
 
 
+@lru_cache(maxsize=512)  # an article's blocks are normalised once for all its notes and fact links
 def normalise(text: str) -> Normalised:
+    if not _CHANGED.search(text):  # the common case: nothing to change, positions are the identity
+        return Normalised(text, range(len(text)))
+    pieces: list[str] = []
+    origin: list[int] = []
+    cursor = 0
+    for match in _CHANGED.finditer(text):  # copy what does not change in runs, replace what does
+        start = match.start()
+        pieces.append(text[cursor:start])
+        origin.extend(range(cursor, start))
+        found = match.group(0)
+        replacement = " " if found[0].isspace() else EQUIVALENTS[found]
+        pieces.append(replacement)
+        origin.extend([start] * len(replacement))
+        cursor = match.end()
+    pieces.append(text[cursor:])
+    origin.extend(range(cursor, len(text)))
+    joined = "".join(pieces)
+    if "  " not in joined:  # else an invisible character stood between spaces: take the careful path
+        return Normalised(joined, tuple(origin))
+    return _normalise_by_character(text)
+
+
+def _normalise_by_character(text: str) -> Normalised:
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):

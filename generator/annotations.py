@@ -108,10 +108,15 @@ def load_file(file: AnnotationFile, root: Path) -> tuple[Located | None, list[Pr
     return located, problems + schema_problems(located, file.kind)
 
 
+@lru_cache(maxsize=None)
+def validator(kind: str) -> jsonschema.Draft202012Validator:
+    """One validator a kind, built once: building it costs more than checking a file."""
+    return jsonschema.Draft202012Validator(schema(kind), format_checker=jsonschema.FormatChecker())
+
+
 def schema_problems(located: Located, kind: str) -> list[Problem]:
-    validator = jsonschema.Draft202012Validator(schema(kind), format_checker=jsonschema.FormatChecker())
     problems: list[Problem] = []
-    for err in validator.iter_errors(located.data):
+    for err in validator(kind).iter_errors(located.data):
         problems += _describe(err, located)
     return problems
 

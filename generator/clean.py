@@ -26,6 +26,7 @@ from .phrases import BOILERPLATE_RULES, BYLINE, DATELINE, GLUED_DATE, OUTLET_WOR
 TERMINAL = tuple(".!?…:;\"'”’»)")
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+HAS_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 HEADLINE_MAX_WORDS = 25
 HEADING_MAX_WORDS = 12
@@ -33,6 +34,7 @@ NAV_RUN_MIN = 3
 JOINED = "joined"  # not a removal: the line's text went into the line before it
 HEAD_WINDOW = 8  # lines before the prose run searched for headline, byline and date
 ARCHIVE_REPEAT_MAX_WORDS = 8
+WORD_COUNT_CAP = 40  # above every word limit here; counting stops there (a speed-up on long paragraphs)
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,10 @@ def archive_context(texts: Iterable[str]) -> CleanContext:
 
 def normalise_line(line: str) -> str:
     """Unicode NFC, no invisible characters, one space between words."""
-    line = unicodedata.normalize("NFC", line).translate(INVISIBLE)
+    if not line.isascii():  # ASCII is already NFC and has no invisible characters
+        line = unicodedata.normalize("NFC", line)
+        if HAS_INVISIBLE.search(line):
+            line = line.translate(INVISIBLE)
     return " ".join(line.split())
 
 
@@ -303,7 +308,12 @@ def _apply_overrides(lines: list[_Line], overrides: CleaningOverrides) -> None:
 # --- evidence about one line -------------------------------------------------------------------------
 
 def _word_count(text: str) -> int:
-    return len(WORD.findall(text))
+    """Words in text, counted up to WORD_COUNT_CAP: every rule compares with fewer, and paragraphs are long."""
+    if len(text) > 400:  # words in a prefix are never more than in the whole: often enough to decide
+        head = len(WORD.findall(text, 0, 400))
+        if head >= WORD_COUNT_CAP:
+            return WORD_COUNT_CAP
+    return min(len(WORD.findall(text)), WORD_COUNT_CAP)
 
 
 def _key(text: str) -> str:
@@ -315,7 +325,7 @@ def _is_short(line: str) -> bool:
 
 
 def _is_menu_like(text: str) -> bool:
-    return 0 < _word_count(text) <= 3 and len(text) <= 30 and not text.endswith(TERMINAL) and not any(
+    return len(text) <= 30 and 0 < _word_count(text) <= 3 and not text.endswith(TERMINAL) and not any(
         ch.isdigit() for ch in text[:1])
 
 

@@ -10,13 +10,15 @@ from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
+from . import fingerprint
 from .clean import archive_context, clean, source_text
 from .errors import BuildFailed, Problem, has_errors
 from .pipeline import generate, load_archive
 from .read import DEFAULT_MAX_BYTES, read_document, read_sources
 from .scaffold import new_annotation_text, suggest_entities, write_new
 from .serve import serve
-from .site import build_site
+from .site import ENGINES, build_site
+from .stages import Progress
 from .write import apply
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -52,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
                                        "changed unless every step succeeds.")
     _common(build)
     build.add_argument("--no-site", action="store_true", help="stop after writing docs/ (no mkdocs build)")
+    build.add_argument("--engine", choices=sorted(ENGINES), default="mkdocs",
+                       help="what builds site/ from docs/ and mkdocs.yml (default: %(default)s)")
     build.set_defaults(run=cmd_build)
 
     validate = sub.add_parser("validate", help="check annotations and seeds without building",
@@ -107,7 +111,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    result = generate(args.root, args.max_bytes)
+    if not args.no_site and fingerprint.up_to_date(args.root):
+        print(f"nothing changed since the last build: docs/ and site/ are up to date "
+              f"({time.perf_counter() - started:.2f} s)")
+        return EXIT_OK
+    progress = Progress(sys.stderr)
+    result = generate(args.root, args.max_bytes, progress)
     print_problems(result.problems, "text")
     changes = result.changes
     summary = (f"{len(result.archive.articles)} articles, {len(result.archive.entities)} entities, "
@@ -117,17 +126,18 @@ def cmd_build(args: argparse.Namespace) -> int:
         apply(args.root / "docs", changes)
         print(f"{summary} ({time.perf_counter() - started:.1f} s)")
         return EXIT_OK
-    site = build_site(args.root, changes)
+    site = build_site(args.root, changes, stages=progress, engine=args.engine)
     if not site.ok:
         sys.stderr.write(site.log)
-        print("mkdocs build --strict failed (above); docs/ and site/ were not changed", file=sys.stderr)
+        print(f"{args.engine} build --strict failed (above); docs/ and site/ were not changed", file=sys.stderr)
         return EXIT_PROBLEMS
+    fingerprint.record(args.root)
     print(f"{summary}; site built into {site.site_dir} ({time.perf_counter() - started:.1f} s)")
     return EXIT_OK
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    _, problems = load_archive(args.root, args.max_bytes)
+    _, problems = load_archive(args.root, args.max_bytes, Progress(sys.stderr))
     print_problems(problems, args.format)
     errors = sum(p.is_error for p in problems)
     if args.format == "text":
@@ -233,7 +243,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if args.build:
         with contextlib.redirect_stdout(sys.stderr):  # stdout is for the problems (json, github) only
-            if cmd_build(argparse.Namespace(root=args.root, max_bytes=args.max_bytes, no_site=False)):
+            if cmd_build(argparse.Namespace(root=args.root, max_bytes=args.max_bytes, no_site=False, engine="mkdocs")):
                 return EXIT_PROBLEMS
     config = load_config(args.root)
     if not (config.site_dir / "index.html").is_file():

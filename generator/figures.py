@@ -83,12 +83,24 @@ def _number(text: str) -> float | None:
     return float(total + current)
 
 
-def disagreements(figures: list[Figure]) -> list[tuple[Figure, Figure]]:
-    """Pairs of wordings that cannot both be true."""
-    pairs = []
-    for i, a in enumerate(figures):
-        for b in figures[i + 1:]:
-            (a_low, a_high), (b_low, b_high) = a.interval, b.interval
-            if a_low > b_high or b_low > a_high:
-                pairs.append((a, b))
-    return pairs
+def disagreements(figures: list[Figure], limit: int = 10) -> list[tuple[Figure, Figure]]:
+    """Up to limit pairs of wordings that cannot both be true, the widest gaps first.
+
+    Linear when the figures agree (the highest lower bound is within the lowest upper
+    bound), and never more than limit pairs to show: a fact reported by thousands of
+    articles must not cost or print a million pairs.
+    """
+    if len(figures) < 2 or max(f.interval[0] for f in figures) <= min(f.interval[1] for f in figures):
+        return []
+    position = {id(f): i for i, f in enumerate(figures)}
+    by_high = sorted(figures, key=lambda f: f.interval[1])
+    by_low = sorted(figures, key=lambda f: f.interval[0], reverse=True)
+    pairs: list[tuple[Figure, Figure]] = []
+    for a in by_high:
+        for b in by_low:
+            if b.interval[0] <= a.interval[1] or len(pairs) >= limit:
+                break
+            pairs.append((a, b) if position[id(a)] < position[id(b)] else (b, a))
+        if len(pairs) >= limit or not pairs or by_low[0].interval[0] <= a.interval[1]:
+            break
+    return sorted(pairs, key=lambda pair: (position[id(pair[0])], position[id(pair[1])]))

@@ -8,6 +8,7 @@ Annotations, link -> Archive, render -> pages, write -> docs/.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 
@@ -241,3 +242,35 @@ class Archive:
     facts: tuple[Fact, ...]
     mentions: tuple[Mention, ...]
     related: tuple[Related, ...] = ()
+
+    # Lookups built once and kept (cached_property writes the instance's __dict__, frozen or not), so a
+    # renderer asking for them once a page stays linear in the size of the archive.
+    @cached_property
+    def articles_by_id(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}
+
+    @cached_property
+    def facts_by_id(self) -> dict[str, Fact]:
+        return {f.id: f for f in self.facts}
+
+    @cached_property
+    def entity_names(self) -> dict[str, str]:
+        return {e.id: e.name for e in self.entities}
+
+    @cached_property
+    def fact_links(self) -> dict[str, list[tuple[Article, AnchoredFact]]]:
+        """Fact id -> every (article, anchored link) that reports it, in archive order."""
+        links: dict[str, list[tuple[Article, AnchoredFact]]] = {}
+        for article in self.articles:
+            for anchored in article.facts:
+                links.setdefault(anchored.link.fact_id, []).append((article, anchored))
+        return links
+
+    @cached_property
+    def related_by_article(self) -> dict[str, list[Related]]:
+        """Article id -> its related-coverage pairs, whichever side of the pair it is on."""
+        related: dict[str, list[Related]] = {}
+        for relation in self.related:
+            related.setdefault(relation.article_a, []).append(relation)
+            related.setdefault(relation.article_b, []).append(relation)
+        return related

@@ -2,6 +2,9 @@
 
 Everything is gathered and checked before anything is written, as MkDocs'
 own build does: a build that fails leaves docs/ and site/ as they were.
+Each stage is named for progress lines and the benchmark (stages.py); the
+per-article stages (clean, render) run on every core for large archives
+(parallel.py).
 """
 
 from __future__ import annotations
@@ -9,14 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import parallel
 from .annotate import annotate
 from .annotations import load_annotations
 from .clean import archive_context, clean, source_text
 from .errors import BuildFailed, Problem, has_errors
 from .link import link
-from .model import Archive, CleaningOverrides
+from .model import Archive, CleanedArticle, CleaningOverrides
 from .read import DEFAULT_MAX_BYTES, read_sources
 from .render import render
+from .stages import NO_STAGES, Stages
 from .write import Changes, plan
 
 
@@ -28,28 +33,44 @@ class Result:
     problems: list[Problem] = field(default_factory=list)
 
 
-def load_archive(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Archive, list[Problem]]:
+def load_archive(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, stages: Stages = NO_STAGES,
+                 workers: int | None = None) -> tuple[Archive, list[Problem]]:
     """Read, clean, annotate and link: the archive in memory, and every problem found on the way."""
-    documents, problems = read_sources(root, max_bytes)
-    annotations, annotation_problems = load_annotations(root, (d.article_id for d in documents))
-    problems += annotation_problems
-    context = archive_context(source_text(d) for d in documents)
-    no_overrides = CleaningOverrides()
-    cleaned = [clean(d, context, (annotations.articles[d.article_id].cleaning
-                                  if d.article_id in annotations.articles else no_overrides))
-               for d in documents]
-    articles, anchor_problems = annotate(cleaned, annotations)
-    problems += anchor_problems
-    return link(articles, annotations.entities, annotations.facts), problems
+    with stages.stage("read"):
+        documents, problems = read_sources(root, max_bytes)
+    with stages.stage("annotate"):
+        annotations, annotation_problems = load_annotations(root, (d.article_id for d in documents))
+        problems += annotation_problems
+    with stages.stage("clean", total=len(documents)) as tick:
+        context = archive_context(source_text(d) for d in documents)
+        no_overrides = CleaningOverrides()
+        overrides = [annotations.articles[d.article_id].cleaning if d.article_id in annotations.articles
+                     else no_overrides for d in documents]
+        cleaned = parallel.map_indexed(_clean_one, len(documents),
+                                       {"documents": documents, "context": context, "overrides": overrides},
+                                       workers, tick)
+    with stages.stage("annotate"):
+        articles, anchor_problems = annotate(cleaned, annotations)
+        problems += anchor_problems
+    with stages.stage("link"):
+        archive = link(articles, annotations.entities, annotations.facts)
+    return archive, problems
 
 
-def generate(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Result:
+def _clean_one(i: int) -> CleanedArticle:
+    return clean(parallel.shared("documents")[i], parallel.shared("context"), parallel.shared("overrides")[i])
+
+
+def generate(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, stages: Stages = NO_STAGES,
+             workers: int | None = None) -> Result:
     """Everything up to the files to write; raises BuildFailed on any error, having written nothing."""
-    archive, problems = load_archive(root, max_bytes)
+    archive, problems = load_archive(root, max_bytes, stages, workers)
     if has_errors(problems):
         raise BuildFailed(problems)
-    pages = render(archive)
-    changes, write_problems = plan(root / "docs", pages)
+    with stages.stage("render", total=len(archive.articles)) as tick:
+        pages = render(archive, workers, tick)
+    with stages.stage("write"):
+        changes, write_problems = plan(root / "docs", pages)
     problems += write_problems
     if has_errors(problems):
         raise BuildFailed(problems)

@@ -97,6 +97,13 @@ def stage(docs_dir: Path, changes: Changes, staging: Path) -> None:
     apply(staging, changes)
 
 
+def copy_hand_written(docs_dir: Path, target: Path) -> None:
+    """Copy docs_dir without what the generator wrote: the pages people own, to start another archive."""
+    generated = set(GENERATED_DIRS) | {MANIFEST}
+    shutil.copytree(docs_dir, target, dirs_exist_ok=True, ignore=lambda folder, names: (
+        [n for n in names if n in generated] if Path(folder) == docs_dir else []))
+
+
 def atomic_write(path: Path, content: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.render.paths import GENERATED_DIRS
-from generator.write import MANIFEST
+from generator.write import copy_hand_written
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -20,9 +19,7 @@ def copy_archive(target: Path) -> Path:
     shutil.copytree(REPO / "seeds", target / "seeds")
     shutil.copytree(REPO / "annotations", target / "annotations")
     shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    generated = set(GENERATED_DIRS) | {MANIFEST}
-    shutil.copytree(REPO / "docs", target / "docs", ignore=lambda folder, names: (
-        [n for n in names if n in generated] if Path(folder) == REPO / "docs" else []))
+    copy_hand_written(REPO / "docs", target / "docs")
     return target
 
 

@@ -2,30 +2,27 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
+from .. import parallel
 from ..link import index_mentions
 from ..model import Archive
 from . import paths
 from .article import render_article
-from .entity import render_entity
 from .data import archive_json
+from .entity import render_entity
 from .fact import coverage_page, render_fact
 from .indexes import articles_index, entities_index, facts_index, outlet_pages, tags_index
 from .timeline import timeline_page
 
 
-def render(archive: Archive) -> dict[str, str]:
+def render(archive: Archive, workers: int | None = None, tick: Callable[[int], None] = lambda n: None
+           ) -> dict[str, str]:
     index = index_mentions(archive)
-    articles = {a.id: a for a in archive.articles}
-    pages: dict[str, str] = {}
-    related: dict[str, list] = {}
-    for relation in archive.related:
-        related.setdefault(relation.article_a, []).append(relation)
-        related.setdefault(relation.article_b, []).append(relation)
-    for article in archive.articles:
-        pages[paths.article(article.slug)] = render_article(article, archive, index.by_article.get(article.id, []),
-                                                            related.get(article.id, []), articles)
-    for entity in archive.entities:
-        pages[paths.entity(entity.id)] = render_entity(entity, archive, index, articles)
+    # Article and entity pages are most of the work and independent of each other: on every core.
+    inputs = {"archive": archive, "index": index}
+    pages: dict[str, str] = dict(parallel.map_indexed(_article_page, len(archive.articles), inputs, workers, tick))
+    pages.update(parallel.map_indexed(_entity_page, len(archive.entities), inputs, workers))
     for fact in archive.facts:
         pages[paths.fact(fact.id)] = render_fact(fact, archive)
     pages[paths.index("articles")] = articles_index(archive)
@@ -37,3 +34,17 @@ def render(archive: Archive) -> dict[str, str]:
     pages[paths.index("timeline")] = timeline_page(archive)
     pages[paths.archive_data()] = archive_json(archive, index)
     return pages
+
+
+def _article_page(i: int) -> tuple[str, str]:
+    archive, index = parallel.shared("archive"), parallel.shared("index")
+    article = archive.articles[i]
+    return paths.article(article.slug), render_article(article, archive, index.by_article.get(article.id, []),
+                                                       archive.related_by_article.get(article.id, []),
+                                                       archive.articles_by_id)
+
+
+def _entity_page(i: int) -> tuple[str, str]:
+    archive, index = parallel.shared("archive"), parallel.shared("index")
+    entity = archive.entities[i]
+    return paths.entity(entity.id), render_entity(entity, archive, index, archive.articles_by_id)

@@ -24,7 +24,7 @@ SCHEMA_TYPES = {"person": "Person", "organisation": "Organization", "place": "Pl
 def render_article(article: Article, archive: Archive, mentions: list[Mention], related: list[Related],
                    articles: dict[str, Article]) -> str:
     page = paths.article(article.slug)
-    facts_by_id = {f.id: f for f in archive.facts}
+    facts_by_id = archive.facts_by_id
     out = [md.front_matter(title=article.title, description=f"{article.outlet}, {md.format_date(article.date)}"),
            md.heading(1, article.title), ""]
     meta = [md.link(md.text(article.outlet), paths.relative(page, paths.outlet(article.outlet))),
@@ -173,7 +173,7 @@ def _linked_text(value: str, start: int, end: int, mentions: list[Mention], page
 def _facts_section(article: Article, archive: Archive, page: str) -> list[str]:
     if not article.facts:
         return []
-    facts_by_id = {f.id: f for f in archive.facts}
+    facts_by_id = archive.facts_by_id
     out = ["## Facts reported here { #facts-reported }", ""]
     for anchored in sorted(article.facts, key=lambda f: (f.span.block, f.span.start)):
         fact = facts_by_id.get(anchored.link.fact_id)

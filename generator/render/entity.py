@@ -13,6 +13,7 @@ from .article import block_anchor
 
 TYPE_LABELS = {"person": "Person", "organisation": "Organisation", "place": "Place", "event": "Event"}
 CO_MENTIONS_SHOWN = 10
+MENTION_ARTICLES_SHOWN = 50  # articles whose mention sentences an entity page quotes; older ones are listed
 
 
 def render_entity(entity: Entity, archive: Archive, index: EntityIndex, articles: dict[str, Article]) -> str:
@@ -41,7 +42,10 @@ def render_entity(entity: Entity, archive: Archive, index: EntityIndex, articles
         out += [f"Mentioned **{len(mentions)}** {'time' if len(mentions) == 1 else 'times'} in "
                 f"**{len(ordered)}** {'article' if len(ordered) == 1 else 'articles'}{span}.", ""]
         out += ["## Mentions", ""]
-        for article_id in ordered:
+        if len(ordered) > MENTION_ARTICLES_SHOWN:  # a bounded page: sentences for the latest, links for the rest
+            out += [f"The {MENTION_ARTICLES_SHOWN} latest articles, each mention in its sentence; "
+                    f"[all {len(ordered)} articles by month](#all-articles) below.", ""]
+        for article_id in ordered[-MENTION_ARTICLES_SHOWN:]:
             article = articles[article_id]
             target = paths.relative(page, paths.article(article.slug))
             out += [f"### {md.link(md.text(article.title), target)} {{ #in-{article.slug} }}", "",
@@ -51,10 +55,12 @@ def render_entity(entity: Entity, archive: Archive, index: EntityIndex, articles
                                                                       block_anchor(block)))
                 out.append(f"- “{sentence_markdown}” {anchor_link}")
             out.append("")
+        if len(ordered) > MENTION_ARTICLES_SHOWN:
+            out += _by_month(page, [articles[a] for a in ordered[:-MENTION_ARTICLES_SHOWN]])
         out += _timeline(mentions, articles)
     co = index.cooccurrence.get(entity.id)
     if co:
-        names = {e.id: e.name for e in archive.entities}
+        names = archive.entity_names
         out += ["## Often mentioned with", ""]
         for other, count in sorted(co.items(), key=lambda kv: (-kv[1], names[kv[0]]))[:CO_MENTIONS_SHOWN]:
             out.append(f"- {md.link(md.text(names[other]), paths.relative(page, paths.entity(other)))}"
@@ -94,4 +100,19 @@ def _timeline(mentions: list[Mention], articles: dict[str, Article]) -> list[str
     out = ["## Timeline { #timeline }", "", "| Date | Mentions | Articles |", "|---|---:|---:|"]
     for day in dated:
         out.append(f"| {md.format_date(day)} | {len(per_day[day])} | {len({m.article_id for m in per_day[day]})} |")
+    return out + [""]
+
+
+def _by_month(page: str, older: list[Article]) -> list[str]:
+    """The older articles as one link each, under a heading a month, so no list grows without bound."""
+    out = ["## All earlier articles { #all-articles data-search-exclude }", ""]
+    month = None
+    for article in older:
+        label = article.date.strftime("%B %Y") if article.date else "Undated"
+        if label != month:
+            month = label
+            anchor = "month-" + (article.date.strftime("%Y-%m") if article.date else "undated")
+            out += ["", f"### {label} {{ #{anchor} }}", ""]
+        out.append(f"- {md.format_date(article.date)} · "
+                   f"{md.link(md.text(article.title), paths.relative(page, paths.article(article.slug)))}")
     return out + [""]

@@ -10,7 +10,7 @@ from .article import block_anchor
 
 
 def reports_of(fact: Fact, archive: Archive) -> list[tuple[Article, AnchoredFact]]:
-    rows = [(article, link) for article in archive.articles for link in article.facts if link.link.fact_id == fact.id]
+    rows = archive.fact_links.get(fact.id, [])  # indexed once, not a scan of every article a fact
     return sorted(rows, key=lambda r: (r[0].date is None, r[0].date, r[0].outlet, r[0].title))
 
 
@@ -56,7 +56,7 @@ def render_fact(fact: Fact, archive: Archive) -> str:
                        f"| **{md.text(link.link.figure or '—', in_table=True)}** |")
         out.append("")
     if fact.evidence:
-        articles = {a.id: a for a in archive.articles}
+        articles = archive.articles_by_id
         out += ["## Evidence", ""]
         for evidence in fact.evidence:
             if evidence.article and evidence.article in articles:

@@ -19,6 +19,9 @@ from .entity import TYPE_LABELS
 TYPE_PLURALS = {"person": "People", "organisation": "Organisations", "place": "Places", "event": "Events"}
 from .fact import figure_verdict, reports_of
 
+# Listing pages repeat titles the article pages already index: kept out of the search index (Material's
+# `search: exclude` front matter), which stays small as the archive grows.
+NOT_INDEXED = {"exclude": True}
 VERDICT_LABELS = {"disagree": "figures disagree", "approximate": "figures agree (rounded)",
                   "agree": "figures agree", "single": ""}
 
@@ -35,7 +38,7 @@ def _article_line(page: str, article: Article, with_outlet: bool = True) -> str:
 
 def articles_index(archive: Archive) -> str:
     page = paths.index("articles")
-    out = [md.front_matter(title="Articles"), "# Articles", "",
+    out = [md.front_matter(title="Articles", search=NOT_INDEXED), "# Articles", "",
            f"{len(archive.articles)} articles, oldest first, grouped by month.", ""]
     by_month: dict[str, list[Article]] = defaultdict(list)
     for article in archive.articles:
@@ -50,7 +53,7 @@ def articles_index(archive: Archive) -> str:
 
 def entities_index(archive: Archive, index: EntityIndex) -> str:
     page = paths.index("entities")
-    out = [md.front_matter(title="Entities"), "# Entities", "",
+    out = [md.front_matter(title="Entities", search=NOT_INDEXED), "# Entities", "",
            f"{len(archive.entities)} people, organisations, places and events, grouped by type. "
            "Mentions count every time a name appears; articles count the articles that name it.", ""]
     by_type: dict[str, list] = defaultdict(list)
@@ -70,7 +73,7 @@ def entities_index(archive: Archive, index: EntityIndex) -> str:
 
 def facts_index(archive: Archive) -> str:
     page = paths.index("facts")
-    out = [md.front_matter(title="Facts"), "# Facts", "",
+    out = [md.front_matter(title="Facts", search=NOT_INDEXED), "# Facts", "",
            "Claims that articles of the archive report, with how many report each and whether their "
            f"figures agree. The {md.link('coverage matrix', paths.relative(page, paths.coverage()))} shows "
            "which outlet reported which.", "", "| Fact | Articles | Figures |", "|---|---:|---|"]
@@ -88,12 +91,12 @@ def outlet_pages(archive: Archive) -> dict[str, str]:
         by_outlet[article.outlet].append(article)
     pages: dict[str, str] = {}
     index_page = paths.index("outlets")
-    lines = [md.front_matter(title="Outlets"), "# Outlets", "", "| Outlet | Articles |", "|---|---:|"]
+    lines = [md.front_matter(title="Outlets", search=NOT_INDEXED), "# Outlets", "", "| Outlet | Articles |", "|---|---:|"]
     for outlet in sorted(by_outlet, key=str.casefold):
         page = paths.outlet(outlet)
         lines.append(f"| {md.link(md.text(outlet, in_table=True), paths.relative(index_page, page))} "
                      f"| {len(by_outlet[outlet])} |")
-        body = [md.front_matter(title=outlet), md.heading(1, outlet), "",
+        body = [md.front_matter(title=outlet, search=NOT_INDEXED), md.heading(1, outlet), "",
                 f"{len(by_outlet[outlet])} {'article' if len(by_outlet[outlet]) == 1 else 'articles'} in the archive.",
                 ""]
         body += [_article_line(page, a, with_outlet=False) for a in _by_date(by_outlet[outlet])]
@@ -108,7 +111,7 @@ def tags_index(archive: Archive) -> str:
     for article in archive.articles:
         for tag in article.tags:
             by_tag[tag].append(article)
-    out = [md.front_matter(title="Tags"), "# Tags", ""]
+    out = [md.front_matter(title="Tags", search=NOT_INDEXED), "# Tags", ""]
     if not by_tag:
         out += ["No article has tags yet.", ""]
     for tag in sorted(by_tag):

@@ -19,13 +19,15 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]()!#+\-.])")
 _TABLE_PIPE = re.compile(r"\|")
 
 
+# The same as html.escape(quote=False), then _INLINE_SPECIAL and (in tables) _TABLE_PIPE backslash-escaped,
+# in one str.translate: the escaping runs on every word of every page.
+_ESCAPES = {ord(ch): "\\" + ch for ch in "\\`*_{}[]()!#+-."} | {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
+_TABLE_ESCAPES = _ESCAPES | {ord("|"): "\\|"}
+
+
 def text(value: str, in_table: bool = False) -> str:
     """Escape plain text for a Markdown paragraph, list item or (with in_table) a table cell."""
-    escaped = html.escape(value, quote=False)
-    escaped = _INLINE_SPECIAL.sub(r"\\\1", escaped)
-    if in_table:
-        escaped = _TABLE_PIPE.sub(r"\\|", escaped)
-    return escaped
+    return value.translate(_TABLE_ESCAPES if in_table else _ESCAPES)
 
 
 def attr(value: str) -> str:

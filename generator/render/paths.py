@@ -7,6 +7,7 @@ pages beside them are never touched.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from ..annotate import slugify
 
@@ -47,5 +48,13 @@ def tag_anchor(tag: str) -> str:
 
 def relative(from_page: str, to_page: str, anchor: str = "") -> str:
     """A link MkDocs resolves and validates: a relative path from one .md file to another."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-    return target + (f"#{anchor}" if anchor else "")
+    to_dir, _, name = to_page.rpartition("/")
+    prefix = _relative_dir(from_page.rpartition("/")[0], to_dir)
+    return prefix + name + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=1024)
+def _relative_dir(from_dir: str, to_dir: str) -> str:
+    """posixpath.relpath between two folders of docs/ (few of them: cached), as a prefix ending in '/'."""
+    target = posixpath.relpath(to_dir or ".", from_dir or ".")
+    return "" if target == "." else target + "/"

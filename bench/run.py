@@ -1,0 +1,334 @@
+"""Benchmark the build stage by stage on synthetic archives of growing size (`make bench`).
+
+    python bench/run.py [--articles 1000 10000] [--engines mkdocs zensical] [--no-serve]
+
+For each size N: bench/synth.py writes an archive into bench/.work/N/, then a fresh
+Python process (so peak memory is this size's alone) builds it in-process with
+the project's own functions, timing each stage (read, clean, annotate/validate,
+link, render, write, site build with the real engine subprocess, check when
+generator/check.py exists), with peak RSS per stage; then a no-op rebuild, a
+rebuild after one annotation edit, the per-article stages without the process
+pool, the search index size and, at the size closest to 1,000, how long `serve`
+takes to show an annotation edit. Prints a table, writes bench/results/*.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator import fingerprint, parallel  # noqa: E402
+from generator.pipeline import generate  # noqa: E402
+from generator.render.paths import GENERATED_DIRS  # noqa: E402
+from generator.site import build_site  # noqa: E402
+from generator.stages import Stages  # noqa: E402
+from generator.write import MANIFEST, apply  # noqa: E402
+
+WORK = ROOT / "bench" / ".work"
+RESULTS = ROOT / "bench" / "results"
+GENERATOR_STAGES = ["read", "clean", "annotate", "link", "render", "write"]
+ALL_STAGES = GENERATOR_STAGES + ["site build", "check"]
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process since the last reset_peak(), in MB (VmHWM)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def reset_peak() -> bool:
+    try:
+        Path("/proc/self/clear_refs").write_text("5")  # Linux: resets VmHWM to the current RSS
+        return True
+    except OSError:
+        return False
+
+
+class Measured(Stages):
+    """Seconds and peak RSS (this process, or the engine subprocess for the site build) per stage."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.peak: dict[str, float] = {}
+        self.resettable = reset_peak()
+
+    def begin(self, name: str, total: int) -> None:
+        reset_peak()
+        self.children_before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+    def end(self, name: str, seconds: float) -> None:
+        mine = peak_rss_mb()
+        if name == "site build":
+            mine = max(mine, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+        self.peak[name] = max(self.peak.get(name, 0.0), mine)
+
+
+def clear_output(root: Path) -> None:
+    for folder in GENERATED_DIRS:
+        shutil.rmtree(root / "docs" / folder, ignore_errors=True)
+    (root / "docs" / MANIFEST).unlink(missing_ok=True)
+    for folder in ("site", ".build"):
+        shutil.rmtree(root / folder, ignore_errors=True)
+
+
+def edit_one_annotation(root: Path, marker: str) -> str:
+    """Change the note text of one article's annotation; return that article id."""
+    for path in sorted((root / "annotations" / "articles").glob("*.yml")):
+        text = path.read_text("utf-8")
+        if "    note: " in text:
+            text = re.sub(r'(    note: ")', r"\g<1>" + marker + " ", text, count=1)
+            path.write_text(text, "utf-8")
+            return path.stem
+    raise SystemExit("no annotation with a note to edit")
+
+
+def measure_one(root: Path, engines: list[str]) -> dict:
+    """Everything measured on one archive, in this process."""
+    out: dict = {"articles": len(list((root / "seeds").glob("*.txt"))), "workers": parallel.default_workers()}
+    clear_output(root)
+    stages = Measured()
+    started = time.perf_counter()
+    result = generate(root, stages=stages)
+    generate_seconds = time.perf_counter() - started
+    site = build_site(root, result.changes, stages=stages, engine=engines[0])
+    if not site.ok:
+        raise SystemExit(f"{engines[0]} build failed:\n{site.log[-3000:]}")
+    out["pages"] = len(result.pages)
+    out["mentions"] = len(result.archive.mentions)
+    check = ROOT / "generator" / "check.py"
+    if check.is_file():
+        with stages.stage("check"):
+            process = subprocess.run([sys.executable, "-m", "generator", "check", "--root", str(root)],
+                                     cwd=ROOT, capture_output=True, text=True)
+        out["check_exit"] = process.returncode
+    else:
+        out["check_skipped"] = "generator/check.py is absent on this branch (`check` comes from issue 6)"
+    out["stages"] = {name: {"seconds": stages.seconds.get(name), "peak_rss_mb": stages.peak.get(name)}
+                     for name in ALL_STAGES}
+    out["generate_seconds"] = generate_seconds
+    out["peak_rss_mb"] = max(stages.peak.values())
+    index = root / "site" / "search" / "search_index.json"
+    out["search_index_mb"] = index.stat().st_size / 1e6 if index.exists() else None
+    out["site_mb"] = sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file()) / 1e6
+    out["largest_page_kb"] = max(len(v.encode()) for v in result.pages.values()) / 1e3
+
+    for engine in engines[1:]:  # the same docs/, built by the other engine, cold
+        shutil.rmtree(root / ".build", ignore_errors=True)
+        other = Measured()
+        unchanged = generate(root)
+        site = build_site(root, unchanged.changes, stages=other, engine=engine)
+        out.setdefault("engines", {})[engine] = {"ok": site.ok, "seconds": other.seconds.get("site build"),
+                                                 "log_tail": "" if site.ok else site.log[-2000:]}
+        search = root / "site" / "search.json"
+        if site.ok and search.exists():
+            out["engines"][engine]["search_index_mb"] = search.stat().st_size / 1e6
+
+    fingerprint.record(root)  # as `generator build` does after a build
+    started = time.perf_counter()  # no-op as `generator build` sees it: inputs and outputs unchanged
+    skipped = fingerprint.up_to_date(root)
+    out["noop"] = {"seconds": time.perf_counter() - started, "writes": 0 if skipped else None,
+                   "skipped_by_fingerprint": skipped}
+    started = time.perf_counter()  # the same without the fingerprint: everything regenerated, compared
+    noop = generate(root)
+    out["noop_regenerate"] = {"seconds": time.perf_counter() - started, "writes": len(noop.changes.write),
+                              "removes": len(noop.changes.remove)}
+
+    article_id = edit_one_annotation(root, "Edited for the benchmark.")
+    started = time.perf_counter()
+    edited = generate(root)
+    apply(root / "docs", edited.changes)
+    out["one_edit"] = {"seconds": time.perf_counter() - started, "writes": sorted(edited.changes.write),
+                       "article": article_id}
+
+    serial = Stages()  # the per-article stages on one core, to show what the pool gains
+    generate(root, stages=serial, workers=1)
+    out["serial"] = {name: serial.seconds.get(name) for name in GENERATOR_STAGES}
+    return out
+
+
+def serve_latency(root: Path, timeout: float = 180) -> dict:
+    """Start `generator serve`, edit one annotation, time until the served page shows the edit."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = open(root / "serve.log", "w")
+    process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--root", str(root),
+                                "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(base, timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            return {"error": "serve did not start in time"}
+        marker = f"Served-edit-{int(time.time())}"
+        article_id = edit_one_annotation(root, marker)
+        from generator.annotate import slugify
+        url = f"{base}articles/{slugify(article_id)}/"
+        started = time.perf_counter()
+        while time.perf_counter() - started < 60:
+            try:
+                if marker in urllib.request.urlopen(url, timeout=5).read().decode("utf-8", "replace"):
+                    return {"seconds": time.perf_counter() - started, "page": url}
+            except OSError:
+                pass
+            time.sleep(0.05)
+        return {"error": "the edit did not show within 60 s"}
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+def ensure_archive(n: int, seed: int) -> Path:
+    root = WORK / str(n)
+    stamp = root / ".synth.json"
+    want = {"articles": n, "seed": seed, "synth": (ROOT / "bench" / "synth.py").stat().st_mtime_ns}
+    if not stamp.exists() or json.loads(stamp.read_text()) != want:
+        subprocess.run([sys.executable, str(ROOT / "bench" / "synth.py"), "--articles", str(n), "--out", str(root),
+                        "--seed", str(seed)], check=True)
+        stamp.write_text(json.dumps(want))
+    return root
+
+
+def table(results: list[dict]) -> str:
+    sizes = [r["articles"] for r in results]
+    head = ["stage"] + [f"{n:,}: s | ms/art | MB" for n in sizes]
+    if len(results) > 1:
+        head.append(f"ratio {sizes[-1]:,}/{sizes[0]:,} (linear {sizes[-1] / sizes[0]:g})")
+    rows = [head]
+
+    def ratio(a, b):
+        return f"{b / a:.1f}" if a and b else "–"
+
+    for name in ALL_STAGES:
+        row = [name]
+        for r in results:
+            st = r["stages"][name]
+            if st["seconds"] is None:
+                row.append("skipped" if name == "check" else "–")
+            else:
+                row.append(f"{st['seconds']:.2f} | {st['seconds'] * 1000 / r['articles']:.2f} | {st['peak_rss_mb']:.0f}")
+        if len(results) > 1:
+            row.append(ratio(results[0]["stages"][name]["seconds"], results[-1]["stages"][name]["seconds"]))
+        rows.append(row)
+
+    def add(label, values, fmt, with_ratio=True):
+        row = [label] + [fmt(v) if v is not None else "–" for v in values]
+        if len(results) > 1:
+            row.append(ratio(values[0], values[-1]) if with_ratio else "")
+        rows.append(row)
+
+    gen = [sum(r["stages"][s]["seconds"] or 0 for s in GENERATOR_STAGES) for r in results]
+    total = [g + (r["stages"]["site build"]["seconds"] or 0) for g, r in zip(gen, results)]
+    add("generator stages (sum)", gen, lambda v: f"{v:.2f}")
+    add("whole build", total, lambda v: f"{v:.2f}")
+    add("generator share of build", [g / t * 100 for g, t in zip(gen, total)], lambda v: f"{v:.1f} %", False)
+    for engine in sorted({e for r in results for e in r.get("engines", {})}):
+        add(f"{engine} build (same docs)", [r.get("engines", {}).get(engine, {}).get("seconds") for r in results],
+            lambda v: f"{v:.2f}")
+    add("serial clean+render (1 core)", [(r["serial"]["clean"] or 0) + (r["serial"]["render"] or 0) for r in results],
+        lambda v: f"{v:.2f}")
+    add(f"pooled clean+render ({results[0]['workers']} cores)",
+        [(r["stages"]["clean"]["seconds"] or 0) + (r["stages"]["render"]["seconds"] or 0) for r in results],
+        lambda v: f"{v:.2f}")
+    add("no-op rebuild: seconds", [r["noop"]["seconds"] for r in results], lambda v: f"{v:.2f}")
+    add("no-op rebuild: % of generate", [r["noop"]["seconds"] / r["generate_seconds"] * 100 for r in results],
+        lambda v: f"{v:.1f} %", False)
+    add("no-op rebuild: files written", [r["noop"]["writes"] for r in results], str, False)
+    add("no-op, full regenerate: s", [r["noop_regenerate"]["seconds"] for r in results], lambda v: f"{v:.2f}")
+    add("no-op, full regenerate: written", [r["noop_regenerate"]["writes"] for r in results], str, False)
+    add("one annotation edit: seconds", [r["one_edit"]["seconds"] for r in results], lambda v: f"{v:.2f}")
+    add("one annotation edit: pages written", [len(r["one_edit"]["writes"]) for r in results], str, False)
+    add("peak RSS, MB", [r["peak_rss_mb"] for r in results], lambda v: f"{v:.0f}")
+    add("search index, MB (mkdocs)", [r["search_index_mb"] for r in results], lambda v: f"{v:.1f}")
+    add("site, MB", [r["site_mb"] for r in results], lambda v: f"{v:.0f}")
+    add("largest generated page, KB", [r["largest_page_kb"] for r in results], lambda v: f"{v:.0f}")
+    serve = [r.get("serve", {}).get("seconds") for r in results]
+    if any(v is not None for v in serve):
+        add("serve: edit visible after, s", serve, lambda v: f"{v:.2f}", False)
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(head))]
+    lines = [" | ".join(str(c).ljust(w) for c, w in zip(row, widths)) for row in rows]
+    lines.insert(1, "-+-".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, nargs="+",
+                        default=[int(n) for n in os.environ.get("BENCH_N", "1000 10000").split()])
+    parser.add_argument("--engines", nargs="+", default=os.environ.get("BENCH_ENGINES", "mkdocs zensical").split(),
+                        help="the first builds the site in the timed run; the others are timed on the same docs/")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--no-serve", action="store_true", help="skip the serve latency measurement")
+    parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)  # internal: measure this archive, print JSON
+    args = parser.parse_args(argv)
+    engines = [e for e in args.engines if e == "mkdocs" or shutil.which(e) or _importable(e)]
+    if args.one:
+        print(json.dumps(measure_one(args.one, engines)))
+        return 0
+    for skipped in set(args.engines) - set(engines):
+        print(f"engine {skipped}: not installed, not timed (pip install {skipped})", file=sys.stderr)
+    results = []
+    serve_n = min(sorted(args.articles), key=lambda n: abs(n - 1000))
+    for n in sorted(args.articles):
+        root = ensure_archive(n, args.seed)
+        print(f"measuring {n:,} articles ...", file=sys.stderr, flush=True)
+        process = subprocess.run([sys.executable, __file__, "--one", str(root), "--engines", *engines],
+                                 cwd=ROOT, capture_output=True, text=True)
+        if process.returncode != 0:
+            sys.stderr.write(process.stderr[-5000:])
+            return 1
+        result = json.loads(process.stdout.strip().splitlines()[-1])
+        if n == serve_n and not args.no_serve:
+            result["serve"] = serve_latency(root)
+        results.append(result)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / f"bench-{n}.json").write_text(json.dumps(result, indent=1))
+    report = table(results)
+    print(report)
+    for r in results:
+        if "check_skipped" in r:
+            print(f"check ({r['articles']:,}): skipped: {r['check_skipped']}")
+        for engine, e in r.get("engines", {}).items():
+            if not e["ok"]:
+                print(f"{engine} ({r['articles']:,}) failed: {e['log_tail'][-400:]}")
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    (RESULTS / f"bench-{stamp}.json").write_text(json.dumps({"results": results, "table": report}, indent=1))
+    (RESULTS / f"bench-{stamp}.txt").write_text(report + "\n")
+    print(f"written: bench/results/bench-{stamp}.json", file=sys.stderr)
+    return 0
+
+
+def _importable(name: str) -> bool:
+    import importlib.util
+    return importlib.util.find_spec(name) is not None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""Tell, from file sizes and times alone, that nothing a build reads changed since the last build.
+
+A build records the size and modification time of every input (seeds/, annotations/,
+mkdocs.yml, the generator's own code) and of every page it wrote. If none moved, a
+rebuild would write nothing: it is skipped, at the cost of a few thousand stat calls.
+Any difference (or a missing record) means a real rebuild, which still writes only the
+pages whose content changed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .write import MANIFEST, atomic_write, read_manifest
+
+RECORD = ".build/inputs.json"
+CODE = Path(__file__).resolve().parent
+
+
+def _stats(folder: Path, pattern: str = "**/*") -> dict[str, list[int]]:
+    out = {}
+    if folder.is_dir():
+        for path in folder.glob(pattern):
+            if path.is_file():
+                st = path.stat()
+                out[str(path)] = [st.st_size, st.st_mtime_ns]
+    return out
+
+
+def current(root: Path) -> dict[str, list[int]]:
+    root = root.resolve()
+    stats = {**_stats(root / "seeds", "*"), **_stats(root / "annotations"), **_stats(CODE)}
+    for path in [root / "mkdocs.yml", root / "docs" / MANIFEST, *(root / "docs" / p for p in read_manifest(root / "docs"))]:
+        stats[str(path)] = [path.stat().st_size, path.stat().st_mtime_ns] if path.exists() else [-1, -1]
+    return stats
+
+
+def up_to_date(root: Path) -> bool:
+    """True when the recorded build saw exactly these inputs and outputs (and site/ exists)."""
+    try:
+        recorded = json.loads((root / RECORD).read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (root / "site" / "index.html").is_file() and recorded == current(root)
+
+
+def record(root: Path) -> None:
+    atomic_write(root / RECORD, json.dumps(current(root)))
