@@ -1,7 +1,7 @@
 """Tell, from file sizes and times alone, that nothing a build reads changed since the last build.
 
 A build records the size and modification time of every input (seeds/, annotations/,
-mkdocs.yml, the generator's own code) and of every page it wrote. If none moved, a
+mkdocs.yml, the generator's own code) and of every file in docs/, hand-written or generated. If none moved, a
 rebuild would write nothing: it is skipped, at the cost of a few thousand stat calls.
 Any difference (or a missing record) means a real rebuild, which still writes only the
 pages whose content changed.
@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .write import MANIFEST, atomic_write, read_manifest
+from .write import atomic_write
 
 RECORD = ".build/inputs.json"
 CODE = Path(__file__).resolve().parent
@@ -30,9 +30,9 @@ def _stats(folder: Path, pattern: str = "**/*") -> dict[str, list[int]]:
 
 def current(root: Path) -> dict[str, list[int]]:
     root = root.resolve()
-    stats = {**_stats(root / "seeds", "*"), **_stats(root / "annotations"), **_stats(CODE)}
-    for path in [root / "mkdocs.yml", root / "docs" / MANIFEST, *(root / "docs" / p for p in read_manifest(root / "docs"))]:
-        stats[str(path)] = [path.stat().st_size, path.stat().st_mtime_ns] if path.exists() else [-1, -1]
+    stats = {**_stats(root / "seeds", "*"), **_stats(root / "annotations"), **_stats(CODE), **_stats(root / "docs")}
+    config = root / "mkdocs.yml"
+    stats[str(config)] = [config.stat().st_size, config.stat().st_mtime_ns] if config.exists() else [-1, -1]
     return stats
 
 

@@ -171,3 +171,11 @@ def test_generated_folders_are_git_ignored_and_pages_readable(built_archive: Pat
         assert f"docs/{folder}/" in ignored, f"docs/{folder}/ is generated: add it to .gitignore"
     page_file = built_archive / "docs/articles/001-a4029b8832b4861f.md"
     assert page_file.stat().st_mode & 0o044 == 0o044, "generated pages must be readable by others (web servers)"
+
+
+def test_editing_a_hand_written_page_rebuilds_the_site(archive: Path):
+    assert main(["build", "--root", str(archive)]) == 0
+    home = archive / "docs/index.md"
+    home.write_text(home.read_text("utf-8") + "\nA line a maintainer just added.\n", "utf-8")
+    assert main(["build", "--root", str(archive)]) == 0
+    assert "A line a maintainer just added." in (archive / "site/index.html").read_text("utf-8")
