@@ -12,8 +12,8 @@ from .article import render_article
 from .data import archive_json
 from .entity import render_entity
 from .fact import coverage_page, render_fact
-from .indexes import articles_index, entities_index, facts_index, outlet_pages, tags_index
-from .timeline import timeline_page
+from .indexes import articles_index, entities_index, facts_index, outlet_pages, tag_pages
+from .timeline import timeline_pages
 
 
 def render(archive: Archive, workers: int | None = None, tick: Callable[[int], None] = lambda n: None
@@ -28,10 +28,10 @@ def render(archive: Archive, workers: int | None = None, tick: Callable[[int], N
     pages[paths.index("articles")] = articles_index(archive)
     pages[paths.index("entities")] = entities_index(archive, index)
     pages[paths.index("facts")] = facts_index(archive)
-    pages[paths.index("tags")] = tags_index(archive)
+    pages.update(tag_pages(archive))
     pages.update(outlet_pages(archive))
     pages[paths.coverage()] = coverage_page(archive)
-    pages[paths.index("timeline")] = timeline_page(archive)
+    pages.update(timeline_pages(archive))
     pages[paths.archive_data()] = archive_json(archive, index)
     return pages
 

@@ -35,7 +35,7 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention], 
         meta.append("By " + md.text(article.byline))
     out += [" · ".join(meta), "{: .article-meta }", ""]
     if article.tags:
-        tags = ", ".join(md.link(md.text(t), paths.relative(page, paths.index("tags"), paths.tag_anchor(t)))
+        tags = ", ".join(md.link(md.text(t), paths.relative(page, paths.tag(t)))
                          for t in article.tags)
         out += [f"Tags: {tags}", "{: .article-tags }", ""]
     if related:
@@ -121,13 +121,13 @@ def _other_link(page: str, relation: Related, article_id: str, articles: dict[st
 def _related_section(article: Article, related: list[Related], articles: dict[str, Article], page: str) -> list[str]:
     if not related:
         return []
-    out = ["## Related coverage { #related-coverage }", "",
+    out = ["## Related coverage { #related-coverage data-search-exclude }", "",
            "Articles that share passages with this one, verbatim or nearly: often rewrites of one wire story. "
            "The score is the share of three-word sequences the two articles have in common.", ""]
     for relation in related:
         other = articles[_other(relation, article.id)]
         mine_first = relation.article_a == article.id
-        out += [f"### {md.text(other.title)} {{ #related-{other.slug} }}", "",
+        out += [f"### {md.text(other.title)} {{ #related-{other.slug} data-search-exclude }}", "",
                 f"{md.link('Open the article', paths.relative(page, paths.article(other.slug)))} · "
                 f"{md.text(other.outlet)} · {md.format_date(other.date)} · similarity "
                 f"**{relation.similarity:.0%}** · {len(relation.passages)} shared passages", ""]
@@ -174,7 +174,7 @@ def _facts_section(article: Article, archive: Archive, page: str) -> list[str]:
     if not article.facts:
         return []
     facts_by_id = archive.facts_by_id
-    out = ["## Facts reported here { #facts-reported }", ""]
+    out = ["## Facts reported here { #facts-reported data-search-exclude }", ""]
     for anchored in sorted(article.facts, key=lambda f: (f.span.block, f.span.start)):
         fact = facts_by_id.get(anchored.link.fact_id)
         title = fact.title if fact else anchored.link.fact_id
@@ -188,7 +188,8 @@ def _removed_section(article: Article) -> list[str]:
     removals = article.cleaned.removals
     if not removals:
         return []
-    out = [f'??? info "What cleaning removed ({len(removals)} {"line" if len(removals) == 1 else "lines"})"', ""]
+    out = ["## Cleaning record { #cleaning-record data-search-exclude }", "",
+           f'??? info "What cleaning removed ({len(removals)} {"line" if len(removals) == 1 else "lines"})"', ""]
     for removal in removals:
         out.append(f"    - line {removal.line_no}, *{md.text(removal.rule)}*: “{md.text(removal.text)}”")
     return out + [""]

@@ -41,14 +41,14 @@ def render_entity(entity: Entity, archive: Archive, index: EntityIndex, articles
         span = f", first on {md.format_date(dated[0])}, last on {md.format_date(dated[-1])}" if dated else ""
         out += [f"Mentioned **{len(mentions)}** {'time' if len(mentions) == 1 else 'times'} in "
                 f"**{len(ordered)}** {'article' if len(ordered) == 1 else 'articles'}{span}.", ""]
-        out += ["## Mentions", ""]
+        out += ["## Mentions { #mentions data-search-exclude }", ""]
         if len(ordered) > MENTION_ARTICLES_SHOWN:  # a bounded page: sentences for the latest, links for the rest
             out += [f"The {MENTION_ARTICLES_SHOWN} latest articles, each mention in its sentence; "
                     f"[all {len(ordered)} articles by month](#all-articles) below.", ""]
         for article_id in ordered[-MENTION_ARTICLES_SHOWN:]:
             article = articles[article_id]
             target = paths.relative(page, paths.article(article.slug))
-            out += [f"### {md.link(md.text(article.title), target)} {{ #in-{article.slug} }}", "",
+            out += [f"### {md.link(md.text(article.title), target)} {{ #in-{article.slug} data-search-exclude }}", "",
                     f"{md.text(article.outlet)} · {md.format_date(article.date)}", "{: .mention-source }", ""]
             for sentence_markdown, block in _mention_sentences(article, by_article[article_id]):
                 anchor_link = md.link(f"¶ {block + 1}", paths.relative(page, paths.article(article.slug),
@@ -61,7 +61,7 @@ def render_entity(entity: Entity, archive: Archive, index: EntityIndex, articles
     co = index.cooccurrence.get(entity.id)
     if co:
         names = archive.entity_names
-        out += ["## Often mentioned with", ""]
+        out += ["## Often mentioned with { #often-with data-search-exclude }", ""]
         for other, count in sorted(co.items(), key=lambda kv: (-kv[1], names[kv[0]]))[:CO_MENTIONS_SHOWN]:
             out.append(f"- {md.link(md.text(names[other]), paths.relative(page, paths.entity(other)))}"
                        f" — {count} shared {'sentence' if count == 1 else 'sentences'}")
@@ -97,7 +97,7 @@ def _timeline(mentions: list[Mention], articles: dict[str, Article]) -> list[str
     dated = sorted(d for d in per_day if d is not None)
     if not dated:
         return []
-    out = ["## Timeline { #timeline }", "", "| Date | Mentions | Articles |", "|---|---:|---:|"]
+    out = ["## Timeline { #timeline data-search-exclude }", "", "| Date | Mentions | Articles |", "|---|---:|---:|"]
     for day in dated:
         out.append(f"| {md.format_date(day)} | {len(per_day[day])} | {len({m.article_id for m in per_day[day]})} |")
     return out + [""]
@@ -112,7 +112,7 @@ def _by_month(page: str, older: list[Article]) -> list[str]:
         if label != month:
             month = label
             anchor = "month-" + (article.date.strftime("%Y-%m") if article.date else "undated")
-            out += ["", f"### {label} {{ #{anchor} }}", ""]
+            out += ["", f"### {label} {{ #{anchor} data-search-exclude }}", ""]
         out.append(f"- {md.format_date(article.date)} · "
                    f"{md.link(md.text(article.title), paths.relative(page, paths.article(article.slug)))}")
     return out + [""]

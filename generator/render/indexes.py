@@ -7,17 +7,17 @@ single list grows without bound as the archive does.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
 
-from ..annotate import slugify
 from ..link import EntityIndex
 from ..model import Archive, Article
 from . import markdown as md
 from . import paths
 from .entity import TYPE_LABELS
+from .fact import figure_verdict, reports_of
+from .timeline import articles_by_month, months_table
 
 TYPE_PLURALS = {"person": "People", "organisation": "Organisations", "place": "Places", "event": "Events"}
-from .fact import figure_verdict, reports_of
+LATEST_SHOWN = 50
 
 # Listing pages repeat titles the article pages already index: kept out of the search index (Material's
 # `search: exclude` front matter), which stays small as the archive grows.
@@ -37,17 +37,14 @@ def _article_line(page: str, article: Article, with_outlet: bool = True) -> str:
 
 
 def articles_index(archive: Archive) -> str:
+    """The latest articles, then every month with its count: bounded however large the archive."""
     page = paths.index("articles")
+    latest = sorted(archive.articles, key=lambda a: (a.date is not None, a.date, a.title), reverse=True)
     out = [md.front_matter(title="Articles", search=NOT_INDEXED), "# Articles", "",
-           f"{len(archive.articles)} articles, oldest first, grouped by month.", ""]
-    by_month: dict[str, list[Article]] = defaultdict(list)
-    for article in archive.articles:
-        by_month[article.date.strftime("%B %Y") if article.date else "Undated"].append(article)
-    months = sorted(by_month, key=lambda m: _by_date(by_month[m])[0].date or date.max)
-    for month in months:
-        out += [f"## {month} {{ #{slugify(month)} }}", ""]
-        out += [_article_line(page, a) for a in _by_date(by_month[month])]
-        out.append("")
+           f"{len(archive.articles)} articles. The latest first; every month of the archive below.", "",
+           "## Latest { #latest }", ""]
+    out += [_article_line(page, a) for a in latest[:LATEST_SHOWN]]
+    out += ["", "## By month { #by-month }", "", *months_table(page, articles_by_month(archive))]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -105,17 +102,26 @@ def outlet_pages(archive: Archive) -> dict[str, str]:
     return pages
 
 
-def tags_index(archive: Archive) -> str:
-    page = paths.index("tags")
+def tag_pages(archive: Archive) -> dict[str, str]:
+    """An index of tags with counts, and a page a tag with its articles by date."""
     by_tag: dict[str, list[Article]] = defaultdict(list)
     for article in archive.articles:
         for tag in article.tags:
             by_tag[tag].append(article)
+    index_page = paths.index("tags")
     out = [md.front_matter(title="Tags", search=NOT_INDEXED), "# Tags", ""]
     if not by_tag:
         out += ["No article has tags yet.", ""]
+    else:
+        out += ["| Tag | Articles |", "|---|---:|"]
+    pages: dict[str, str] = {}
     for tag in sorted(by_tag):
-        out += [f"## {md.text(tag)} {{ #{paths.tag_anchor(tag)} }}", ""]
-        out += [_article_line(page, a) for a in _by_date(by_tag[tag])]
-        out.append("")
-    return "\n".join(out).rstrip() + "\n"
+        page = paths.tag(tag)
+        out.append(f"| {md.link(md.text(tag, in_table=True), paths.relative(index_page, page))} | {len(by_tag[tag])} |")
+        body = [md.front_matter(title=f"Tag: {tag}", search=NOT_INDEXED), f"# Tag: {md.text(tag)}", "",
+                f"{len(by_tag[tag])} {'article' if len(by_tag[tag]) == 1 else 'articles'}, oldest first. "
+                f"{md.link('All tags', paths.relative(page, index_page))}.", ""]
+        body += [_article_line(page, a) for a in _by_date(by_tag[tag])]
+        pages[page] = "\n".join(body).rstrip() + "\n"
+    pages[index_page] = "\n".join(out).rstrip() + "\n"
+    return pages

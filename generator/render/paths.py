@@ -42,8 +42,12 @@ def archive_data() -> str:
     return "data/archive.json"
 
 
-def tag_anchor(tag: str) -> str:
-    return f"tag-{tag}"
+def month(key: str) -> str:
+    return f"timeline/{key}.md"
+
+
+def tag(name: str) -> str:
+    return f"tags/{name}.md"
 
 
 def relative(from_page: str, to_page: str, anchor: str = "") -> str:

@@ -1,31 +1,75 @@
-"""The timeline: articles day by day with their outlets, and the facts each day's articles report."""
+"""The timeline: one page a month, day by day, with each article's outlet and the facts it reports.
+
+Month pages keep every listing bounded as the archive grows; the articles index and
+the timeline index link to them.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
 from ..model import Archive, Article
 from . import markdown as md
 from . import paths
 
+NOT_INDEXED = {"exclude": True}  # listings repeat what article pages already put in the search index
 
-def timeline_page(archive: Archive) -> str:
-    page = paths.index("timeline")
-    facts = {f.id: f for f in archive.facts}
-    by_day: dict[object, list[Article]] = defaultdict(list)
+
+def month_key(day: date | None) -> str:
+    return day.strftime("%Y-%m") if day else "undated"
+
+
+def month_label(key: str) -> str:
+    return "Undated" if key == "undated" else date.fromisoformat(key + "-01").strftime("%B %Y")
+
+
+def articles_by_month(archive: Archive) -> dict[str, list[Article]]:
+    """Month key -> its articles, months in date order (undated last), articles by date then outlet."""
+    by_month: dict[str, list[Article]] = defaultdict(list)
     for article in archive.articles:
+        by_month[month_key(article.date)].append(article)
+    ordered = sorted(by_month, key=lambda k: (k == "undated", k))
+    return {k: sorted(by_month[k], key=lambda a: (a.date or date.max, a.outlet, a.title)) for k in ordered}
+
+
+def months_table(page: str, months: dict[str, list[Article]]) -> list[str]:
+    out = ["| Month | Articles | Outlets |", "|---|---:|---:|"]
+    for key, articles in months.items():
+        link = md.link(month_label(key), paths.relative(page, paths.month(key)))
+        out.append(f"| {link} | {len(articles)} | {len({a.outlet for a in articles})} |")
+    return out + [""]
+
+
+def timeline_pages(archive: Archive) -> dict[str, str]:
+    months = articles_by_month(archive)
+    index_page = paths.index("timeline")
+    pages = {index_page: "\n".join([
+        md.front_matter(title="Timeline", search=NOT_INDEXED), "# Timeline", "",
+        "The coverage month by month: open a month to see who published what, day by day, "
+        "and which facts each article reported.", "", *months_table(index_page, months)]).rstrip() + "\n"}
+    keys = list(months)
+    for i, key in enumerate(keys):
+        pages[paths.month(key)] = _month_page(archive, key, months[key],
+                                              keys[i - 1] if i else None, keys[i + 1] if i + 1 < len(keys) else None)
+    return pages
+
+
+def _month_page(archive: Archive, key: str, articles: list[Article], before: str | None, after: str | None) -> str:
+    page = paths.month(key)
+    facts = archive.facts_by_id
+    out = [md.front_matter(title=f"Timeline: {month_label(key)}", search=NOT_INDEXED),
+           f"# {month_label(key)}", ""]
+    steps = [md.link(f"← {month_label(before)}", paths.relative(page, paths.month(before))) if before else "",
+             md.link("all months", paths.relative(page, paths.index("timeline"))),
+             md.link(f"{month_label(after)} →", paths.relative(page, paths.month(after))) if after else ""]
+    out += [" · ".join(s for s in steps if s), ""]
+    by_day: dict[date | None, list[Article]] = defaultdict(list)
+    for article in articles:
         by_day[article.date].append(article)
-    days = sorted((d for d in by_day if d is not None), reverse=False) + ([None] if None in by_day else [])
-    out = [md.front_matter(title="Timeline"), "# Timeline", "",
-           "The coverage day by day: who published what, and which facts they reported.", ""]
-    current_month = None
-    for day in days:
-        month = day.strftime("%B %Y") if day else "Undated"
-        if month != current_month:
-            out += [f"## {month} {{ #{(day.strftime('%Y-%m') if day else 'undated')} }}", ""]
-            current_month = month
-        out += [f"### {md.format_date(day)} {{ #{day.isoformat() if day else 'undated-articles'} }}", ""]
-        for article in sorted(by_day[day], key=lambda a: (a.outlet, a.title)):
+    for day, on_day in by_day.items():
+        out += [f"## {md.format_date(day)} {{ #{day.isoformat() if day else 'undated-articles'} }}", ""]
+        for article in on_day:
             link = md.link(md.text(article.title), paths.relative(page, paths.article(article.slug)))
             reported = sorted({facts[f.link.fact_id].title for f in article.facts if f.link.fact_id in facts})
             line = f"- **{md.text(article.outlet)}**: {link}"
