@@ -39,6 +39,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; docs/ and site/ were not changed", file=sys.stderr)
         return 130
+    except OSError as exc:  # the disk refused something no stage could foresee: say what, not a traceback
+        where = exc.filename or getattr(args, "root", ".")
+        print(f"{where}: error: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
 
 
 def _parser() -> argparse.ArgumentParser:

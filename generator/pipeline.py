@@ -12,11 +12,11 @@ from pathlib import Path
 from .annotate import annotate
 from .annotations import load_annotations
 from .clean import archive_context, clean, source_text
-from .errors import BuildFailed, Problem, has_errors
+from .errors import BuildFailed, Problem, error, has_errors
 from .link import link
-from .model import Archive, CleaningOverrides
+from .model import Archive, CleaningOverrides, Loc
 from .read import DEFAULT_MAX_BYTES, read_sources
-from .render import render
+from .render import PageClash, render
 from .write import Changes, plan
 
 
@@ -48,7 +48,11 @@ def generate(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Result:
     archive, problems = load_archive(root, max_bytes)
     if has_errors(problems):
         raise BuildFailed(problems)
-    pages = render(archive)
+    try:
+        pages = render(archive)
+    except PageClash as clash:
+        raise BuildFailed([error(Loc(f"docs/{clash}"), "two generated pages would be written to this one "
+                                 "file; rename the entity, fact or article that clashes")]) from None
     changes, write_problems = plan(root / "docs", pages)
     problems += write_problems
     if has_errors(problems):

@@ -16,7 +16,7 @@ from .timeline import timeline_page
 def render(archive: Archive) -> dict[str, str]:
     index = index_mentions(archive)
     articles = {a.id: a for a in archive.articles}
-    pages: dict[str, str] = {}
+    pages: dict[str, str] = _OnePagePerPath()
     related: dict[str, list] = {}
     for relation in archive.related:
         related.setdefault(relation.article_a, []).append(relation)
@@ -32,8 +32,22 @@ def render(archive: Archive) -> dict[str, str]:
     pages[paths.index("entities")] = entities_index(archive, index)
     pages[paths.index("facts")] = facts_index(archive)
     pages[paths.index("tags")] = tags_index(archive)
-    pages.update(outlet_pages(archive))
+    for path, content in outlet_pages(archive).items():
+        pages[path] = content
     pages[paths.coverage()] = coverage_page(archive)
     pages[paths.index("timeline")] = timeline_page(archive)
     pages[paths.archive_data()] = archive_json(archive, index)
-    return pages
+    return dict(pages)
+
+
+class PageClash(ValueError):
+    """Two pages were rendered to one path: validation should have refused the input that led here."""
+
+
+class _OnePagePerPath(dict):
+    """A dict of pages that refuses a second page for a path, so no page silently replaces another."""
+
+    def __setitem__(self, path: str, content: str) -> None:
+        if path in self:
+            raise PageClash(path)
+        super().__setitem__(path, content)
