@@ -1,23 +1,23 @@
-"""Run `mkdocs build --strict` on a staged copy of docs/, then swap docs/ and site/ in.
+"""Run `mkdocs build --strict` on a staged copy of docs/, then commit docs/ and site/ together.
 
 MkDocs reads an INHERIT-ing config that points it at the staging folders,
-so the project's mkdocs.yml stays the single configuration and a failed
-build leaves the previous docs/ and site/ exactly as they were.
+so the project's mkdocs.yml stays the single configuration and a failed or
+interrupted build leaves the previous docs/ and site/ exactly as they were
+(commit.py makes the final step all-or-nothing).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .write import Changes, apply, stage
-
-WORK_DIR = ".build"
+from .commit import WORK_DIR, commit
+from .write import Changes, stage
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class SiteResult:
 
 
 def build_site(root: Path, changes: Changes, site_dir: Path | None = None) -> SiteResult:
+    """Stage docs, build the site from the stage, and only then put both in place."""
     root = root.resolve()
     work = root / WORK_DIR
     work.mkdir(exist_ok=True)
@@ -42,24 +43,32 @@ def build_site(root: Path, changes: Changes, site_dir: Path | None = None) -> Si
         f"INHERIT: {json.dumps(str(root / 'mkdocs.yml'))}\n"
         f"docs_dir: {json.dumps(str(staged_docs))}\n"
         f"site_dir: {json.dumps(str(staged_site))}\n", "utf-8")
+    # On Ctrl-C or SIGTERM (raised here as KeyboardInterrupt) subprocess.run kills the child before re-raising.
     process = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)],
-                             cwd=root, capture_output=True, text=True)
+                             cwd=root, capture_output=True, text=True, preexec_fn=_die_with_parent)
     log = (process.stdout + process.stderr).replace(str(staged_docs), "docs")
     if process.returncode != 0 or not (staged_site / "index.html").is_file():
         shutil.rmtree(staged_site, ignore_errors=True)
         return SiteResult(False, log, site_dir)
-    apply(docs_dir, changes)
-    _swap(staged_site, site_dir)
-    shutil.rmtree(staged_docs, ignore_errors=True)
+    commit(root, changes, staged_docs, staged_site, site_dir)
     return SiteResult(True, log, site_dir)
 
 
-def _swap(new: Path, target: Path) -> None:
-    """Replace target by new with two renames, so a reader of target never sees half a site."""
-    old = target.with_name(target.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
-        os.rename(target, old)
-    os.rename(new, target)
-    shutil.rmtree(old, ignore_errors=True)
+def write_docs(root: Path, changes: Changes) -> None:
+    """Only docs/ (build --no-site): staged, then committed like a full build."""
+    root = root.resolve()
+    (root / WORK_DIR).mkdir(exist_ok=True)
+    staged_docs = root / WORK_DIR / "docs"
+    stage(root / "docs", changes, staged_docs)
+    commit(root, changes, staged_docs)
+
+
+def _die_with_parent() -> None:
+    """Linux: the mkdocs child gets SIGKILL if the generator dies, so no orphan writes into .build/ later."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
