@@ -2,6 +2,10 @@
 
 import sys
 
-from .cli import main
+try:
+    from .cli import main
+except KeyboardInterrupt:  # Ctrl-C while still importing: nothing was read or written yet
+    print("interrupted; docs/ and site/ were not changed", file=sys.stderr)
+    sys.exit(130)
 
 sys.exit(main())

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from .anchor import Anchor, anchor, normalise_text, suggest_prefix
 from .errors import Problem, error, warning
 from .model import (AnchoredFact, AnchoredNote, Annotations, Article, ArticleAnnotation, CleanedArticle, Loc,
                     Removal, Selector)
+from .read import page_slug
 from .sentences import sentence_around
 
-UNSAFE_SLUG = re.compile(r"[^a-z0-9-]+")
-
-
 def slugify(text: str) -> str:
-    """Lowercase ASCII words joined by '-', safe in a file name and a URL."""
-    slug = UNSAFE_SLUG.sub("-", text.lower()).strip("-")
-    return re.sub(r"-{2,}", "-", slug) or "untitled"
+    """Lowercase ASCII words joined by '-', safe in a file name and a URL (read.py checks clashes with it)."""
+    return page_slug(text)
 
 
 def annotate(cleaned: Iterable[CleanedArticle], annotations: Annotations) -> tuple[list[Article], list[Problem]]:

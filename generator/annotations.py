@@ -29,6 +29,8 @@ from .yamlloc import Located, load_yaml
 
 SCHEMA_FOR_KIND = {"entities": "entities.schema.json", "facts": "facts.schema.json", "article": "article.schema.json"}
 YAML_SUFFIXES = (".yml", ".yaml")
+RESERVED_ENTITY_IDS = {"index"}  # pages the generator writes beside entity and fact pages
+RESERVED_FACT_IDS = {"index", "coverage"}
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,11 @@ def load_annotations(root: Path, article_ids: Iterable[str]) -> tuple[Annotation
 
 def load_file(file: AnnotationFile, root: Path) -> tuple[Located | None, list[Problem]]:
     rel = display_path(file.path, root)
-    text, problem = decode(file.path.read_bytes(), Loc(rel))
+    try:
+        data = file.path.read_bytes()
+    except OSError as exc:
+        return None, [error(Loc(rel), f"cannot read ({exc.strerror or exc}); check the file's permissions")]
+    text, problem = decode(data, Loc(rel))
     if problem:
         return None, [problem]
     assert text is not None
@@ -178,6 +184,10 @@ def cross_reference_problems(annotations: Annotations, article_ids: set[str],
             if other.id != entity.id:
                 problems.append(error(entity.loc, f"name or alias '{name}' of '{entity.id}' is already used by "
                                       f"'{other.id}' ({other.loc}); a spelling can link to one entity only"))
+    problems += [error(e.loc, f"entity id '{e.id}' is reserved (entities/{e.id}.md is the list of entities); "
+                      "choose another id") for e in annotations.entities if e.id in RESERVED_ENTITY_IDS]
+    problems += [error(f.loc, f"fact id '{f.id}' is reserved (facts/{f.id}.md is a generated list); "
+                      "choose another id") for f in annotations.facts if f.id in RESERVED_FACT_IDS]
     fact_ids = {f.id for f in annotations.facts}
     for fact in annotations.facts:
         for evidence in fact.evidence:

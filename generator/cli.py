@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
 from . import fingerprint
+from .commit import raise_interrupted, recover
 from .clean import archive_context, clean, source_text
 from .errors import BuildFailed, Problem, has_errors
 from .pipeline import generate, load_archive
 from .read import DEFAULT_MAX_BYTES, read_document, read_sources
 from .scaffold import new_annotation_text, suggest_entities, write_new
 from .serve import serve
-from .site import ENGINES, build_site
+from .site import ENGINES, build_site, write_docs
 from .stages import Progress
-from .write import apply
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -30,6 +32,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_USAGE
+    in_main = threading.current_thread() is threading.main_thread()
+    previous_term = signal.signal(signal.SIGTERM, raise_interrupted) if in_main else None
     try:
         return args.run(args)
     except BuildFailed as failed:
@@ -38,9 +42,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"build failed: {errors} {'error' if errors == 1 else 'errors'}; docs/ and site/ were not changed",
               file=sys.stderr)
         return EXIT_PROBLEMS
-    except KeyboardInterrupt:
-        print("interrupted; docs/ and site/ were not changed", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as stop:
+        signum = getattr(stop, "signum", signal.SIGINT)
+        done = ("the new docs/ and site/ were already in place" if getattr(stop, "committed", False)
+                else "docs/ and site/ were not changed")
+        print(f"interrupted ({signal.Signals(signum).name}); {done}", file=sys.stderr)
+        return 128 + signum
+    except OSError as exc:  # the disk refused something no stage could foresee: say what, not a traceback
+        where = exc.filename or getattr(args, "root", ".")
+        print(f"{where}: error: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    finally:
+        if in_main:
+            signal.signal(signal.SIGTERM, previous_term)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -111,7 +125,11 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    if not args.no_site and fingerprint.up_to_date(args.root):
+    recovered = recover(args.root)
+    if recovered:
+        print(f"{args.root}: note: {recovered}", file=sys.stderr)
+    settings = {"max_bytes": args.max_bytes, "engine": args.engine}
+    if not args.no_site and fingerprint.up_to_date(args.root, settings):
         print(f"nothing changed since the last build: docs/ and site/ are up to date "
               f"({time.perf_counter() - started:.2f} s)")
         return EXIT_OK
@@ -123,7 +141,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                f"{len(result.archive.facts)} facts, {len(result.archive.mentions)} mentions; "
                f"docs/: {len(changes.write)} written, {changes.unchanged} unchanged, {len(changes.remove)} removed")
     if args.no_site:
-        apply(args.root / "docs", changes)
+        write_docs(args.root, changes)
         print(f"{summary} ({time.perf_counter() - started:.1f} s)")
         return EXIT_OK
     site = build_site(args.root, changes, stages=progress, engine=args.engine)
@@ -131,7 +149,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         sys.stderr.write(site.log)
         print(f"{args.engine} build --strict failed (above); docs/ and site/ were not changed", file=sys.stderr)
         return EXIT_PROBLEMS
-    fingerprint.record(args.root)
+    fingerprint.record(args.root, settings)
     print(f"{summary}; site built into {site.site_dir} ({time.perf_counter() - started:.1f} s)")
     return EXIT_OK
 

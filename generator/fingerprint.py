@@ -28,22 +28,23 @@ def _stats(folder: Path, pattern: str = "**/*") -> dict[str, list[int]]:
     return out
 
 
-def current(root: Path) -> dict[str, list[int]]:
+def current(root: Path, settings: dict[str, object] | None = None) -> dict[str, object]:
+    """Sizes and times of every input and page, and the options the build ran with (--max-bytes, --engine)."""
     root = root.resolve()
     stats = {**_stats(root / "seeds", "*"), **_stats(root / "annotations"), **_stats(CODE), **_stats(root / "docs")}
     config = root / "mkdocs.yml"
     stats[str(config)] = [config.stat().st_size, config.stat().st_mtime_ns] if config.exists() else [-1, -1]
-    return stats
+    return {"settings": settings or {}, "files": stats}
 
 
-def up_to_date(root: Path) -> bool:
+def up_to_date(root: Path, settings: dict[str, object] | None = None) -> bool:
     """True when the recorded build saw exactly these inputs and outputs (and site/ exists)."""
     try:
         recorded = json.loads((root / RECORD).read_text("utf-8"))
     except (OSError, ValueError):
         return False
-    return (root / "site" / "index.html").is_file() and recorded == current(root)
+    return (root / "site" / "index.html").is_file() and recorded == current(root, settings)
 
 
-def record(root: Path) -> None:
-    atomic_write(root / RECORD, json.dumps(current(root)))
+def record(root: Path, settings: dict[str, object] | None = None) -> None:
+    atomic_write(root / RECORD, json.dumps(current(root, settings)))

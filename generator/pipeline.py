@@ -16,11 +16,11 @@ from . import parallel
 from .annotate import annotate
 from .annotations import load_annotations
 from .clean import archive_context, clean, source_text
-from .errors import BuildFailed, Problem, has_errors
+from .errors import BuildFailed, Problem, error, has_errors
 from .link import link
-from .model import Archive, CleanedArticle, CleaningOverrides
+from .model import Archive, CleanedArticle, CleaningOverrides, Loc
 from .read import DEFAULT_MAX_BYTES, read_sources
-from .render import render
+from .render import PageClash, render
 from .stages import NO_STAGES, Stages
 from .write import Changes, plan
 
@@ -67,8 +67,12 @@ def generate(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, stages: Stages = NO
     archive, problems = load_archive(root, max_bytes, stages, workers)
     if has_errors(problems):
         raise BuildFailed(problems)
-    with stages.stage("render", total=len(archive.articles)) as tick:
-        pages = render(archive, workers, tick)
+    try:
+        with stages.stage("render", total=len(archive.articles)) as tick:
+            pages = render(archive, workers, tick)
+    except PageClash as clash:
+        raise BuildFailed([error(Loc(f"docs/{clash}"), "two generated pages would be written to this one "
+                                 "file; rename the entity, fact or article that clashes")]) from None
     with stages.stage("write"):
         changes, write_problems = plan(root / "docs", pages)
     problems += write_problems

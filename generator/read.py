@@ -1,8 +1,14 @@
-"""Find the source articles under seeds/ and decode them, refusing what is not text."""
+"""Find the source articles under seeds/ and decode them, refusing what is not text.
+
+Every way a source can be unusable (empty, binary, not UTF-8, too large, an
+unsafe or reserved name, unreadable, not a regular file, two files for one
+page) is a located problem, never a traceback: the contributor sees what to do.
+"""
 
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 
 from .errors import Problem, error
@@ -11,47 +17,79 @@ from .model import Loc, RawDocument
 READERS = {".txt": "text", ".html": "html", ".htm": "html"}
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
+RESERVED_IDS = {"index"}  # articles/index.md is the list of articles
+UNSAFE_SLUG = re.compile(r"[^a-z0-9-]+")
+
+
+def page_slug(article_id: str) -> str:
+    """The article's page name: lowercase ASCII words joined by '-', safe in a file name and a URL."""
+    slug = UNSAFE_SLUG.sub("-", article_id.lower()).strip("-")
+    return re.sub(r"-{2,}", "-", slug) or "untitled"
 
 
 def source_files(seeds_dir: Path) -> list[Path]:
-    """Source files in a stable order; other files (README, .DS_Store) are ignored."""
+    """Everything under seeds/ with a source suffix, in a stable order; other files (README) are ignored."""
     if not seeds_dir.is_dir():
         return []
-    return sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix.lower() in READERS)
+    return sorted(p for p in seeds_dir.iterdir() if p.suffix.lower() in READERS)
 
 
 def decode(data: bytes, loc: Loc) -> tuple[str | None, Problem | None]:
     """UTF-8 with or without BOM; LF, CRLF or CR line ends all become LF."""
     if b"\x00" in data:
         offset = data.index(b"\x00")
-        return None, error(loc, f"binary file (NUL byte at offset {offset}); "
+        return None, error(_at(data, offset, loc), f"binary file (NUL byte at byte offset {offset}); "
                            "save the article as UTF-8 text or HTML")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return None, error(loc, f"not valid UTF-8 at byte offset {exc.start} "
+        return None, error(_at(data, exc.start, loc), f"not valid UTF-8 at byte offset {exc.start} "
                            f"(byte 0x{data[exc.start]:02x}); re-save the file as UTF-8")
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
 
+def id_problem(article_id: str) -> str | None:
+    """Why a file name cannot be an article id (it becomes a file name and a URL), or None."""
+    if not SAFE_ID.match(article_id) or ".." in article_id:
+        return ("file name is not a safe article id: use letters, digits, '-', '_' or '.' (no '..', spaces "
+                "or '%'), starting with a letter or digit; rename the file")
+    if page_slug(article_id) in RESERVED_IDS:
+        return f"'{article_id}' is reserved for the list of articles; rename the file"
+    return None
+
+
 def read_document(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[RawDocument | None, Problem | None]:
+    """One source file decoded, or the reason it cannot be used."""
     loc = Loc(display_path(path, root))
-    article_id = path.stem
-    if not SAFE_ID.match(article_id):
-        return None, error(loc, "file name is not a safe article id: use letters, digits, '-', '_' or '.', "
-                           "starting with a letter or digit")
-    size = path.stat().st_size
-    if size == 0:
+    unsafe = id_problem(path.stem)
+    if unsafe:
+        return None, error(loc, unsafe)
+    try:
+        info = path.stat()
+    except OSError as exc:  # a dangling symlink or a symlink loop
+        return None, error(loc, f"cannot read ({exc.strerror or exc}); replace it with the article file itself")
+    if not stat.S_ISREG(info.st_mode):
+        what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        return None, error(loc, f"{what}, not an article; move it out of seeds/")
+    if info.st_size == 0:
         return None, error(loc, "empty file; remove it or paste the article text into it")
-    if size > max_bytes:
-        return None, error(loc, f"file is {size:,} bytes, over the limit of {max_bytes:,}; "
+    if info.st_size > max_bytes:
+        return None, error(loc, f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,}; "
                            "split it or raise --max-bytes")
-    text, problem = decode(path.read_bytes(), loc)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # the file may have grown since stat
+    except OSError as exc:
+        return None, error(loc, f"cannot read ({exc.strerror or exc}); check the file's permissions")
+    if len(data) > max_bytes:
+        return None, error(loc, f"file is over the limit of {max_bytes:,} bytes; split it or raise --max-bytes")
+    text, problem = decode(data, loc)
     if problem:
         return None, problem
+    assert text is not None
     if not text.strip():
         return None, error(loc, "file holds only whitespace; remove it or paste the article text into it")
-    return RawDocument(article_id, path, text, READERS[path.suffix.lower()]), None
+    return RawDocument(path.stem, path, text, READERS[path.suffix.lower()]), None
 
 
 def read_sources(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[RawDocument], list[Problem]]:
@@ -59,21 +97,31 @@ def read_sources(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[R
     documents: list[RawDocument] = []
     problems: list[Problem] = []
     seen: dict[str, Path] = {}
-    for path in source_files(root / "seeds"):
+    try:
+        paths = source_files(root / "seeds")
+    except OSError as exc:
+        return [], [error(Loc("seeds"), f"cannot list the folder ({exc.strerror or exc}); check its permissions")]
+    for path in paths:
         doc, problem = read_document(path, root, max_bytes)
         if problem:
             problems.append(problem)
             continue
         assert doc is not None
-        key = doc.article_id.lower()
+        key = page_slug(doc.article_id)
         if key in seen:
             problems.append(error(Loc(display_path(path, root)),
-                                  f"maps to the same article page as {display_path(seen[key], root)}; "
-                                  "rename or remove one of them"))
+                                  f"maps to the same article page (articles/{key}.md) as "
+                                  f"{display_path(seen[key], root)}; rename or remove one of them"))
             continue
         seen[key] = path
         documents.append(doc)
     return documents, problems
+
+
+def _at(data: bytes, offset: int, loc: Loc) -> Loc:
+    """Line and column (in characters) of a byte offset, counted over the valid text before it."""
+    before = data[:offset].decode("utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    return Loc(loc.path, before.count("\n") + 1, len(before) - before.rfind("\n"))
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -1,26 +1,27 @@
-"""Build the site with MkDocs (or Zensical) from a staged copy of docs/, then swap docs/ and site/ in.
+"""Build the site with MkDocs (or Zensical) from a staged copy of docs/, then commit docs/ and site/ together.
 
 The engine reads a copy of the project's mkdocs.yml, placed in the work folder,
 whose docs_dir and site_dir point at the staging folders beside it (Zensical
 accepts neither INHERIT nor a docs_dir outside the config's folder, so a copy
-serves both). mkdocs.yml stays the single configuration, and a failed build
-leaves the previous docs/ and site/ exactly as they were.
+serves both). mkdocs.yml stays the single configuration, and a failed or
+interrupted build leaves the previous docs/ and site/ exactly as they were
+(commit.py makes the final step all-or-nothing).
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .commit import WORK_DIR, commit
 from .stages import NO_STAGES, Stages
-from .write import Changes, apply, stage
+from .write import Changes, stage
 
-WORK_DIR = ".build"
 # Both read mkdocs.yml and the same Markdown; strict: a broken link or anchor fails the build.
 ENGINES = {
     "mkdocs": (sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"),
@@ -55,24 +56,33 @@ def build_site(root: Path, changes: Changes, site_dir: Path | None = None, stage
                       "utf-8")
     command = command or ENGINES[engine]
     with stages.stage("site build"):
-        process = subprocess.run([*command, "-f", str(config)], cwd=root, capture_output=True, text=True)
+        # On Ctrl-C or SIGTERM (raised here as KeyboardInterrupt) subprocess.run kills the child before re-raising.
+        process = subprocess.run([*command, "-f", str(config)], cwd=root, capture_output=True, text=True,
+                                 preexec_fn=_die_with_parent)
     log = (process.stdout + process.stderr).replace(str(staged_docs), "docs")
     if process.returncode != 0 or not (staged_site / "index.html").is_file():
         shutil.rmtree(staged_site, ignore_errors=True)
         return SiteResult(False, log, site_dir)
     with stages.stage("write"):
-        apply(docs_dir, changes)
-        _swap(staged_site, site_dir)
-        shutil.rmtree(staged_docs, ignore_errors=True)
+        commit(root, changes, staged_docs, staged_site, site_dir)
     return SiteResult(True, log, site_dir)
 
 
-def _swap(new: Path, target: Path) -> None:
-    """Replace target by new with two renames, so a reader of target never sees half a site."""
-    old = target.with_name(target.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
-        os.rename(target, old)
-    os.rename(new, target)
-    shutil.rmtree(old, ignore_errors=True)
+def write_docs(root: Path, changes: Changes) -> None:
+    """Only docs/ (build --no-site): staged, then committed like a full build."""
+    root = root.resolve()
+    (root / WORK_DIR).mkdir(exist_ok=True)
+    staged_docs = root / WORK_DIR / "docs"
+    stage(root / "docs", changes, staged_docs)
+    commit(root, changes, staged_docs)
+
+
+def _die_with_parent() -> None:
+    """Linux: the engine child gets SIGKILL if the generator dies, so no orphan writes into .build/ later."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass

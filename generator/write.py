@@ -53,9 +53,10 @@ def plan(docs_dir: Path, pages: dict[str, str]) -> tuple[Changes, list[Problem]]
     changes = Changes()
     problems: list[Problem] = []
     for path, content in sorted(pages.items()):
-        if not _is_generated_path(path):
-            problems.append(error(Loc(f"docs/{path}"), "generated page outside the generated folders; "
-                                  "this is a bug in the renderer"))
+        if not _is_generated_path(path) or not _inside(docs_dir, path):
+            problems.append(error(Loc(f"docs/{path}"), "generated page would land outside the generated "
+                                  "folders (a '..', an odd character, or a folder that is a symbolic link); "
+                                  "nothing was written"))
             continue
         target = docs_dir / path
         changes.manifest[path] = digest(content)
@@ -71,7 +72,7 @@ def plan(docs_dir: Path, pages: dict[str, str]) -> tuple[Changes, list[Problem]]
                 continue
         changes.write[path] = content
     changes.remove = sorted(p for p in previous if p not in pages and _is_generated_path(p)
-                            and (docs_dir / p).is_file())
+                            and _inside(docs_dir, p) and (docs_dir / p).is_file())
     return changes, problems
 
 
@@ -105,11 +106,16 @@ def copy_hand_written(docs_dir: Path, target: Path) -> None:
 
 
 def atomic_write(path: Path, content: str) -> None:
+    atomic_write_bytes(path, content.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace path in one rename, so no reader ever sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes files private; pages are for everyone to read
         os.replace(tmp, path)
     except BaseException:
@@ -132,9 +138,19 @@ def _link_or_copy(src: str, dst: str) -> None:
 
 
 def _is_generated_path(path: str) -> bool:
-    parts = PurePosixPath(path).parts
-    return (len(parts) >= 2 and parts[0] in GENERATED_DIRS and ".." not in parts
-            and not PurePosixPath(path).is_absolute())
+    """Inside one of the generated folders, by construction: no '..', no absolute path, no odd characters."""
+    if not isinstance(path, str) or "\\" in path or any(ord(c) < 32 for c in path):
+        return False
+    pure = PurePosixPath(path)
+    parts = path.split("/")
+    return (len(parts) >= 2 and parts[0] in GENERATED_DIRS and not pure.is_absolute()
+            and all(part not in ("", ".", "..") for part in parts))
+
+
+def _inside(docs_dir: Path, path: str) -> bool:
+    """The file really lands under docs/<generated folder>/, even through a symlink someone made."""
+    base = (docs_dir / path.split("/")[0]).resolve()
+    return (docs_dir / path).resolve().is_relative_to(base) and base.parent == docs_dir.resolve()
 
 
 def _remove_empty_parents(path: Path, stop: Path) -> None:

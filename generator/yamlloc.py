@@ -20,6 +20,7 @@ from .model import Loc
 Path_ = tuple[Any, ...]
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_NODES = 200_000  # far above any real annotation file; stops "billion laughs" alias expansion
+MAX_DEPTH = 64  # annotation files nest 4 levels; stops deep nesting and aliases that contain themselves
 
 
 @dataclass
@@ -46,6 +47,11 @@ class _TooLarge(Exception):
     pass
 
 
+class _TooDeep(Exception):
+    def __init__(self, node: yaml.Node):
+        self.node = node
+
+
 def load_yaml(text: str, path: str) -> tuple[Located | None, list[Problem]]:
     """Parse one YAML document; on failure return the parser's own line and column."""
     try:
@@ -63,6 +69,9 @@ def load_yaml(text: str, path: str) -> tuple[Located | None, list[Problem]]:
         return None, [error(loc, f"YAML syntax: {what}; fix the syntax there")]
     except yaml.YAMLError as exc:  # e.g. a second document in the stream
         return None, [error(Loc(path, 1, 1), f"YAML: {exc}")]
+    except RecursionError:  # PyYAML composes nested collections recursively
+        return None, [error(Loc(path, 1, 1), f"YAML nested far deeper than {MAX_DEPTH} levels; "
+                            "annotation files need only a few levels, so flatten it")]
     located = Located(None, path)
     if node is None:
         return located, []
@@ -74,6 +83,10 @@ def load_yaml(text: str, path: str) -> tuple[Located | None, list[Problem]]:
         return None, [error(Loc(path, node.start_mark.line + 1, node.start_mark.column + 1),
                             f"document expands to more than {MAX_NODES:,} values (YAML aliases used as a "
                             "'billion laughs' bomb?); write the values out instead of nesting aliases")]
+    except _TooDeep as deep:
+        return None, [error(Loc(path, deep.node.start_mark.line + 1, deep.node.start_mark.column + 1),
+                            f"nested more than {MAX_DEPTH} levels deep (or an alias that contains itself); "
+                            "annotation files need only a few levels, so flatten it")]
     return located, problems
 
 
@@ -91,6 +104,8 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooLarge
+        if len(path) > MAX_DEPTH:
+            raise _TooDeep(node)
         self.located.value_locs[path] = self._loc(node)
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}

@@ -21,19 +21,35 @@ def render(archive: Archive, workers: int | None = None, tick: Callable[[int], N
     index = index_mentions(archive)
     # Article and entity pages are most of the work and independent of each other: on every core.
     inputs = {"archive": archive, "index": index}
-    pages: dict[str, str] = dict(parallel.map_indexed(_article_page, len(archive.articles), inputs, workers, tick))
-    pages.update(parallel.map_indexed(_entity_page, len(archive.entities), inputs, workers))
+    pages: dict[str, str] = _OnePagePerPath()
+    for path, content in parallel.map_indexed(_article_page, len(archive.articles), inputs, workers, tick):
+        pages[path] = content
+    for path, content in parallel.map_indexed(_entity_page, len(archive.entities), inputs, workers):
+        pages[path] = content
     for fact in archive.facts:
         pages[paths.fact(fact.id)] = render_fact(fact, archive)
     pages[paths.index("articles")] = articles_index(archive)
     pages[paths.index("entities")] = entities_index(archive, index)
     pages[paths.index("facts")] = facts_index(archive)
-    pages.update(tag_pages(archive))
-    pages.update(outlet_pages(archive))
+    for produced in (tag_pages(archive), outlet_pages(archive), timeline_pages(archive)):
+        for path, content in produced.items():
+            pages[path] = content
     pages[paths.coverage()] = coverage_page(archive)
-    pages.update(timeline_pages(archive))
     pages[paths.archive_data()] = archive_json(archive, index)
-    return pages
+    return dict(pages)
+
+
+class PageClash(ValueError):
+    """Two pages were rendered to one path: validation should have refused the input that led here."""
+
+
+class _OnePagePerPath(dict):
+    """A dict of pages that refuses a second page for a path, so no page silently replaces another."""
+
+    def __setitem__(self, path: str, content: str) -> None:
+        if path in self:
+            raise PageClash(path)
+        super().__setitem__(path, content)
 
 
 def _article_page(i: int) -> tuple[str, str]:

@@ -83,20 +83,23 @@ def facts_index(archive: Archive) -> str:
 
 
 def outlet_pages(archive: Archive) -> dict[str, str]:
-    by_outlet: dict[str, list[Article]] = defaultdict(list)
+    """One page per outlet; spellings that map to one page ("BBC News", "BBC-News") share it, never overwrite."""
+    by_page: dict[str, list[Article]] = defaultdict(list)
+    names: dict[str, str] = {}
     for article in archive.articles:
-        by_outlet[article.outlet].append(article)
+        page = paths.outlet(article.outlet)
+        by_page[page].append(article)
+        names[page] = min(names.get(page, article.outlet), article.outlet, key=lambda n: (n.casefold(), n))
     pages: dict[str, str] = {}
     index_page = paths.index("outlets")
     lines = [md.front_matter(title="Outlets", search=NOT_INDEXED), "# Outlets", "", "| Outlet | Articles |", "|---|---:|"]
-    for outlet in sorted(by_outlet, key=str.casefold):
-        page = paths.outlet(outlet)
+    for page in sorted(by_page, key=lambda p: (names[p].casefold(), names[p])):
+        outlet, listed = names[page], by_page[page]
         lines.append(f"| {md.link(md.text(outlet, in_table=True), paths.relative(index_page, page))} "
-                     f"| {len(by_outlet[outlet])} |")
+                     f"| {len(listed)} |")
         body = [md.front_matter(title=outlet, search=NOT_INDEXED), md.heading(1, outlet), "",
-                f"{len(by_outlet[outlet])} {'article' if len(by_outlet[outlet]) == 1 else 'articles'} in the archive.",
-                ""]
-        body += [_article_line(page, a, with_outlet=False) for a in _by_date(by_outlet[outlet])]
+                f"{len(listed)} {'article' if len(listed) == 1 else 'articles'} in the archive.", ""]
+        body += [_article_line(page, a, with_outlet=False) for a in _by_date(listed)]
         pages[page] = "\n".join(body).rstrip() + "\n"
     pages[index_page] = "\n".join(lines).rstrip() + "\n"
     return pages

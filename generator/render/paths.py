@@ -27,7 +27,8 @@ def fact(fact_id: str) -> str:
 
 
 def outlet(name: str) -> str:
-    return f"outlets/{slugify(name)}.md"
+    slug = slugify(name)
+    return f"outlets/{slug}-outlet.md" if slug == "index" else f"outlets/{slug}.md"  # index.md lists them
 
 
 def index(section: str) -> str:

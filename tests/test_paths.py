@@ -1,0 +1,63 @@
+"""Every file the generator writes stays inside docs/<generated folder>/; legal ids stay legal."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.write import plan
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ARTICLE = "A headline for a dotted article\n\nThe dotted article has a paragraph of its own, long enough.\n"
+
+
+@pytest.mark.parametrize("path", ["../escape.md", "articles/../../escape.md", "/etc/escape.md", "index.md",
+                                  "articles/a\x00b.md", "articles/a\\..\\b.md", "articles//b.md", "articles/./b.md",
+                                  "articles/", "elsewhere/page.md"])
+def test_plan_refuses_paths_outside_the_generated_folders(tmp_path: Path, path: str):
+    changes, problems = plan(tmp_path / "docs", {path: "# x\n"})
+    assert not changes.write and len(problems) == 1
+    assert "would land outside the generated folders" in problems[0].message
+
+
+def test_plan_refuses_a_generated_folder_that_is_a_symlink(tmp_path: Path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "docs" / "articles").symlink_to(tmp_path / "elsewhere")
+    changes, problems = plan(tmp_path / "docs", {"articles/a.md": "# a\n"})
+    assert not changes.write and problems
+
+
+def _archive(tmp_path: Path) -> Path:
+    root = tmp_path / "archive"
+    shutil.copytree(FIXTURES / "base", root)
+    shutil.copy2(Path(__file__).resolve().parent.parent / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+def test_ids_with_dots_dashes_and_underscores_are_legal(tmp_path: Path):
+    root = _archive(tmp_path)
+    (root / "seeds" / "2024.01.05-report_v2.txt").write_text(ARTICLE)
+    assert main(["build", "--root", str(root), "--no-site"]) == 0
+    assert (root / "docs/articles/2024-01-05-report-v2.md").is_file()
+    written = [p for p in (root / "docs").rglob("*") if p.is_file()]
+    assert all(p.relative_to(root / "docs").parts[0] in ("articles", "entities", "facts", "outlets", "tags",
+                                                          "timeline", "data", ".generated.json") for p in written)
+
+
+def test_outlets_that_map_to_one_page_share_it(tmp_path: Path):
+    root = _archive(tmp_path)
+    for name, outlet in (("one", "BBC News"), ("two", "BBC-News"), ("three", "Index")):
+        (root / "seeds" / f"{name}.txt").write_text(ARTICLE.replace("dotted", name))
+        (root / "annotations" / "articles" / f"{name}.yml").write_text(f"outlet: {outlet}\n")
+    assert main(["build", "--root", str(root), "--no-site"]) == 0
+    outlets = root / "docs" / "outlets"
+    assert sorted(p.name for p in outlets.iterdir()) == ["bbc-news.md", "index-outlet.md", "index.md",
+                                                         "the-example-herald.md"]
+    shared = (outlets / "bbc-news.md").read_text()
+    assert "2 articles in the archive." in shared
+    assert "| Outlet | Articles |" in (outlets / "index.md").read_text()
+    assert "# Index" in (outlets / "index-outlet.md").read_text()

@@ -1,0 +1,175 @@
+"""Properties over any input: the cleaner, the YAML loader and anchoring never raise, and keep their promises."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import strategies as st
+
+from generator.anchor import anchor, normalise_text
+from generator.annotations import AnnotationFile, load_file
+from generator.clean import clean, clean_text
+from generator.errors import Problem
+from generator.model import Block, RawDocument, Selector
+from generator.yamlloc import load_yaml
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+WORDS = ["the", "council", "said", "on", "Tuesday", "bridge", "Gaza", "Hamas", "talks", "Cairo", "By", "Share",
+         "Comments", "(3)", "Read", "more:", "Photo:", "©", "2024", "March", "ceasefire", "«quoted»", "—", "…",
+         "שלום", "עולם", "السلام", "عليكم", "中文", "日本語", "Ελληνικά", "naïve", "e\u0301", "\u200f", "\u202e",
+         "\u00ad", "\ufeff", "\u2028", "\x0b", "\x0c", "\x1c", "\x85", "\x00", "\t"]
+ENDINGS = ["", ".", ".", "!", "?", ":", ",", " —", "…", "”"]
+SEPARATORS = ["\n", "\n\n", "\r\n", "\r", "\r\n\r\n", "\n \n", "\u2029"]
+
+
+@st.composite
+def article_texts(draw: st.DrawFn) -> str:
+    """Scraped-article-like text: lines of words and noise, mixed scripts, any line ends, some very long lines."""
+    lines = []
+    for _ in range(draw(st.integers(0, 14))):
+        kind = draw(st.sampled_from(["words", "words", "words", "raw", "long"]))
+        if kind == "words":
+            line = " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=30)))
+            line += draw(st.sampled_from(ENDINGS))
+        elif kind == "raw":
+            line = draw(st.text(max_size=60))
+        else:
+            line = draw(st.text(min_size=1, max_size=12)) * draw(st.integers(100, 2000))
+        lines.append(line)
+    separators = draw(st.lists(st.sampled_from(SEPARATORS), min_size=len(lines), max_size=len(lines)))
+    return "".join(line + sep for line, sep in zip(lines, separators))
+
+
+any_text = st.one_of(article_texts(), st.text(max_size=400))
+
+
+@SETTINGS
+@given(any_text)
+@example("\u202eevil\u202c\n\n\x00\x01\x02")
+@example("a" * 200_000)
+def test_cleaner_never_raises(text: str):
+    article = clean_text("x", Path("x.txt"), text)
+    assert all(block.text and block.text == block.text.strip() for block in article.blocks)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_text)
+def test_cleaner_never_raises_on_pages(text: str):
+    html = f"<html><head><title>{text[:80]}</title></head><body><article><p>{text}</p></article></body></html>"
+    clean(RawDocument("x", Path("x.html"), html, "html"))
+    clean(RawDocument("x", Path("x.html"), text, "html"))
+
+
+PROSE_WORDS = [w for w in WORDS if w not in ("By", "Share", "Comments", "(3)", "Read", "more:", "Photo:", "©")]
+
+
+@st.composite
+def prose_texts(draw: st.DrawFn) -> str:
+    """Article-like text (no boilerplate words, no junk lines): where re-cleaning must change nothing."""
+    lines = [" ".join(draw(st.lists(st.sampled_from(PROSE_WORDS), min_size=1, max_size=30)))
+             + draw(st.sampled_from(ENDINGS)) for _ in range(draw(st.integers(1, 12)))]
+    separators = draw(st.lists(st.sampled_from(SEPARATORS), min_size=len(lines), max_size=len(lines)))
+    return "".join(line + sep for line, sep in zip(lines, separators))
+
+
+@pytest.mark.xfail(strict=False, reason="not yet true: re-cleaning joined or cut-around lines can cut more "
+                   "(KNOWN_GAPS below are what this property found)")
+@SETTINGS
+@given(prose_texts())
+def test_cleaning_is_idempotent_on_title_and_body(text: str):
+    keys = [" ".join(line.casefold().split()) for line in text.splitlines() if line.strip()]
+    assume(len(keys) == len(set(keys)))  # repeated lines: see the known gaps below
+    article = clean_text("x", Path("x.txt"), text)
+    if not article.title:
+        return
+    again = clean_text("again", Path("again.txt"), article.title + "\n\n" + article.body)
+    assert again.body == article.body
+    assert again.title == article.title
+
+
+YAMLISH = st.lists(st.sampled_from(["entities:", "facts:", "- id: a", "  name: A", "  aliases: [b, c]", "&x", "*x",
+                                    "!!binary", "!!python/object:os.system", "? ", ": ", "{", "}", "[", "]", "- ",
+                                    "  ", "\t", "'", '"', "#", "|", ">", "---", "...", "%YAML 1.1", "<<: *x",
+                                    "\n", "date: 2023-02-30", "\ufeff", "\x00", "é"]),
+                   max_size=40).map("".join)
+
+
+def _is_located(problems: list[Problem], path: str) -> bool:
+    return all(isinstance(p, Problem) and p.loc.path == path and p.message for p in problems)
+
+
+@SETTINGS
+@given(st.one_of(YAMLISH, st.text(max_size=300)))
+@example("[" * 5000)
+@example("&a [*a]")
+@example("a: &a [*a, *a]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: &d [*c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]")
+def test_yaml_loader_gives_data_or_a_located_problem(text: str):
+    located, problems = load_yaml(text, "a.yml")
+    assert _is_located(problems, "a.yml")
+    assert located is not None or problems
+
+
+@SETTINGS
+@given(st.one_of(st.binary(max_size=300), YAMLISH.map(lambda t: t.encode("utf-8", "surrogatepass"))),
+       st.sampled_from(["entities", "facts", "article"]))
+def test_annotation_file_of_any_bytes_gives_data_or_a_located_problem(tmp_path_factory, data: bytes, kind: str):
+    root = tmp_path_factory.getbasetemp() / "yaml-bytes"
+    (root / "annotations").mkdir(parents=True, exist_ok=True)
+    path = root / "annotations" / "file.yml"
+    path.write_bytes(data)
+    located, problems = load_file(AnnotationFile(path, kind), root)
+    assert _is_located(problems, "annotations/file.yml")
+    assert located is not None or problems
+
+
+paragraphs = st.lists(article_texts().map(lambda t: " ".join(t.split())[:300]).filter(bool), min_size=1, max_size=4)
+
+
+@SETTINGS
+@given(paragraphs, st.data())
+def test_anchor_never_raises_and_an_exact_anchor_is_the_quote(texts: list[str], data: st.DataObject):
+    blocks = [Block("paragraph", t) for t in texts]
+    block = data.draw(st.sampled_from(texts))
+    start = data.draw(st.integers(0, len(block)))
+    end = data.draw(st.integers(start, min(len(block), start + 80)))
+    quote = data.draw(st.one_of(st.just(block[start:end]), st.text(max_size=40),
+                                st.just(block[start:end].replace("'", "’").replace(" ", "  "))))
+    prefix = data.draw(st.one_of(st.just(""), st.just(block[max(0, start - 10):start]), st.text(max_size=10)))
+    suffix = data.draw(st.one_of(st.just(""), st.just(block[end:end + 10]), st.text(max_size=10)))
+    found = anchor(Selector(quote, prefix, suffix), blocks)
+    assert found.status in ("exact", "fuzzy", "ambiguous", "orphan")
+    if found.span is not None:
+        text = blocks[found.span.block].text
+        assert 0 <= found.span.start < found.span.end <= len(text)
+        if found.status == "exact":
+            assert normalise_text(text[found.span.start:found.span.end]) == normalise_text(quote)
+        else:
+            assert found.matched_text == text[found.span.start:found.span.end]
+    if normalise_text(quote) and not prefix and not suffix and normalise_text(quote) in normalise_text(block):
+        assert found.status in ("exact", "ambiguous"), "a quote that is there is found, maybe more than once"
+
+
+KNOWN_GAPS = {
+    "\nthe\nthe 日本語.\nthe\nthe the the the the\n":
+        "the prose run began with a line that ran on from a lead-in line; without the lead-in it reads as a label",
+    "the.\nthe the the\r\n\r\nthe\nthe council the the the the the the the the\nthe…\nbridge Tuesday the the the\r"
+    "council.\nthe ceasefire”\nthe council the the\nthe council the council the the Cairo on\u2029":
+        "lines joined into one sentence on the first pass score differently on the second; its last line is cut",
+    "the the the the the.\nthe the the the the.\n0\n":
+        "a page that repeats its headline scores no line as prose, so nothing is cut; the cleaned text no "
+        "longer repeats it, so the second pass cuts the rest",
+    "the the\nPhoto:\nthe\n":
+        "joining a split sentence makes 'Photo: the', which the caption rule removes on the second pass",
+}
+
+
+@pytest.mark.parametrize("text", sorted(KNOWN_GAPS))
+@pytest.mark.xfail(strict=True, reason="known gaps in idempotence on junk input, found by the properties above")
+def test_idempotence_known_gaps(text: str):
+    article = clean_text("x", Path("x.txt"), text)
+    again = clean_text("again", Path("again.txt"), f"{article.title}\n\n{article.body}")
+    assert again.body == article.body
