@@ -42,6 +42,11 @@ def merge(cleaned: CleanedArticle, note: ArticleAnnotation) -> tuple[Article, li
         if span is not None:
             sentence = sentence_around(cleaned.blocks[span.block].text, span.start, span.end)
             anchored_facts.append(AnchoredFact(link, span, sentence))
+    extra_mentions = []
+    for mention in note.mentions:
+        span = _anchor_or_report(mention.selector, cleaned, mention.loc, "mention", problems)
+        if span is not None:
+            extra_mentions.append((mention.entity_id, span))
     title = note.title or cleaned.title
     if not title:
         problems.append(warning(note.loc, f"article '{cleaned.article_id}' has no title: cleaning found no "
@@ -58,6 +63,7 @@ def merge(cleaned: CleanedArticle, note: ArticleAnnotation) -> tuple[Article, li
         tags=note.tags,
         notes=tuple(anchored_notes),
         facts=tuple(anchored_facts),
+        extra_mentions=tuple(extra_mentions),
     )
     return article, problems
 

@@ -23,7 +23,7 @@ import jsonschema
 
 from .errors import Problem, error, warning
 from .model import (Annotations, ArticleAnnotation, CleaningOverrides, Entity, Evidence, Fact, FactLink, Loc,
-                    Note, Selector)
+                    MentionLink, Note, Selector)
 from .read import decode, display_path
 from .yamlloc import Located, load_yaml
 
@@ -92,7 +92,8 @@ def load_annotations(root: Path, article_ids: Iterable[str]) -> tuple[Annotation
         else:
             articles[file.path.stem] = _article(file.path.stem, located)
     annotations = Annotations(tuple(entities), tuple(facts), articles)
-    problems += cross_reference_problems(annotations, set(article_ids), check_fact_ids="facts" not in unreadable)
+    problems += cross_reference_problems(annotations, set(article_ids), check_fact_ids="facts" not in unreadable,
+                                         check_entity_ids="entities" not in unreadable)
     return annotations, problems
 
 
@@ -168,11 +169,11 @@ def _type_name(name: Any) -> str:
 
 
 def cross_reference_problems(annotations: Annotations, article_ids: set[str],
-                             check_fact_ids: bool = True) -> list[Problem]:
+                             check_fact_ids: bool = True, check_entity_ids: bool = True) -> list[Problem]:
     """What no single file's schema can see: ids that clash or point nowhere.
 
-    With a facts file that could not be read, fact ids are not checked: every reference
-    would look unknown, and the real problem is already reported.
+    With a facts (entities) file that could not be read, fact (entity) ids are not checked:
+    every reference would look unknown, and the real problem is already reported.
     """
     problems: list[Problem] = []
     problems += _duplicates("entity id", ((e.id, e.loc) for e in annotations.entities))
@@ -189,6 +190,7 @@ def cross_reference_problems(annotations: Annotations, article_ids: set[str],
     problems += [error(f.loc, f"fact id '{f.id}' is reserved (facts/{f.id}.md is a generated list); "
                       "choose another id") for f in annotations.facts if f.id in RESERVED_FACT_IDS]
     fact_ids = {f.id for f in annotations.facts}
+    entity_ids = {e.id for e in annotations.entities}
     for fact in annotations.facts:
         for evidence in fact.evidence:
             if evidence.article and evidence.article not in article_ids:
@@ -203,6 +205,9 @@ def cross_reference_problems(annotations: Annotations, article_ids: set[str],
             if link.figure and link.figure not in link.selector.quote:
                 problems.append(error(link.loc, f"figure {link.figure!r} is not part of the quote; "
                                       "copy the figure as the quoted sentence words it"))
+        for mention in annotation.mentions:
+            if check_entity_ids and mention.entity_id not in entity_ids:
+                problems.append(error(mention.loc, _unknown("entity", mention.entity_id, entity_ids)))
     return problems
 
 
@@ -265,6 +270,8 @@ def _article(article_id: str, located: Located) -> ArticleAnnotation:
                     for i, n in enumerate(data.get("notes", ()))),
         facts=tuple(FactLink(f["fact"], _selector(f), f.get("figure", ""), located.loc(("facts", i)))
                     for i, f in enumerate(data.get("facts", ()))),
+        mentions=tuple(MentionLink(m["entity"], _selector(m), located.loc(("mentions", i)))
+                       for i, m in enumerate(data.get("mentions", ()))),
         cleaning=CleaningOverrides(tuple(cleaning.get("keep", ())), tuple(cleaning.get("drop", ()))),
     )
 

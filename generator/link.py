@@ -55,11 +55,18 @@ def _node_pattern(node: dict) -> str:
 
 
 def find_mentions(articles: Iterable[Article], entities: Iterable[Entity]) -> list[Mention]:
+    """Names found by the matcher, plus the passages annotated by hand; a hand-made one wins where they overlap."""
+    entities = tuple(entities)
     matcher = EntityMatcher(entities)
+    known = {e.id for e in entities}
     mentions = []
     for article in articles:
+        by_hand = [(entity_id, span) for entity_id, span in article.extra_mentions if entity_id in known]
         for b, block in enumerate(article.blocks):
-            for entity_id, start, end in matcher.find(block.text):
+            taken = sorted((span.start, span.end, entity_id) for entity_id, span in by_hand if span.block == b)
+            found = [(start, end, entity_id) for entity_id, start, end in matcher.find(block.text)
+                     if not any(start < t_end and t_start < end for t_start, t_end, _ in taken)]
+            for start, end, entity_id in sorted(taken + found):
                 mentions.append(Mention(entity_id, article.id, Span(b, start, end), block.text[start:end]))
     return mentions
 

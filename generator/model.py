@@ -138,6 +138,15 @@ class FactLink:
 
 
 @dataclass(frozen=True)
+class MentionLink:
+    """A passage that names an entity without using one of its aliases ("the Hamas leader")."""
+
+    entity_id: str
+    selector: Selector
+    loc: Loc
+
+
+@dataclass(frozen=True)
 class CleaningOverrides:
     keep: tuple[str, ...] = ()
     drop: tuple[str, ...] = ()
@@ -155,6 +164,7 @@ class ArticleAnnotation:
     tags: tuple[str, ...] = ()
     notes: tuple[Note, ...] = ()
     facts: tuple[FactLink, ...] = ()
+    mentions: tuple[MentionLink, ...] = ()
     cleaning: CleaningOverrides = field(default_factory=CleaningOverrides)
 
 
@@ -210,6 +220,7 @@ class Article:
     tags: tuple[str, ...]
     notes: tuple[AnchoredNote, ...]
     facts: tuple[AnchoredFact, ...]
+    extra_mentions: tuple[tuple[str, Span], ...] = ()  # (entity id, span) anchored by hand
 
     @property
     def blocks(self) -> tuple[Block, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from generator.cli import main
 from generator.pipeline import load_archive
 from generator.render.paths import GENERATED_DIRS
+from generator.write import copy_hand_written
 
 from .sitecheck import broken_links, page
 
@@ -179,3 +181,15 @@ def test_editing_a_hand_written_page_rebuilds_the_site(archive: Path):
     home.write_text(home.read_text("utf-8") + "\nA line a maintainer just added.\n", "utf-8")
     assert main(["build", "--root", str(archive)]) == 0
     assert "A line a maintainer just added." in (archive / "site/index.html").read_text("utf-8")
+
+
+def test_hand_anchored_mention_links_the_entity(tmp_path: Path):
+    root = tmp_path / "fixture"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "base", root)
+    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    copy_hand_written(REPO / "docs", root / "docs")
+    assert main(["build", "--root", str(root)]) == 0
+    page = (root / "site/articles/sample/index.html").read_text("utf-8")
+    assert '<a class="entity-link" href="../../entities/ana-silva/">the mayor</a>' in page
+    entity = (root / "site/entities/ana-silva/index.html").read_text("utf-8")
+    assert "<mark>the mayor</mark>" in entity
