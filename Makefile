@@ -41,6 +41,7 @@ bench-clean: $(INSTALLED)  ## P/R/F1 of the cleaner on ../shared/corpus/boilerpl
 bench: $(INSTALLED)  ## time every stage on synthetic archives of BENCH_N articles (default "1000 10000"; try BENCH_N=200)
 	$(PY) -m pip install --quiet -e '.[bench]'
 	BENCH_N="$(BENCH_N)" $(PY) bench/run.py
+	$(PY) bench/linkcheck_compare.py --root bench/.work/$(firstword $(BENCH_N))  # generator check vs LinkChecker
 
 install: $(INSTALLED)
 
@@ -51,4 +52,4 @@ $(INSTALLED): pyproject.toml
 	touch $@
 
 clean-build:  ## remove build output (never seeds/ or annotations/)
-	rm -rf site .build bench/.work docs/articles docs/entities docs/facts docs/outlets docs/tags docs/.generated.json
+	rm -rf site .build bench/.work docs/articles docs/entities docs/facts docs/outlets docs/tags docs/timeline docs/data docs/.generated.json
