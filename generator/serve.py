@@ -16,7 +16,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.events import (EVENT_TYPE_CLOSED, EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED,
+                             EVENT_TYPE_MOVED, FileSystemEvent, FileSystemEventHandler)
 from watchdog.observers import Observer
 
 from .errors import BuildFailed, Problem
@@ -24,6 +25,7 @@ from .pipeline import generate
 from .write import apply
 
 DEBOUNCE_SECONDS = 0.3
+CHANGES = {EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED, EVENT_TYPE_MOVED, EVENT_TYPE_CLOSED}
 
 
 def regenerate(root: Path, report: Callable[[str], None], show: Callable[[list[Problem]], None]) -> bool:
@@ -51,7 +53,9 @@ class _Debounced(FileSystemEventHandler):
         self.lock = threading.Lock()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.is_directory or Path(str(event.src_path)).name.startswith("."):
+        # Only changes count: watchdog also reports files being opened and read, which every
+        # regeneration does, and reacting to those would regenerate forever.
+        if event.event_type not in CHANGES or event.is_directory or Path(str(event.src_path)).name.startswith("."):
             return
         with self.lock:
             if self.timer:

@@ -91,6 +91,7 @@ def test_serve_regenerates_when_an_annotation_changes(archive: Path):
         end = text.index("\n", first_note)
         annotation.write_text(text[:first_note] + f"    note: {marker}" + text[end:], "utf-8")
         assert _wait_for(lambda: marker in (_fetch(url) or ""), 20), "the edited note did not appear"
+        time.sleep(3)  # an idle preview must stay idle: reading files is no reason to regenerate
         annotation.write_text(text.replace("  - quote:", "  - quote: [", 1), "utf-8")  # broken YAML
         time.sleep(2)
         assert server.poll() is None, "a broken annotation must not stop the preview"
@@ -99,3 +100,5 @@ def test_serve_regenerates_when_an_annotation_changes(archive: Path):
         server.terminate()
         output, _ = server.communicate(timeout=20)
     assert "002_c3b61f25a628ea79.yml:" in output and "error: YAML syntax" in output
+    regenerations = output.count("regenerated:") + output.count("regeneration failed")
+    assert regenerations <= 4, f"{regenerations} regenerations for a start and two edits: a rebuild loop"
