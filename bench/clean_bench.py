@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         failed = failed or float(results["all"].split()[1]) < target
         if float(results["heldout"].split()[1]) < target:
             heldout_below.append(kind)
-    print("targets met on all pages" if not failed else "some targets not met on all pages (see above)")
+    print("targets met on all pages (see the heldout line for unseen sites)" if not failed else "some targets not met on all pages (see above)")
     if heldout_below:
         print(f"heldout split (not used for tuning) below target for: {', '.join(heldout_below)}")
     return 0

@@ -109,8 +109,22 @@ def anchor(selector: Selector, blocks: tuple[Block, ...] | list[Block]) -> Ancho
     best = _fuzzy(quote, prefix, suffix, normalised)
     if best is None:
         return Anchor(None, "orphan")
-    span = _to_span(normalised, best)
+    span = _whole_words(_to_span(normalised, best), blocks[best[0]].text, quote)
     return Anchor(span, "fuzzy", matched_text=blocks[span.block].text[span.start:span.end])
+
+
+def _whole_words(span: Span, text: str, quote: str) -> Span:
+    """A fuzzy match may start or end inside a word, or on a stray quote mark: the text to paste should not."""
+    start, end = span.start, span.end
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    while start < end and not text[start].isalnum() and quote[:1].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum() and quote[-1:].isalnum():
+        end -= 1
+    return Span(span.block, start, end)
 
 
 def suggest_prefix(blocks: tuple[Block, ...] | list[Block], span: Span, words: int = 4) -> str:

@@ -11,6 +11,9 @@ from .model import (AnchoredFact, AnchoredNote, Annotations, Article, ArticleAnn
 from .read import page_slug
 from .sentences import sentence_around
 
+UNIDENTIFIED_OUTLET = "Outlet not identified"
+
+
 def slugify(text: str) -> str:
     """Lowercase ASCII words joined by '-', safe in a file name and a URL (read.py checks clashes with it)."""
     return page_slug(text)
@@ -50,13 +53,15 @@ def merge(cleaned: CleanedArticle, note: ArticleAnnotation) -> tuple[Article, li
     title = note.title or cleaned.title
     if not title:
         problems.append(warning(note.loc, f"article '{cleaned.article_id}' has no title: cleaning found no "
-                                "headline; add 'title:' to its annotation file"))
+                                "headline; add 'title:' to its annotation file (`python -m generator new "
+                                f"{cleaned.source.as_posix()}` writes one pre-filled)"))
     article = Article(
         id=cleaned.article_id,
         slug=slugify(cleaned.article_id),
         cleaned=cleaned,
         title=title or cleaned.article_id,
-        outlet=note.outlet or cleaned.outlet or "Unidentified outlet",
+        outlet=note.outlet or cleaned.outlet or UNIDENTIFIED_OUTLET,
+        outlet_known=bool(note.outlet or cleaned.outlet),
         date=note.date or cleaned.date,
         dateline=note.dateline or cleaned.dateline,
         byline=note.byline or cleaned.byline,

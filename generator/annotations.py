@@ -82,9 +82,14 @@ def load_annotations(root: Path, article_ids: Iterable[str]) -> tuple[Annotation
     for file in files:
         located, file_problems = load_file(file, root)
         problems += file_problems
-        if located is None or any(p.is_error for p in file_problems):
+        if located is None:
             unreadable.add(file.kind)
             continue
+        if any(p.is_error for p in file_problems):
+            # Keep what is valid, so quotes and references in the rest of the file are checked in the
+            # same run; ids defined by a broken file are not checked against (they would all look unknown).
+            unreadable.add(file.kind)
+            located.data = valid_part(located.data, validator(file.kind))
         if file.kind == "entities":
             entities += _entities(located)
         elif file.kind == "facts":
@@ -119,6 +124,29 @@ def load_file(file: AnnotationFile, root: Path) -> tuple[Located | None, list[Pr
 def validator(kind: str) -> jsonschema.Draft202012Validator:
     """One validator a kind, built once: building it costs more than checking a file."""
     return jsonschema.Draft202012Validator(schema(kind), format_checker=jsonschema.FormatChecker())
+
+
+def valid_part(data: Any, checker: jsonschema.Draft202012Validator) -> Any:
+    """data without the keys and list items the schema refuses (an unknown key alone, not its parent)."""
+    doomed: set[tuple[Any, ...]] = set()
+    for err in checker.iter_errors(data):
+        path = tuple(err.absolute_path)
+        if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+            allowed = err.schema.get("properties", {})
+            doomed.update(path + (key,) for key in err.instance if key not in allowed)
+        else:
+            doomed.add(path[:2] if len(path) >= 2 and isinstance(path[1], int) else path[:1])
+    if () in doomed or not isinstance(data, dict):
+        return {}
+
+    def prune(value: Any, at: tuple[Any, ...]) -> Any:
+        if isinstance(value, dict):
+            return {k: prune(v, at + (k,)) for k, v in value.items() if at + (k,) not in doomed}
+        if isinstance(value, list):  # a refused item becomes None, so later items keep their index (and line)
+            return [None if at + (i,) in doomed else prune(v, at + (i,)) for i, v in enumerate(value)]
+        return value
+
+    return prune(data, ())
 
 
 def schema_problems(located: Located, kind: str) -> list[Problem]:
@@ -235,16 +263,18 @@ def _entities(located: Located) -> list[Entity]:
         Entity(id=item["id"], name=item["name"], type=item["type"], aliases=tuple(item.get("aliases", ())),
                description=item.get("description", ""), wikidata=item.get("wikidata"),
                loc=located.loc(("entities", i)))
-        for i, item in enumerate(located.data.get("entities") or [])
+        for i, item in enumerate(located.data.get("entities") or []) if item is not None
     ]
 
 
 def _facts(located: Located) -> list[Fact]:
     facts = []
     for i, item in enumerate(located.data.get("facts") or []):
+        if item is None:
+            continue
         evidence = tuple(Evidence(title=e.get("title"), url=e.get("url"), article=e.get("article"),
                                   loc=located.loc(("facts", i, "evidence", j)))
-                         for j, e in enumerate(item.get("evidence", ())))
+                         for j, e in enumerate(item.get("evidence", ())) if e is not None)
         title = item.get("title") or item["id"].replace("-", " ").capitalize()
         facts.append(Fact(item["id"], title, item["claim"], evidence, located.loc(("facts", i))))
     return facts
@@ -265,13 +295,13 @@ def _article(article_id: str, located: Located) -> ArticleAnnotation:
         date=date.fromisoformat(data["date"]) if data.get("date") else None,
         dateline=data.get("dateline"),
         byline=data.get("byline"),
-        tags=tuple(data.get("tags", ())),
+        tags=tuple(t for t in data.get("tags", ()) if t is not None),
         notes=tuple(Note(_selector(n), n["note"], located.loc(("notes", i)))
-                    for i, n in enumerate(data.get("notes", ()))),
+                    for i, n in enumerate(data.get("notes", ())) if n is not None),
         facts=tuple(FactLink(f["fact"], _selector(f), f.get("figure", ""), located.loc(("facts", i)))
-                    for i, f in enumerate(data.get("facts", ()))),
+                    for i, f in enumerate(data.get("facts", ())) if f is not None),
         mentions=tuple(MentionLink(m["entity"], _selector(m), located.loc(("mentions", i)))
-                       for i, m in enumerate(data.get("mentions", ()))),
+                       for i, m in enumerate(data.get("mentions", ())) if m is not None),
         cleaning=CleaningOverrides(tuple(cleaning.get("keep", ())), tuple(cleaning.get("drop", ()))),
     )
 

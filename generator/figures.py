@@ -24,6 +24,10 @@ SMALL = {w: i for i, w in enumerate(
     "seventeen eighteen nineteen".split())}
 SMALL.update({"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
               "ninety": 90, "a": 1, "an": 1, "dozen": 12, "dozens": 24})
+DATE_WORDS = re.compile(r"\b(january|february|march|april|june|july|august|september|october|november|december|"
+                        r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?\s*\d|\d{1,2}(st|nd|rd|th)?\s+"
+                        r"(january|february|march|april|may|june|july|august|september|october|november|december)\b")
+TIME_UNIT = re.compile(r"\b(second|minute|hour|day|week|month|year)s?\b")
 NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:\s+(?:hundred|thousand|million|billion))?", re.I)
 WORDS = re.compile(r"\b(?:" + "|".join(sorted(set(SMALL) | set(UNITS), key=len, reverse=True)) +
                    r")(?:[\s-]+(?:" + "|".join(sorted(set(SMALL) | set(UNITS), key=len, reverse=True)) + r"))*\b",
@@ -35,6 +39,7 @@ class Figure:
     wording: str
     value: float
     qualifier: str  # "exact", "at least", "at most" or "about"
+    unit: str = ""  # "%", "week", "day", ...: only figures in the same unit are compared
 
     @property
     def interval(self) -> tuple[float, float]:
@@ -49,7 +54,10 @@ class Figure:
 
 
 def parse_figure(wording: str) -> Figure | None:
+    """The value a wording gives, with its bounds and unit; None for what is not a quantity (a date)."""
     text = wording.strip().lower()
+    if DATE_WORDS.search(text):
+        return None  # "between November 24 and December 1", "October 8, 1997": dates, not quantities
     qualifier = "exact"
     for words, name in ((LOWER_BOUND, "at least"), (UPPER_BOUND, "at most"), (APPROXIMATE, "about")):
         hit = next((w for w in sorted(words, key=len, reverse=True) if re.match(re.escape(w) + r"\b", text)), None)
@@ -59,7 +67,14 @@ def parse_figure(wording: str) -> Figure | None:
     value = _number(text)
     if value is None:
         return None
-    return Figure(wording, value, qualifier)
+    return Figure(wording, value, qualifier, _unit(text))
+
+
+def _unit(text: str) -> str:
+    if "%" in text or re.search(r"\bper ?cent\b", text):
+        return "%"
+    found = TIME_UNIT.search(text)
+    return found.group(1) if found else ""
 
 
 def _number(text: str) -> float | None:
@@ -84,6 +99,21 @@ def _number(text: str) -> float | None:
 
 
 def disagreements(figures: list[Figure], limit: int = 10) -> list[tuple[Figure, Figure]]:
+    """Up to limit pairs of wordings that cannot both be true, compared within one unit, each pair once."""
+    by_unit: dict[str, list[Figure]] = {}
+    for figure in figures:
+        by_unit.setdefault(figure.unit, []).append(figure)
+    pairs, seen = [], set()
+    for same_unit in by_unit.values():
+        for a, b in _disagreements(same_unit, limit):
+            key = frozenset((a.wording.casefold(), b.wording.casefold()))
+            if key not in seen and len(pairs) < limit:
+                seen.add(key)
+                pairs.append((a, b))
+    return pairs
+
+
+def _disagreements(figures: list[Figure], limit: int) -> list[tuple[Figure, Figure]]:
     """Up to limit pairs of wordings that cannot both be true, the widest gaps first.
 
     Linear when the figures agree (the highest lower bound is within the lowest upper

@@ -221,6 +221,7 @@ class Article:
     notes: tuple[AnchoredNote, ...]
     facts: tuple[AnchoredFact, ...]
     extra_mentions: tuple[tuple[str, Span], ...] = ()  # (entity id, span) anchored by hand
+    outlet_known: bool = True  # False: `outlet` is only the "not identified" label, not a publisher
 
     @property
     def blocks(self) -> tuple[Block, ...]:

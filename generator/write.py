@@ -66,9 +66,10 @@ def plan(docs_dir: Path, pages: dict[str, str]) -> tuple[Changes, list[Problem]]
                 changes.unchanged += 1
                 continue
             if path not in previous:
-                problems.append(error(Loc(f"docs/{path}"), "a hand-written file stands where a generated page "
-                                      "goes; move it out of the generated folders "
-                                      f"({', '.join(GENERATED_DIRS)})"))
+                problems.append(error(Loc(f"docs/{path}"), "a file the generator did not write stands where a "
+                                      "generated page goes; if you wrote it, move it out of the generated folders "
+                                      f"({', '.join(GENERATED_DIRS)}); if an older build left it, run "
+                                      "`make clean-build`"))
                 continue
         changes.write[path] = content
     changes.remove = sorted(p for p in previous if p not in pages and _is_generated_path(p)

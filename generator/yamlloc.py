@@ -20,6 +20,14 @@ from .model import Loc
 Path_ = tuple[Any, ...]
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_NODES = 200_000  # far above any real annotation file; stops "billion laughs" alias expansion
+# Plain words for PyYAML's commonest complaints.
+YAML_HINTS = [
+    ("expected <block end>", "check the indentation: the keys of one item must start in the same column"),
+    ("mapping values are not allowed here", "put text that holds ': ' in quotes, or fix the indentation"),
+    ("found unexpected end of stream", "a quote or bracket opened where the construct began is never closed"),
+    ("found character '\\t'", "indent with spaces, not tabs"),
+    ("could not find expected ':'", "each line of a mapping is `key: value`; check the line above too"),
+]
 MAX_DEPTH = 64  # annotation files nest 4 levels; stops deep nesting and aliases that contain themselves
 
 
@@ -66,7 +74,8 @@ def load_yaml(text: str, path: str) -> tuple[Located | None, list[Problem]]:
         started = exc.context_mark
         if started and mark and (started.line, started.column) != (mark.line, mark.column):
             what += f" (the construct began at line {started.line + 1}, column {started.column + 1})"
-        return None, [error(loc, f"YAML syntax: {what}; fix the syntax there")]
+        hint = next((h for key, h in YAML_HINTS if key in what), "fix the syntax there")
+        return None, [error(loc, f"YAML syntax: {what}; {hint}")]
     except yaml.YAMLError as exc:  # e.g. a second document in the stream
         return None, [error(Loc(path, 1, 1), f"YAML: {exc}")]
     except RecursionError:  # PyYAML composes nested collections recursively

@@ -7,6 +7,7 @@ where it can).
 from __future__ import annotations
 
 import functools
+import os
 import http.server
 import shutil
 import threading
@@ -16,13 +17,13 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SCREENSHOTS = REPO / "screenshots"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 if not Path(CHROMIUM).exists():
-    pytest.skip(f"Chromium not found at {CHROMIUM}; install Debian's chromium package", allow_module_level=True)
+    CHROMIUM = None  # Playwright's own Chromium, where `playwright install chromium` put one (GitHub Actions)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -43,7 +44,11 @@ def site_url(built_archive: Path):
 @pytest.fixture(scope="module")
 def browser():
     with sync_api.sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        except sync_api.Error as exc:
+            pytest.skip(f"no Chromium to drive: install Debian's chromium package (make test does, as root) "
+                        f"or run `python -m playwright install chromium` ({str(exc).splitlines()[0]})")
         yield instance
         instance.close()
 

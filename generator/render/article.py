@@ -27,8 +27,9 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention], 
     facts_by_id = archive.facts_by_id
     out = [md.front_matter(title=article.title, description=f"{article.outlet}, {md.format_date(article.date)}"),
            md.heading(1, article.title), ""]
-    meta = [md.link(md.text(article.outlet), paths.relative(page, paths.outlet(article.outlet))),
-            md.format_date(article.date)]
+    outlet = (md.link(md.text(article.outlet), paths.relative(page, paths.outlet(article.outlet)))
+              if article.outlet_known else md.text(article.outlet))
+    meta = [outlet, md.format_date(article.date)]
     if article.dateline:
         meta.append(md.text(article.dateline))
     if article.byline:
@@ -87,10 +88,11 @@ def structured_data(article: Article, archive: Archive, mentions: list[Mention])
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
-        "publisher": {"@type": "Organization", "name": article.outlet},
         "identifier": article.id,
         "mentions": [_entity_ld(e) for e in archive.entities if e.id in mentioned],
     }
+    if article.outlet_known:
+        data["publisher"] = {"@type": "Organization", "name": article.outlet}
     if article.date:
         data["datePublished"] = article.date.isoformat()
     if article.byline:

@@ -16,7 +16,7 @@ def archive_json(archive: Archive, index: EntityIndex) -> str:
     data = {
         "format": FORMAT_VERSION,
         "articles": [{
-            "id": a.id, "page": f"articles/{a.slug}/", "title": a.title, "outlet": a.outlet,
+            "id": a.id, "page": f"articles/{a.slug}/", "title": a.title, "outlet": a.outlet if a.outlet_known else None,
             "date": a.date.isoformat() if a.date else None, "dateline": a.dateline, "byline": a.byline,
             "tags": list(a.tags), "source": a.cleaned.source.name,
             "paragraphs": [{"anchor": f"p-{i + 1}", "kind": b.kind, "text": b.text} for i, b in enumerate(a.blocks)],
@@ -36,7 +36,7 @@ def archive_json(archive: Archive, index: EntityIndex) -> str:
             "id": f.id, "page": f"facts/{f.id}/", "title": f.title, "claim": f.claim,
             "figures": figure_verdict(reports_of(f, archive))[0],
             "evidence": [{"title": e.title, "url": e.url, "article": e.article} for e in f.evidence],
-            "reports": [{"article": a.id, "outlet": a.outlet, "date": a.date.isoformat() if a.date else None,
+            "reports": [{"article": a.id, "outlet": a.outlet if a.outlet_known else None, "date": a.date.isoformat() if a.date else None,
                          "paragraph": link.span.block + 1, "sentence": link.sentence, "figure": link.link.figure}
                         for a, link in reports_of(f, archive)],
         } for f in archive.facts],

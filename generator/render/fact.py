@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..figures import Figure, disagreements, parse_figure
+from ..annotate import UNIDENTIFIED_OUTLET
 from ..model import AnchoredFact, Archive, Article, Fact
 from . import markdown as md
 from . import paths
@@ -72,7 +73,11 @@ def render_fact(fact: Fact, archive: Archive) -> str:
 def coverage_page(archive: Archive) -> str:
     """Outlets x facts: who reported what, with the figure each gave."""
     page = paths.coverage()
-    outlets = sorted({a.outlet for a in archive.articles}, key=str.casefold)
+    # One column an outlet; an article whose outlet is not known gets a column of its own, so
+    # unrelated publishers are never merged into one.
+    column = {a.id: (a.outlet if a.outlet_known else f"{a.title} ({UNIDENTIFIED_OUTLET.lower()})")
+              for a in archive.articles}
+    outlets = sorted(set(column.values()), key=str.casefold)
     out = [md.front_matter(title="Coverage matrix"), "# Coverage matrix", "",
            "Which outlet reported which fact, and the figure it gave. An empty cell: the outlet's articles "
            "do not report it.", ""]
@@ -83,7 +88,7 @@ def coverage_page(archive: Archive) -> str:
     for fact in sorted(archive.facts, key=lambda f: f.title.casefold()):
         cells = {o: [] for o in outlets}
         for article, link in reports_of(fact, archive):
-            cells[article.outlet].append(link.link.figure or "✓")
+            cells[column[article.id]].append(link.link.figure or "✓")
         row = [md.link(md.text(fact.title, in_table=True), paths.relative(page, paths.fact(fact.id)))]
         row += [md.text(", ".join(dict.fromkeys(cells[o])), in_table=True) for o in outlets]
         out.append("| " + " | ".join(row) + " |")

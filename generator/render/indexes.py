@@ -86,7 +86,10 @@ def outlet_pages(archive: Archive) -> dict[str, str]:
     """One page per outlet; spellings that map to one page ("BBC News", "BBC-News") share it, never overwrite."""
     by_page: dict[str, list[Article]] = defaultdict(list)
     names: dict[str, str] = {}
+    unidentified = [a for a in archive.articles if not a.outlet_known]
     for article in archive.articles:
+        if not article.outlet_known:
+            continue  # "not identified" is no publisher: those articles are listed on the index only
         page = paths.outlet(article.outlet)
         by_page[page].append(article)
         names[page] = min(names.get(page, article.outlet), article.outlet, key=lambda n: (n.casefold(), n))
@@ -101,6 +104,12 @@ def outlet_pages(archive: Archive) -> dict[str, str]:
                 f"{len(listed)} {'article' if len(listed) == 1 else 'articles'} in the archive.", ""]
         body += [_article_line(page, a, with_outlet=False) for a in _by_date(listed)]
         pages[page] = "\n".join(body).rstrip() + "\n"
+    if unidentified:
+        says = "article does" if len(unidentified) == 1 else "articles do"
+        lines += ["", "## Outlet not identified { #not-identified }", "",
+                  f"The text of {len(unidentified)} {says} not say who published it; "
+                  "an annotation's `outlet:` can say so.", ""]
+        lines += [_article_line(index_page, a, with_outlet=False) for a in _by_date(unidentified)[:LATEST_SHOWN]]
     pages[index_page] = "\n".join(lines).rstrip() + "\n"
     return pages
 

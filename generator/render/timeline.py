@@ -37,7 +37,7 @@ def months_table(page: str, months: dict[str, list[Article]]) -> list[str]:
     out = ["| Month | Articles | Outlets |", "|---|---:|---:|"]
     for key, articles in months.items():
         link = md.link(month_label(key), paths.relative(page, paths.month(key)))
-        out.append(f"| {link} | {len(articles)} | {len({a.outlet for a in articles})} |")
+        out.append(f"| {link} | {len(articles)} | {len({a.outlet for a in articles if a.outlet_known})} |")
     return out + [""]
 
 
