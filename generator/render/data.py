@@ -49,4 +49,4 @@ def archive_json(archive: Archive, index: EntityIndex) -> str:
             } for p in r.passages],
         } for r in archive.related],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"  # compact: it grows with the archive
