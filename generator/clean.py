@@ -122,7 +122,7 @@ def clean_text(article_id: str, source: Path, text: str, context: CleanContext |
     _lift_title(lines, meta, run_start if not from_page else 0)
     if not from_page:
         _remove_head(lines, run_start)
-    _remove_archive_repeats(lines, context, meta.get("title"))
+    _remove_archive_repeats(lines, context)
     first_body = next((line for line in lines if line.kept), None)
     if first_body is not None:
         _lift_glued_date_and_dateline(first_body, meta)
@@ -267,7 +267,7 @@ def _join_split_sentences(lines: list[_Line]) -> None:
             previous = line
 
 
-def _remove_archive_repeats(lines: list[_Line], context: CleanContext, title: object) -> None:
+def _remove_archive_repeats(lines: list[_Line], context: CleanContext) -> None:
     for line in lines:
         if (line.kept and _word_count(line.text) <= ARCHIVE_REPEAT_MAX_WORDS and context.seen_elsewhere(line.text)
                 and not line.text.endswith(TERMINAL)):
