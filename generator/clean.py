@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -105,10 +105,58 @@ def source_text(doc: RawDocument) -> str:
     return extract(doc.text).text if doc.kind == "html" else doc.text
 
 
+MAX_PASSES = 3
+
+
 def clean_text(article_id: str, source: Path, text: str, context: CleanContext | None = None,
                overrides: CleaningOverrides | None = None, metadata: Mapping[str, object] | None = None,
                from_page: bool = False) -> CleanedArticle:
-    """Clean leftover-laden text; from_page says an extractor already used the page's structure."""
+    """Clean leftover-laden text; from_page says an extractor already used the page's structure.
+
+    Cleaning cleaned text must change nothing. One pass does not always get there (a line joined or
+    a lead-in dropped changes how the rest scores), so text is cleaned again, as title and body,
+    until a pass changes nothing (one more pass on real pages; at most MAX_PASSES).
+    """
+    article = _clean_pass(article_id, source, text, context, overrides, metadata, from_page)
+    if from_page:
+        return article  # the page's structure decided; text rules on the extracted text are the last word
+    for _ in range(MAX_PASSES - 1):
+        again_text, origin = as_text(article)
+        again = _clean_pass(article_id, source, again_text, context, overrides)
+        if again.body == article.body and again.title == article.title:
+            break
+        article = _merged(article, again, origin)
+    return article
+
+
+def as_text(article: CleanedArticle) -> tuple[str, dict[int, int]]:
+    """The article as plain text (title, blank line, blocks), and each line's line in the source."""
+    lines: list[str] = []
+    origin: dict[int, int] = {}
+    if article.title:
+        title_line = next((r.line_no for r in article.removals if r.rule == "title"), 0)
+        lines += [article.title, ""]
+        origin[1] = title_line
+    for block in article.blocks:
+        lines += [block.text, ""]
+        origin[len(lines) - 1] = block.source_line
+    return "\n".join(lines), origin
+
+
+def _merged(first: CleanedArticle, again: CleanedArticle, origin: dict[int, int]) -> CleanedArticle:
+    """A later pass's text, with line numbers and metadata traced back to the source."""
+    blocks = tuple(replace(b, source_line=origin.get(b.source_line, b.source_line)) for b in again.blocks)
+    removals = first.removals + tuple(
+        replace(r, line_no=origin.get(r.line_no, r.line_no)) for r in again.removals
+        if not (r.rule == "title" and r.text == first.title))
+    return replace(again, blocks=blocks, removals=tuple(sorted(removals, key=lambda r: r.line_no)),
+                   **{name: getattr(again, name) or getattr(first, name)
+                      for name in ("date", "outlet", "dateline", "byline", "url", "language")})
+
+
+def _clean_pass(article_id: str, source: Path, text: str, context: CleanContext | None = None,
+                overrides: CleaningOverrides | None = None, metadata: Mapping[str, object] | None = None,
+                from_page: bool = False) -> CleanedArticle:
     context = context or CleanContext()
     overrides = overrides or CleaningOverrides()
     meta: dict[str, object] = dict(metadata or {})
