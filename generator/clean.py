@@ -21,20 +21,16 @@ from . import dates
 from .extract import extract
 from .linescore import SENTENCE_END, continues, detect_language, find_main_run
 from .model import Block, CleanedArticle, CleaningOverrides, RawDocument, Removal
+from .lineshape import (ARCHIVE_REPEAT_MAX_WORDS, TERMINAL, is_heading, is_headline_like, is_menu_like,
+                        is_short, line_key, looks_like_outlet, word_count)
 from .phrases import BOILERPLATE_RULES, BYLINE, DATELINE, GLUED_DATE, OUTLET_WORDS  # noqa: F401 (re-exported)
 
-TERMINAL = tuple(".!?…:;\"'”’»)")
-WORD = re.compile(r"\w+(?:['’]\w+)*")
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 HAS_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
-HEADLINE_MAX_WORDS = 25
-HEADING_MAX_WORDS = 12
 NAV_RUN_MIN = 3
 JOINED = "joined"  # not a removal: the line's text went into the line before it
 HEAD_WINDOW = 8  # lines before the prose run searched for headline, byline and date
-ARCHIVE_REPEAT_MAX_WORDS = 8
-WORD_COUNT_CAP = 40  # above every word limit here; counting stops there (a speed-up on long paragraphs)
 
 
 @dataclass(frozen=True)
@@ -44,14 +40,14 @@ class CleanContext:
     short_line_counts: Mapping[str, int] = field(default_factory=dict)
 
     def seen_elsewhere(self, line: str) -> bool:
-        return self.short_line_counts.get(_key(line), 0) >= 2
+        return self.short_line_counts.get(line_key(line), 0) >= 2
 
 
 def archive_context(texts: Iterable[str]) -> CleanContext:
     """Count, once per article, every short line: page chrome repeats, article text does not."""
     counts: Counter[str] = Counter()
     for text in texts:
-        counts.update({_key(line) for line in normalise_lines(text) if line and _is_short(line)})
+        counts.update({line_key(line) for line in normalise_lines(text) if line and is_short(line)})
     return CleanContext({line: n for line, n in counts.items() if n >= 2})
 
 
@@ -221,7 +217,7 @@ def _remove_navigation_runs(lines: list[_Line]) -> None:
     for line in lines:
         if not line.kept:
             continue  # lines already removed neither extend nor break a run
-        if _is_menu_like(line.text):
+        if is_menu_like(line.text):
             run.append(line)
         else:
             close_run()
@@ -270,10 +266,10 @@ def _lift_metadata_lines(lines: list[_Line], meta: dict[str, object]) -> None:
         if found:
             meta.setdefault("date", found)
             line.remove("date-line", "publication date (lifted into metadata)")
-        elif BYLINE.match(line.text) and _word_count(line.text) <= 12:
+        elif BYLINE.match(line.text) and word_count(line.text) <= 12:
             meta.setdefault("byline", re.sub(r"^\w+\s+", "", line.text, count=1))
             line.remove("byline", "author line (lifted into metadata)")
-        elif 1 < kept_seen <= 3 and _looks_like_outlet(line.text):
+        elif 1 < kept_seen <= 3 and looks_like_outlet(line.text):
             meta.setdefault("outlet", line.text)
             line.remove("publisher-line", "publisher name (lifted into metadata)")
 
@@ -283,11 +279,11 @@ def _lift_title(lines: list[_Line], meta: dict[str, object], run_start: int = 0)
     later copies of it go. (Looking at the run's first line only when the lead-in has no headline keeps
     cleaning idempotent: cleaned text has no lead-in, and its first line was already judged.)"""
     lead_in = [line for line in lines[:run_start] if line.kept]
-    first = next((line for line in lead_in if _is_headline_like(line.text)), None) or next(
+    first = next((line for line in lead_in if is_headline_like(line.text)), None) or next(
         (line for line in lines[run_start:] if line.kept), None)
     if first is None or "title" in meta and meta["title"]:
         title = meta.get("title")
-    elif _is_headline_like(first.text):
+    elif is_headline_like(first.text):
         title = first.text
         meta["title"] = title
         first.remove("title", "headline (lifted into metadata)")
@@ -295,9 +291,9 @@ def _lift_title(lines: list[_Line], meta: dict[str, object], run_start: int = 0)
         title = None
     if not title:
         return
-    key = _key(str(title))
+    key = line_key(str(title))
     for line in lines:
-        if line.kept and _key(line.text) == key:
+        if line.kept and line_key(line.text) == key:
             line.remove("repeated-headline", "the headline again")
 
 
@@ -317,7 +313,7 @@ def _join_split_sentences(lines: list[_Line]) -> None:
 
 def _remove_archive_repeats(lines: list[_Line], context: CleanContext) -> None:
     for line in lines:
-        if (line.kept and _word_count(line.text) <= ARCHIVE_REPEAT_MAX_WORDS and context.seen_elsewhere(line.text)
+        if (line.kept and word_count(line.text) <= ARCHIVE_REPEAT_MAX_WORDS and context.seen_elsewhere(line.text)
                 and not line.text.endswith(TERMINAL)):
             line.remove("repeated-across-archive", "short line that other articles of the archive carry too")
 
@@ -330,7 +326,7 @@ def _lift_glued_date_and_dateline(line: _Line, meta: dict[str, object]) -> None:
             Removal(line.number, glued.group(0).strip(), "glued-date", "date glued to the first line (lifted)"))
         line.text = line.text[glued.end():]
     dateline = DATELINE.match(line.text)
-    if dateline and _word_count(dateline.group("dateline")) <= 8:
+    if dateline and word_count(dateline.group("dateline")) <= 8:
         meta.setdefault("dateline", dateline.group("dateline"))
         meta.setdefault("_glued", []).append(  # type: ignore[union-attr]
             Removal(line.number, dateline.group(0).strip(), "dateline", "dateline (lifted into metadata)"))
@@ -341,67 +337,13 @@ def _mark_headings(lines: list[_Line]) -> None:
     """Short lines inside the body that introduce what follows are subheadings, not boilerplate."""
     kept = [line for line in lines if line.kept]
     for i, line in enumerate(kept):
-        if 0 < i < len(kept) - 1 and _is_heading(line.text, kept[i - 1].text, kept[i + 1].text):
+        if 0 < i < len(kept) - 1 and is_heading(line.text, kept[i - 1].text, kept[i + 1].text):
             line.heading = True
 
 
 def _apply_overrides(lines: list[_Line], overrides: CleaningOverrides) -> None:
     for line in lines:
-        if not line.kept and line.removed_by != JOINED and any(_key(q) in _key(line.text) for q in overrides.keep):
+        if not line.kept and line.removed_by != JOINED and any(line_key(q) in line_key(line.text) for q in overrides.keep):
             line.removed_by, line.reason = None, ""
-        elif line.kept and any(_key(q) in _key(line.text) for q in overrides.drop):
+        elif line.kept and any(line_key(q) in line_key(line.text) for q in overrides.drop):
             line.remove("override-drop", "dropped by the article's annotation (cleaning.drop)")
-
-
-# --- evidence about one line -------------------------------------------------------------------------
-
-def _word_count(text: str) -> int:
-    """Words in text, counted up to WORD_COUNT_CAP: every rule compares with fewer, and paragraphs are long."""
-    if len(text) > 400:  # words in a prefix are never more than in the whole: often enough to decide
-        head = len(WORD.findall(text, 0, 400))
-        if head >= WORD_COUNT_CAP:
-            return WORD_COUNT_CAP
-    return min(len(WORD.findall(text)), WORD_COUNT_CAP)
-
-
-def _key(text: str) -> str:
-    return " ".join(WORD.findall(text.casefold()))
-
-
-def _is_short(line: str) -> bool:
-    return _word_count(line) <= ARCHIVE_REPEAT_MAX_WORDS
-
-
-def _is_menu_like(text: str) -> bool:
-    return len(text) <= 30 and 0 < _word_count(text) <= 3 and not text.endswith(TERMINAL) and not any(
-        ch.isdigit() for ch in text[:1])
-
-
-def _looks_like_outlet(text: str) -> bool:
-    words = text.split()
-    return (1 <= len(words) <= 6 and not text.endswith(TERMINAL) and OUTLET_WORDS.search(text) is not None
-            and all(w[:1].isupper() or not w[:1].isalpha() for w in words))
-
-
-def _is_headline_like(text: str) -> bool:
-    return 2 <= _word_count(text) <= HEADLINE_MAX_WORDS and len(text) <= 200 and not text.endswith((":", ","))
-
-
-def _content_stems(text: str) -> set[str]:
-    return {w.casefold()[:5] for w in WORD.findall(text) if len(w) > 3}
-
-
-def _is_heading(text: str, previous: str, following: str) -> bool:
-    words = _word_count(text)
-    if not 1 <= words <= HEADING_MAX_WORDS or len(text) > 90:
-        return False
-    if not text.endswith(TERMINAL):
-        return text[:1].isupper() or text[:1].isdigit()
-    if text[:1] in "“\"«" and text.endswith(("”", "\"", "»")):
-        return words <= 10  # a pull quote standing alone
-    if text.endswith(".") and text.count(".") == 1 and words <= 10:
-        # a one-sentence summary of the paragraph that follows it, not a continuation of the one before
-        stems = _content_stems(text)
-        ahead, behind = len(stems & _content_stems(following)), len(stems & _content_stems(previous))
-        return ahead >= 2 and ahead > behind
-    return False
