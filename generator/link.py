@@ -84,6 +84,7 @@ class EntityIndex:
     by_entity: dict[str, list[Mention]]
     by_article: dict[str, list[Mention]]
     cooccurrence: dict[str, Counter[str]]  # entity -> other entity -> sentences shared
+    sentences: dict[str, list[list[tuple[int, int]]]]  # article -> block -> (start, end) of each sentence
 
 
 def index_mentions(archive: Archive) -> EntityIndex:
@@ -100,7 +101,7 @@ def index_mentions(archive: Archive) -> EntityIndex:
     for together in in_sentence.values():
         for entity_id in together:
             cooccurrence[entity_id].update(other for other in together if other != entity_id)
-    return EntityIndex(dict(by_entity), dict(by_article), dict(cooccurrence))
+    return EntityIndex(dict(by_entity), dict(by_article), dict(cooccurrence), spans_of)
 
 
 def _sentence_number(spans: list[tuple[int, int]], offset: int) -> int:

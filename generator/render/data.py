@@ -12,7 +12,7 @@ FORMAT_VERSION = 1
 
 
 def archive_json(archive: Archive, index: EntityIndex) -> str:
-    articles = {a.id: a for a in archive.articles}
+    articles = archive.articles_by_id
     data = {
         "format": FORMAT_VERSION,
         "articles": [{

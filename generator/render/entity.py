@@ -6,7 +6,6 @@ from collections import defaultdict
 
 from ..link import EntityIndex
 from ..model import Archive, Article, Entity, Mention
-from ..sentences import sentence_spans
 from . import markdown as md
 from . import paths
 from .article import block_anchor
@@ -50,7 +49,8 @@ def render_entity(entity: Entity, archive: Archive, index: EntityIndex, articles
             target = paths.relative(page, paths.article(article.slug))
             out += [f"### {md.link(md.text(article.title), target)} {{ #in-{article.slug} data-search-exclude }}", "",
                     f"{md.text(article.outlet)} · {md.format_date(article.date)}", "{: .mention-source }", ""]
-            for sentence_markdown, block in _mention_sentences(article, by_article[article_id]):
+            for sentence_markdown, block in _mention_sentences(article, by_article[article_id],
+                                                               index.sentences[article_id]):
                 anchor_link = md.link(f"¶ {block + 1}", paths.relative(page, paths.article(article.slug),
                                                                       block_anchor(block)))
                 out.append(f"- “{sentence_markdown}” {anchor_link}")
@@ -69,12 +69,16 @@ def render_entity(entity: Entity, archive: Archive, index: EntityIndex, articles
     return "\n".join(out).rstrip() + "\n"
 
 
-def _mention_sentences(article: Article, mentions: list[Mention]) -> list[tuple[str, int]]:
-    """One line per sentence that mentions the entity, each mention in it highlighted."""
+def _mention_sentences(article: Article, mentions: list[Mention],
+                       sentences: list[list[tuple[int, int]]]) -> list[tuple[str, int]]:
+    """One line per sentence that mentions the entity, each mention in it highlighted.
+
+    sentences are the article's sentence spans a block, split once by link.index_mentions."""
     grouped: dict[tuple[int, int, int], list[Mention]] = defaultdict(list)
     for mention in sorted(mentions, key=lambda m: (m.span.block, m.span.start)):
         text = article.blocks[mention.span.block].text
-        start, end = next(((s, e) for s, e in sentence_spans(text) if s <= mention.span.start < e), (0, len(text)))
+        start, end = next(((s, e) for s, e in sentences[mention.span.block] if s <= mention.span.start < e),
+                          (0, len(text)))
         grouped[(mention.span.block, start, end)].append(mention)
     lines = []
     for (block, start, end), in_sentence in grouped.items():

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..figures import Figure, disagreements, parse_figure
 from ..annotate import UNIDENTIFIED_OUTLET
+from ..figures import Figure, disagreements, parse_figure
 from ..model import AnchoredFact, Archive, Article, Fact
 from . import markdown as md
 from . import paths

@@ -19,9 +19,6 @@ from .timeline import articles_by_month, months_table
 TYPE_PLURALS = {"person": "People", "organisation": "Organisations", "place": "Places", "event": "Events"}
 LATEST_SHOWN = 50
 
-# Listing pages repeat titles the article pages already index: kept out of the search index (Material's
-# `search: exclude` front matter), which stays small as the archive grows.
-NOT_INDEXED = {"exclude": True}
 VERDICT_LABELS = {"disagree": "figures disagree", "approximate": "figures agree (rounded)",
                   "agree": "figures agree", "single": ""}
 
@@ -40,7 +37,7 @@ def articles_index(archive: Archive) -> str:
     """The latest articles, then every month with its count: bounded however large the archive."""
     page = paths.index("articles")
     latest = sorted(archive.articles, key=lambda a: (a.date is not None, a.date, a.title), reverse=True)
-    out = [md.front_matter(title="Articles", search=NOT_INDEXED), "# Articles", "",
+    out = [md.front_matter(title="Articles", search=md.NOT_INDEXED), "# Articles", "",
            f"{len(archive.articles)} articles. The latest first; every month of the archive below.", "",
            "## Latest { #latest }", ""]
     out += [_article_line(page, a) for a in latest[:LATEST_SHOWN]]
@@ -50,7 +47,7 @@ def articles_index(archive: Archive) -> str:
 
 def entities_index(archive: Archive, index: EntityIndex) -> str:
     page = paths.index("entities")
-    out = [md.front_matter(title="Entities", search=NOT_INDEXED), "# Entities", "",
+    out = [md.front_matter(title="Entities", search=md.NOT_INDEXED), "# Entities", "",
            f"{len(archive.entities)} people, organisations, places and events, grouped by type. "
            "Mentions count every time a name appears; articles count the articles that name it.", ""]
     by_type: dict[str, list] = defaultdict(list)
@@ -70,7 +67,7 @@ def entities_index(archive: Archive, index: EntityIndex) -> str:
 
 def facts_index(archive: Archive) -> str:
     page = paths.index("facts")
-    out = [md.front_matter(title="Facts", search=NOT_INDEXED), "# Facts", "",
+    out = [md.front_matter(title="Facts", search=md.NOT_INDEXED), "# Facts", "",
            "Claims that articles of the archive report, with how many report each and whether their "
            f"figures agree. The {md.link('coverage matrix', paths.relative(page, paths.coverage()))} shows "
            "which outlet reported which.", "", "| Fact | Articles | Figures |", "|---|---:|---|"]
@@ -95,12 +92,12 @@ def outlet_pages(archive: Archive) -> dict[str, str]:
         names[page] = min(names.get(page, article.outlet), article.outlet, key=lambda n: (n.casefold(), n))
     pages: dict[str, str] = {}
     index_page = paths.index("outlets")
-    lines = [md.front_matter(title="Outlets", search=NOT_INDEXED), "# Outlets", "", "| Outlet | Articles |", "|---|---:|"]
+    lines = [md.front_matter(title="Outlets", search=md.NOT_INDEXED), "# Outlets", "", "| Outlet | Articles |", "|---|---:|"]
     for page in sorted(by_page, key=lambda p: (names[p].casefold(), names[p])):
         outlet, listed = names[page], by_page[page]
         lines.append(f"| {md.link(md.text(outlet, in_table=True), paths.relative(index_page, page))} "
                      f"| {len(listed)} |")
-        body = [md.front_matter(title=outlet, search=NOT_INDEXED), md.heading(1, outlet), "",
+        body = [md.front_matter(title=outlet, search=md.NOT_INDEXED), md.heading(1, outlet), "",
                 f"{len(listed)} {'article' if len(listed) == 1 else 'articles'} in the archive.", ""]
         body += [_article_line(page, a, with_outlet=False) for a in _by_date(listed)]
         pages[page] = "\n".join(body).rstrip() + "\n"
@@ -121,7 +118,7 @@ def tag_pages(archive: Archive) -> dict[str, str]:
         for tag in article.tags:
             by_tag[tag].append(article)
     index_page = paths.index("tags")
-    out = [md.front_matter(title="Tags", search=NOT_INDEXED), "# Tags", ""]
+    out = [md.front_matter(title="Tags", search=md.NOT_INDEXED), "# Tags", ""]
     if not by_tag:
         out += ["No article has tags yet.", ""]
     else:
@@ -130,7 +127,7 @@ def tag_pages(archive: Archive) -> dict[str, str]:
     for tag in sorted(by_tag):
         page = paths.tag(tag)
         out.append(f"| {md.link(md.text(tag, in_table=True), paths.relative(index_page, page))} | {len(by_tag[tag])} |")
-        body = [md.front_matter(title=f"Tag: {tag}", search=NOT_INDEXED), f"# Tag: {md.text(tag)}", "",
+        body = [md.front_matter(title=f"Tag: {tag}", search=md.NOT_INDEXED), f"# Tag: {md.text(tag)}", "",
                 f"{len(by_tag[tag])} {'article' if len(by_tag[tag]) == 1 else 'articles'}, oldest first. "
                 f"{md.link('All tags', paths.relative(page, index_page))}.", ""]
         body += [_article_line(page, a) for a in _by_date(by_tag[tag])]

@@ -14,6 +14,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+# Front matter for listing pages: Material's search leaves them out, since they repeat what article,
+# entity and fact pages already put in the index, and the index stays small as the archive grows.
+NOT_INDEXED = {"exclude": True}
+
 # Characters Python-Markdown lets a backslash escape (markdown.Markdown.ESCAPED_CHARS).
 _INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]()!#+\-.])")
 _TABLE_PIPE = re.compile(r"\|")

@@ -13,7 +13,6 @@ from ..model import Archive, Article
 from . import markdown as md
 from . import paths
 
-NOT_INDEXED = {"exclude": True}  # listings repeat what article pages already put in the search index
 
 
 def month_key(day: date | None) -> str:
@@ -45,7 +44,7 @@ def timeline_pages(archive: Archive) -> dict[str, str]:
     months = articles_by_month(archive)
     index_page = paths.index("timeline")
     pages = {index_page: "\n".join([
-        md.front_matter(title="Timeline", search=NOT_INDEXED), "# Timeline", "",
+        md.front_matter(title="Timeline", search=md.NOT_INDEXED), "# Timeline", "",
         "The coverage month by month: open a month to see who published what, day by day, "
         "and which facts each article reported.", "", *months_table(index_page, months)]).rstrip() + "\n"}
     keys = list(months)
@@ -58,7 +57,7 @@ def timeline_pages(archive: Archive) -> dict[str, str]:
 def _month_page(archive: Archive, key: str, articles: list[Article], before: str | None, after: str | None) -> str:
     page = paths.month(key)
     facts = archive.facts_by_id
-    out = [md.front_matter(title=f"Timeline: {month_label(key)}", search=NOT_INDEXED),
+    out = [md.front_matter(title=f"Timeline: {month_label(key)}", search=md.NOT_INDEXED),
            f"# {month_label(key)}", ""]
     steps = [md.link(f"← {month_label(before)}", paths.relative(page, paths.month(before))) if before else "",
              md.link("all months", paths.relative(page, paths.index("timeline"))),
