@@ -73,12 +73,14 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = ()) -> Mai
     prose ends the article: prose after it (readers' comments, legal text) counts for little.
     """
     rules = list(rules) or [None] * len(lines)
-    language, stop_words = detect_language(lines)
+    words = [WORD.findall(line) for line in lines]  # found once, used by both the language and the scores
+    language, stop_words = _language_of(words)
     counts = Counter(_key(line) for line in lines)
     scores: list[LineScore] = []
     prose, ended = 0.0, False
     for i, line in enumerate(lines):
-        scored = score_line(line, stop_words, counts[_key(line)] > 1, rules[i] is not None, _joined(lines, i))
+        scored = score_line(line, stop_words, counts[_key(line)] > 1, rules[i] is not None, _joined(lines, i),
+                            words[i])
         if rules[i] in END_OF_ARTICLE and prose >= PROSE_BEFORE_END:
             scored = LineScore(scored.units, scored.stop_share, -END_COST)
             ended = True
@@ -91,16 +93,16 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = ()) -> Mai
 
 
 def score_line(line: str, stop_words: frozenset[str], repeated: bool = False, blocked: bool = False,
-               joined: bool = True) -> LineScore:
+               joined: bool = True, words: list[str] | None = None) -> LineScore:
     """How much a line looks like running text, minus what a line costs.
 
     joined says the line is part of a sentence that runs on from or into its neighbours; a line that
     neither ends a sentence nor joins one is a label (a headline, a menu entry, a teaser) and earns little.
     """
-    words = WORD.findall(line)
+    words = WORD.findall(line) if words is None else words
     cjk = len(CJK.findall(line))
     units = len(words) + cjk / 2
-    spaced = [w for w in words if not CJK.search(w)]
+    spaced = [w for w in words if not CJK.search(w)] if cjk else words
     stops = sum(w.casefold() in stop_words for w in spaced)
     share = stops / len(spaced) if spaced else 0.0
     if blocked:
@@ -135,18 +137,41 @@ def continues(line: str) -> bool:
 
 def detect_language(lines: Sequence[str]) -> tuple[str | None, frozenset[str]]:
     """The language whose stop words the text uses most, if it uses enough of them."""
-    words = [w.casefold() for line in lines for w in WORD.findall(line) if not CJK.search(w)]
-    if not words:
+    return _language_of([WORD.findall(line) for line in lines])
+
+
+def _language_of(words_by_line: Sequence[list[str]]) -> tuple[str | None, frozenset[str]]:
+    """One pass over the page's distinct words, each looked up once in a word -> languages table
+    (rather than one pass over every word for each of the languages)."""
+    words: Counter[str] = Counter()
+    for found in words_by_line:
+        if CJK.search("".join(found)):  # rare: test word by word only on lines with CJK characters
+            found = [w for w in found if not CJK.search(w)]
+        words.update(w.casefold() for w in found)
+    total = sum(words.values())
+    if not total:
         return None, frozenset()
-    best, best_share = None, 0.0
-    for name in LANGUAGES:
-        stops = _stop_words(name)
-        share = sum(w in stops for w in words) / len(words)
-        if share > best_share:
-            best, best_share = name, share
-    if best is None or best_share < MIN_LANGUAGE_SHARE:
+    hits = dict.fromkeys(LANGUAGES, 0)
+    languages_of = _languages_by_stop_word()
+    for word, count in words.items():
+        for name in languages_of.get(word, ()):
+            hits[name] += count
+    best, best_hits = None, 0
+    for name in LANGUAGES:  # in the table's order, so a tie goes to the language listed first
+        if hits[name] > best_hits:
+            best, best_hits = name, hits[name]
+    if best is None or best_hits / total < MIN_LANGUAGE_SHARE:
         return None, frozenset()
     return LANGUAGES[best], _stop_words(best)
+
+
+@lru_cache(maxsize=None)
+def _languages_by_stop_word() -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    for name in LANGUAGES:
+        for word in _stop_words(name):
+            table.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in table.items()}
 
 
 @lru_cache(maxsize=None)
