@@ -8,7 +8,7 @@ from .. import parallel
 from ..link import index_mentions
 from ..model import Archive
 from . import paths
-from .article import render_article
+from .article import render_article, search_allowance
 from .data import archive_json
 from .entity import render_entity
 from .fact import coverage_page, render_fact
@@ -57,7 +57,7 @@ def _article_page(i: int) -> tuple[str, str]:
     article = archive.articles[i]
     return paths.article(article.slug), render_article(article, archive, index.by_article.get(article.id, []),
                                                        archive.related_by_article.get(article.id, []),
-                                                       archive.articles_by_id)
+                                                       archive.articles_by_id, search_allowance(len(archive.articles)))
 
 
 def _entity_page(i: int) -> tuple[str, str]:

@@ -20,9 +20,19 @@ def note_anchor(number: int) -> str:
 
 SCHEMA_TYPES = {"person": "Person", "organisation": "Organization", "place": "Place", "event": "Event"}
 
+# The search index is one JSON file every reader's browser downloads and indexes whole; Material's
+# users report tens of MB freezing tabs. Articles share this many characters of indexed text: a small
+# archive is searchable in full, a large one by each article's lead (never less than its first paragraph).
+SEARCH_TEXT_BUDGET = 8_000_000
+
+
+def search_allowance(article_count: int) -> int:
+    """Characters of each article's text that go into the search index."""
+    return SEARCH_TEXT_BUDGET // max(1, article_count)
+
 
 def render_article(article: Article, archive: Archive, mentions: list[Mention], related: list[Related],
-                   articles: dict[str, Article]) -> str:
+                   articles: dict[str, Article], search_chars: int = SEARCH_TEXT_BUDGET) -> str:
     page = paths.article(article.slug)
     facts_by_id = archive.facts_by_id
     out = [md.front_matter(title=article.title, description=f"{article.outlet}, {md.format_date(article.date)}"),
@@ -62,13 +72,17 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention], 
             span.start, span.end, f'<span class="fact-claim" title="Fact: {label}">', "</span>",
             f'<sup class="fact-ref">{md.link("fact", paths.relative(page, paths.fact(anchored.link.fact_id)))}</sup>'))
 
+    indexed, lead_ended = 0, False  # characters indexed so far; the indexed lead is one unbroken run
     for b, block in enumerate(article.blocks):
         body = inline(block.text, mentions_in[b], marks_in[b], page)
         if block.kind == "heading":
             label = "".join(ch for ch in block.text if ch not in '"{}<>&\\')
             out += [f'## {body} {{ #{block_anchor(b)} data-toc-label="{label}" }}', ""]
         else:
-            out += [body, f"{{: #{block_anchor(b)} }}", ""]
+            lead_ended = lead_ended or (indexed > 0 and indexed + len(block.text) > search_chars)
+            indexed += len(block.text)
+            searched = not lead_ended
+            out += [body, f"{{: #{block_anchor(b)}{'' if searched else ' data-search-exclude'} }}", ""]
         for number, quoted, note in notes_after[b]:
             out += [f'<div class="admonition note annotation-note" id="{note_anchor(number)}" markdown>', "",
                     f"Note {number} · on “{md.text(_shorten(quoted))}”", "{: .admonition-title }", "",
