@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from .anchor import Anchor, anchor, normalise_text, suggest_prefix
 from .errors import Problem, error, warning
+from .memo import NO_MEMO, Memo
 from .model import (AnchoredFact, AnchoredNote, Annotations, Article, ArticleAnnotation, CleanedArticle, Loc,
                     Removal, Selector)
 from .read import page_slug
@@ -19,13 +20,15 @@ def slugify(text: str) -> str:
     return page_slug(text)
 
 
-def annotate(cleaned: Iterable[CleanedArticle], annotations: Annotations) -> tuple[list[Article], list[Problem]]:
+def annotate(cleaned: Iterable[CleanedArticle], annotations: Annotations, memo: Memo = NO_MEMO
+             ) -> tuple[list[Article], list[Problem]]:
     articles: list[Article] = []
     problems: list[Problem] = []
+    merged_before = memo.table("annotate")
     for article in cleaned:
         note = annotations.articles.get(article.article_id) or ArticleAnnotation(
             article.article_id, Loc(f"annotations/articles/{article.article_id}.yml"))
-        merged, found = merge(article, note)
+        merged, found = merged_before.get(article.article_id, (article, note), lambda: merge(article, note))
         articles.append(merged)
         problems += found
     return articles, problems

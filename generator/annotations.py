@@ -22,6 +22,7 @@ from typing import Any, Iterable
 import jsonschema
 
 from .errors import Problem, error, warning
+from .memo import NO_MEMO, Memo
 from .model import (Annotations, ArticleAnnotation, CleaningOverrides, Entity, Evidence, Fact, FactLink, Loc,
                     MentionLink, Note, Selector)
 from .read import decode, display_path
@@ -72,42 +73,73 @@ def annotation_files(root: Path) -> tuple[list[AnnotationFile], list[Problem]]:
     return files, problems
 
 
-def load_annotations(root: Path, article_ids: Iterable[str]) -> tuple[Annotations, list[Problem]]:
+def load_annotations(root: Path, article_ids: Iterable[str], memo: Memo = NO_MEMO
+                     ) -> tuple[Annotations, list[Problem]]:
     """Every annotation file, checked against its schema and against each other."""
     files, problems = annotation_files(root)
     entities: list[Entity] = []
     facts: list[Fact] = []
     articles: dict[str, ArticleAnnotation] = {}
     unreadable: set[str] = set()
+    parsed = memo.table("annotation files")
     for file in files:
-        located, file_problems = load_file(file, root)
-        problems += file_problems
-        if located is None:
+        try:
+            data: bytes | OSError = file.path.read_bytes()
+        except OSError as exc:
+            data = exc
+        loaded = parsed.get(file.path, (file.kind, data), lambda: _load_one(file, data, root))
+        problems += loaded.problems
+        if loaded.unreadable:
             unreadable.add(file.kind)
-            continue
-        if any(p.is_error for p in file_problems):
-            # Keep what is valid, so quotes and references in the rest of the file are checked in the
-            # same run; ids defined by a broken file are not checked against (they would all look unknown).
-            unreadable.add(file.kind)
-            located.data = valid_part(located.data, validator(file.kind))
-        if file.kind == "entities":
-            entities += _entities(located)
-        elif file.kind == "facts":
-            facts += _facts(located)
-        else:
-            articles[file.path.stem] = _article(file.path.stem, located)
+        entities += loaded.entities
+        facts += loaded.facts
+        if loaded.article is not None:
+            articles[file.path.stem] = loaded.article
+    parsed.forget_others({f.path for f in files})
     annotations = Annotations(tuple(entities), tuple(facts), articles)
     problems += cross_reference_problems(annotations, set(article_ids), check_fact_ids="facts" not in unreadable,
                                          check_entity_ids="entities" not in unreadable)
     return annotations, problems
 
 
-def load_file(file: AnnotationFile, root: Path) -> tuple[Located | None, list[Problem]]:
+@dataclass(frozen=True)
+class _Loaded:
+    """What one annotation file contributes, and the problems found in it alone."""
+
+    problems: list[Problem]
+    unreadable: bool = False
+    entities: tuple[Entity, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    article: ArticleAnnotation | None = None
+
+
+def _load_one(file: AnnotationFile, data: bytes | OSError, root: Path) -> _Loaded:
+    located, problems = load_file(file, root, data)
+    if located is None:
+        return _Loaded(problems, unreadable=True)
+    broken = any(p.is_error for p in problems)
+    if broken:
+        # Keep what is valid, so quotes and references in the rest of the file are checked in the
+        # same run; ids defined by a broken file are not checked against (they would all look unknown).
+        located.data = valid_part(located.data, validator(file.kind))
+    if file.kind == "entities":
+        return _Loaded(problems, broken, entities=tuple(_entities(located)))
+    if file.kind == "facts":
+        return _Loaded(problems, broken, facts=tuple(_facts(located)))
+    return _Loaded(problems, broken, article=_article(file.path.stem, located))
+
+
+def load_file(file: AnnotationFile, root: Path, data: bytes | OSError | None = None
+              ) -> tuple[Located | None, list[Problem]]:
+    """The file's YAML with line numbers, and its syntax and schema problems (data: its bytes, if already read)."""
     rel = display_path(file.path, root)
-    try:
-        data = file.path.read_bytes()
-    except OSError as exc:
-        return None, [error(Loc(rel), f"cannot read ({exc.strerror or exc}); check the file's permissions")]
+    if data is None:
+        try:
+            data = file.path.read_bytes()
+        except OSError as exc:
+            data = exc
+    if isinstance(data, OSError):
+        return None, [error(Loc(rel), f"cannot read ({data.strerror or data}); check the file's permissions")]
     text, problem = decode(data, Loc(rel))
     if problem:
         return None, [problem]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -35,20 +35,29 @@ HEAD_WINDOW = 8  # lines before the prose run searched for headline, byline and 
 
 @dataclass(frozen=True)
 class CleanContext:
-    """What cleaning learns from the whole archive: short lines and how many articles carry each."""
+    """What cleaning learns from the whole archive: the short lines that more than one article carries."""
 
-    short_line_counts: Mapping[str, int] = field(default_factory=dict)
+    repeated_lines: frozenset[str] = frozenset()
 
     def seen_elsewhere(self, line: str) -> bool:
-        return self.short_line_counts.get(line_key(line), 0) >= 2
+        return line_key(line) in self.repeated_lines
 
 
 def archive_context(texts: Iterable[str]) -> CleanContext:
     """Count, once per article, every short line: page chrome repeats, article text does not."""
+    return context_of(short_lines(text) for text in texts)
+
+
+def short_lines(text: str) -> frozenset[str]:
+    """One article's short lines, normalised: its share of the archive's context."""
+    return frozenset(line_key(line) for line in normalise_lines(text) if line and is_short(line))
+
+
+def context_of(short_lines_by_article: Iterable[frozenset[str]]) -> CleanContext:
     counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update({line_key(line) for line in normalise_lines(text) if line and is_short(line)})
-    return CleanContext({line: n for line, n in counts.items() if n >= 2})
+    for lines in short_lines_by_article:
+        counts.update(lines)
+    return CleanContext(frozenset(line for line, n in counts.items() if n >= 2))
 
 
 def normalise_line(line: str) -> str:

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .memo import NO_MEMO, Memo
 from .model import Archive, Article, Entity, Fact, Mention, Span
 from .sentences import sentence_spans
 from .shared import find_related
@@ -54,27 +55,40 @@ def _node_pattern(node: dict) -> str:
     return body
 
 
-def find_mentions(articles: Iterable[Article], entities: Iterable[Entity]) -> list[Mention]:
+def find_mentions(articles: Iterable[Article], entities: Iterable[Entity], memo: Memo = NO_MEMO) -> list[Mention]:
     """Names found by the matcher, plus the passages annotated by hand; a hand-made one wins where they overlap."""
     entities = tuple(entities)
-    matcher = EntityMatcher(entities)
+    found_before = memo.table("mentions", tuple((e.id, e.names) for e in entities))  # all that matching reads
+    matcher: EntityMatcher | None = None
     known = {e.id for e in entities}
-    mentions = []
+    mentions: list[Mention] = []
     for article in articles:
-        by_hand = [(entity_id, span) for entity_id, span in article.extra_mentions if entity_id in known]
-        for b, block in enumerate(article.blocks):
-            taken = sorted((span.start, span.end, entity_id) for entity_id, span in by_hand if span.block == b)
-            found = [(start, end, entity_id) for entity_id, start, end in matcher.find(block.text)
-                     if not any(start < t_end and t_start < end for t_start, t_end, _ in taken)]
-            for start, end, entity_id in sorted(taken + found):
-                mentions.append(Mention(entity_id, article.id, Span(b, start, end), block.text[start:end]))
+        if not found_before.known(article.id, (article.blocks, article.extra_mentions)):
+            matcher = matcher or EntityMatcher(entities)  # building the pattern is the cost of a warm build
+        mentions += found_before.get(article.id, (article.blocks, article.extra_mentions),
+                                     lambda: _mentions_in(article, matcher, known))
     return mentions
 
 
-def link(articles: list[Article], entities: Iterable[Entity], facts: Iterable[Fact]) -> Archive:
+def _mentions_in(article: Article, matcher: EntityMatcher | None, known: set[str]) -> list[Mention]:
+    assert matcher is not None
+    mentions = []
+    by_hand = [(entity_id, span) for entity_id, span in article.extra_mentions if entity_id in known]
+    for b, block in enumerate(article.blocks):
+        taken = sorted((span.start, span.end, entity_id) for entity_id, span in by_hand if span.block == b)
+        found = [(start, end, entity_id) for entity_id, start, end in matcher.find(block.text)
+                 if not any(start < t_end and t_start < end for t_start, t_end, _ in taken)]
+        for start, end, entity_id in sorted(taken + found):
+            mentions.append(Mention(entity_id, article.id, Span(b, start, end), block.text[start:end]))
+    return mentions
+
+
+def link(articles: list[Article], entities: Iterable[Entity], facts: Iterable[Fact], memo: Memo = NO_MEMO) -> Archive:
     entities = tuple(entities)
-    mentions = find_mentions(articles, entities)
-    return Archive(tuple(articles), entities, tuple(facts), tuple(mentions), tuple(find_related(articles)))
+    mentions = find_mentions(articles, entities, memo)
+    texts = tuple((a.id, a.blocks) for a in articles)  # shared passages depend on the texts alone
+    related = memo.table("related").get("archive", texts, lambda: tuple(find_related(articles)))
+    return Archive(tuple(articles), entities, tuple(facts), tuple(mentions), related)
 
 
 @dataclass(frozen=True)
@@ -87,11 +101,13 @@ class EntityIndex:
     sentences: dict[str, list[list[tuple[int, int]]]]  # article -> block -> (start, end) of each sentence
 
 
-def index_mentions(archive: Archive) -> EntityIndex:
+def index_mentions(archive: Archive, memo: Memo = NO_MEMO) -> EntityIndex:
     by_entity: dict[str, list[Mention]] = defaultdict(list)
     by_article: dict[str, list[Mention]] = defaultdict(list)
     in_sentence: dict[tuple[str, int, int], set[str]] = defaultdict(set)
-    spans_of = {a.id: [sentence_spans(block.text) for block in a.blocks] for a in archive.articles}
+    split_before = memo.table("sentences")
+    spans_of = {a.id: split_before.get(a.id, a.blocks, lambda: [sentence_spans(block.text) for block in a.blocks])
+                for a in archive.articles}
     for mention in archive.mentions:
         by_entity[mention.entity_id].append(mention)
         by_article[mention.article_id].append(mention)

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from . import parallel
 from .annotate import annotate
 from .annotations import load_annotations
-from .clean import archive_context, clean, source_text
+from .clean import clean, context_of, short_lines, source_text
 from .errors import BuildFailed, Problem, error, has_errors
 from .link import link
-from .model import Archive, CleanedArticle, CleaningOverrides, Loc
+from .memo import NO_MEMO, Memo
+from .model import Annotations, Archive, CleanedArticle, CleaningOverrides, Loc, RawDocument
 from .read import DEFAULT_MAX_BYTES, read_sources
 from .render import PageClash, render
 from .stages import NO_STAGES, Stages
@@ -34,47 +36,66 @@ class Result:
 
 
 def load_archive(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, stages: Stages = NO_STAGES,
-                 workers: int | None = None) -> tuple[Archive, list[Problem]]:
-    """Read, clean, annotate and link: the archive in memory, and every problem found on the way."""
+                 workers: int | None = None, memo: Memo = NO_MEMO) -> tuple[Archive, list[Problem]]:
+    """Read, clean, annotate and link: the archive in memory, and every problem found on the way.
+
+    With a memo (serve), an item whose inputs did not change since the last build is not redone.
+    """
+    memo.begin_build()
     with stages.stage("read"):
         documents, problems = read_sources(root, max_bytes)
     with stages.stage("annotate"):
-        annotations, annotation_problems = load_annotations(root, (d.article_id for d in documents))
+        annotations, annotation_problems = load_annotations(root, (d.article_id for d in documents), memo)
         problems += annotation_problems
     with stages.stage("clean", total=len(documents)) as tick:
-        context = archive_context(source_text(d) for d in documents)
-        no_overrides = CleaningOverrides()
-        overrides = [annotations.articles[d.article_id].cleaning if d.article_id in annotations.articles
-                     else no_overrides for d in documents]
-        cleaned = parallel.map_indexed(_clean_one, len(documents),
-                                       {"documents": documents, "context": context, "overrides": overrides},
-                                       workers, tick)
+        cleaned = _clean_all(documents, annotations, workers, tick, memo)
     with stages.stage("annotate"):
-        articles, anchor_problems = annotate(cleaned, annotations)
+        articles, anchor_problems = annotate(cleaned, annotations, memo)
         problems += anchor_problems
     with stages.stage("link"):
-        archive = link(articles, annotations.entities, annotations.facts)
+        archive = link(articles, annotations.entities, annotations.facts, memo)
     return archive, problems
 
 
+def _clean_all(documents: list[RawDocument], annotations: Annotations, workers: int | None,
+               tick: Callable[[int], None], memo: Memo) -> list[CleanedArticle]:
+    """Every document cleaned, on every core; with a memo, only those whose inputs changed."""
+    lines = memo.table("short lines")
+    context = context_of(lines.get(d.path, d.text, lambda d=d: short_lines(source_text(d))) for d in documents)
+    no_overrides = CleaningOverrides()
+    inputs = [(d, annotations.articles[d.article_id].cleaning if d.article_id in annotations.articles
+               else no_overrides) for d in documents]
+    done = memo.table("clean", context)
+    todo = [i for i, (d, overrides) in enumerate(inputs) if not done.known(d.path, inputs[i])]
+    fresh = parallel.map_indexed(_clean_one, len(todo), {"inputs": [inputs[i] for i in todo], "context": context},
+                                 workers, tick)
+    fresh_by_index = dict(zip(todo, fresh))
+    for i, article in fresh_by_index.items():
+        done.put(documents[i].path, inputs[i], article)
+    for table in (lines, done):
+        table.forget_others({d.path for d in documents})
+    return [fresh_by_index[i] if i in fresh_by_index else done.result(d.path) for i, d in enumerate(documents)]
+
+
 def _clean_one(i: int) -> CleanedArticle:
-    return clean(parallel.shared("documents")[i], parallel.shared("context"), parallel.shared("overrides")[i])
+    document, overrides = parallel.shared("inputs")[i]
+    return clean(document, parallel.shared("context"), overrides)
 
 
 def generate(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, stages: Stages = NO_STAGES,
-             workers: int | None = None) -> Result:
+             workers: int | None = None, memo: Memo = NO_MEMO) -> Result:
     """Everything up to the files to write; raises BuildFailed on any error, having written nothing."""
-    archive, problems = load_archive(root, max_bytes, stages, workers)
+    archive, problems = load_archive(root, max_bytes, stages, workers, memo)
     if has_errors(problems):
         raise BuildFailed(problems)
     try:
         with stages.stage("render", total=len(archive.articles)) as tick:
-            pages = render(archive, workers, tick)
+            pages = render(archive, workers, tick, memo)
     except PageClash as clash:
         raise BuildFailed([error(Loc(f"docs/{clash}"), "two generated pages would be written to this one "
                                  "file; rename the entity, fact or article that clashes")]) from None
     with stages.stage("write"):
-        changes, write_problems = plan(root / "docs", pages)
+        changes, write_problems = plan(root / "docs", pages, memo)
     problems += write_problems
     if has_errors(problems):
         raise BuildFailed(problems)

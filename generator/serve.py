@@ -21,6 +21,7 @@ from watchdog.events import (EVENT_TYPE_CLOSED, EVENT_TYPE_CREATED, EVENT_TYPE_D
 from watchdog.observers import Observer
 
 from .errors import BuildFailed, Problem
+from .memo import Memo
 from .pipeline import generate
 from .write import apply
 
@@ -28,17 +29,21 @@ DEBOUNCE_SECONDS = 0.3
 CHANGES = {EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED, EVENT_TYPE_MOVED, EVENT_TYPE_CLOSED}
 
 
-def regenerate(root: Path, report: Callable[[str], None], show: Callable[[list[Problem]], None]) -> bool:
-    """Generate and write the changed pages; on errors, say so and leave docs/ as it is."""
+def regenerate(root: Path, report: Callable[[str], None], show: Callable[[list[Problem]], None],
+               memo: Memo) -> bool:
+    """Generate and write the changed pages; on errors, say so and leave docs/ as it is.
+
+    The memo lives as long as the server: an edit redoes only the items and pages it touches.
+    """
     started = time.perf_counter()
     try:
-        result = generate(root)
+        result = generate(root, memo=memo)
     except BuildFailed as failed:
         show(failed.problems)
         report("regeneration failed; the preview keeps the last good pages")
         return False
     show(result.problems)
-    apply(root / "docs", result.changes)
+    apply(root / "docs", result.changes, memo)
     report(f"regenerated: {len(result.changes.write)} written, {len(result.changes.remove)} removed "
            f"({time.perf_counter() - started:.2f} s)")
     return True
@@ -73,9 +78,15 @@ def serve(root: Path, dev_addr: str, report: Callable[[str], None],
           show: Callable[[list[Problem]], None]) -> int:
     root = root.resolve()
     signal.signal(signal.SIGTERM, _exit_on_sigterm)  # so the finally below stops the MkDocs server too
-    regenerate(root, report, show)
+    memo, one_at_a_time = Memo(), threading.Lock()  # a save during a regeneration waits for it
+
+    def again() -> None:
+        with one_at_a_time:
+            regenerate(root, report, show, memo)
+
+    again()
     observer = Observer()
-    handler = _Debounced(lambda: regenerate(root, report, show))
+    handler = _Debounced(again)
     for folder in ("seeds", "annotations"):
         if (root / folder).is_dir():
             observer.schedule(handler, str(root / folder), recursive=True)

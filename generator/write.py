@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .errors import Problem, error
+from .memo import NO_MEMO, Memo
 from .model import Loc
 from .render.paths import GENERATED_DIRS
 
@@ -47,12 +48,21 @@ def read_manifest(docs_dir: Path) -> dict[str, str]:
         return {}
 
 
-def plan(docs_dir: Path, pages: dict[str, str]) -> tuple[Changes, list[Problem]]:
-    """What writing pages would change, and why it must not (a hand-written file in the way)."""
+def plan(docs_dir: Path, pages: dict[str, str], memo: Memo = NO_MEMO) -> tuple[Changes, list[Problem]]:
+    """What writing pages would change, and why it must not (a hand-written file in the way).
+
+    With a memo (serve), a page this process already wrote or found on disk with this very
+    content is not read again (serve owns docs/ while it runs).
+    """
     previous = read_manifest(docs_dir)
     changes = Changes()
     problems: list[Problem] = []
+    on_disk = memo.table("docs", docs_dir)
     for path, content in sorted(pages.items()):
+        if on_disk.known(path, content):  # checked and on disk already: nothing to write, nothing to check
+            changes.manifest[path] = on_disk.result(path)
+            changes.unchanged += 1
+            continue
         if not _is_generated_path(path) or not _inside(docs_dir, path):
             problems.append(error(Loc(f"docs/{path}"), "generated page would land outside the generated "
                                   "folders (a '..', an odd character, or a folder that is a symbolic link); "
@@ -63,6 +73,7 @@ def plan(docs_dir: Path, pages: dict[str, str]) -> tuple[Changes, list[Problem]]
         if target.is_file():
             current = target.read_bytes()
             if current == content.encode("utf-8"):
+                on_disk.put(path, content, changes.manifest[path])
                 changes.unchanged += 1
                 continue
             if path not in previous:
@@ -72,15 +83,18 @@ def plan(docs_dir: Path, pages: dict[str, str]) -> tuple[Changes, list[Problem]]
                                       "`make clean-build`"))
                 continue
         changes.write[path] = content
+    on_disk.forget_others(set(pages))
     changes.remove = sorted(p for p in previous if p not in pages and _is_generated_path(p)
                             and _inside(docs_dir, p) and (docs_dir / p).is_file())
     return changes, problems
 
 
-def apply(docs_dir: Path, changes: Changes) -> None:
+def apply(docs_dir: Path, changes: Changes, memo: Memo = NO_MEMO) -> None:
     """Make the changes in docs_dir: each file replaced atomically, the manifest last."""
+    on_disk = memo.table("docs", docs_dir)
     for path, content in changes.write.items():
         atomic_write(docs_dir / path, content)
+        on_disk.put(path, content, changes.manifest[path])
     for path in changes.remove:
         (docs_dir / path).unlink(missing_ok=True)
         _remove_empty_parents(docs_dir / path, docs_dir)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Callable
 
 from .. import parallel
-from ..link import index_mentions
-from ..model import Archive
+from ..link import EntityIndex, index_mentions
+from ..memo import NO_MEMO, Memo
+from ..model import Archive, Fact
 from . import paths
 from .article import render_article, search_allowance
 from .data import archive_json
@@ -16,18 +17,40 @@ from .indexes import articles_index, entities_index, facts_index, outlet_pages, 
 from .timeline import timeline_pages
 
 
-def render(archive: Archive, workers: int | None = None, tick: Callable[[int], None] = lambda n: None
-           ) -> dict[str, str]:
-    index = index_mentions(archive)
-    # Article and entity pages are most of the work and independent of each other: on every core.
-    inputs = {"archive": archive, "index": index}
+def render(archive: Archive, workers: int | None = None, tick: Callable[[int], None] = lambda n: None,
+           memo: Memo = NO_MEMO) -> dict[str, str]:
+    """Every generated page. With a memo (serve), a page whose inputs did not change is not rendered again."""
+    index = index_mentions(archive, memo)
     pages: dict[str, str] = _OnePagePerPath()
-    for path, content in parallel.map_indexed(_article_page, len(archive.articles), inputs, workers, tick):
-        pages[path] = content
-    for path, content in parallel.map_indexed(_entity_page, len(archive.entities), inputs, workers):
-        pages[path] = content
+    # Article and entity pages are most of the work and independent of each other: on every core.
+    for kind, count, inputs_of, page_of in (("article", len(archive.articles), _article_inputs, _article_page),
+                                            ("entity", len(archive.entities), _entity_inputs, _entity_page)):
+        done = memo.table(f"{kind} pages")
+        inputs = [inputs_of(i, archive, index) if memo.keep else None for i in range(count)]
+        todo = [i for i in range(count) if not done.known(i, inputs[i])]
+        fresh = dict(zip(todo, parallel.map_indexed(page_of, len(todo), {"archive": archive, "index": index,
+                                                                         "todo": todo}, workers, tick)))
+        for i in range(count):
+            if i in fresh:
+                done.put(i, inputs[i], fresh[i])
+            path, content = fresh[i] if i in fresh else done.result(i)
+            pages[path] = content
+        done.forget_others(set(range(count)))
+    fact_pages = memo.table("fact pages")
     for fact in archive.facts:
-        pages[paths.fact(fact.id)] = render_fact(fact, archive)
+        pages[paths.fact(fact.id)] = fact_pages.get(fact.id, _fact_inputs(fact, archive) if memo.keep else None,
+                                                    lambda: render_fact(fact, archive))
+    fact_pages.forget_others({f.id for f in archive.facts})
+    pages[paths.archive_data()] = archive_json(archive, index, memo)
+    # The other pages list or count the whole archive: redone together when anything in it changed.
+    whole = (archive.articles, archive.entities, archive.facts, archive.mentions, archive.related)
+    for path, content in memo.table("listings").get("all", whole, lambda: _listings(archive, index)).items():
+        pages[path] = content
+    return dict(pages)
+
+
+def _listings(archive: Archive, index: EntityIndex) -> dict[str, str]:
+    pages: dict[str, str] = _OnePagePerPath()
     pages[paths.index("articles")] = articles_index(archive)
     pages[paths.index("entities")] = entities_index(archive, index)
     pages[paths.index("facts")] = facts_index(archive)
@@ -35,7 +58,6 @@ def render(archive: Archive, workers: int | None = None, tick: Callable[[int], N
         for path, content in produced.items():
             pages[path] = content
     pages[paths.coverage()] = coverage_page(archive)
-    pages[paths.archive_data()] = archive_json(archive, index)
     return dict(pages)
 
 
@@ -52,15 +74,43 @@ class _OnePagePerPath(dict):
         super().__setitem__(path, content)
 
 
+def _fact_inputs(fact: Fact, archive: Archive) -> tuple:
+    """Everything render_fact reads: the fact, the articles linked to it and those cited as evidence."""
+    return (fact, tuple(archive.fact_links.get(fact.id, [])),
+            tuple(archive.articles_by_id.get(e.article or "") for e in fact.evidence))
+
+
+def _article_inputs(i: int, archive: Archive, index: EntityIndex) -> tuple:
+    """Everything render_article reads: the article, its mentions and related coverage, and what they name."""
+    article = archive.articles[i]
+    related = archive.related_by_article.get(article.id, [])
+    mentions = index.by_article.get(article.id, [])
+    return (article, tuple(mentions), tuple(related),
+            tuple(archive.articles_by_id[r.article_a if r.article_b == article.id else r.article_b] for r in related),
+            tuple(archive.facts_by_id.get(f.link.fact_id) for f in article.facts),
+            archive.entities, search_allowance(len(archive.articles)))
+
+
 def _article_page(i: int) -> tuple[str, str]:
     archive, index = parallel.shared("archive"), parallel.shared("index")
-    article = archive.articles[i]
+    article = archive.articles[parallel.shared("todo")[i]]
     return paths.article(article.slug), render_article(article, archive, index.by_article.get(article.id, []),
                                                        archive.related_by_article.get(article.id, []),
                                                        archive.articles_by_id, search_allowance(len(archive.articles)))
 
 
+def _entity_inputs(i: int, archive: Archive, index: EntityIndex) -> tuple:
+    """Everything render_entity reads: the entity, its mentions, the articles and sentences they are in."""
+    entity = archive.entities[i]
+    mentions = index.by_entity.get(entity.id, [])
+    article_ids = list(dict.fromkeys(m.article_id for m in mentions))
+    co = index.cooccurrence.get(entity.id, {})
+    # The articles' sentence spans (index.sentences) follow from their text: the articles stand for them.
+    return (entity, tuple(mentions), tuple(archive.articles_by_id[a] for a in article_ids),
+            tuple(sorted(co.items())), tuple(archive.entity_names[o] for o in sorted(co)))
+
+
 def _entity_page(i: int) -> tuple[str, str]:
     archive, index = parallel.shared("archive"), parallel.shared("index")
-    entity = archive.entities[i]
+    entity = archive.entities[parallel.shared("todo")[i]]
     return paths.entity(entity.id), render_entity(entity, archive, index, archive.articles_by_id)

@@ -5,48 +5,84 @@ from __future__ import annotations
 import json
 
 from ..link import EntityIndex
-from ..model import Archive
+from ..memo import NO_MEMO, Memo
+from ..model import Archive, Article, Entity, Fact, Mention, Related
 from .fact import figure_verdict, reports_of
 
 FORMAT_VERSION = 1
 
 
-def archive_json(archive: Archive, index: EntityIndex) -> str:
+def archive_json(archive: Archive, index: EntityIndex, memo: Memo = NO_MEMO) -> str:
+    """Compact JSON with sorted keys, assembled from one serialised piece per item: never the whole archive
+    as one tree of dicts in memory, and with a memo (serve) an edit re-serialises only what it touched."""
     articles = archive.articles_by_id
-    data = {
-        "format": FORMAT_VERSION,
-        "articles": [{
-            "id": a.id, "page": f"articles/{a.slug}/", "title": a.title, "outlet": a.outlet if a.outlet_known else None,
-            "date": a.date.isoformat() if a.date else None, "dateline": a.dateline, "byline": a.byline,
-            "tags": list(a.tags), "source": a.cleaned.source.name,
-            "paragraphs": [{"anchor": f"p-{i + 1}", "kind": b.kind, "text": b.text} for i, b in enumerate(a.blocks)],
-            "notes": [{"paragraph": n.span.block + 1, "start": n.span.start, "end": n.span.end,
-                       "quote": a.blocks[n.span.block].text[n.span.start:n.span.end], "note": n.note.text}
-                      for n in a.notes],
-            "removed": [{"line": r.line_no, "text": r.text, "rule": r.rule} for r in a.cleaned.removals],
-        } for a in archive.articles],
-        "entities": [{
-            "id": e.id, "page": f"entities/{e.id}/", "name": e.name, "type": e.type, "aliases": list(e.aliases),
-            "description": e.description, "wikidata": e.wikidata,
-            "mentions": len(index.by_entity.get(e.id, [])),
-        } for e in archive.entities],
-        "mentions": [{"entity": m.entity_id, "article": m.article_id, "paragraph": m.span.block + 1,
-                      "start": m.span.start, "end": m.span.end, "text": m.text} for m in archive.mentions],
-        "facts": [{
-            "id": f.id, "page": f"facts/{f.id}/", "title": f.title, "claim": f.claim,
-            "figures": figure_verdict(reports_of(f, archive))[0],
-            "evidence": [{"title": e.title, "url": e.url, "article": e.article} for e in f.evidence],
-            "reports": [{"article": a.id, "outlet": a.outlet if a.outlet_known else None, "date": a.date.isoformat() if a.date else None,
-                         "paragraph": link.span.block + 1, "sentence": link.sentence, "figure": link.link.figure}
-                        for a, link in reports_of(f, archive)],
-        } for f in archive.facts],
-        "shared_passages": [{
-            "articles": [r.article_a, r.article_b], "similarity": r.similarity,
-            "passages": [{
-                r.article_a: articles[r.article_a].blocks[p.span_a.block].text[p.span_a.start:p.span_a.end],
-                r.article_b: articles[r.article_b].blocks[p.span_b.block].text[p.span_b.start:p.span_b.end],
-                "similarity": p.similarity,
-            } for p in r.passages],
-        } for r in archive.related],
+    pieces, mention_pieces = memo.table("json articles"), memo.table("json mentions")
+    by_article = index.by_article
+    parts = {
+        "articles": [pieces.get(a.id, a, lambda: _json(_article(a))) for a in archive.articles],
+        "entities": [_json(_entity(e, len(index.by_entity.get(e.id, [])))) for e in archive.entities],
+        "facts": [_json(_fact(f, archive)) for f in archive.facts],
+        "mentions": [piece for piece in (mention_pieces.get(a.id, tuple(by_article.get(a.id, [])),
+                                                            lambda: _mentions_json(by_article.get(a.id, [])))
+                                         for a in archive.articles) if piece],
+        "shared_passages": [_json(_related(r, articles)) for r in archive.related],
     }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"  # compact: it grows with the archive
+    for table in (pieces, mention_pieces):
+        table.forget_others(set(articles))
+    fields = {key: "[" + ",".join(items) + "]" for key, items in parts.items()}
+    fields["format"] = str(FORMAT_VERSION)
+    return "{" + ",".join(f'"{key}":{value}' for key, value in sorted(fields.items())) + "}\n"  # as sort_keys
+
+
+def _mentions_json(mentions: list[Mention]) -> str:
+    return ",".join(_json(_mention(m)) for m in mentions)
+
+
+def _json(item: dict) -> str:
+    return json.dumps(item, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _article(a: Article) -> dict:
+    return {
+        "id": a.id, "page": f"articles/{a.slug}/", "title": a.title, "outlet": a.outlet if a.outlet_known else None,
+        "date": a.date.isoformat() if a.date else None, "dateline": a.dateline, "byline": a.byline,
+        "tags": list(a.tags), "source": a.cleaned.source.name,
+        "paragraphs": [{"anchor": f"p-{i + 1}", "kind": b.kind, "text": b.text} for i, b in enumerate(a.blocks)],
+        "notes": [{"paragraph": n.span.block + 1, "start": n.span.start, "end": n.span.end,
+                   "quote": a.blocks[n.span.block].text[n.span.start:n.span.end], "note": n.note.text}
+                  for n in a.notes],
+        "removed": [{"line": r.line_no, "text": r.text, "rule": r.rule} for r in a.cleaned.removals],
+    }
+
+
+def _entity(e: Entity, mentions: int) -> dict:
+    return {"id": e.id, "page": f"entities/{e.id}/", "name": e.name, "type": e.type, "aliases": list(e.aliases),
+            "description": e.description, "wikidata": e.wikidata, "mentions": mentions}
+
+
+def _mention(m: Mention) -> dict:
+    return {"entity": m.entity_id, "article": m.article_id, "paragraph": m.span.block + 1,
+            "start": m.span.start, "end": m.span.end, "text": m.text}
+
+
+def _fact(f: Fact, archive: Archive) -> dict:
+    return {
+        "id": f.id, "page": f"facts/{f.id}/", "title": f.title, "claim": f.claim,
+        "figures": figure_verdict(reports_of(f, archive))[0],
+        "evidence": [{"title": e.title, "url": e.url, "article": e.article} for e in f.evidence],
+        "reports": [{"article": a.id, "outlet": a.outlet if a.outlet_known else None,
+                     "date": a.date.isoformat() if a.date else None,
+                     "paragraph": link.span.block + 1, "sentence": link.sentence, "figure": link.link.figure}
+                    for a, link in reports_of(f, archive)],
+    }
+
+
+def _related(r: Related, articles: dict[str, Article]) -> dict:
+    return {
+        "articles": [r.article_a, r.article_b], "similarity": r.similarity,
+        "passages": [{
+            r.article_a: articles[r.article_a].blocks[p.span_a.block].text[p.span_a.start:p.span_a.end],
+            r.article_b: articles[r.article_b].blocks[p.span_b.block].text[p.span_b.start:p.span_b.end],
+            "similarity": p.similarity,
+        } for p in r.passages],
+    }

@@ -1,0 +1,125 @@
+"""serve's memo: after any edit, an incremental build writes exactly what a fresh build would.
+
+The memo reuses per-item results whose inputs compare equal; a page whose inputs were
+declared too narrowly would go stale. Each edit below is applied to a real synthetic
+archive, then the warm build (one Memo across all edits, as serve keeps it) is compared
+page by page with a cold build of the same files.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.memo import Memo
+from generator.pipeline import generate
+from generator.write import apply
+from tests.test_synth import synth
+
+
+def _article_file(root: Path, n: int) -> Path:
+    return sorted((root / "annotations" / "articles").glob("*.yml"))[n]
+
+
+def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), "utf-8")
+
+
+def edit_note(root: Path) -> None:
+    _edit(_article_file(root, 1), "note: \"", "note: \"Edited in the preview. ")
+
+
+def add_tag(root: Path) -> None:
+    _edit(_article_file(root, 2), "tags: [", "tags: [edited-tag, ")
+
+
+def change_date(root: Path) -> None:
+    path = _article_file(root, 3)
+    path.write_text(re.sub(r'date: "\d{4}-\d\d-\d\d"', 'date: "2019-01-02"', path.read_text("utf-8")), "utf-8")
+
+
+def add_alias(root: Path) -> None:
+    _edit(root / "annotations" / "entities.yml", "aliases: [", "aliases: [\"province\", ")
+
+
+def rename_entity(root: Path) -> None:
+    _edit(root / "annotations" / "entities.yml", "name: \"", "name: \"Renamed ")
+
+
+def change_wikidata(root: Path) -> None:
+    path = root / "annotations" / "entities.yml"
+    path.write_text(re.sub(r"wikidata: Q\d+", "wikidata: Q1", path.read_text("utf-8"), count=1), "utf-8")
+
+
+def rename_fact(root: Path) -> None:
+    _edit(root / "annotations" / "facts.yml", "title: \"", "title: \"Renamed: ")
+
+
+def edit_seed(root: Path) -> None:
+    seed = sorted((root / "seeds").glob("*.txt"))[4]
+    text = seed.read_text("utf-8")
+    paragraphs = [p for p in text.split("\n") if len(p.split()) > 30]
+    seed.write_text(text.replace(paragraphs[-1], paragraphs[-1] + " A sentence added in the preview.", 1), "utf-8")
+
+
+def remove_article(root: Path) -> None:
+    seed = sorted((root / "seeds").glob("*.txt"))[5]
+    (root / "annotations" / "articles" / f"{seed.stem}.yml").unlink(missing_ok=True)
+    text = (root / "annotations" / "facts.yml").read_text("utf-8")
+    (root / "annotations" / "facts.yml").write_text(text.replace(f'      - article: "{seed.stem}"\n', ""), "utf-8")
+    seed.unlink()
+
+
+def add_article(root: Path) -> None:
+    first = sorted((root / "seeds").glob("*.txt"))[0]
+    (root / "seeds" / "99999_new.txt").write_text(first.read_text("utf-8").replace("the", "a"), "utf-8")
+
+
+EDITS = [edit_note, add_tag, change_date, add_alias, rename_entity, change_wikidata, rename_fact, edit_seed, remove_article, add_article]
+
+
+def test_incremental_builds_match_fresh_builds(tmp_path: Path):
+    root = synth(tmp_path / "archive", n=24)
+    memo = Memo()
+    apply(root / "docs", generate(root, memo=memo).changes, memo)
+    for edit in EDITS:
+        edit(root)
+        warm = generate(root, memo=memo)
+        cold = generate(root)
+        assert warm.pages.keys() == cold.pages.keys(), edit.__name__
+        stale = [p for p in cold.pages if warm.pages[p] != cold.pages[p]]
+        assert stale == [], f"{edit.__name__}: stale pages {stale}"
+        assert warm.changes.write.keys() == cold.changes.write.keys(), edit.__name__
+        assert warm.changes.remove == cold.changes.remove, edit.__name__
+        apply(root / "docs", warm.changes, memo)
+
+
+def test_an_annotation_edit_redoes_only_that_article(tmp_path: Path):
+    root = synth(tmp_path / "archive", n=24)
+    memo = Memo()
+    apply(root / "docs", generate(root, memo=memo).changes, memo)
+    edit_note(root)
+    result = generate(root, memo=memo)
+    tables = memo.tables
+    assert tables["clean"].misses == 0 and tables["clean"].hits == 24   # nothing re-cleaned
+    assert tables["annotate"].misses == 1                               # one file re-anchored
+    assert tables["annotation files"].misses == 1
+    assert tables["mentions"].misses == 0 and tables["related"].misses == 0
+    edited = next(a for a in result.archive.articles if a.id == _article_file(root, 1).stem)
+    # re-rendered: the article, and the articles that show its title as related coverage
+    assert tables["article pages"].misses == 1 + len(result.archive.related_by_article.get(edited.id, []))
+    assert sorted(result.changes.write) == [f"articles/{edited.slug}.md", "data/archive.json"]  # the note is data too
+
+
+@pytest.mark.parametrize("edit", [edit_seed])
+def test_a_seed_edit_recleans_that_seed(tmp_path: Path, edit):
+    root = synth(tmp_path / "archive", n=24)
+    memo = Memo()
+    apply(root / "docs", generate(root, memo=memo).changes, memo)
+    edit(root)
+    generate(root, memo=memo)
+    assert memo.tables["clean"].misses == 1
