@@ -23,6 +23,7 @@ from .linescore import SENTENCE_END, continues, detect_language, find_main_run
 from .model import Block, CleanedArticle, CleaningOverrides, RawDocument, Removal
 from .lineshape import (ARCHIVE_REPEAT_MAX_WORDS, TERMINAL, is_heading, is_headline_like, is_menu_like,
                         is_short, line_key, looks_like_outlet, word_count)
+from .sections import teasers_after_labels
 from .phrases import BOILERPLATE_RULES, BYLINE, DATELINE, GLUED_DATE, OUTLET_WORDS  # noqa: F401 (re-exported)
 
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
@@ -159,6 +160,7 @@ def _clean_pass(article_id: str, source: Path, text: str, context: CleanContext 
     lines = [_Line(n, t) for n, t in enumerate(normalise_lines(text), start=1) if t]
 
     _remove_phrase_boilerplate(lines)
+    _remove_teaser_lists(lines)
     if not from_page:  # on a page, the markup already told menus from lists better than line shape can
         _remove_navigation_runs(lines)
         run_start = _remove_outside_main_run(lines, meta)
@@ -202,6 +204,12 @@ def _remove_phrase_boilerplate(lines: list[_Line]) -> None:
             if pattern.match(stripped):
                 line.remove(name, why)
                 break
+
+
+def _remove_teaser_lists(lines: list[_Line]) -> None:
+    """The headlines listed under a "Read more:" or "Related stories" label link to other articles."""
+    for i in teasers_after_labels([line.text for line in lines], [line.removed_by for line in lines]):
+        lines[i].remove("teaser", "headline listed under a promotion label")
 
 
 def _remove_navigation_runs(lines: list[_Line]) -> None:

@@ -119,3 +119,27 @@ def test_overrides_keep_and_drop():
     assert "Comments (3)" in overridden.body
     assert "Second paragraph" not in overridden.body
     assert any(r.rule == "override-drop" for r in overridden.removals)
+
+
+ARTICLE_START = ("Harbour bridge plan returns to the council\n\nThe city council met again on Tuesday to discuss the "
+                 "harbour bridge, which has been delayed for years by the cost of its foundations.\n\n")
+ARTICLE_END = ("\n\nThe mayor said that the vote would be held in the spring, after the engineers have finished "
+               "the survey of the old piers and the council has read it.")
+
+
+def test_headlines_under_a_promotion_label_go():
+    text = (ARTICLE_START + "Related stories\nSchool board names a new head teacher\nStorm closes the coast road again"
+            + ARTICLE_END)
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "School board" not in body and "Storm closes" not in body
+    assert "The mayor said" in body and "The city council met" in body
+
+
+def test_comment_prompts_calls_to_action_and_photo_credits_go():
+    text = (ARTICLE_START + "Jane Example/Example Wire\nImage caption" + ARTICLE_END
+            + "\n\nLiked this story? Share it with a friend and sign up for our free newsletter!"
+            + "\n\nJoin the conversation\nPlease read our community guidelines before you post a comment here.")
+    body = clean_text("x", Path("x.txt"), text).body
+    for gone in ("Example Wire", "Image caption", "newsletter", "Join the", "community guidelines"):
+        assert gone not in body, gone
+    assert "The mayor said" in body
