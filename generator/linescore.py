@@ -75,10 +75,13 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = ()) -> Mai
     rules = list(rules) or [None] * len(lines)
     language, stop_words = detect_language(lines)
     counts = Counter(_key(line) for line in lines)
+    cells = table_cells(lines, rules)
     scores: list[LineScore] = []
     prose, ended = 0.0, False
     for i, line in enumerate(lines):
         scored = score_line(line, stop_words, counts[_key(line)] > 1, rules[i] is not None, _joined(lines, i))
+        if cells[i] and rules[i] is None:
+            scored = LineScore(scored.units, scored.stop_share, 0.0)
         if rules[i] in END_OF_ARTICLE and prose >= PROSE_BEFORE_END:
             scored = LineScore(scored.units, scored.stop_share, -END_COST)
             ended = True
@@ -117,6 +120,35 @@ def score_line(line: str, stop_words: frozenset[str], repeated: bool = False, bl
     gain = units * weight + (1.0 if ends else 0.0)
     cost = LINE_COST + (REPEAT_PENALTY if repeated and units <= REPEAT_MAX_WORDS else 0.0)
     return LineScore(units, share, round(gain - cost, 2))
+
+
+TABLE_MIN_CELLS = 12     # a data table flattened one cell per line: at least this many cells in a row ...
+TABLE_NUMBER_SHARE = 0.4  # ... this share of them numbers
+TABLE_CELL_MAX_WORDS = 5
+NUMBER_CELL = re.compile(r"^[-+–(]?[$€£]?\d[\d.,:/%'’ ]*[%)]?$")
+
+
+def table_cells(lines: Sequence[str], rules: Sequence[str | None]) -> list[bool]:
+    """Lines that are cells of a data table flattened one cell per line (scores, results, prices).
+
+    Each cell alone looks like chrome (a number, a name), but a long run of short cells, many of them
+    numbers, is a table: it costs nothing in the run search, so prose on both sides of it joins up.
+    """
+    flags = [False] * len(lines)
+    start = 0
+    for end in range(len(lines) + 1):
+        is_cell = end < len(lines) and (rules[end] is not None or (
+            len(lines[end]) <= 40 and len(WORD.findall(lines[end])) <= TABLE_CELL_MAX_WORDS
+            and not SENTENCE_END.search(lines[end].rstrip(".") or "")))
+        if is_cell:
+            continue
+        run = range(start, end)
+        numbers = sum(1 for i in run if NUMBER_CELL.match(lines[i]))
+        if len(run) >= TABLE_MIN_CELLS and numbers >= TABLE_NUMBER_SHARE * len(run):
+            for i in run:
+                flags[i] = True
+        start = end + 1
+    return flags
 
 
 def _joined(lines: Sequence[str], i: int) -> bool:

@@ -48,7 +48,9 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
      "comment counter or comment-form label"),
     ("comment-counter", _rule(r"^(join|start) the (conversation|discussion|debate)\b.{0,60}$|"
                               r"^.{0,300}\b(community|commenting|comment|submission|discussion) (guidelines|policy|rules)\b"
-                              r".{0,300}$|^.{0,100}\bcomments? (are|will be) (moderated|reviewed|closed)\b.{0,200}$"),
+                              r".{0,300}$|^.{0,100}\bcomments? (are|will be) (moderated|reviewed|closed)\b.{0,200}$|"
+                              r"^(?=.{0,400}$).*\b(comments?|comentários?|comentarios?|commentaires?|kommentare?)\b.*"
+                              r"\b(moderat\w*|aprovad\w*|aprobad\w*|approuvé\w*|freigeschaltet|guidelines)\b"),
      "opening of the readers' comment section"),
     ("call-to-action", _rule(r"^(?=.{0,400}$)(?=.{0,300}\b(you|your|our|us|we)\b|(sign up|subscribe|share|get|download|follow|like|click|"
                              r"tap|support)\b).{0,300}\b(sign up (for|to)|subscribe (to|now|today|for)|share (it|this) with (a friend|friends|your)|share this (story|article|post)|"
@@ -60,7 +62,7 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
      "a line asking the reader to subscribe, share or buy"),
     ("share", _rule(r"^((share|tweet|print|email|e-mail|mail|copy link|facebook|twitter|x|whatsapp|linkedin|pinterest|"
                     r"reddit|telegram|messenger|flipboard|partager|teilen|compartir|condividi)"
-                    r"( (this|the) (article|story|post|page))?( on \w+)?[\s|·•,/]*)+$"),
+                    r"( (this|the)( (article|story|post|page))?)?( (on|via|by|per) \w+)?[\s|·•,/]*)+$"),
      "share, print or e-mail button"),
     ("subscribe", _rule(r"^(subscribe|sign up|newsletter|get (our|the) .{0,40}newsletter|follow us( on .{0,40})?|"
                         r"join (us|our .{0,40})|download (our|the) app|get the app|abonnez-vous|abonnieren|suscríbete)"

@@ -143,3 +143,18 @@ def test_comment_prompts_calls_to_action_and_photo_credits_go():
     for gone in ("Example Wire", "Image caption", "newsletter", "Join the", "community guidelines"):
         assert gone not in body, gone
     assert "The mayor said" in body
+
+
+def test_a_table_flattened_one_cell_per_line_stays_inside_the_article():
+    rows = [("Ana Lima", 412, 9), ("Ben Okafor", 398, 7), ("Carla Ruiz", 377, 6), ("Dev Patel", 350, 4)]
+    table = "\n".join(f"{rank}\n{name}\n{points}\n{wins}" for rank, (name, points, wins) in enumerate(rows, 1))
+    text = (ARTICLE_START + "Rank\nRider\nPoints\nWins\n" + table + ARTICLE_END)
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "Carla Ruiz\n\n377" in body and "The mayor said" in body and "The city council met" in body
+
+
+def test_share_buttons_and_comment_moderation_notices_go():
+    text = (ARTICLE_START.replace("\n\n", "\n\nShare this on Telegram\n", 1) + "The second paragraph." + ARTICLE_END
+            + "\n\nNote: comments that insult other readers will not be approved by the moderators.")
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "Telegram" not in body and "moderators" not in body and "The mayor said" in body
