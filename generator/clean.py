@@ -22,6 +22,7 @@ from .extract import extract
 from .linescore import SENTENCE_END, continues, detect_language, find_main_run
 from .model import Block, CleanedArticle, CleaningOverrides, RawDocument, Removal
 from .lineshape import (ARCHIVE_REPEAT_MAX_WORDS, TERMINAL, is_heading, is_headline_like, is_menu_like,
+                        is_sentence_fragment,
                         is_short, line_key, looks_like_outlet, word_count)
 from .sections import teasers_after_labels
 from .phrases import BOILERPLATE_RULES, BYLINE, DATELINE, GLUED_DATE, OUTLET_WORDS  # noqa: F401 (re-exported)
@@ -213,7 +214,11 @@ def _remove_teaser_lists(lines: list[_Line]) -> None:
 
 
 def _remove_navigation_runs(lines: list[_Line]) -> None:
-    """Three or more menu-like lines in a row are a menu, wherever they stand."""
+    """Three or more menu-like lines in a row are a menu, wherever they stand.
+
+    A piece of a sentence ("and", ", or") is not a menu entry: it tells that the short lines around it
+    are links inside a sentence, so it breaks the run.
+    """
     run: list[_Line] = []
 
     def close_run() -> None:
@@ -225,7 +230,7 @@ def _remove_navigation_runs(lines: list[_Line]) -> None:
     for line in lines:
         if not line.kept:
             continue  # lines already removed neither extend nor break a run
-        if is_menu_like(line.text):
+        if is_menu_like(line.text) and not is_sentence_fragment(line.text):
             run.append(line)
         else:
             close_run()

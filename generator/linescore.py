@@ -41,6 +41,7 @@ END_OF_ARTICLE = {"comment-counter", "footer"}  # phrase rules of lines that clo
 END_COST = 1e6           # crossing such a line: the article does not run past it
 PROSE_BEFORE_END = 60.0  # ... and how much prose must come before it for it to close the article
 AFTER_END_WEIGHT = 0.3   # share of its score a line of prose keeps after the article closed
+CONTINUATION_COST = 1.0  # what a line costs that goes on with the sentence of the line before it
 LABEL_WEIGHT = 0.25    # share of its words a standalone line without a sentence end earns
 CONTINUATION_MARKS = tuple(",.;:!?)]’”%")  # not dashes: "- item" starts a list entry
 OPEN_END = re.compile(r"[,;:(\[“‘\"'-–—]$|\b[a-zà-ÿ]+$")  # ends mid-sentence
@@ -79,7 +80,8 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = ()) -> Mai
     scores: list[LineScore] = []
     prose, ended = 0.0, False
     for i, line in enumerate(lines):
-        scored = score_line(line, stop_words, counts[_key(line)] > 1, rules[i] is not None, _joined(lines, i))
+        scored = score_line(line, stop_words, counts[_key(line)] > 1, rules[i] is not None, _joined(lines, i),
+                            runs_on(lines, i))
         if cells[i] and rules[i] is None:
             scored = LineScore(scored.units, scored.stop_share, 0.0)
         if rules[i] in END_OF_ARTICLE and prose >= PROSE_BEFORE_END:
@@ -94,11 +96,13 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = ()) -> Mai
 
 
 def score_line(line: str, stop_words: frozenset[str], repeated: bool = False, blocked: bool = False,
-               joined: bool = True) -> LineScore:
+               joined: bool = True, continuation: bool = False) -> LineScore:
     """How much a line looks like running text, minus what a line costs.
 
     joined says the line is part of a sentence that runs on from or into its neighbours; a line that
     neither ends a sentence nor joins one is a label (a headline, a menu entry, a teaser) and earns little.
+    continuation says it goes on with the sentence the line before began: that sentence paid for its line
+    already (a link or an emphasis split it, not the writer).
     """
     words = WORD.findall(line)
     cjk = len(CJK.findall(line))
@@ -118,7 +122,10 @@ def score_line(line: str, stop_words: frozenset[str], repeated: bool = False, bl
     if not ends and not joined:
         weight *= LABEL_WEIGHT
     gain = units * weight + (1.0 if ends else 0.0)
-    cost = LINE_COST + (REPEAT_PENALTY if repeated and units <= REPEAT_MAX_WORDS else 0.0)
+    if continuation:
+        cost = CONTINUATION_COST
+    else:
+        cost = LINE_COST + (REPEAT_PENALTY if repeated and units <= REPEAT_MAX_WORDS else 0.0)
     return LineScore(units, share, round(gain - cost, 2))
 
 
@@ -157,6 +164,12 @@ def _joined(lines: Sequence[str], i: int) -> bool:
     if i > 0 and continues(line) and not SENTENCE_END.search(lines[i - 1]):
         return True
     return i + 1 < len(lines) and OPEN_END.search(line) is not None and continues(lines[i + 1])
+
+
+def runs_on(lines: Sequence[str], i: int) -> bool:
+    """True when line i goes on with an unfinished sentence of the line before (starts in lower case or with
+    punctuation): a link or an emphasis split that sentence, which paid for its line already."""
+    return i > 0 and not SENTENCE_END.search(lines[i - 1]) and continues(lines[i])
 
 
 def continues(line: str) -> bool:

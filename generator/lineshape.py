@@ -39,6 +39,17 @@ def is_menu_like(text: str) -> bool:
         ch.isdigit() for ch in text[:1])
 
 
+CONNECTIVES = frozenset("and or but nor of for to in on at by with from as than the a an und oder et ou y o e".split())
+
+
+def is_sentence_fragment(text: str) -> bool:
+    """Punctuation that goes on with a sentence (", 3 for") or connecting words alone ("and", "or the")."""
+    if text[:1] in ",;:)]’”%":
+        return True
+    words = WORD.findall(text)
+    return bool(words) and text[:1].islower() and all(w in CONNECTIVES for w in words)
+
+
 def looks_like_outlet(text: str) -> bool:
     words = text.split()
     return (1 <= len(words) <= 6 and not text.endswith(TERMINAL) and OUTLET_WORDS.search(text) is not None

@@ -158,3 +158,17 @@ def test_share_buttons_and_comment_moderation_notices_go():
             + "\n\nNote: comments that insult other readers will not be approved by the moderators.")
     body = clean_text("x", Path("x.txt"), text).body
     assert "Telegram" not in body and "moderators" not in body and "The mayor said" in body
+
+
+def test_links_inside_a_sentence_are_not_a_menu():
+    text = (ARTICLE_START + "The prize went to\nAna Lima\nand\nBen Okafor\nafter a close vote in the old hall on Sunday."
+            + ARTICLE_END)
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "Ana Lima" in body and "Ben Okafor" in body
+
+
+def test_a_sentence_split_into_many_link_lines_does_not_cut_the_article():
+    fragments = "Officials said\nthe\nharbour\nwould\nreopen\nsoon\nafter\nthe\nrepairs\nto\nthe\npiers."
+    text = (ARTICLE_START + fragments + "\n\nThe engineers will report in March." + ARTICLE_END)
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "The mayor said" in body and "The city council met" in body
