@@ -24,7 +24,7 @@ from .model import Block, CleanedArticle, CleaningOverrides, RawDocument, Remova
 from .lineshape import (ARCHIVE_REPEAT_MAX_WORDS, TERMINAL, is_heading, is_headline_like, is_menu_like,
                         is_sentence_fragment,
                         is_short, line_key, looks_like_outlet, word_count)
-from .sections import teasers_after_labels
+from .sections import author_box_at_end, teasers_after_labels
 from .phrases import BOILERPLATE_RULES, BYLINE, DATELINE, GLUED_DATE, OUTLET_WORDS  # noqa: F401 (re-exported)
 
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
@@ -165,6 +165,7 @@ def _clean_pass(article_id: str, source: Path, text: str, context: CleanContext 
     if not from_page:  # on a page, the markup already told menus from lists better than line shape can
         _remove_navigation_runs(lines)
         run_start = _remove_outside_main_run(lines, meta)
+    _remove_author_box(lines)
     _lift_metadata_lines(lines, meta)
     _lift_title(lines, meta, run_start if not from_page else 0)
     if not from_page:
@@ -258,6 +259,13 @@ def _remove_outside_main_run(lines: list[_Line], meta: dict[str, object]) -> int
             line.remove("outside-main-text", f"{where} the article's run of prose (lines {lines[run.start].number}"
                         f"-{lines[run.end - 1].number})")
     return run.start
+
+
+def _remove_author_box(lines: list[_Line]) -> None:
+    """A box about the writer after the article is the page's, not the article's."""
+    kept = [line for line in lines if line.kept]
+    for i in author_box_at_end([line.text for line in kept]):
+        kept[i].remove("author-box", "about the author, after the article")
 
 
 def _remove_head(lines: list[_Line], run_start: int) -> None:

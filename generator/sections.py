@@ -8,6 +8,7 @@ lines it removes. They look only at a line and its neighbours, so they cost line
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from .linescore import SENTENCE_END
@@ -50,3 +51,38 @@ def teasers_after_labels(texts: Sequence[str], rules: Sequence[str | None]) -> l
             items += 1
             i += 1
     return removed
+
+
+AUTHOR_BOX_REACH = 3   # an author box is among the last lines of the article ...
+ARTICLE_BEFORE_BOX = 3  # ... and comes after at least this many lines of it
+NAME_LINE = re.compile(r"^(?-i:[A-Z][\w'’.-]+(?: (?:[A-Z][\w'’.-]+|de|da|do|dos|van|von|der|del|la|le|di|bin|al)){1,4})$")
+BIO_SENTENCE = re.compile(
+    r"^(?=.{0,600}$)(\(?@\w+\)?|[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}|(?:he|she|they|er|sie|il|elle|ele|ela|él|ella))"
+    r"\s+(is|was|ist|war|est|était|é|foi|es|era|è)\s+(a|an|the|ein|eine|un|une|um|uma|una|il|lo|la|le|o)?\s*"
+    r"([\w'’-]+\s+){0,6}?(reporter|writer|editor|journalist|correspondent|contributor|columnist|author|producer|"
+    r"photographer|critic|analyst|blogger|freelancer|intern|fellow|redakteur\w*|journalist\w*|autor\w*|korrespondent\w*|"
+    r"journaliste|rédact\w*|correspondant\w*|jornalista|repórter|redator\w*|colunista|periodista|redactor\w*|"
+    r"corresponsal|giornalista|redattore|corrispondente)\b", re.I)
+
+
+def author_box_at_end(texts: Sequence[str]) -> list[int]:
+    """An author box after the article: a name on its own line and a paragraph about that person, or a
+    paragraph that opens "<name> is a reporter ..."; with the short label ("About", "Author") above it."""
+    first = max(ARTICLE_BEFORE_BOX, len(texts) - AUTHOR_BOX_REACH)
+    for i in range(first, len(texts)):
+        text = texts[i]
+        if BIO_SENTENCE.match(text):
+            start = i - 1 if NAME_LINE.match(texts[i - 1]) else i
+            return _with_label(texts, start, len(texts))
+        if NAME_LINE.match(texts[i - 1]) and texts[i - 1] in text and not text.startswith(texts[i - 1]) \
+                and i - 1 >= ARTICLE_BEFORE_BOX:
+            return _with_label(texts, i - 1, len(texts))
+    return []
+
+
+def _with_label(texts: Sequence[str], start: int, end: int) -> list[int]:
+    before = start - 1
+    if before >= 0 and word_count(texts[before]) <= 3 and not SENTENCE_END.search(texts[before]) \
+            and not texts[before].endswith(","):
+        start = before
+    return list(range(start, end))

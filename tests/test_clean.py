@@ -172,3 +172,20 @@ def test_a_sentence_split_into_many_link_lines_does_not_cut_the_article():
     text = (ARTICLE_START + fragments + "\n\nThe engineers will report in March." + ARTICLE_END)
     body = clean_text("x", Path("x.txt"), text).body
     assert "The mayor said" in body and "The city council met" in body
+
+
+@pytest.mark.parametrize("box", [
+    "About the writer\nJane Example\nA keen sailor and mother of two, Jane Example covers city hall from Portsmouth.",
+    "Jane Example is a senior reporter who covers transport and city hall for the paper.",
+])
+def test_an_author_box_after_the_article_goes(box):
+    text = ARTICLE_START + "The engineers will report in March." + ARTICLE_END + "\n\n" + box
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "Jane Example" not in body and "About the writer" not in body and "The mayor said" in body
+
+
+def test_a_person_named_on_a_line_at_the_start_of_a_short_article_stays():
+    text = ("Jane Example\nJane Example, the harbour master, said on Tuesday that the piers were safe for now.\n\n"
+            "She said that the repairs would start in the spring and last about a year.")
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "the harbour master" in body and "the repairs" in body
