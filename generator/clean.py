@@ -22,7 +22,7 @@ from .extract import extract
 from .linescore import SENTENCE_END, continues, detect_language, find_main_run
 from .model import Block, CleanedArticle, CleaningOverrides, RawDocument, Removal
 from .lineshape import (ARCHIVE_REPEAT_MAX_WORDS, TERMINAL, is_heading, is_headline_like, is_menu_like,
-                        is_sentence_fragment,
+                        is_sentence_fragment, is_timestamp,
                         is_short, line_key, looks_like_outlet, word_count)
 from .sections import author_box_at_end, teasers_after_labels
 from .phrases import BOILERPLATE_RULES, BYLINE, DATELINE, GLUED_DATE, OUTLET_WORDS  # noqa: F401 (re-exported)
@@ -168,6 +168,7 @@ def _clean_pass(article_id: str, source: Path, text: str, context: CleanContext 
     _remove_author_box(lines)
     _lift_metadata_lines(lines, meta)
     _lift_title(lines, meta, run_start if not from_page else 0)
+    _remove_timestamps(lines)
     if not from_page:
         _remove_head(lines, run_start)
     _remove_archive_repeats(lines, context)
@@ -266,6 +267,13 @@ def _remove_author_box(lines: list[_Line]) -> None:
     kept = [line for line in lines if line.kept]
     for i in author_box_at_end([line.text for line in kept]):
         kept[i].remove("author-box", "about the author, after the article")
+
+
+def _remove_timestamps(lines: list[_Line]) -> None:
+    """A line that only says when the page was posted or updated is the page's, wherever it stands."""
+    for line in lines:
+        if line.kept and is_timestamp(line.text):
+            line.remove("timestamp", "publication or update time")
 
 
 def _remove_head(lines: list[_Line], run_start: int) -> None:

@@ -189,3 +189,11 @@ def test_a_person_named_on_a_line_at_the_start_of_a_short_article_stays():
             "She said that the repairs would start in the spring and last about a year.")
     body = clean_text("x", Path("x.txt"), text).body
     assert "the harbour master" in body and "the repairs" in body
+
+
+def test_timestamp_lines_inside_the_text_go_but_bare_dates_stay():
+    paragraphs = "".join(f"Paragraph {n} of the report on the piers has a sentence.\n\n" for n in range(8))
+    text = (ARTICLE_START + paragraphs + "Updated: Wed 9:15 AM, March 6, 2024\n\nThe engineers will report.\n\n"
+            "12 March 2024" + ARTICLE_END)
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "9:15" not in body and "12 March 2024" in body and "The mayor said" in body
