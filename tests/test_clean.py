@@ -197,3 +197,13 @@ def test_timestamp_lines_inside_the_text_go_but_bare_dates_stay():
             "12 March 2024" + ARTICLE_END)
     body = clean_text("x", Path("x.txt"), text).body
     assert "9:15" not in body and "12 March 2024" in body and "The mayor said" in body
+
+
+def test_list_headings_follow_prompts_and_copyright_notices_go():
+    text = (ARTICLE_START + "You may also like...\nSchool board names a new head teacher" + ARTICLE_END
+            + "\n\nFollow Example News on\nTell us what you think in the comments below"
+            + "\n\nThis material may not be published or broadcast without permission. All rights reserved.")
+    body = clean_text("x", Path("x.txt"), text).body
+    for gone in ("may also like", "School board", "Follow Example", "Tell us", "may not be published"):
+        assert gone not in body, gone
+    assert "The mayor said" in body
