@@ -24,7 +24,7 @@ from .model import Block, CleanedArticle, CleaningOverrides, RawDocument, Remova
 from .lineshape import (ARCHIVE_REPEAT_MAX_WORDS, TERMINAL, is_heading, is_headline_like, is_menu_like,
                         is_sentence_fragment, is_timestamp,
                         is_short, line_key, looks_like_outlet, word_count)
-from .sections import author_box_at_end, teasers_after_labels
+from .sections import author_box_at_end, captions_beside_credits, teasers_after_labels
 from .phrases import BOILERPLATE_RULES, BYLINE, DATELINE, GLUED_DATE, OUTLET_WORDS  # noqa: F401 (re-exported)
 
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
@@ -169,6 +169,7 @@ def _clean_pass(article_id: str, source: Path, text: str, context: CleanContext 
     _lift_metadata_lines(lines, meta)
     _lift_title(lines, meta, run_start if not from_page else 0)
     _remove_timestamps(lines)
+    _remove_captions(lines)  # after the metadata: a date line above a credit is the page's date
     if not from_page:
         _remove_head(lines, run_start)
     _remove_archive_repeats(lines, context)
@@ -213,6 +214,12 @@ def _remove_teaser_lists(lines: list[_Line]) -> None:
     """The headlines listed under a "Read more:" or "Related stories" label link to other articles."""
     for i in teasers_after_labels([line.text for line in lines], [line.removed_by for line in lines]):
         lines[i].remove("teaser", "headline listed under a promotion label")
+
+
+def _remove_captions(lines: list[_Line]) -> None:
+    """A photo's caption stands beside its credit line."""
+    for i in captions_beside_credits([line.text for line in lines], [line.removed_by for line in lines]):
+        lines[i].remove("caption", "photo caption beside its credit")
 
 
 def _remove_navigation_runs(lines: list[_Line]) -> None:

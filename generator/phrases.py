@@ -74,9 +74,10 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                            r"^.{0,60}\b(getty images|shutterstock|ap photo|afp photo|reuters photo|epa-efe|"
                            r"anadolu agency|via getty images)\)?$"),
      "photo caption credit"),
-    ("photo-credit", _rule(r"^(image|photo|picture) (copyright|caption|credit)s?\W*$|^credit\W*$|"
-                           r"^\(?(ap|afp|reuters|getty|epa|dpa|ansa|efe)( images| photo)?\s*/\s*[^/]{2,60}\)?$|"
-                           r"^(?-i:[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}\s?/\s?[A-Z][\w.'’&-]*( [\w.'’&-]+){0,4})$"),
+    ("photo-credit", _rule(r"^(image|photo|picture) (copyright|caption|credit)s?\W*$|^credit\W*$"),
+     "photo credit or caption label"),
+    ("photographer-credit", _rule(r"^\(?(ap|afp|reuters|getty|epa|dpa|ansa|efe)( images| photo)?\s*/\s*[^/]{2,60}\)?$|"
+                                  r"^(?-i:[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}\s?/\s?[A-Z][\w.'’&-]*( [\w.'’&-]+){0,4})$"),
      "photo credit (photographer / agency)"),
     ("cookie-banner", _rule(r"^.{0,200}\b(we use cookies|this (web)?site uses cookies|accept (all )?cookies|"
                             r"cookie (policy|settings|preferences)|manage (your )?consent)\b.{0,200}$"),

@@ -207,3 +207,12 @@ def test_list_headings_follow_prompts_and_copyright_notices_go():
     for gone in ("may also like", "School board", "Follow Example", "Tell us", "may not be published"):
         assert gone not in body, gone
     assert "The mayor said" in body
+
+
+def test_a_caption_beside_its_credit_goes_but_text_before_a_bare_label_stays():
+    text = (ARTICLE_START + "Workers inspect the old piers at low tide on Monday\nJane Example/Example Wire\n\n"
+            "The engineers will report in March.\nImage copyright\nImage caption\nThe bridge as drawn in 1990"
+            + ARTICLE_END)
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "Workers inspect" not in body and "drawn in 1990" not in body
+    assert "The engineers will report in March." in body and "The mayor said" in body
