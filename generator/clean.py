@@ -22,7 +22,9 @@ from .extract import extract
 from .linescore import SENTENCE_END, continues, detect_language, find_main_run
 from .model import Block, CleanedArticle, CleaningOverrides, RawDocument, Removal
 from .lineshape import (ARCHIVE_REPEAT_MAX_WORDS, TERMINAL, is_heading, is_headline_like, is_menu_like,
+                        is_sentence_fragment, is_timestamp,
                         is_short, line_key, looks_like_outlet, word_count)
+from .sections import author_box_at_end, captions_beside_credits, teasers_after_labels
 from .phrases import BOILERPLATE_RULES, BYLINE, DATELINE, GLUED_DATE, OUTLET_WORDS  # noqa: F401 (re-exported)
 
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
@@ -168,11 +170,15 @@ def _clean_pass(article_id: str, source: Path, text: str, context: CleanContext 
     lines = [_Line(n, t) for n, t in enumerate(normalise_lines(text), start=1) if t]
 
     _remove_phrase_boilerplate(lines)
+    _remove_teaser_lists(lines)
     if not from_page:  # on a page, the markup already told menus from lists better than line shape can
         _remove_navigation_runs(lines)
         run_start = _remove_outside_main_run(lines, meta)
+    _remove_author_box(lines)
     _lift_metadata_lines(lines, meta)
     _lift_title(lines, meta, run_start if not from_page else 0)
+    _remove_timestamps(lines)
+    _remove_captions(lines)  # after the metadata: a date line above a credit is the page's date
     if not from_page:
         _remove_head(lines, run_start)
     _remove_archive_repeats(lines, context)
@@ -213,8 +219,24 @@ def _remove_phrase_boilerplate(lines: list[_Line]) -> None:
                 break
 
 
+def _remove_teaser_lists(lines: list[_Line]) -> None:
+    """The headlines listed under a "Read more:" or "Related stories" label link to other articles."""
+    for i in teasers_after_labels([line.text for line in lines], [line.removed_by for line in lines]):
+        lines[i].remove("teaser", "headline listed under a promotion label")
+
+
+def _remove_captions(lines: list[_Line]) -> None:
+    """A photo's caption stands beside its credit line."""
+    for i in captions_beside_credits([line.text for line in lines], [line.removed_by for line in lines]):
+        lines[i].remove("caption", "photo caption beside its credit")
+
+
 def _remove_navigation_runs(lines: list[_Line]) -> None:
-    """Three or more menu-like lines in a row are a menu, wherever they stand."""
+    """Three or more menu-like lines in a row are a menu, wherever they stand.
+
+    A piece of a sentence ("and", ", or") is not a menu entry: it tells that the short lines around it
+    are links inside a sentence, so it breaks the run.
+    """
     run: list[_Line] = []
 
     def close_run() -> None:
@@ -226,7 +248,7 @@ def _remove_navigation_runs(lines: list[_Line]) -> None:
     for line in lines:
         if not line.kept:
             continue  # lines already removed neither extend nor break a run
-        if is_menu_like(line.text):
+        if is_menu_like(line.text) and not is_sentence_fragment(line.text):
             run.append(line)
         else:
             close_run()
@@ -254,6 +276,20 @@ def _remove_outside_main_run(lines: list[_Line], meta: dict[str, object]) -> int
             line.remove("outside-main-text", f"{where} the article's run of prose (lines {lines[run.start].number}"
                         f"-{lines[run.end - 1].number})")
     return run.start
+
+
+def _remove_author_box(lines: list[_Line]) -> None:
+    """A box about the writer after the article is the page's, not the article's."""
+    kept = [line for line in lines if line.kept]
+    for i in author_box_at_end([line.text for line in kept]):
+        kept[i].remove("author-box", "about the author, after the article")
+
+
+def _remove_timestamps(lines: list[_Line]) -> None:
+    """A line that only says when the page was posted or updated is the page's, wherever it stands."""
+    for line in lines:
+        if line.kept and is_timestamp(line.text):
+            line.remove("timestamp", "publication or update time")
 
 
 def _remove_head(lines: list[_Line], run_start: int) -> None:

@@ -41,6 +41,7 @@ END_OF_ARTICLE = {"comment-counter", "footer"}  # phrase rules of lines that clo
 END_COST = 1e6           # crossing such a line: the article does not run past it
 PROSE_BEFORE_END = 60.0  # ... and how much prose must come before it for it to close the article
 AFTER_END_WEIGHT = 0.3   # share of its score a line of prose keeps after the article closed
+CONTINUATION_COST = 1.0  # what a line costs that goes on with the sentence of the line before it
 LABEL_WEIGHT = 0.25    # share of its words a standalone line without a sentence end earns
 CONTINUATION_MARKS = tuple(",.;:!?)]’”%")  # not dashes: "- item" starts a list entry
 OPEN_END = re.compile(r"[,;:(\[“‘\"'-–—]$|\b[a-zà-ÿ]+$")  # ends mid-sentence
@@ -76,11 +77,14 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = ()) -> Mai
     words = [WORD.findall(line) for line in lines]  # found once, used by both the language and the scores
     language, stop_words = _language_of(words)
     counts = Counter(_key(line) for line in lines)
+    cells = table_cells(lines, rules)
     scores: list[LineScore] = []
     prose, ended = 0.0, False
     for i, line in enumerate(lines):
         scored = score_line(line, stop_words, counts[_key(line)] > 1, rules[i] is not None, _joined(lines, i),
-                            words[i])
+                            runs_on(lines, i), words[i])
+        if cells[i] and rules[i] is None:
+            scored = LineScore(scored.units, scored.stop_share, 0.0)
         if rules[i] in END_OF_ARTICLE and prose >= PROSE_BEFORE_END:
             scored = LineScore(scored.units, scored.stop_share, -END_COST)
             ended = True
@@ -93,11 +97,13 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = ()) -> Mai
 
 
 def score_line(line: str, stop_words: frozenset[str], repeated: bool = False, blocked: bool = False,
-               joined: bool = True, words: list[str] | None = None) -> LineScore:
+               joined: bool = True, continuation: bool = False, words: list[str] | None = None) -> LineScore:
     """How much a line looks like running text, minus what a line costs.
 
     joined says the line is part of a sentence that runs on from or into its neighbours; a line that
     neither ends a sentence nor joins one is a label (a headline, a menu entry, a teaser) and earns little.
+    continuation says it goes on with the sentence the line before began: that sentence paid for its line
+    already (a link or an emphasis split it, not the writer). words: the line's words, if already found.
     """
     words = WORD.findall(line) if words is None else words
     cjk = len(CJK.findall(line))
@@ -117,8 +123,40 @@ def score_line(line: str, stop_words: frozenset[str], repeated: bool = False, bl
     if not ends and not joined:
         weight *= LABEL_WEIGHT
     gain = units * weight + (1.0 if ends else 0.0)
-    cost = LINE_COST + (REPEAT_PENALTY if repeated and units <= REPEAT_MAX_WORDS else 0.0)
+    if continuation:
+        cost = CONTINUATION_COST
+    else:
+        cost = LINE_COST + (REPEAT_PENALTY if repeated and units <= REPEAT_MAX_WORDS else 0.0)
     return LineScore(units, share, round(gain - cost, 2))
+
+
+TABLE_MIN_CELLS = 12     # a data table flattened one cell per line: at least this many cells in a row ...
+TABLE_NUMBER_SHARE = 0.4  # ... this share of them numbers
+TABLE_CELL_MAX_WORDS = 5
+NUMBER_CELL = re.compile(r"^[-+–(]?[$€£]?\d[\d.,:/%'’ ]*[%)]?$")
+
+
+def table_cells(lines: Sequence[str], rules: Sequence[str | None]) -> list[bool]:
+    """Lines that are cells of a data table flattened one cell per line (scores, results, prices).
+
+    Each cell alone looks like chrome (a number, a name), but a long run of short cells, many of them
+    numbers, is a table: it costs nothing in the run search, so prose on both sides of it joins up.
+    """
+    flags = [False] * len(lines)
+    start = 0
+    for end in range(len(lines) + 1):
+        is_cell = end < len(lines) and (rules[end] is not None or (
+            len(lines[end]) <= 40 and len(WORD.findall(lines[end])) <= TABLE_CELL_MAX_WORDS
+            and not SENTENCE_END.search(lines[end].rstrip(".") or "")))
+        if is_cell:
+            continue
+        run = range(start, end)
+        numbers = sum(1 for i in run if NUMBER_CELL.match(lines[i]))
+        if len(run) >= TABLE_MIN_CELLS and numbers >= TABLE_NUMBER_SHARE * len(run):
+            for i in run:
+                flags[i] = True
+        start = end + 1
+    return flags
 
 
 def _joined(lines: Sequence[str], i: int) -> bool:
@@ -127,6 +165,12 @@ def _joined(lines: Sequence[str], i: int) -> bool:
     if i > 0 and continues(line) and not SENTENCE_END.search(lines[i - 1]):
         return True
     return i + 1 < len(lines) and OPEN_END.search(line) is not None and continues(lines[i + 1])
+
+
+def runs_on(lines: Sequence[str], i: int) -> bool:
+    """True when line i goes on with an unfinished sentence of the line before (starts in lower case or with
+    punctuation): a link or an emphasis split that sentence, which paid for its line already."""
+    return i > 0 and not SENTENCE_END.search(lines[i - 1]) and continues(lines[i])
 
 
 def continues(line: str) -> bool:

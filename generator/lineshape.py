@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .dates import MONTHS
 from .phrases import OUTLET_WORDS
 
 TERMINAL = tuple(".!?…:;\"'”’»)")
@@ -37,6 +38,41 @@ def is_short(line: str) -> bool:
 def is_menu_like(text: str) -> bool:
     return len(text) <= 30 and 0 < word_count(text) <= 3 and not text.endswith(TERMINAL) and not any(
         ch.isdigit() for ch in text[:1])
+
+
+CONNECTIVES = frozenset("and or but nor of for to in on at by with from as than the a an und oder et ou y o e".split())
+
+
+def is_sentence_fragment(text: str) -> bool:
+    """Punctuation that goes on with a sentence (", 3 for") or connecting words alone ("and", "or the")."""
+    if text[:1] in ",;:)]’”%":
+        return True
+    words = WORD.findall(text)
+    return bool(words) and text[:1].islower() and all(w in CONNECTIVES for w in words)
+
+
+TIMESTAMP_LABELS = frozenset("updated posted published modified ago aktualisiert veröffentlicht publiziert publié "
+                             "actualizado publicado atualizado pubblicato aggiornato".split())
+# Words a timestamp line is made of besides numbers: months and weekdays (several languages), clock words, labels.
+TIMESTAMP_WORDS = frozenset(MONTHS) | frozenset(
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre januar februar märz juni "
+    "juli oktober dezember enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre "
+    "janeiro fevereiro março maio junho julho setembro outubro dezembro gennaio febbraio aprile maggio giugno luglio "
+    "settembre ottobre mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday "
+    "sunday am pm a m p at on um à às de del el le il em ago h hr hrs min mins hour hours minutes gmt utc et est edt "
+    "cet cest bst ist pst pdt first last mis jour by".split()) | TIMESTAMP_LABELS
+TIMESTAMP_MAX_WORDS = 14
+CLOCK_TIME = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
+
+
+def is_timestamp(text: str) -> bool:
+    """A line that only says when (a date, a time, "Updated", "Posted"), and at most one word besides."""
+    words = WORD.findall(text.casefold())
+    if not words or len(words) > TIMESTAMP_MAX_WORDS or not any(w[:1].isdigit() for w in words):
+        return False
+    others = sum(1 for w in words if not w[:1].isdigit() and w not in TIMESTAMP_WORDS)
+    # a bare date may be part of the text (an embedded post's date); a clock time or a label is the page's
+    return others <= 1 and (CLOCK_TIME.search(text) is not None or not TIMESTAMP_LABELS.isdisjoint(words))
 
 
 def looks_like_outlet(text: str) -> bool:

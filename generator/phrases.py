@@ -33,18 +33,40 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                     r"you (may|might) also like|trending( now)?|most (read|popular|viewed|shared)|editor'?s picks|"
                     r"don'?t miss|watch|listen|lire aussi|à lire aussi|voir aussi|lesen sie auch|mehr zum thema|"
                     r"leer más|lee también|te puede interesar|leia (também|mais)|continue reading)"
-                    r"(\s*[:：»>|–—-].*|\s*…?)$"),
+                    r"(\s*[:：»>|–—-].*|\s*(…|\.\.\.)?)$"),
      "promotion of another page"),
+    ("promo", _rule(r"^((more|other|latest|top|trending|popular|related|recommended|featured|similar)\b[\w\s'’-]{0,30}"
+                    r"\b(stories|news|articles|posts|videos|headlines|reads|links)|"
+                    r"(more|also|popular|trending|latest|most read) (in|on|from|at) [\w\s.'’-]{1,30}|more|"
+                    r"weitere (artikel|nachrichten|meldungen)|das könnte sie auch interessieren|à lire également|"
+                    r"sur le même sujet|(artículos|noticias|notícias|matérias) relacionad[ao]s|más noticias|"
+                    r"veja também|ver también|leggi anche|potrebbe interessarti)\s*:?$"),
+     "heading of a list of links to other pages"),
     ("comment-counter", _rule(r"^((\d+|no)\s+)?comments?\s*(\(\d+\)|:\s*\d+)?$|^(leave|add|post|write) a (comment|reply)$|"
                               r"^(show|view|hide|load)( all)? comments?$|^(\d+\s+)?repl(y|ies)$|"
                               r"^(commentaires?|kommentare|comentarios)\s*(\(\d+\))?$"),
      "comment counter or comment-form label"),
+    ("comment-counter", _rule(r"^(join|start) the (conversation|discussion|debate)\b.{0,60}$|"
+                              r"^(tell us|let us know|what do you think)\b.{0,40}(think|comments?|below)\W*$|"
+                              r"^.{0,300}\b(community|commenting|comment|submission|discussion) (guidelines|policy|rules)\b"
+                              r".{0,300}$|^.{0,100}\bcomments? (are|will be) (moderated|reviewed|closed)\b.{0,200}$|"
+                              r"^(?=.{0,400}$).*\b(comments?|comentários?|comentarios?|commentaires?|kommentare?)\b.*"
+                              r"\b(moderat\w*|aprovad\w*|aprobad\w*|approuvé\w*|freigeschaltet|guidelines)\b"),
+     "opening of the readers' comment section"),
+    ("call-to-action", _rule(r"^(?=.{0,400}$)(?=.{0,300}\b(you|your|our|us|we)\b|(sign up|subscribe|share|get|download|follow|like|click|"
+                             r"tap|support)\b).{0,300}\b(sign up (for|to)|subscribe (to|now|today|for)|share (it|this) with (a friend|friends|your)|share this (story|article|post)|"
+                             r"click here|tap here|download (our|the) app|follow us|like us on|"
+                             r"(get|unlock) (unlimited |full |instant |exclusive )?access to|(use|enter) the (promo |discount )?code|"
+                             r"support (our|independent|quality) journalism|may (earn|receive|get) (a )?(small )?(affiliate )?"
+                             r"commission|affiliate (links?|commission)|(our|email|free) newsletters?|issues for\W{0,2}\d)"
+                             r"\b.{0,300}$"),
+     "a line asking the reader to subscribe, share or buy"),
     ("share", _rule(r"^((share|tweet|print|email|e-mail|mail|copy link|facebook|twitter|x|whatsapp|linkedin|pinterest|"
                     r"reddit|telegram|messenger|flipboard|partager|teilen|compartir|condividi)"
-                    r"( (this|the) (article|story|post|page))?( on \w+)?[\s|·•,/]*)+$"),
+                    r"( (this|the)( (article|story|post|page))?)?( (on|via|by|per) \w+)?[\s|·•,/]*)+$"),
      "share, print or e-mail button"),
     ("subscribe", _rule(r"^(subscribe|sign up|newsletter|get (our|the) .{0,40}newsletter|follow us( on .{0,40})?|"
-                        r"join (us|our .{0,40})|download (our|the) app|get the app|abonnez-vous|abonnieren|suscríbete)"
+                        r"join (us|our .{0,40})|follow [\w.]+ on\b|download (our|the) app|get the app|abonnez-vous|abonnieren|suscríbete)"
                         r"\b.{0,100}$"),
      "subscription or follow prompt"),
     ("photo-credit", _rule(r"^\(?(photo|image|picture|photograph|pic|video|graphic|illustration|credit|foto|bild)s?"
@@ -52,12 +74,21 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                            r"^.{0,60}\b(getty images|shutterstock|ap photo|afp photo|reuters photo|epa-efe|"
                            r"anadolu agency|via getty images)\)?$"),
      "photo caption credit"),
+    ("photo-credit", _rule(r"^(image|photo|picture) (copyright|caption|credit)s?\W*$|^credit\W*$"),
+     "photo credit or caption label"),
+    ("photographer-credit", _rule(r"^\(?(ap|afp|reuters|getty|epa|dpa|ansa|efe)( images| photo)?\s*/\s*[^/]{2,60}\)?$|"
+                                  r"^(?-i:[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}\s?/\s?[A-Z][\w.'’&-]*( [\w.'’&-]+){0,4})$"),
+     "photo credit (photographer / agency)"),
     ("cookie-banner", _rule(r"^.{0,200}\b(we use cookies|this (web)?site uses cookies|accept (all )?cookies|"
                             r"cookie (policy|settings|preferences)|manage (your )?consent)\b.{0,200}$"),
      "cookie banner"),
     ("footer", _rule(r"^(©|\(c\)\s|(copyright|all rights reserved|terms (of|and) (use|service|conditions)|"
                      r"privacy (policy|notice)|contact us|about us|advertise with us|site ?map)\b).{0,120}$"),
      "page footer"),
+    ("footer", _rule(r"^.{0,300}\b(all rights reserved|may not be (re)?(published|produced|printed|distributed)|"
+                     r"tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|"
+                     r"todos os direitos reservados|tutti i diritti riservati)\b.{0,300}$"),
+     "copyright notice"),
     ("advertisement", _rule(r"^(advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|"
                             r"publicité|anzeige|publicidad|pubblicità)$"),
      "advertising label"),

@@ -119,3 +119,100 @@ def test_overrides_keep_and_drop():
     assert "Comments (3)" in overridden.body
     assert "Second paragraph" not in overridden.body
     assert any(r.rule == "override-drop" for r in overridden.removals)
+
+
+ARTICLE_START = ("Harbour bridge plan returns to the council\n\nThe city council met again on Tuesday to discuss the "
+                 "harbour bridge, which has been delayed for years by the cost of its foundations.\n\n")
+ARTICLE_END = ("\n\nThe mayor said that the vote would be held in the spring, after the engineers have finished "
+               "the survey of the old piers and the council has read it.")
+
+
+def test_headlines_under_a_promotion_label_go():
+    text = (ARTICLE_START + "Related stories\nSchool board names a new head teacher\nStorm closes the coast road again"
+            + ARTICLE_END)
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "School board" not in body and "Storm closes" not in body
+    assert "The mayor said" in body and "The city council met" in body
+
+
+def test_comment_prompts_calls_to_action_and_photo_credits_go():
+    text = (ARTICLE_START + "Jane Example/Example Wire\nImage caption" + ARTICLE_END
+            + "\n\nLiked this story? Share it with a friend and sign up for our free newsletter!"
+            + "\n\nJoin the conversation\nPlease read our community guidelines before you post a comment here.")
+    body = clean_text("x", Path("x.txt"), text).body
+    for gone in ("Example Wire", "Image caption", "newsletter", "Join the", "community guidelines"):
+        assert gone not in body, gone
+    assert "The mayor said" in body
+
+
+def test_a_table_flattened_one_cell_per_line_stays_inside_the_article():
+    rows = [("Ana Lima", 412, 9), ("Ben Okafor", 398, 7), ("Carla Ruiz", 377, 6), ("Dev Patel", 350, 4)]
+    table = "\n".join(f"{rank}\n{name}\n{points}\n{wins}" for rank, (name, points, wins) in enumerate(rows, 1))
+    text = (ARTICLE_START + "Rank\nRider\nPoints\nWins\n" + table + ARTICLE_END)
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "Carla Ruiz\n\n377" in body and "The mayor said" in body and "The city council met" in body
+
+
+def test_share_buttons_and_comment_moderation_notices_go():
+    text = (ARTICLE_START.replace("\n\n", "\n\nShare this on Telegram\n", 1) + "The second paragraph." + ARTICLE_END
+            + "\n\nNote: comments that insult other readers will not be approved by the moderators.")
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "Telegram" not in body and "moderators" not in body and "The mayor said" in body
+
+
+def test_links_inside_a_sentence_are_not_a_menu():
+    text = (ARTICLE_START + "The prize went to\nAna Lima\nand\nBen Okafor\nafter a close vote in the old hall on Sunday."
+            + ARTICLE_END)
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "Ana Lima" in body and "Ben Okafor" in body
+
+
+def test_a_sentence_split_into_many_link_lines_does_not_cut_the_article():
+    fragments = "Officials said\nthe\nharbour\nwould\nreopen\nsoon\nafter\nthe\nrepairs\nto\nthe\npiers."
+    text = (ARTICLE_START + fragments + "\n\nThe engineers will report in March." + ARTICLE_END)
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "The mayor said" in body and "The city council met" in body
+
+
+@pytest.mark.parametrize("box", [
+    "About the writer\nJane Example\nA keen sailor and mother of two, Jane Example covers city hall from Portsmouth.",
+    "Jane Example is a senior reporter who covers transport and city hall for the paper.",
+])
+def test_an_author_box_after_the_article_goes(box):
+    text = ARTICLE_START + "The engineers will report in March." + ARTICLE_END + "\n\n" + box
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "Jane Example" not in body and "About the writer" not in body and "The mayor said" in body
+
+
+def test_a_person_named_on_a_line_at_the_start_of_a_short_article_stays():
+    text = ("Jane Example\nJane Example, the harbour master, said on Tuesday that the piers were safe for now.\n\n"
+            "She said that the repairs would start in the spring and last about a year.")
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "the harbour master" in body and "the repairs" in body
+
+
+def test_timestamp_lines_inside_the_text_go_but_bare_dates_stay():
+    paragraphs = "".join(f"Paragraph {n} of the report on the piers has a sentence.\n\n" for n in range(8))
+    text = (ARTICLE_START + paragraphs + "Updated: Wed 9:15 AM, March 6, 2024\n\nThe engineers will report.\n\n"
+            "12 March 2024" + ARTICLE_END)
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "9:15" not in body and "12 March 2024" in body and "The mayor said" in body
+
+
+def test_list_headings_follow_prompts_and_copyright_notices_go():
+    text = (ARTICLE_START + "You may also like...\nSchool board names a new head teacher" + ARTICLE_END
+            + "\n\nFollow Example News on\nTell us what you think in the comments below"
+            + "\n\nThis material may not be published or broadcast without permission. All rights reserved.")
+    body = clean_text("x", Path("x.txt"), text).body
+    for gone in ("may also like", "School board", "Follow Example", "Tell us", "may not be published"):
+        assert gone not in body, gone
+    assert "The mayor said" in body
+
+
+def test_a_caption_beside_its_credit_goes_but_text_before_a_bare_label_stays():
+    text = (ARTICLE_START + "Workers inspect the old piers at low tide on Monday\nJane Example/Example Wire\n\n"
+            "The engineers will report in March.\nImage copyright\nImage caption\nThe bridge as drawn in 1990"
+            + ARTICLE_END)
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "Workers inspect" not in body and "drawn in 1990" not in body
+    assert "The engineers will report in March." in body and "The mayor said" in body

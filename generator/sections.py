@@ -1,0 +1,111 @@
+"""Rules about groups of lines: boxes a page sets around or inside an article.
+
+A single line often cannot tell boilerplate from text, but the line before it can: the items under
+a "Read more:" label are other articles' headlines. Each rule here takes the kept lines of an article
+(their texts, and the phrase rule that already marked each, if any) and returns the indexes of the
+lines it removes. They look only at a line and its neighbours, so they cost linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from .linescore import SENTENCE_END
+from .lineshape import word_count
+
+TEASER_LABELS = {"promo"}  # phrase rules whose line introduces a list of links to other pages
+TEASER_MAX_WORDS = 25
+TEASER_MAX_ITEMS = 12
+
+
+def is_teaser_item(text: str) -> bool:
+    """A headline or a name linking elsewhere: it does not end a sentence and does not introduce one."""
+    first = text[:1]
+    return (0 < word_count(text) <= TEASER_MAX_WORDS and not SENTENCE_END.search(text)
+            and not text.endswith((":", ",", ";")) and (first.isupper() or first.isdigit() or first in "\"'“‘«¿¡"))
+
+
+def teasers_after_labels(texts: Sequence[str], rules: Sequence[str | None]) -> list[int]:
+    """The lines under a promotion label ("Read more:", "Related stories") that read as headlines.
+
+    The list ends at the first line that is not one (a sentence, or a line introducing what follows).
+    """
+    removed: list[int] = []
+    i = 0
+    while i < len(texts):
+        if rules[i] not in TEASER_LABELS:
+            i += 1
+            continue
+        i += 1
+        items = 0
+        while i < len(texts) and items < TEASER_MAX_ITEMS:
+            if rules[i] is not None:
+                if rules[i] in TEASER_LABELS:
+                    break
+                i += 1
+                continue
+            if not is_teaser_item(texts[i]):
+                break
+            removed.append(i)
+            items += 1
+            i += 1
+    return removed
+
+
+AUTHOR_BOX_REACH = 3   # an author box is among the last lines of the article ...
+ARTICLE_BEFORE_BOX = 3  # ... and comes after at least this many lines of it
+NAME_LINE = re.compile(r"^(?-i:[A-Z][\w'’.-]+(?: (?:[A-Z][\w'’.-]+|de|da|do|dos|van|von|der|del|la|le|di|bin|al)){1,4})$")
+BIO_SENTENCE = re.compile(
+    r"^(?=.{0,600}$)(\(?@\w+\)?|[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}|(?:he|she|they|er|sie|il|elle|ele|ela|él|ella))"
+    r"\s+(is|was|ist|war|est|était|é|foi|es|era|è)\s+(a|an|the|ein|eine|un|une|um|uma|una|il|lo|la|le|o)?\s*"
+    r"([\w'’-]+\s+){0,6}?(reporter|writer|editor|journalist|correspondent|contributor|columnist|author|producer|"
+    r"photographer|critic|analyst|blogger|freelancer|intern|fellow|redakteur\w*|journalist\w*|autor\w*|korrespondent\w*|"
+    r"journaliste|rédact\w*|correspondant\w*|jornalista|repórter|redator\w*|colunista|periodista|redactor\w*|"
+    r"corresponsal|giornalista|redattore|corrispondente)\b", re.I)
+
+
+def author_box_at_end(texts: Sequence[str]) -> list[int]:
+    """An author box after the article: a name on its own line and a paragraph about that person, or a
+    paragraph that opens "<name> is a reporter ..."; with the short label ("About", "Author") above it."""
+    first = max(ARTICLE_BEFORE_BOX, len(texts) - AUTHOR_BOX_REACH)
+    for i in range(first, len(texts)):
+        text = texts[i]
+        if BIO_SENTENCE.match(text):
+            start = i - 1 if NAME_LINE.match(texts[i - 1]) else i
+            return _with_label(texts, start, len(texts))
+        if NAME_LINE.match(texts[i - 1]) and texts[i - 1] in text and not text.startswith(texts[i - 1]) \
+                and i - 1 >= ARTICLE_BEFORE_BOX:
+            return _with_label(texts, i - 1, len(texts))
+    return []
+
+
+def _with_label(texts: Sequence[str], start: int, end: int) -> list[int]:
+    before = start - 1
+    if before >= 0 and word_count(texts[before]) <= 3 and not SENTENCE_END.search(texts[before]) \
+            and not texts[before].endswith(","):
+        start = before
+    return list(range(start, end))
+
+
+CAPTION_MAX_WORDS = 25
+CAPTION_LABEL = "photo-credit"       # "Image caption": the caption is the line after it
+CREDIT_LINE = "photographer-credit"  # "Jane Doe/Agency": the caption is the line before it
+
+
+def captions_beside_credits(texts: Sequence[str], rules: Sequence[str | None]) -> list[int]:
+    """A photo's caption: the line just after an "Image caption" label, or just before a credit that names
+    the photographer ("Jane Doe/Agency"). Other labels ("Image copyright", "Photo: X") may stand before
+    their photo, so the line before them is text. Only a line short enough for a caption, never one
+    another rule took."""
+    removed: list[int] = []
+    for i, rule in enumerate(rules):
+        if rule == CAPTION_LABEL and "caption" in texts[i].casefold():
+            j = i + 1
+        elif rule == CREDIT_LINE:
+            j = i - 1
+        else:
+            continue
+        if 0 <= j < len(texts) and rules[j] is None and 3 <= word_count(texts[j]) <= CAPTION_MAX_WORDS:
+            removed.append(j)
+    return removed
