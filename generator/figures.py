@@ -29,6 +29,10 @@ DATE_WORDS = re.compile(r"\b(january|february|march|april|june|july|august|septe
                         r"(january|february|march|april|may|june|july|august|september|october|november|december)\b")
 TIME_UNIT = re.compile(r"\b(second|minute|hour|day|week|month|year)s?\b")
 NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:\s+(?:hundred|thousand|million|billion))?", re.I)
+# One pattern a kind of qualifier, longest wording first ("no fewer than" before "fewer than").
+QUALIFIERS = tuple((re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b"),
+                    name)
+                   for words, name in ((LOWER_BOUND, "at least"), (UPPER_BOUND, "at most"), (APPROXIMATE, "about")))
 WORDS = re.compile(r"\b(?:" + "|".join(sorted(set(SMALL) | set(UNITS), key=len, reverse=True)) +
                    r")(?:[\s-]+(?:" + "|".join(sorted(set(SMALL) | set(UNITS), key=len, reverse=True)) + r"))*\b",
                    re.I)
@@ -59,10 +63,10 @@ def parse_figure(wording: str) -> Figure | None:
     if DATE_WORDS.search(text):
         return None  # "between November 24 and December 1", "October 8, 1997": dates, not quantities
     qualifier = "exact"
-    for words, name in ((LOWER_BOUND, "at least"), (UPPER_BOUND, "at most"), (APPROXIMATE, "about")):
-        hit = next((w for w in sorted(words, key=len, reverse=True) if re.match(re.escape(w) + r"\b", text)), None)
+    for pattern, name in QUALIFIERS:
+        hit = pattern.match(text)
         if hit:
-            qualifier, text = name, text[len(hit):].strip()
+            qualifier, text = name, text[hit.end():].strip()
             break
     value = _number(text)
     if value is None:

@@ -102,6 +102,12 @@ class EntityIndex:
 
 
 def index_mentions(archive: Archive, memo: Memo = NO_MEMO) -> EntityIndex:
+    """Backlinks, co-occurrence and sentence spans; with a memo, kept while the mentions and texts are."""
+    texts = tuple(a.blocks for a in archive.articles)
+    return memo.table("entity index").get("archive", (archive.mentions, texts), lambda: _index(archive, memo))
+
+
+def _index(archive: Archive, memo: Memo) -> EntityIndex:
     by_entity: dict[str, list[Mention]] = defaultdict(list)
     by_article: dict[str, list[Mention]] = defaultdict(list)
     in_sentence: dict[tuple[str, int, int], set[str]] = defaultdict(set)

@@ -25,7 +25,7 @@ from .memo import Memo
 from .pipeline import generate
 from .write import apply
 
-DEBOUNCE_SECONDS = 0.3
+DEBOUNCE_SECONDS = 0.1  # an editor's save is a burst of events a few milliseconds apart
 CHANGES = {EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED, EVENT_TYPE_MOVED, EVENT_TYPE_CLOSED}
 
 

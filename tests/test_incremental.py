@@ -42,6 +42,11 @@ def change_date(root: Path) -> None:
     path.write_text(re.sub(r'date: "\d{4}-\d\d-\d\d"', 'date: "2019-01-02"', path.read_text("utf-8")), "utf-8")
 
 
+def drop_fact_links(root: Path) -> None:
+    path = next(p for p in sorted((root / "annotations" / "articles").glob("*.yml")) if "\nfacts:\n" in p.read_text("utf-8"))
+    path.write_text(re.sub(r"\nfacts:\n(?:  .*\n|    .*\n)*", "\n", path.read_text("utf-8")), "utf-8")
+
+
 def add_alias(root: Path) -> None:
     _edit(root / "annotations" / "entities.yml", "aliases: [", "aliases: [\"province\", ")
 
@@ -79,7 +84,7 @@ def add_article(root: Path) -> None:
     (root / "seeds" / "99999_new.txt").write_text(first.read_text("utf-8").replace("the", "a"), "utf-8")
 
 
-EDITS = [edit_note, add_tag, change_date, add_alias, rename_entity, change_wikidata, rename_fact, edit_seed, remove_article, add_article]
+EDITS = [edit_note, add_tag, change_date, drop_fact_links, add_alias, rename_entity, change_wikidata, rename_fact, edit_seed, remove_article, add_article]
 
 
 def test_incremental_builds_match_fresh_builds(tmp_path: Path):

@@ -42,23 +42,47 @@ def render(archive: Archive, workers: int | None = None, tick: Callable[[int], N
                                                     lambda: render_fact(fact, archive))
     fact_pages.forget_others({f.id for f in archive.facts})
     pages[paths.archive_data()] = archive_json(archive, index, memo)
-    # The other pages list or count the whole archive: redone together when anything in it changed.
-    whole = (archive.articles, archive.entities, archive.facts, archive.mentions, archive.related)
-    for path, content in memo.table("listings").get("all", whole, lambda: _listings(archive, index)).items():
-        pages[path] = content
+    # Listings of the whole archive, in three groups by what they read, each redone when that changed.
+    listings = memo.table("listings")
+    for group, inputs_of, render_group in _LISTINGS:
+        inputs = inputs_of(archive) if memo.keep else None
+        for path, content in listings.get(group, inputs, lambda: render_group(archive, index)).items():
+            pages[path] = content
     return dict(pages)
 
 
-def _listings(archive: Archive, index: EntityIndex) -> dict[str, str]:
-    pages: dict[str, str] = _OnePagePerPath()
-    pages[paths.index("articles")] = articles_index(archive)
-    pages[paths.index("entities")] = entities_index(archive, index)
-    pages[paths.index("facts")] = facts_index(archive)
+def _article_listings(archive: Archive, index: EntityIndex) -> dict[str, str]:
+    pages: dict[str, str] = _OnePagePerPath({paths.index("articles"): articles_index(archive)})
     for produced in (tag_pages(archive), outlet_pages(archive), timeline_pages(archive)):
         for path, content in produced.items():
             pages[path] = content
-    pages[paths.coverage()] = coverage_page(archive)
     return dict(pages)
+
+
+def _article_metadata(archive: Archive) -> tuple:
+    """What the article listings show of each article (the timeline names the facts it reports)."""
+    return (tuple((a.slug, a.title, a.outlet, a.outlet_known, a.date, a.tags, tuple(f.link.fact_id for f in a.facts))
+                  for a in archive.articles), tuple((f.id, f.title) for f in archive.facts))
+
+
+def _fact_listings(archive: Archive, index: EntityIndex) -> dict[str, str]:
+    return {paths.index("facts"): facts_index(archive), paths.coverage(): coverage_page(archive)}
+
+
+def _fact_reports(archive: Archive) -> tuple:
+    """What the facts index and coverage matrix read: each fact, and who reported it with what figure."""
+    return (archive.facts, tuple((a.id, a.title, a.outlet, a.outlet_known, a.date, link.link.figure)
+                                 for rows in archive.fact_links.values() for a, link in rows),
+            tuple((a.id, a.title, a.outlet, a.outlet_known) for a in archive.articles))
+
+
+def _entity_listing(archive: Archive, index: EntityIndex) -> dict[str, str]:
+    return {paths.index("entities"): entities_index(archive, index)}
+
+
+_LISTINGS = (("articles", _article_metadata, _article_listings),
+             ("facts", _fact_reports, _fact_listings),
+             ("entities", lambda archive: (archive.entities, archive.mentions), _entity_listing))
 
 
 class PageClash(ValueError):
