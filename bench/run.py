@@ -129,7 +129,7 @@ def measure_one(root: Path, engines: list[str]) -> dict:
     index = root / "site" / "search" / "search_index.json"
     out["search_index_mb"] = index.stat().st_size / 1e6 if index.exists() else None
     out["site_mb"] = sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file()) / 1e6
-    out["largest_page_kb"] = max(len(v.encode()) for v in result.pages.values()) / 1e3
+    out["largest_page_kb"] = max(len(v) for v in result.pages.values()) / 1e3
 
     for engine in engines[1:]:  # the same docs/, built by the other engine, cold
         shutil.rmtree(root / ".build", ignore_errors=True)

@@ -30,7 +30,7 @@ from .write import Changes, plan
 @dataclass
 class Result:
     archive: Archive
-    pages: dict[str, str]
+    pages: dict[str, bytes]  # path under docs/ -> UTF-8 content
     changes: Changes
     problems: list[Problem] = field(default_factory=list)
 

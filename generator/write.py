@@ -26,7 +26,7 @@ MANIFEST = ".generated.json"
 
 @dataclass
 class Changes:
-    write: dict[str, str] = field(default_factory=dict)  # path -> new content
+    write: dict[str, bytes] = field(default_factory=dict)  # path -> new content (UTF-8)
     remove: list[str] = field(default_factory=list)
     unchanged: int = 0
     manifest: dict[str, str] = field(default_factory=dict)  # path -> sha256 of content
@@ -36,8 +36,8 @@ class Changes:
         return not self.write and not self.remove
 
 
-def digest(content: str) -> str:
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+def digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
 
 
 def read_manifest(docs_dir: Path) -> dict[str, str]:
@@ -48,7 +48,7 @@ def read_manifest(docs_dir: Path) -> dict[str, str]:
         return {}
 
 
-def plan(docs_dir: Path, pages: dict[str, str], memo: Memo = NO_MEMO) -> tuple[Changes, list[Problem]]:
+def plan(docs_dir: Path, pages: dict[str, bytes], memo: Memo = NO_MEMO) -> tuple[Changes, list[Problem]]:
     """What writing pages would change, and why it must not (a hand-written file in the way).
 
     With a memo (serve), a page this process already wrote or found on disk with this very
@@ -72,7 +72,7 @@ def plan(docs_dir: Path, pages: dict[str, str], memo: Memo = NO_MEMO) -> tuple[C
         changes.manifest[path] = digest(content)
         if target.is_file():
             current = target.read_bytes()
-            if current == content.encode("utf-8"):
+            if current == content:
                 on_disk.put(path, content, changes.manifest[path])
                 changes.unchanged += 1
                 continue
@@ -93,7 +93,7 @@ def apply(docs_dir: Path, changes: Changes, memo: Memo = NO_MEMO) -> None:
     """Make the changes in docs_dir: each file replaced atomically, the manifest last."""
     on_disk = memo.table("docs", docs_dir)
     for path, content in changes.write.items():
-        atomic_write(docs_dir / path, content)
+        atomic_write_bytes(docs_dir / path, content)
         on_disk.put(path, content, changes.manifest[path])
     for path in changes.remove:
         (docs_dir / path).unlink(missing_ok=True)

@@ -124,7 +124,7 @@ def test_html_page_in_seeds_becomes_an_article_page(tmp_path):
     article = next(a for a in result.archive.articles if a.id == "page_newsarticle")
     assert article.title == "Harbour bridge reopens after two years of repairs"
     assert article.outlet == "The Riverside Courier" and article.byline == "Mara Lindqvist"
-    page_md = next(text for path, text in result.pages.items() if "page_newsarticle" in path or
+    page_md = next(text.decode() for path, text in result.pages.items() if "page_newsarticle" in path or
                    "page-newsarticle" in path)
     assert "Harbour bridge reopens" in page_md and "The Riverside Courier" in page_md
     assert "Share on Facebook" not in page_md

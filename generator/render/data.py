@@ -12,9 +12,9 @@ from .fact import figure_verdict, reports_of
 FORMAT_VERSION = 1
 
 
-def archive_json(archive: Archive, index: EntityIndex, memo: Memo = NO_MEMO) -> str:
-    """Compact JSON with sorted keys, assembled from one serialised piece per item: never the whole archive
-    as one tree of dicts in memory, and with a memo (serve) an edit re-serialises only what it touched."""
+def archive_json(archive: Archive, index: EntityIndex, memo: Memo = NO_MEMO) -> bytes:
+    """Compact UTF-8 JSON with sorted keys, assembled from one serialised piece per item: never the whole
+    archive as one tree of dicts in memory, and with a memo (serve) an edit re-serialises only what it touched."""
     articles = archive.articles_by_id
     pieces, mention_pieces = memo.table("json articles"), memo.table("json mentions")
     by_article = index.by_article
@@ -29,17 +29,27 @@ def archive_json(archive: Archive, index: EntityIndex, memo: Memo = NO_MEMO) -> 
     }
     for table in (pieces, mention_pieces):
         table.forget_others(set(articles))
-    fields = {key: "[" + ",".join(items) + "]" for key, items in parts.items()}
-    fields["format"] = str(FORMAT_VERSION)
-    return "{" + ",".join(f'"{key}":{value}' for key, value in sorted(fields.items())) + "}\n"  # as sort_keys
+    fields: dict[str, list[bytes]] = {key: [b"[", *_separated(items), b"]"] for key, items in parts.items()}
+    fields["format"] = [str(FORMAT_VERSION).encode()]
+    out: list[bytes] = []
+    for key in sorted(fields):  # as sort_keys would order them
+        out += [b"," if out else b"{", f'"{key}":'.encode(), *fields[key]]
+    return b"".join(out + [b"}\n"])  # one copy of the pieces, never two
 
 
-def _mentions_json(mentions: list[Mention]) -> str:
-    return ",".join(_json(_mention(m)) for m in mentions)
+def _separated(items: list[bytes]) -> list[bytes]:
+    out: list[bytes] = []
+    for item in items:
+        out += [b",", item] if out else [item]
+    return out
 
 
-def _json(item: dict) -> str:
-    return json.dumps(item, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+def _mentions_json(mentions: list[Mention]) -> bytes:
+    return b",".join(_json(_mention(m)) for m in mentions)
+
+
+def _json(item: dict) -> bytes:
+    return json.dumps(item, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
 def _article(a: Article) -> dict:
