@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import Counter, defaultdict
+from array import array
+from collections import defaultdict
+from collections.abc import Iterator
+from itertools import groupby
 
 from .model import Article, Related, SharedPassage, Span
 from .sentences import sentence_spans
@@ -28,6 +31,7 @@ MIN_CONTAINMENT = 0.3  # ... covering this share of the shorter sentence's 3-gra
 MIN_PASSAGES = 2  # two articles are related coverage when they share this many passages
 MAX_POSTING = 50  # a sampled 3-gram in more sentences than this is a common phrase
 WORD = re.compile(r"\w+")
+LOW_32 = 0xFFFFFFFF
 
 
 def _shingles(text: str) -> frozenset[int]:
@@ -42,9 +46,11 @@ def find_related(articles: list[Article]) -> list[Related]:
     A passage shared by more than MAX_POSTING sentences (a wire story reprinted that often) is
     not reported: past that, it is indistinguishable from a stock phrase at this cost.
     """
-    owner: list[int] = []  # sentence -> index of its article
+    owner = array("I")  # sentence -> index of its article
     spans: list[Span] = []
-    postings: dict[int, list[int]] = defaultdict(list)
+    # (sampled shingle << 32 | sentence) for every sampled shingle: sorted, equal shingles are neighbours.
+    # A flat array of 8-byte numbers, where a dict of lists took ~200 bytes a shingle (most occur once).
+    postings = array("Q")
     for a, article in enumerate(articles):
         for b, block in enumerate(article.blocks):
             for start, end in sentence_spans(block.text):
@@ -54,17 +60,22 @@ def find_related(articles: list[Article]) -> list[Related]:
                 i = len(spans)
                 owner.append(a)
                 spans.append(Span(b, start, end))
-                for shingle in sampled:
-                    postings[shingle].append(i)
+                postings.extend(shingle << 32 | i for shingle in sampled)
+    postings = array("Q", sorted(postings))
 
-    candidates: Counter[tuple[int, int]] = Counter()
-    for members in postings.values():
+    # Each pair of sentences (i << 32 | j) once per sampled shingle they share; sorted, a pair's copies are
+    # neighbours and their number is how many shingles it shares. Most pairs share one and are dropped:
+    # kept as 8-byte numbers, not as tuples in a Counter (~160 bytes a pair).
+    pairs = array("Q")
+    for members in _runs_of_equal_shingles(postings):
         if not 1 < len(members) <= MAX_POSTING:
             continue
         for x, i in enumerate(members):
             mine = owner[i]
-            candidates.update((i, j) for j in members[x + 1:] if owner[j] != mine)
+            pairs.extend(i << 32 | j for j in members[x + 1:] if owner[j] != mine)
     del postings
+    candidates = [(pair >> 32, pair & LOW_32) for pair, shared in _counted(sorted(pairs)) if shared >= MIN_SAMPLED]
+    del pairs
 
     cache: dict[int, frozenset[int]] = {}
 
@@ -75,9 +86,7 @@ def find_related(articles: list[Article]) -> list[Related]:
         return cache[i]
 
     passages: dict[tuple[int, int], list[SharedPassage]] = defaultdict(list)
-    for (i, j), sampled in candidates.items():
-        if sampled < MIN_SAMPLED:
-            continue
+    for i, j in candidates:
         common = len(full(i) & full(j))
         containment = common / min(len(full(i)), len(full(j)))
         if common >= MIN_SHARED_SHINGLES and containment >= MIN_CONTAINMENT:
@@ -92,10 +101,32 @@ def find_related(articles: list[Article]) -> list[Related]:
         if len(found) >= MIN_PASSAGES:
             in_a = _article_shingles(articles[a])
             in_b = _article_shingles(articles[b])
-            ordered = tuple(sorted(found, key=lambda p: (p.span_a.block, p.span_a.start)))
+            ordered = tuple(sorted(found, key=lambda p: (p.span_a.block, p.span_a.start, p.span_b.block,
+                                                         p.span_b.start)))
             related.append(Related(articles[a].id, articles[b].id, round(len(in_a & in_b) / len(in_a | in_b), 3),
                                    ordered))
     return sorted(related, key=lambda r: (-r.similarity, r.article_a, r.article_b))
+
+
+def _runs_of_equal_shingles(postings: array) -> Iterator[list[int]]:
+    """The sentences of each shingle, from the sorted (shingle << 32 | sentence) numbers."""
+    run: list[int] = []
+    current = -1
+    for packed in postings:
+        shingle = packed >> 32
+        if shingle != current:
+            if run:
+                yield run
+            run, current = [], shingle
+        run.append(packed & LOW_32)
+    if run:
+        yield run
+
+
+def _counted(ordered: list[int]) -> Iterator[tuple[int, int]]:
+    """(value, how many times) for each value of a sorted list."""
+    for value, copies in groupby(ordered):
+        yield value, sum(1 for _ in copies)
 
 
 def _article_shingles(article: Article) -> frozenset[int]:
