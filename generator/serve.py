@@ -16,17 +16,16 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from watchdog.events import (EVENT_TYPE_CLOSED, EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED,
-                             EVENT_TYPE_MOVED, FileSystemEvent, FileSystemEventHandler)
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from .devserver import CHANGES
 from .errors import BuildFailed, Problem
 from .memo import Memo
 from .pipeline import generate
 from .write import apply
 
 DEBOUNCE_SECONDS = 0.1  # an editor's save is a burst of events a few milliseconds apart
-CHANGES = {EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED, EVENT_TYPE_MOVED, EVENT_TYPE_CLOSED}
 
 
 def regenerate(root: Path, report: Callable[[str], None], show: Callable[[list[Problem]], None],
@@ -91,7 +90,7 @@ def serve(root: Path, dev_addr: str, report: Callable[[str], None],
         if (root / folder).is_dir():
             observer.schedule(handler, str(root / folder), recursive=True)
     observer.start()
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", dev_addr,
+    server = subprocess.Popen([sys.executable, "-m", "generator.devserver", "serve", "--dirty", "-a", dev_addr,
                                "-f", str(root / "mkdocs.yml")], cwd=root)
     try:
         return server.wait()
