@@ -290,6 +290,80 @@ def table(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+SEARCH_INDEX_LIMIT_MB = 20  # well below the ~50 MB reported to make a Material site unresponsive (opengeos/leafmap#383)
+SERVE_LIMIT_S = 2.0
+MEMORY_LIMIT_MB = 1024
+
+
+def targets(results: list[dict]) -> list[str]:
+    """Issue 7's targets, each as met or not met with the figure, and for those not met, why."""
+    small, big = results[0], results[-1]
+    linear = big["articles"] / small["articles"]
+    lines: list[str] = []
+
+    def say(met: bool | None, target: str, figure: str, reason: str = "") -> None:
+        mark = {True: "met", False: "NOT MET", None: "n/a"}[met]
+        lines.append(f"[{mark}] {target}: {figure}" + (f" -- {reason}" if reason and met is not True else ""))
+
+    def seconds(r: dict, stage: str) -> float:
+        return r["stages"][stage]["seconds"] or 0.0
+
+    if len(results) > 1:
+        limit = linear * 1.1
+        for stage in GENERATOR_STAGES + ["site build"]:
+            ratio = seconds(big, stage) / seconds(small, stage) if seconds(small, stage) else float("inf")
+            say(ratio <= limit, f"{stage} linear ({big['articles']:,}/{small['articles']:,} <= {limit:g})",
+                f"{ratio:.1f}", "grows faster than the archive")
+    else:
+        say(None, "stages linear", "needs two sizes (BENCH_N='1000 10000')")
+    generator_seconds = sum(seconds(big, s) for s in GENERATOR_STAGES)
+    share = generator_seconds / (generator_seconds + seconds(big, "site build")) * 100
+    per_article = {s: seconds(big, s) * 1000 / big["articles"] for s in GENERATOR_STAGES + ["site build"]}
+    slowest = max(GENERATOR_STAGES, key=lambda s: per_article[s])
+    say(share <= 10, f"generator <= 10 % of the build at {big['articles']:,}", f"{share:.1f} %",
+        f"the generator costs {generator_seconds * 1000 / big['articles']:.1f} ms an article "
+        f"({slowest} {per_article[slowest]:.1f}) against the site build's {per_article['site build']:.1f}; "
+        f"10 % needs <= {per_article['site build'] / 9:.1f} ms an article, and the line rules, Markdown "
+        f"rendering and link indexing are pure Python")
+    for r in results:
+        noop = r["noop"]
+        percent = noop["seconds"] / r["generate_seconds"] * 100
+        say(noop["writes"] == 0 and percent <= 5, f"no-op rebuild at {r['articles']:,}: 0 files, <= 5 % of generate",
+            f"{noop['writes']} files, {percent:.1f} %", "the fingerprint did not recognise the unchanged archive")
+        written = r["one_edit"]["writes"]
+        from generator.annotate import slugify
+        touched = f"articles/{slugify(r['one_edit']['article'])}.md" in written
+        say(touched and len(written) <= 5, f"one annotation edit at {r['articles']:,}: only its pages rewritten",
+            f"{len(written)} pages ({', '.join(written[:5])})", "more pages than the edited article shows on")
+    served = [r for r in results if "serve" in r]
+    for r in served:
+        got = r["serve"].get("seconds")
+        say(got is not None and got <= SERVE_LIMIT_S, f"serve shows an edit at {r['articles']:,} in <= {SERVE_LIMIT_S:g} s",
+            f"{got:.2f} s" if got is not None else r["serve"].get("error", "?"), "see bench/.work/N/serve.log")
+    generator_peak = max(big["stages"][s]["peak_rss_mb"] or 0 for s in GENERATOR_STAGES)
+    engine_peak = big["stages"]["site build"]["peak_rss_mb"] or 0
+    say(generator_peak <= MEMORY_LIMIT_MB, f"generator peak memory at {big['articles']:,} <= {MEMORY_LIMIT_MB} MB",
+        f"{generator_peak:.0f} MB (the generating process)", "")
+    say(engine_peak <= MEMORY_LIMIT_MB, f"site build peak memory at {big['articles']:,} <= {MEMORY_LIMIT_MB} MB",
+        f"{engine_peak:.0f} MB (the largest child: MkDocs, or a pool worker)",
+        "MkDocs holds every page's rendered HTML and the search index in memory until the build ends")
+    index = big["search_index_mb"] or 0
+    say(index <= SEARCH_INDEX_LIMIT_MB, f"search index at {big['articles']:,} <= {SEARCH_INDEX_LIMIT_MB} MB",
+        f"{index:.1f} MB", "lower SEARCH_TEXT_BUDGET in generator/render/article.py")
+    for r in results:
+        serial = (r["serial"]["clean"] or 0) + (r["serial"]["render"] or 0)
+        pooled = seconds(r, "clean") + seconds(r, "render")
+        say(pooled < serial if r["workers"] > 1 else None,
+            f"second core at {r['articles']:,} (clean+render, {r['workers']} workers)",
+            f"{serial:.1f} -> {pooled:.1f} s" if r["workers"] > 1 else "one core here",
+            "starting the pool and sending articles to it cost more than the second core saves")
+    for r in results:
+        for engine, e in r.get("engines", {}).items():
+            say(e["ok"], f"{engine} builds the same docs/ at {r['articles']:,}", f"{e['seconds']:.1f} s" if e["ok"]
+                else "failed", "see the log tail printed above")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, nargs="+",
@@ -322,7 +396,7 @@ def main(argv: list[str] | None = None) -> int:
         results.append(result)
         RESULTS.mkdir(parents=True, exist_ok=True)
         (RESULTS / f"bench-{n}.json").write_text(json.dumps(result, indent=1))
-    report = table(results)
+    report = table(results) + "\n\ntargets (issue 7):\n" + "\n".join(targets(results))
     print(report)
     for r in results:
         if "check_skipped" in r:
