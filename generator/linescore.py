@@ -74,15 +74,16 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = ()) -> Mai
     prose ends the article: prose after it (readers' comments, legal text) counts for little.
     """
     rules = list(rules) or [None] * len(lines)
-    words = [WORD.findall(line) for line in lines]  # found once, used by both the language and the scores
-    language, stop_words = _language_of(words)
-    counts = Counter(_key(line) for line in lines)
+    facts = [_line_words(line) for line in lines]  # found once, used by both the language and the scores
+    language, stop_words = _language_from_folded([folded for _, folded, _ in facts])
+    keys = [_key(line) for line in lines]
+    counts = Counter(keys)
     cells = table_cells(lines, rules)
     scores: list[LineScore] = []
     prose, ended = 0.0, False
     for i, line in enumerate(lines):
-        scored = score_line(line, stop_words, counts[_key(line)] > 1, rules[i] is not None, _joined(lines, i),
-                            runs_on(lines, i), words[i])
+        scored = _scored(line, stop_words, counts[keys[i]] > 1, rules[i] is not None, _joined(lines, i),
+                         runs_on(lines, i))
         if cells[i] and rules[i] is None:
             scored = LineScore(scored.units, scored.stop_share, 0.0)
         if rules[i] in END_OF_ARTICLE and prose >= PROSE_BEFORE_END:
@@ -97,20 +98,34 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = ()) -> Mai
 
 
 def score_line(line: str, stop_words: frozenset[str], repeated: bool = False, blocked: bool = False,
-               joined: bool = True, continuation: bool = False, words: list[str] | None = None) -> LineScore:
+               joined: bool = True, continuation: bool = False) -> LineScore:
     """How much a line looks like running text, minus what a line costs.
 
     joined says the line is part of a sentence that runs on from or into its neighbours; a line that
     neither ends a sentence nor joins one is a label (a headline, a menu entry, a teaser) and earns little.
     continuation says it goes on with the sentence the line before began: that sentence paid for its line
-    already (a link or an emphasis split it, not the writer). words: the line's words, if already found.
+    already (a link or an emphasis split it, not the writer). Answers are cached: the same line recurs.
     """
-    words = WORD.findall(line) if words is None else words
+    return _scored(line, stop_words, repeated, blocked, joined, continuation)
+
+
+@lru_cache(maxsize=8192)
+def _line_words(line: str) -> tuple[tuple[str, ...], tuple[str, ...], int]:
+    """A line's words, its casefolded words that are not CJK (the ones stop words are looked for among),
+    and its count of CJK characters: the same line recurs (a second pass, boilerplate on many pages)."""
+    words = tuple(WORD.findall(line))
     cjk = len(CJK.findall(line))
+    spaced = tuple(w for w in words if not CJK.search(w)) if cjk else words
+    return words, tuple(w.casefold() for w in spaced), cjk
+
+
+@lru_cache(maxsize=8192)
+def _scored(line: str, stop_words: frozenset[str], repeated: bool, blocked: bool, joined: bool,
+            continuation: bool) -> LineScore:
+    words, folded, cjk = _line_words(line)
     units = len(words) + cjk / 2
-    spaced = [w for w in words if not CJK.search(w)] if cjk else words
-    stops = sum(w.casefold() in stop_words for w in spaced)
-    share = stops / len(spaced) if spaced else 0.0
+    stops = sum(map(stop_words.__contains__, folded))
+    share = stops / len(folded) if folded else 0.0
     if blocked:
         return LineScore(units, share, -BLOCKED_COST)
     if cjk >= len(words):  # a CJK line: punctuation, not stop words, tells prose from a label
@@ -118,7 +133,7 @@ def score_line(line: str, stop_words: frozenset[str], repeated: bool = False, bl
     elif not stop_words:
         weight = 0.8 if SENTENCE_END.search(line) else 0.4
     else:
-        weight = min(1.0, share / PROSE_STOP_SHARE) if len(spaced) >= 3 else 0.3
+        weight = min(1.0, share / PROSE_STOP_SHARE) if len(folded) >= 3 else 0.3
     ends = SENTENCE_END.search(line) is not None
     if not ends and not joined:
         weight *= LABEL_WEIGHT
@@ -146,7 +161,7 @@ def table_cells(lines: Sequence[str], rules: Sequence[str | None]) -> list[bool]
     start = 0
     for end in range(len(lines) + 1):
         is_cell = end < len(lines) and (rules[end] is not None or (
-            len(lines[end]) <= 40 and len(WORD.findall(lines[end])) <= TABLE_CELL_MAX_WORDS
+            len(lines[end]) <= 40 and len(_line_words(lines[end])[0]) <= TABLE_CELL_MAX_WORDS
             and not SENTENCE_END.search(lines[end].rstrip(".") or "")))
         if is_cell:
             continue
@@ -164,7 +179,9 @@ def _joined(lines: Sequence[str], i: int) -> bool:
     line = lines[i]
     if i > 0 and continues(line) and not SENTENCE_END.search(lines[i - 1]):
         return True
-    return i + 1 < len(lines) and OPEN_END.search(line) is not None and continues(lines[i + 1])
+    # Only the last two characters can matter (a class character before $, or before a final newline; the
+    # second alternative's letters are all inside the first one's class): searching them alone is the same.
+    return i + 1 < len(lines) and OPEN_END.search(line[-2:]) is not None and continues(lines[i + 1])
 
 
 def runs_on(lines: Sequence[str], i: int) -> bool:
@@ -181,17 +198,15 @@ def continues(line: str) -> bool:
 
 def detect_language(lines: Sequence[str]) -> tuple[str | None, frozenset[str]]:
     """The language whose stop words the text uses most, if it uses enough of them."""
-    return _language_of([WORD.findall(line) for line in lines])
+    return _language_from_folded([_line_words(line)[1] for line in lines])
 
 
-def _language_of(words_by_line: Sequence[list[str]]) -> tuple[str | None, frozenset[str]]:
-    """One pass over the page's distinct words, each looked up once in a word -> languages table
-    (rather than one pass over every word for each of the languages)."""
+def _language_from_folded(folded_by_line: Sequence[tuple[str, ...]]) -> tuple[str | None, frozenset[str]]:
+    """One pass over the page's distinct words (casefolded, CJK words left out: _line_words), each looked
+    up once in a word -> languages table (rather than one pass over every word for each of the languages)."""
     words: Counter[str] = Counter()
-    for found in words_by_line:
-        if CJK.search("".join(found)):  # rare: test word by word only on lines with CJK characters
-            found = [w for w in found if not CJK.search(w)]
-        words.update(w.casefold() for w in found)
+    for folded in folded_by_line:
+        words.update(folded)
     total = sum(words.values())
     if not total:
         return None, frozenset()
