@@ -25,7 +25,7 @@ from .lineshape import (ARCHIVE_REPEAT_MAX_WORDS, TERMINAL, is_heading, is_headl
                         is_sentence_fragment, is_timestamp,
                         is_short, line_key, looks_like_outlet, word_count)
 from .sections import author_box_at_end, captions_beside_credits, teasers_after_labels
-from .phrases import BOILERPLATE_RULES, BYLINE, DATELINE, GLUED_DATE, OUTLET_WORDS  # noqa: F401 (re-exported)
+from .phrases import BOILERPLATE_RULES, BYLINE, DATELINE, GLUED_DATE, OUTLET_WORDS, phrase_rule  # noqa: F401
 
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 HAS_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -212,11 +212,9 @@ def _clean_pass(article_id: str, source: Path, text: str, context: CleanContext 
 
 def _remove_phrase_boilerplate(lines: list[_Line]) -> None:
     for line in lines:
-        stripped = line.text.strip("/|·•>»« ")
-        for name, pattern, why in BOILERPLATE_RULES:
-            if pattern.match(stripped):
-                line.remove(name, why)
-                break
+        found = phrase_rule(line.text)
+        if found:
+            line.remove(*found)
 
 
 def _remove_teaser_lists(lines: list[_Line]) -> None:
