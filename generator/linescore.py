@@ -30,6 +30,8 @@ LANGUAGES = {"English": "en", "French": "fr", "German": "de", "Spanish": "es", "
              "Danish": "da", "Norwegian_Bokmal": "no", "Finnish": "fi", "Turkish": "tr", "Romanian": "ro",
              "Hungarian": "hu", "Greek": "el", "Indonesian": "id", "Arabic": "ar", "Persian": "fa",
              "Hebrew": "he", "Vietnamese": "vi", "Catalan": "ca", "Croatian": "hr", "Bulgarian": "bg"}
+LINE_CACHE = 2048  # answers about one line kept (here, lineshape.py, phrases.py): the rules ask about the same
+# line several times, the second pass asks again, and boilerplate lines recur across an archive's articles
 MIN_LANGUAGE_SHARE = 0.08  # below this share of stop words the page's language is not one we know
 
 BLOCKED_COST = 1.0     # a line a phrase rule removes anyway: it hardly tells where the article ends
@@ -74,15 +76,14 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = ()) -> Mai
     prose ends the article: prose after it (readers' comments, legal text) counts for little.
     """
     rules = list(rules) or [None] * len(lines)
-    facts = [_line_words(line) for line in lines]  # found once, used by both the language and the scores
-    language, stop_words = _language_from_folded([folded for _, folded, _ in facts])
+    language = _language_name(lines)
     keys = [_key(line) for line in lines]
     counts = Counter(keys)
     cells = table_cells(lines, rules)
     scores: list[LineScore] = []
     prose, ended = 0.0, False
     for i, line in enumerate(lines):
-        scored = _scored(line, stop_words, counts[keys[i]] > 1, rules[i] is not None, _joined(lines, i),
+        scored = _scored(line, language, counts[keys[i]] > 1, rules[i] is not None, _joined(lines, i),
                          runs_on(lines, i))
         if cells[i] and rules[i] is None:
             scored = LineScore(scored.units, scored.stop_share, 0.0)
@@ -94,7 +95,7 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = ()) -> Mai
         prose += max(0.0, scored.score)
         scores.append(scored)
     start, end = _best_run([s.score for s in scores])
-    return MainRun(start, end, tuple(scores), language)
+    return MainRun(start, end, tuple(scores), LANGUAGES[language] if language else None)
 
 
 def score_line(line: str, stop_words: frozenset[str], repeated: bool = False, blocked: bool = False,
@@ -104,36 +105,54 @@ def score_line(line: str, stop_words: frozenset[str], repeated: bool = False, bl
     joined says the line is part of a sentence that runs on from or into its neighbours; a line that
     neither ends a sentence nor joins one is a label (a headline, a menu entry, a teaser) and earns little.
     continuation says it goes on with the sentence the line before began: that sentence paid for its line
-    already (a link or an emphasis split it, not the writer). Answers are cached: the same line recurs.
+    already (a link or an emphasis split it, not the writer).
     """
-    return _scored(line, stop_words, repeated, blocked, joined, continuation)
-
-
-@lru_cache(maxsize=8192)
-def _line_words(line: str) -> tuple[tuple[str, ...], tuple[str, ...], int]:
-    """A line's words, its casefolded words that are not CJK (the ones stop words are looked for among),
-    and its count of CJK characters: the same line recurs (a second pass, boilerplate on many pages)."""
-    words = tuple(WORD.findall(line))
+    words = WORD.findall(line)
     cjk = len(CJK.findall(line))
-    spaced = tuple(w for w in words if not CJK.search(w)) if cjk else words
-    return words, tuple(w.casefold() for w in spaced), cjk
+    spaced = [w for w in words if not CJK.search(w)] if cjk else words
+    stops = sum(w.casefold() in stop_words for w in spaced)
+    return _score(line, len(words), len(spaced), cjk, stops, bool(stop_words), repeated, blocked, joined,
+                  continuation)
 
 
-@lru_cache(maxsize=8192)
-def _scored(line: str, stop_words: frozenset[str], repeated: bool, blocked: bool, joined: bool,
+@lru_cache(maxsize=LINE_CACHE)
+def _line_facts(line: str) -> tuple[int, int, int, tuple[tuple[str, int], ...]]:
+    """What scoring and the language guess need of a line, found once: the same line recurs (a second pass,
+    boilerplate on many pages). Its number of words; of words without CJK characters (stop words are looked
+    for among those); of CJK characters; and for each language, how many of those words are its stop words
+    (each word looked up once in a word -> languages table). Counts only, so the cache holds little."""
+    words = WORD.findall(line)
+    cjk = len(CJK.findall(line))
+    spaced = [w for w in words if not CJK.search(w)] if cjk else words
+    hits: dict[str, int] = {}
+    languages_of = _languages_by_stop_word()
+    for word in spaced:
+        for name in languages_of.get(word.casefold(), ()):
+            hits[name] = hits.get(name, 0) + 1
+    return len(words), len(spaced), cjk, tuple(hits.items())
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def _scored(line: str, language: str | None, repeated: bool, blocked: bool, joined: bool,
             continuation: bool) -> LineScore:
-    words, folded, cjk = _line_words(line)
-    units = len(words) + cjk / 2
-    stops = sum(map(stop_words.__contains__, folded))
-    share = stops / len(folded) if folded else 0.0
+    """score_line, with the page's language (its name in LANGUAGES) for its stop words."""
+    words, spaced, cjk, hits = _line_facts(line)
+    stops = next((count for name, count in hits if name == language), 0)
+    return _score(line, words, spaced, cjk, stops, language is not None, repeated, blocked, joined, continuation)
+
+
+def _score(line: str, words: int, spaced: int, cjk: int, stops: int, known_language: bool, repeated: bool,
+           blocked: bool, joined: bool, continuation: bool) -> LineScore:
+    units = words + cjk / 2
+    share = stops / spaced if spaced else 0.0
     if blocked:
         return LineScore(units, share, -BLOCKED_COST)
-    if cjk >= len(words):  # a CJK line: punctuation, not stop words, tells prose from a label
+    if cjk >= words:  # a CJK line: punctuation, not stop words, tells prose from a label
         weight = 1.0 if CLAUSE_MARK.search(line) or SENTENCE_END.search(line) else 0.4
-    elif not stop_words:
+    elif not known_language:
         weight = 0.8 if SENTENCE_END.search(line) else 0.4
     else:
-        weight = min(1.0, share / PROSE_STOP_SHARE) if len(folded) >= 3 else 0.3
+        weight = min(1.0, share / PROSE_STOP_SHARE) if spaced >= 3 else 0.3
     ends = SENTENCE_END.search(line) is not None
     if not ends and not joined:
         weight *= LABEL_WEIGHT
@@ -161,7 +180,7 @@ def table_cells(lines: Sequence[str], rules: Sequence[str | None]) -> list[bool]
     start = 0
     for end in range(len(lines) + 1):
         is_cell = end < len(lines) and (rules[end] is not None or (
-            len(lines[end]) <= 40 and len(_line_words(lines[end])[0]) <= TABLE_CELL_MAX_WORDS
+            len(lines[end]) <= 40 and _line_facts(lines[end])[0] <= TABLE_CELL_MAX_WORDS
             and not SENTENCE_END.search(lines[end].rstrip(".") or "")))
         if is_cell:
             continue
@@ -198,30 +217,28 @@ def continues(line: str) -> bool:
 
 def detect_language(lines: Sequence[str]) -> tuple[str | None, frozenset[str]]:
     """The language whose stop words the text uses most, if it uses enough of them."""
-    return _language_from_folded([_line_words(line)[1] for line in lines])
+    name = _language_name(lines)
+    return (LANGUAGES[name], _stop_words(name)) if name else (None, frozenset())
 
 
-def _language_from_folded(folded_by_line: Sequence[tuple[str, ...]]) -> tuple[str | None, frozenset[str]]:
-    """One pass over the page's distinct words (casefolded, CJK words left out: _line_words), each looked
-    up once in a word -> languages table (rather than one pass over every word for each of the languages)."""
-    words: Counter[str] = Counter()
-    for folded in folded_by_line:
-        words.update(folded)
-    total = sum(words.values())
-    if not total:
-        return None, frozenset()
+def _language_name(lines: Sequence[str]) -> str | None:
+    """detect_language's answer as its name in LANGUAGES (None if the text's language is not one we know)."""
+    total = 0
     hits = dict.fromkeys(LANGUAGES, 0)
-    languages_of = _languages_by_stop_word()
-    for word, count in words.items():
-        for name in languages_of.get(word, ()):
+    for line in lines:
+        _, words, _, line_hits = _line_facts(line)
+        total += words
+        for name, count in line_hits:
             hits[name] += count
+    if not total:
+        return None
     best, best_hits = None, 0
     for name in LANGUAGES:  # in the table's order, so a tie goes to the language listed first
         if hits[name] > best_hits:
             best, best_hits = name, hits[name]
     if best is None or best_hits / total < MIN_LANGUAGE_SHARE:
-        return None, frozenset()
-    return LANGUAGES[best], _stop_words(best)
+        return None
+    return best
 
 
 @lru_cache(maxsize=None)

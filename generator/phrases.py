@@ -17,6 +17,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 from . import dates
+from .linescore import LINE_CACHE
 
 
 def _rule(pattern: str) -> re.Pattern[str]:
@@ -222,7 +223,7 @@ def fold(line: str) -> str:
     return line.lower() if line.isascii() else line.translate(_FOLDING)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=LINE_CACHE)
 def phrase_rule(line: str) -> tuple[str, str] | None:
     """The first phrase rule that matches the line (stripped of the separators menus print), as (name, why).
     Cached: boilerplate lines recur across an archive's articles, and every kept line in the second pass."""
