@@ -37,7 +37,8 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("menu-label", _rule(r"^(menu|main menu|open menu|close( menu)?|toggle navigation|navigation|back to top|"
                          r"top of page|scroll to top|sections|more sections|log ?in|sign ?in|register|my account)$"),
      "navigation control"),
-    ("promo", _rule(r"^(read more|read also|also read|related( articles| stories| posts| content| coverage| news)?|"
+    ("promo", _rule(r"^(read more|read also|also read|"
+                    r"related( articles?| stor(y|ies)| posts?| content| coverage| news| links?| reading)?|"
                     r"see also|recommended( for you| stories| articles)?|more (from|on|stories|news)( \w+)?|"
                     r"you (may|might) also like|trending( now)?|most (read|popular|viewed|shared)|editor'?s picks|"
                     r"don'?t miss|watch|listen|lire aussi|à lire aussi|voir aussi|lesen sie auch|mehr zum thema|"
@@ -78,7 +79,7 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                         r"join (us|our .{0,40})|follow [\w.]+ on\b|download (our|the) app|get the app|abonnez-vous|abonnieren|suscríbete)"
                         r"\b.{0,100}$"),
      "subscription or follow prompt"),
-    ("photo-credit", _rule(r"^\(?(photo|image|picture|photograph|pic|video|graphic|illustration|credit|foto|bild)s?"
+    ("photo-credit", _rule(r"^\(?(photo|image|picture|photograph|pic|video|graphic|illustration|credit|foto|bild|фото)s?"
                            r"( source| credit| courtesy| by)?\s*[:：|]\s*.{1,100}$|"
                            r"^.{0,60}\b(getty images|shutterstock|ap photo|afp photo|reuters photo|epa-efe|"
                            r"anadolu agency|via getty images)\)?$"),
@@ -98,8 +99,9 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                      r"tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|"
                      r"todos os direitos reservados|tutti i diritti riservati)\b.{0,300}$"),
      "copyright notice"),
-    ("advertisement", _rule(r"^(advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|"
-                            r"publicité|anzeige|publicidad|pubblicità)$"),
+    ("advertisement", _rule(r"^(advertisement|advertising|advert|sponsored( content)?|ad|"
+                            r"story continues below( advertisement)?|publicité|anzeige|werbung|publicidad|pubblicità|"
+                            r"реклама)$"),
      "advertising label"),
 ]
 

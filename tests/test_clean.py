@@ -234,7 +234,8 @@ def test_keyword_prefilter_answers_as_the_rules_do():
               "SIGN UP FOR OUR NEWSLETTER: it's free", "ſign up for our newſletter", "Click here to read",
               "Photo: Jane Doe/AP", "A picture by Getty Images", "Tous droits réservés", "ALL RIGHTS RESERVED 2024",
               "This site uses cookies", "Kommentare werden moderiert", "İMAGE: someone", "Use the promo code SAVE",
-              "Our community guidelines apply", "Plain sentence about the weather in a town.", ""]
+              "Our community guidelines apply", "ФОТО: Иван Петров", "Related post:", "Advert",
+              "Plain sentence about the weather in a town.", ""]
     assert any(keywords for keywords in RULE_KEYWORDS)
     for line in lines:
         assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line), line
