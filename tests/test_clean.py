@@ -239,3 +239,14 @@ def test_keyword_prefilter_answers_as_the_rules_do():
     assert any(keywords for keywords in RULE_KEYWORDS)
     for line in lines:
         assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line), line
+
+
+def test_byline_split_after_its_by_is_lifted():
+    """ "By" alone on a line (the author's name was a link), the name on the next: one byline, both lines go."""
+    text = ("Council approves new budget after long debate\n\nBy\nJane Doe | Example News\n\nThe city council "
+            "approved the budget on Tuesday, after a debate that lasted into the night.\n\nThe vote was 7 to 4, "
+            "and the mayor said she would sign it this week.")
+    article = clean_text("x", Path("x.txt"), text)
+    assert article.byline == "Jane Doe | Example News"
+    assert article.body.startswith("The city council approved")
+    assert "By" not in article.body.split()
