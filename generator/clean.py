@@ -25,14 +25,15 @@ from .lineshape import (ARCHIVE_REPEAT_MAX_WORDS, TERMINAL, is_heading, is_headl
                         is_sentence_fragment, is_timestamp,
                         is_short, line_key, looks_like_outlet, word_count)
 from .sections import author_box_at_end, captions_beside_credits, teasers_after_labels
-from .phrases import BOILERPLATE_RULES, BYLINE, DATELINE, GLUED_DATE, OUTLET_WORDS  # noqa: F401 (re-exported)
+from .phrases import BOILERPLATE_RULES, BYLINE, DATELINE, GLUED_DATE, OUTLET_WORDS, phrase_rule  # noqa: F401
 
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 HAS_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 NAV_RUN_MIN = 3
 JOINED = "joined"  # not a removal: the line's text went into the line before it
-HEAD_WINDOW = 8  # lines before the prose run searched for headline, byline and date
+HEAD_WINDOW = 8
+BYLINE_WORD = re.compile(r"^(?i:by|von|par|por|di)$")  # lines before the prose run searched for headline, byline and date
 
 
 @dataclass(frozen=True)
@@ -212,11 +213,9 @@ def _clean_pass(article_id: str, source: Path, text: str, context: CleanContext 
 
 def _remove_phrase_boilerplate(lines: list[_Line]) -> None:
     for line in lines:
-        stripped = line.text.strip("/|·•>»« ")
-        for name, pattern, why in BOILERPLATE_RULES:
-            if pattern.match(stripped):
-                line.remove(name, why)
-                break
+        found = phrase_rule(line.text)
+        if found:
+            line.remove(*found)
 
 
 def _remove_teaser_lists(lines: list[_Line]) -> None:
@@ -299,21 +298,25 @@ def _remove_head(lines: list[_Line], run_start: int) -> None:
 
 
 def _lift_metadata_lines(lines: list[_Line], meta: dict[str, object]) -> None:
-    """Date, byline and outlet lines near the top become metadata."""
-    kept_seen = 0
-    for line in lines:
+    """Date, byline and outlet lines near the top become metadata. A byline may be split after its "By"
+    (the name was a link): "By" alone on a line, the name line after it."""
+    kept = [line for line in lines if line.kept][:8]
+    for kept_seen, line in enumerate(kept, start=1):
         if not line.kept:
-            continue
-        kept_seen += 1
-        if kept_seen > 8:
-            break
+            continue  # the name line of a split byline
         found = dates.date_line(line.text)
+        following = kept[kept_seen] if kept_seen < len(kept) else None
         if found:
             meta.setdefault("date", found)
             line.remove("date-line", "publication date (lifted into metadata)")
         elif BYLINE.match(line.text) and word_count(line.text) <= 12:
             meta.setdefault("byline", re.sub(r"^\w+\s+", "", line.text, count=1))
             line.remove("byline", "author line (lifted into metadata)")
+        elif (following is not None and BYLINE_WORD.match(line.text) and BYLINE.match(f"{line.text} {following.text}")
+              and word_count(following.text) <= 11):
+            meta.setdefault("byline", following.text)
+            line.remove("byline", "author line (lifted into metadata)")
+            following.remove("byline", "author line after its \"By\" (lifted into metadata)")
         elif 1 < kept_seen <= 3 and looks_like_outlet(line.text):
             meta.setdefault("outlet", line.text)
             line.remove("publisher-line", "publisher name (lifted into metadata)")

@@ -30,6 +30,8 @@ LANGUAGES = {"English": "en", "French": "fr", "German": "de", "Spanish": "es", "
              "Danish": "da", "Norwegian_Bokmal": "no", "Finnish": "fi", "Turkish": "tr", "Romanian": "ro",
              "Hungarian": "hu", "Greek": "el", "Indonesian": "id", "Arabic": "ar", "Persian": "fa",
              "Hebrew": "he", "Vietnamese": "vi", "Catalan": "ca", "Croatian": "hr", "Bulgarian": "bg"}
+LINE_CACHE = 2048  # answers about one line kept (here, lineshape.py, phrases.py): the rules ask about the same
+# line several times, the second pass asks again, and boilerplate lines recur across an archive's articles
 MIN_LANGUAGE_SHARE = 0.08  # below this share of stop words the page's language is not one we know
 
 BLOCKED_COST = 1.0     # a line a phrase rule removes anyway: it hardly tells where the article ends
@@ -74,15 +76,15 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = ()) -> Mai
     prose ends the article: prose after it (readers' comments, legal text) counts for little.
     """
     rules = list(rules) or [None] * len(lines)
-    words = [WORD.findall(line) for line in lines]  # found once, used by both the language and the scores
-    language, stop_words = _language_of(words)
-    counts = Counter(_key(line) for line in lines)
+    language = _language_name(lines)
+    keys = [_key(line) for line in lines]
+    counts = Counter(keys)
     cells = table_cells(lines, rules)
     scores: list[LineScore] = []
     prose, ended = 0.0, False
     for i, line in enumerate(lines):
-        scored = score_line(line, stop_words, counts[_key(line)] > 1, rules[i] is not None, _joined(lines, i),
-                            runs_on(lines, i), words[i])
+        scored = _scored(line, language, counts[keys[i]] > 1, rules[i] is not None, _joined(lines, i),
+                         runs_on(lines, i))
         if cells[i] and rules[i] is None:
             scored = LineScore(scored.units, scored.stop_share, 0.0)
         if rules[i] in END_OF_ARTICLE and prose >= PROSE_BEFORE_END:
@@ -93,32 +95,64 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = ()) -> Mai
         prose += max(0.0, scored.score)
         scores.append(scored)
     start, end = _best_run([s.score for s in scores])
-    return MainRun(start, end, tuple(scores), language)
+    return MainRun(start, end, tuple(scores), LANGUAGES[language] if language else None)
 
 
 def score_line(line: str, stop_words: frozenset[str], repeated: bool = False, blocked: bool = False,
-               joined: bool = True, continuation: bool = False, words: list[str] | None = None) -> LineScore:
+               joined: bool = True, continuation: bool = False) -> LineScore:
     """How much a line looks like running text, minus what a line costs.
 
     joined says the line is part of a sentence that runs on from or into its neighbours; a line that
     neither ends a sentence nor joins one is a label (a headline, a menu entry, a teaser) and earns little.
     continuation says it goes on with the sentence the line before began: that sentence paid for its line
-    already (a link or an emphasis split it, not the writer). words: the line's words, if already found.
+    already (a link or an emphasis split it, not the writer).
     """
-    words = WORD.findall(line) if words is None else words
+    words = WORD.findall(line)
     cjk = len(CJK.findall(line))
-    units = len(words) + cjk / 2
     spaced = [w for w in words if not CJK.search(w)] if cjk else words
     stops = sum(w.casefold() in stop_words for w in spaced)
-    share = stops / len(spaced) if spaced else 0.0
+    return _score(line, len(words), len(spaced), cjk, stops, bool(stop_words), repeated, blocked, joined,
+                  continuation)
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def _line_facts(line: str) -> tuple[int, int, int, tuple[tuple[str, int], ...]]:
+    """What scoring and the language guess need of a line, found once: the same line recurs (a second pass,
+    boilerplate on many pages). Its number of words; of words without CJK characters (stop words are looked
+    for among those); of CJK characters; and for each language, how many of those words are its stop words
+    (each word looked up once in a word -> languages table). Counts only, so the cache holds little."""
+    words = WORD.findall(line)
+    cjk = len(CJK.findall(line))
+    spaced = [w for w in words if not CJK.search(w)] if cjk else words
+    hits: dict[str, int] = {}
+    languages_of = _languages_by_stop_word()
+    for word in spaced:
+        for name in languages_of.get(word.casefold(), ()):
+            hits[name] = hits.get(name, 0) + 1
+    return len(words), len(spaced), cjk, tuple(hits.items())
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def _scored(line: str, language: str | None, repeated: bool, blocked: bool, joined: bool,
+            continuation: bool) -> LineScore:
+    """score_line, with the page's language (its name in LANGUAGES) for its stop words."""
+    words, spaced, cjk, hits = _line_facts(line)
+    stops = next((count for name, count in hits if name == language), 0)
+    return _score(line, words, spaced, cjk, stops, language is not None, repeated, blocked, joined, continuation)
+
+
+def _score(line: str, words: int, spaced: int, cjk: int, stops: int, known_language: bool, repeated: bool,
+           blocked: bool, joined: bool, continuation: bool) -> LineScore:
+    units = words + cjk / 2
+    share = stops / spaced if spaced else 0.0
     if blocked:
         return LineScore(units, share, -BLOCKED_COST)
-    if cjk >= len(words):  # a CJK line: punctuation, not stop words, tells prose from a label
+    if cjk >= words:  # a CJK line: punctuation, not stop words, tells prose from a label
         weight = 1.0 if CLAUSE_MARK.search(line) or SENTENCE_END.search(line) else 0.4
-    elif not stop_words:
+    elif not known_language:
         weight = 0.8 if SENTENCE_END.search(line) else 0.4
     else:
-        weight = min(1.0, share / PROSE_STOP_SHARE) if len(spaced) >= 3 else 0.3
+        weight = min(1.0, share / PROSE_STOP_SHARE) if spaced >= 3 else 0.3
     ends = SENTENCE_END.search(line) is not None
     if not ends and not joined:
         weight *= LABEL_WEIGHT
@@ -146,7 +180,7 @@ def table_cells(lines: Sequence[str], rules: Sequence[str | None]) -> list[bool]
     start = 0
     for end in range(len(lines) + 1):
         is_cell = end < len(lines) and (rules[end] is not None or (
-            len(lines[end]) <= 40 and len(WORD.findall(lines[end])) <= TABLE_CELL_MAX_WORDS
+            len(lines[end]) <= 40 and _line_facts(lines[end])[0] <= TABLE_CELL_MAX_WORDS
             and not SENTENCE_END.search(lines[end].rstrip(".") or "")))
         if is_cell:
             continue
@@ -164,7 +198,9 @@ def _joined(lines: Sequence[str], i: int) -> bool:
     line = lines[i]
     if i > 0 and continues(line) and not SENTENCE_END.search(lines[i - 1]):
         return True
-    return i + 1 < len(lines) and OPEN_END.search(line) is not None and continues(lines[i + 1])
+    # Only the last two characters can matter (a class character before $, or before a final newline; the
+    # second alternative's letters are all inside the first one's class): searching them alone is the same.
+    return i + 1 < len(lines) and OPEN_END.search(line[-2:]) is not None and continues(lines[i + 1])
 
 
 def runs_on(lines: Sequence[str], i: int) -> bool:
@@ -181,32 +217,28 @@ def continues(line: str) -> bool:
 
 def detect_language(lines: Sequence[str]) -> tuple[str | None, frozenset[str]]:
     """The language whose stop words the text uses most, if it uses enough of them."""
-    return _language_of([WORD.findall(line) for line in lines])
+    name = _language_name(lines)
+    return (LANGUAGES[name], _stop_words(name)) if name else (None, frozenset())
 
 
-def _language_of(words_by_line: Sequence[list[str]]) -> tuple[str | None, frozenset[str]]:
-    """One pass over the page's distinct words, each looked up once in a word -> languages table
-    (rather than one pass over every word for each of the languages)."""
-    words: Counter[str] = Counter()
-    for found in words_by_line:
-        if CJK.search("".join(found)):  # rare: test word by word only on lines with CJK characters
-            found = [w for w in found if not CJK.search(w)]
-        words.update(w.casefold() for w in found)
-    total = sum(words.values())
-    if not total:
-        return None, frozenset()
+def _language_name(lines: Sequence[str]) -> str | None:
+    """detect_language's answer as its name in LANGUAGES (None if the text's language is not one we know)."""
+    total = 0
     hits = dict.fromkeys(LANGUAGES, 0)
-    languages_of = _languages_by_stop_word()
-    for word, count in words.items():
-        for name in languages_of.get(word, ()):
+    for line in lines:
+        _, words, _, line_hits = _line_facts(line)
+        total += words
+        for name, count in line_hits:
             hits[name] += count
+    if not total:
+        return None
     best, best_hits = None, 0
     for name in LANGUAGES:  # in the table's order, so a tie goes to the language listed first
         if hits[name] > best_hits:
             best, best_hits = name, hits[name]
     if best is None or best_hits / total < MIN_LANGUAGE_SHARE:
-        return None, frozenset()
-    return LANGUAGES[best], _stop_words(best)
+        return None
+    return best
 
 
 @lru_cache(maxsize=None)

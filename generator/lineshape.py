@@ -6,8 +6,10 @@ Small pure functions the cleaner's rules ask; kept apart so clean.py reads as th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .dates import MONTHS
+from .linescore import LINE_CACHE
 from .phrases import OUTLET_WORDS
 
 TERMINAL = tuple(".!?…:;\"'”’»)")
@@ -18,6 +20,7 @@ ARCHIVE_REPEAT_MAX_WORDS = 8
 WORD_COUNT_CAP = 40  # above every word limit here; counting stops there (a speed-up on long paragraphs)
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def word_count(text: str) -> int:
     """Words in text, counted up to WORD_COUNT_CAP: every rule compares with fewer, and paragraphs are long."""
     if len(text) > 400:  # words in a prefix are never more than in the whole: often enough to decide
@@ -27,6 +30,7 @@ def word_count(text: str) -> int:
     return min(len(WORD.findall(text)), WORD_COUNT_CAP)
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def line_key(text: str) -> str:
     return " ".join(WORD.findall(text.casefold()))
 
@@ -65,6 +69,7 @@ TIMESTAMP_MAX_WORDS = 14
 CLOCK_TIME = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def is_timestamp(text: str) -> bool:
     """A line that only says when (a date, a time, "Updated", "Posted"), and at most one word besides."""
     words = WORD.findall(text.casefold())

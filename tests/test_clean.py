@@ -9,6 +9,7 @@ import pytest
 
 from generator.clean import archive_context, clean, clean_text
 from generator.model import CleaningOverrides
+from generator.phrases import BOILERPLATE_RULES, RULE_KEYWORDS, phrase_rule
 from generator.read import read_sources
 
 REPO = Path(__file__).resolve().parent.parent
@@ -216,3 +217,36 @@ def test_a_caption_beside_its_credit_goes_but_text_before_a_bare_label_stays():
     body = clean_text("x", Path("x.txt"), text).body
     assert "Workers inspect" not in body and "drawn in 1990" not in body
     assert "The engineers will report in March." in body and "The mayor said" in body
+
+
+def _every_rule_in_order(line: str):
+    stripped = line.strip("/|·•>»« ")
+    return next(((name, why) for name, pattern, why in BOILERPLATE_RULES if pattern.match(stripped)), None)
+
+
+def test_keyword_prefilter_answers_as_the_rules_do():
+    """phrase_rule skips a rule's regex when none of its keywords occurs; the answer must be the regexes' own,
+    for the seeds' lines and for lines whose keywords only the regex's case folding finds (ſ, K, İ)."""
+    lines = [line for path in sorted((REPO / "seeds").iterdir()) if path.suffix == ".txt"
+             for line in path.read_text(encoding="utf-8").split("\n")]
+    lines += ["We use cookies to improve your experience.", "WE USE COOKIES", "We uſe cookies", "ACCEPT COOKIES",
+              "Join the conversation", "Comments are moderated before they appear.", "Sign up for our newsletter",
+              "SIGN UP FOR OUR NEWSLETTER: it's free", "ſign up for our newſletter", "Click here to read",
+              "Photo: Jane Doe/AP", "A picture by Getty Images", "Tous droits réservés", "ALL RIGHTS RESERVED 2024",
+              "This site uses cookies", "Kommentare werden moderiert", "İMAGE: someone", "Use the promo code SAVE",
+              "Our community guidelines apply", "ФОТО: Иван Петров", "Related post:", "Advert",
+              "Plain sentence about the weather in a town.", ""]
+    assert any(keywords for keywords in RULE_KEYWORDS)
+    for line in lines:
+        assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line), line
+
+
+def test_byline_split_after_its_by_is_lifted():
+    """ "By" alone on a line (the author's name was a link), the name on the next: one byline, both lines go."""
+    text = ("Council approves new budget after long debate\n\nBy\nJane Doe | Example News\n\nThe city council "
+            "approved the budget on Tuesday, after a debate that lasted into the night.\n\nThe vote was 7 to 4, "
+            "and the mayor said she would sign it this week.")
+    article = clean_text("x", Path("x.txt"), text)
+    assert article.byline == "Jane Doe | Example News"
+    assert article.body.startswith("The city council approved")
+    assert "By" not in article.body.split()

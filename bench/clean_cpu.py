@@ -1,0 +1,63 @@
+"""CPU time of the clean stage alone, in one process, on an archive (e.g. one bench/synth.py wrote).
+
+    python bench/synth.py --articles 300 --out /tmp/syn300
+    python bench/clean_cpu.py /tmp/syn300 [--repeat 3]
+
+Reads the seeds and annotations as the build does, then times (time.process_time, so other load on a
+shared machine counts less than in wall time) the archive context and clean() of every article, as
+pipeline._clean_all does without the process pool. The cleaner's per-line caches are emptied before each
+repeat, so every repeat starts as cold as a fresh worker; prints every repeat and the best.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator import clean as clean_module  # noqa: E402
+from generator.annotations import load_annotations  # noqa: E402
+from generator.clean import clean, context_of, short_lines, source_text  # noqa: E402
+from generator.model import CleaningOverrides  # noqa: E402
+from generator.read import read_sources  # noqa: E402
+
+KEEP_WARM = {"_stop_words", "_languages_by_stop_word"}  # justext's lists: loaded once per process either way
+
+
+def _empty_caches() -> None:
+    for module in list(sys.modules.values()):
+        if getattr(module, "__name__", "").startswith("generator."):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)) and getattr(value, "__name__", "") not in KEEP_WARM:
+                    value.cache_clear()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("root", type=Path, help="the archive (a folder with seeds/ and annotations/)")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    documents, _ = read_sources(args.root)
+    annotations, _ = load_annotations(args.root, [d.article_id for d in documents])
+    none = CleaningOverrides()
+    inputs = [(d, annotations.articles[d.article_id].cleaning if d.article_id in annotations.articles else none)
+              for d in documents]
+    times = []
+    for _ in range(args.repeat):
+        _empty_caches()
+        start = time.process_time()
+        context = context_of(short_lines(source_text(d)) for d in documents)
+        for document, overrides in inputs:
+            clean(document, context, overrides)
+        times.append(time.process_time() - start)
+    print(f"clean CPU, {len(documents)} articles ({clean_module.__file__}): best {min(times):.2f} s "
+          f"(repeats: {', '.join(f'{t:.2f}' for t in times)})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
