@@ -9,9 +9,11 @@ per-article stages (clean, render) run on every core for large archives
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from . import parallel
 from .annotate import annotate
@@ -35,6 +37,25 @@ class Result:
     problems: list[Problem] = field(default_factory=list)
 
 
+@contextmanager
+def cycle_collector_paused() -> Iterator[None]:
+    """Refcounting alone while the build runs, the cyclic collector back on after it.
+
+    The build's objects live until it ends, and refcounting frees those that die; the collector's
+    full passes walk every live object again, more often the more there are, which made the link
+    stage superlinear (find_related at 10,000 synthetic articles 32 s with them, 21 s without;
+    2.1 s at 1,000).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@cycle_collector_paused()
 def load_archive(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, stages: Stages = NO_STAGES,
                  workers: int | None = None, memo: Memo = NO_MEMO) -> tuple[Archive, list[Problem]]:
     """Read, clean, annotate and link: the archive in memory, and every problem found on the way.
@@ -82,6 +103,7 @@ def _clean_one(i: int) -> CleanedArticle:
     return clean(document, parallel.shared("context"), overrides)
 
 
+@cycle_collector_paused()
 def generate(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, stages: Stages = NO_STAGES,
              workers: int | None = None, memo: Memo = NO_MEMO) -> Result:
     """Everything up to the files to write; raises BuildFailed on any error, having written nothing."""
