@@ -13,6 +13,7 @@ template is compiled again).
 
 from __future__ import annotations
 
+import os
 import sys
 
 import jinja2
@@ -28,16 +29,24 @@ CHANGES = {EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED, EVENT_TY
 
 
 class _ChangesOnly(FileSystemEventHandler):
-    def __init__(self, handler: FileSystemEventHandler):
-        self.handler = handler
+    """Passes on events that change a file (of one file only, when `only` is given)."""
+
+    def __init__(self, handler: FileSystemEventHandler, only: str | None = None):
+        self.handler, self.only = handler, only
 
     def dispatch(self, event: FileSystemEvent) -> None:
-        if event.event_type in CHANGES and not event.is_directory:
+        if event.event_type not in CHANGES or event.is_directory:
+            return
+        if self.only is None or self.only in (os.fsdecode(event.src_path), os.fsdecode(event.dest_path or "")):
             self.handler.dispatch(event)
 
 
 class _NativeObserver(watchdog.observers.Observer):  # type: ignore[misc, valid-type]
     def schedule(self, event_handler: FileSystemEventHandler, path: str, **kwargs: object):  # type: ignore[override]
+        if os.path.isfile(path):
+            # inotify watches a file's inode, which an editor's save-by-rename replaces: watch its folder.
+            path = os.path.abspath(path)
+            return super().schedule(_ChangesOnly(event_handler, only=path), os.path.dirname(path), recursive=False)
         return super().schedule(_ChangesOnly(event_handler), path, **kwargs)
 
 
