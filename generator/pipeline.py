@@ -45,7 +45,8 @@ def cycle_collector_paused() -> Iterator[None]:
     full passes walk every live object again, more often the more there are, which made the link
     stage superlinear (find_related at 10,000 synthetic articles 32 s with them, 21 s without;
     2.1 s at 1,000). Not while cleaning: parsed HTML is full of reference cycles that only the
-    collector frees (the 90 corpus pages cleaned twice with it off: peak 115 -> 326 MB).
+    collector frees (the 90 corpus HTML pages cleaned twice: peak 116 MB with it, 327 MB without;
+    python bench/collector_memory.py).
     """
     enabled = gc.isenabled()
     gc.disable()
