@@ -32,8 +32,8 @@ HAS_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 NAV_RUN_MIN = 3
 JOINED = "joined"  # not a removal: the line's text went into the line before it
-HEAD_WINDOW = 8
-BYLINE_WORD = re.compile(r"^(?i:by|von|par|por|di)$")  # lines before the prose run searched for headline, byline and date
+HEAD_WINDOW = 8  # lines before the prose run searched for headline, byline and date
+BYLINE_WORD = re.compile(r"^(?i:by|von|par|por|di)$")  # "By" alone: a byline whose name was a link
 
 
 @dataclass(frozen=True)

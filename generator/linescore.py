@@ -102,23 +102,6 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = ()) -> Mai
     return MainRun(start, end, tuple(scores), LANGUAGES[language] if language else None)
 
 
-def score_line(line: str, stop_words: frozenset[str], repeated: bool = False, blocked: bool = False,
-               joined: bool = True, continuation: bool = False) -> LineScore:
-    """How much a line looks like running text, minus what a line costs.
-
-    joined says the line is part of a sentence that runs on from or into its neighbours; a line that
-    neither ends a sentence nor joins one is a label (a headline, a menu entry, a teaser) and earns little.
-    continuation says it goes on with the sentence the line before began: that sentence paid for its line
-    already (a link or an emphasis split it, not the writer).
-    """
-    words = WORD.findall(line)
-    cjk = len(CJK.findall(line))
-    spaced = [w for w in words if not CJK.search(w)] if cjk else words
-    stops = sum(w.casefold() in stop_words for w in spaced)
-    return _score(line, len(words), len(spaced), cjk, stops, bool(stop_words), repeated, blocked, joined,
-                  continuation)
-
-
 @lru_cache(maxsize=LINE_CACHE)
 def _line_facts(line: str) -> tuple[int, int, int, tuple[tuple[str, int], ...]]:
     """What scoring and the language guess need of a line, found once: the same line recurs (a second pass,
@@ -139,7 +122,14 @@ def _line_facts(line: str) -> tuple[int, int, int, tuple[tuple[str, int], ...]]:
 @lru_cache(maxsize=LINE_CACHE)
 def _scored(line: str, language: str | None, repeated: bool, blocked: bool, joined: bool,
             continuation: bool) -> LineScore:
-    """score_line, with the page's language (its name in LANGUAGES) for its stop words."""
+    """How much a line looks like running text, minus what a line costs; language: the page's, by its name
+    in LANGUAGES (its stop words are counted).
+
+    joined says the line is part of a sentence that runs on from or into its neighbours; a line that
+    neither ends a sentence nor joins one is a label (a headline, a menu entry, a teaser) and earns little.
+    continuation says it goes on with the sentence the line before began: that sentence paid for its line
+    already (a link or an emphasis split it, not the writer).
+    """
     words, spaced, cjk, hits = _line_facts(line)
     stops = next((count for name, count in hits if name == language), 0)
     return _score(line, words, spaced, cjk, stops, language is not None, repeated, blocked, joined, continuation)

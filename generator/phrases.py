@@ -160,6 +160,9 @@ def _selectivity(need: frozenset[str]) -> tuple[int, int]:
     return min(len(k.strip()) for k in need), -len(need)
 
 
+SCAN_MIN = 40  # a run of "." this long or longer scans the line
+
+
 def _scans(items: Iterable[tuple[object, object]]) -> bool:
     """True when the pattern (one of its branches) opens with a long run of "." (".{0,300}\\b(...)"): it looks
     for its words all through the line and is slow to fail. Only such rules are worth a test first; the
@@ -180,9 +183,6 @@ def _scans(items: Iterable[tuple[object, object]]) -> bool:
             return any(_scans(branch) for branch in av[1])  # type: ignore[index]
         return False
     return False
-
-
-SCAN_MIN = 40
 
 
 def _representatives(keywords: Iterable[str]) -> str:

@@ -43,8 +43,8 @@ def cycle_collector_paused() -> Iterator[None]:
 
     The build's objects live until it ends, and refcounting frees those that die; the collector's
     full passes walk every live object again, more often the more there are, which made the link
-    stage superlinear (find_related at 10,000 synthetic articles 32 s with them, 21 s without;
-    2.1 s at 1,000). Not while cleaning: parsed HTML is full of reference cycles that only the
+    stage superlinear (10,000/1,000 synthetic articles: 14.8 with them, 7.9 without, in the ratio
+    column of `python bench/run.py --articles 1000 10000`). Not while cleaning: parsed HTML is full of reference cycles that only the
     collector frees (the 90 corpus HTML pages cleaned twice: peak 116 MB with it, 327 MB without;
     python bench/collector_memory.py).
     """
