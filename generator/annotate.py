@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from . import parallel
 from .anchor import Anchor, anchor, normalise_text, suggest_prefix
 from .errors import Problem, error, warning
 from .memo import NO_MEMO, Memo
@@ -20,18 +21,19 @@ def slugify(text: str) -> str:
     return page_slug(text)
 
 
-def annotate(cleaned: Iterable[CleanedArticle], annotations: Annotations, memo: Memo = NO_MEMO
-             ) -> tuple[list[Article], list[Problem]]:
-    articles: list[Article] = []
-    problems: list[Problem] = []
-    merged_before = memo.table("annotate")
-    for article in cleaned:
-        note = annotations.articles.get(article.article_id) or ArticleAnnotation(
-            article.article_id, Loc(f"annotations/articles/{article.article_id}.yml"))
-        merged, found = merged_before.get(article.article_id, (article, note), lambda: merge(article, note))
-        articles.append(merged)
-        problems += found
-    return articles, problems
+def annotate(cleaned: Iterable[CleanedArticle], annotations: Annotations, memo: Memo = NO_MEMO,
+             workers: int | None = None) -> tuple[list[Article], list[Problem]]:
+    """Each article merged with its annotation, on every core; with a memo, only those whose inputs changed."""
+    pairs = [(article, annotations.articles.get(article.article_id) or ArticleAnnotation(
+        article.article_id, Loc(f"annotations/articles/{article.article_id}.yml"))) for article in cleaned]
+    merged = parallel.map_unless_known(memo.table("annotate"), [article.article_id for article, _ in pairs], pairs,
+                                       _merge_one, {"pairs": pairs}, workers)
+    problems = [problem for _, found in merged for problem in found]
+    return [article for article, _ in merged], problems
+
+
+def _merge_one(i: int) -> tuple[Article, list[Problem]]:
+    return merge(*parallel.shared("pairs")[parallel.shared("todo")[i]])
 
 
 def merge(cleaned: CleanedArticle, note: ArticleAnnotation) -> tuple[Article, list[Problem]]:

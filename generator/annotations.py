@@ -21,6 +21,7 @@ from typing import Any, Iterable
 
 import jsonschema
 
+from . import parallel
 from .errors import Problem, error, warning
 from .memo import NO_MEMO, Memo
 from .model import (Annotations, ArticleAnnotation, CleaningOverrides, Entity, Evidence, Fact, FactLink, Loc,
@@ -73,7 +74,7 @@ def annotation_files(root: Path) -> tuple[list[AnnotationFile], list[Problem]]:
     return files, problems
 
 
-def load_annotations(root: Path, article_ids: Iterable[str], memo: Memo = NO_MEMO
+def load_annotations(root: Path, article_ids: Iterable[str], memo: Memo = NO_MEMO, workers: int | None = None
                      ) -> tuple[Annotations, list[Problem]]:
     """Every annotation file, checked against its schema and against each other."""
     files, problems = annotation_files(root)
@@ -81,13 +82,12 @@ def load_annotations(root: Path, article_ids: Iterable[str], memo: Memo = NO_MEM
     facts: list[Fact] = []
     articles: dict[str, ArticleAnnotation] = {}
     unreadable: set[str] = set()
-    parsed = memo.table("annotation files")
-    for file in files:
-        try:
-            data: bytes | OSError = file.path.read_bytes()
-        except OSError as exc:
-            data = exc
-        loaded = parsed.get(file.path, (file.kind, data), lambda: _load_one(file, data, root))
+    inputs = [(file.kind, _read(file.path)) for file in files]
+    # Parsing and schema checks are per file: on every core (a worker gets a file's bytes and returns the
+    # plain data found in it); with a memo, only the files whose bytes changed.
+    all_loaded = parallel.map_unless_known(memo.table("annotation files"), [file.path for file in files], inputs,
+                                           _load_nth, {"files": files, "inputs": inputs, "root": root}, workers)
+    for file, loaded in zip(files, all_loaded):
         problems += loaded.problems
         if loaded.unreadable:
             unreadable.add(file.kind)
@@ -95,11 +95,22 @@ def load_annotations(root: Path, article_ids: Iterable[str], memo: Memo = NO_MEM
         facts += loaded.facts
         if loaded.article is not None:
             articles[file.path.stem] = loaded.article
-    parsed.forget_others({f.path for f in files})
     annotations = Annotations(tuple(entities), tuple(facts), articles)
     problems += cross_reference_problems(annotations, set(article_ids), check_fact_ids="facts" not in unreadable,
                                          check_entity_ids="entities" not in unreadable)
     return annotations, problems
+
+
+def _read(path: Path) -> bytes | OSError:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        return exc
+
+
+def _load_nth(i: int) -> _Loaded:
+    n = parallel.shared("todo")[i]
+    return _load_one(parallel.shared("files")[n], parallel.shared("inputs")[n][1], parallel.shared("root"))
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from . import parallel
 from .memo import NO_MEMO, Memo
 from .model import Archive, Article, Entity, Fact, Mention, Span
 from .sentences import sentence_spans
-from .shared import find_related
+from .shared import SentenceSamples, find_related, sentence_samples
 
 
 class EntityMatcher:
@@ -83,12 +84,18 @@ def _mentions_in(article: Article, matcher: EntityMatcher | None, known: set[str
     return mentions
 
 
-def link(articles: list[Article], entities: Iterable[Entity], facts: Iterable[Fact], memo: Memo = NO_MEMO) -> Archive:
+def link(articles: list[Article], entities: Iterable[Entity], facts: Iterable[Fact], memo: Memo = NO_MEMO,
+         workers: int | None = None) -> Archive:
     entities = tuple(entities)
     mentions = find_mentions(articles, entities, memo)
     texts = tuple((a.id, a.blocks) for a in articles)  # shared passages depend on the texts alone
-    related = memo.table("related").get("archive", texts, lambda: tuple(find_related(articles)))
+    related = memo.table("related").get("archive", texts, lambda: tuple(find_related(
+        articles, parallel.map_indexed(_samples_of, len(articles), {"articles": articles}, workers))))
     return Archive(tuple(articles), entities, tuple(facts), tuple(mentions), related)
+
+
+def _samples_of(i: int) -> SentenceSamples:
+    return sentence_samples(parallel.shared("articles")[i])
 
 
 @dataclass(frozen=True)

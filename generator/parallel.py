@@ -11,7 +11,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, Callable, Sequence, TypeVar
+from typing import Any, Callable, Hashable, Sequence, TypeVar
+
+from .memo import Table
 
 T = TypeVar("T")
 MIN_ITEMS = 400  # below this, a pool costs more than it saves (measured with bench/run.py)
@@ -58,6 +60,24 @@ def map_indexed(fn: Callable[[int], T], count: int, inputs: dict[str, Any], work
         return results
     finally:
         _SHARED.clear()
+
+
+def map_unless_known(table: Table, keys: Sequence[Hashable], inputs: Sequence[Any], fn: Callable[[int], T],
+                     shared_inputs: dict[str, Any], workers: int | None = None,
+                     tick: Callable[[int], None] = lambda n: None) -> list[T]:
+    """One result per key: the table's, where the key's inputs equal those it was computed from (serve's
+    memo), else fn's, on every core. fn(i) works on item shared("todo")[i]; the table learns the new results."""
+    todo = [i for i, key in enumerate(keys) if not table.known(key, inputs[i])]
+    fresh = dict(zip(todo, map_indexed(fn, len(todo), {**shared_inputs, "todo": todo}, workers, tick)))
+    results = []
+    for i, key in enumerate(keys):
+        if i in fresh:
+            table.put(key, inputs[i], fresh[i])
+            results.append(fresh[i])
+        else:
+            results.append(table.result(key))
+    table.forget_others(set(keys))
+    return results
 
 
 def _run_chunk(job: tuple[Callable[[int], T], int, int]) -> Sequence[T]:

@@ -3,8 +3,9 @@
 Everything is gathered and checked before anything is written, as MkDocs'
 own build does: a build that fails leaves docs/ and site/ as they were.
 Each stage is named for progress lines and the benchmark (stages.py); the
-per-article stages (clean, render) run on every core for large archives
-(parallel.py).
+per-item work of each stage (parse an annotation file, clean a source, anchor
+an article's quotes, sample its sentences for related coverage, render a page)
+runs on every core for large archives (parallel.py).
 """
 
 from __future__ import annotations
@@ -67,15 +68,15 @@ def load_archive(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, stages: Stages 
     with stages.stage("read"):
         documents, problems = read_sources(root, max_bytes)
     with stages.stage("annotate"), cycle_collector_paused():
-        annotations, annotation_problems = load_annotations(root, (d.article_id for d in documents), memo)
+        annotations, annotation_problems = load_annotations(root, (d.article_id for d in documents), memo, workers)
         problems += annotation_problems
     with stages.stage("clean", total=len(documents)) as tick:
         cleaned = _clean_all(documents, annotations, workers, tick, memo)
     with stages.stage("annotate"), cycle_collector_paused():
-        articles, anchor_problems = annotate(cleaned, annotations, memo)
+        articles, anchor_problems = annotate(cleaned, annotations, memo, workers)
         problems += anchor_problems
     with stages.stage("link"), cycle_collector_paused():
-        archive = link(articles, annotations.entities, annotations.facts, memo)
+        archive = link(articles, annotations.entities, annotations.facts, memo, workers)
     return archive, problems
 
 
@@ -84,23 +85,16 @@ def _clean_all(documents: list[RawDocument], annotations: Annotations, workers: 
     """Every document cleaned, on every core; with a memo, only those whose inputs changed."""
     lines = memo.table("short lines")
     context = context_of(lines.get(d.path, d.text, lambda d=d: short_lines(source_text(d))) for d in documents)
+    lines.forget_others({d.path for d in documents})
     no_overrides = CleaningOverrides()
     inputs = [(d, annotations.articles[d.article_id].cleaning if d.article_id in annotations.articles
                else no_overrides) for d in documents]
-    done = memo.table("clean", context)
-    todo = [i for i, (d, overrides) in enumerate(inputs) if not done.known(d.path, inputs[i])]
-    fresh = parallel.map_indexed(_clean_one, len(todo), {"inputs": [inputs[i] for i in todo], "context": context},
-                                 workers, tick)
-    fresh_by_index = dict(zip(todo, fresh))
-    for i, article in fresh_by_index.items():
-        done.put(documents[i].path, inputs[i], article)
-    for table in (lines, done):
-        table.forget_others({d.path for d in documents})
-    return [fresh_by_index[i] if i in fresh_by_index else done.result(d.path) for i, d in enumerate(documents)]
+    return parallel.map_unless_known(memo.table("clean", context), [d.path for d in documents], inputs, _clean_one,
+                                     {"inputs": inputs, "context": context}, workers, tick)
 
 
 def _clean_one(i: int) -> CleanedArticle:
-    document, overrides = parallel.shared("inputs")[i]
+    document, overrides = parallel.shared("inputs")[parallel.shared("todo")[i]]
     return clean(document, parallel.shared("context"), overrides)
 
 

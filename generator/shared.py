@@ -1,7 +1,7 @@
 """Find passages that two articles share verbatim or nearly: rewrites of one wire story.
 
 Each sentence becomes a set of word 3-gram shingles (lowercased words; quotes
-and dashes are not words), each shingle a stable 32-bit hash. Only shingles
+and dashes are not words), each shingle a 32-bit hash, the same in every run. Only shingles
 whose hash is divisible by SAMPLE go into the inverted index (modulo
 sampling: two copies of a sentence sample the same shingles), which keeps the
 index a quarter of the size; a sampled shingle found in more than MAX_POSTING
@@ -18,7 +18,6 @@ import zlib
 from array import array
 from collections import defaultdict
 from collections.abc import Iterator
-from itertools import groupby
 
 from .model import Article, Related, SharedPassage, Span
 from .sentences import sentence_spans
@@ -34,33 +33,58 @@ WORD = re.compile(r"\w+")
 LOW_32 = 0xFFFFFFFF
 
 
-def _shingles(text: str) -> frozenset[int]:
-    words = WORD.findall(text.lower())  # \w+ skips quotes and dashes: no other normalising needed
-    return frozenset(zlib.crc32(" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8"))
-                     for i in range(len(words) - SHINGLE_WORDS + 1))
+class _WordIds(dict):
+    """Each word's CRC-32, computed once: a shingle is then three numbers hashed together."""
+
+    def __missing__(self, word: str) -> int:
+        number = self[word] = zlib.crc32(word.encode("utf-8"))
+        return number
 
 
-def find_related(articles: list[Article]) -> list[Related]:
+def _shingles(text: str, ids: _WordIds) -> frozenset[int]:
+    """The 32-bit hash of each run of SHINGLE_WORDS words. A tuple of ints hashes the same in every CPython
+    process (only str hashes are salted), twice as fast as a CRC of the joined words."""
+    words = list(map(ids.__getitem__, WORD.findall(text.lower())))  # \w+ skips quotes and dashes
+    return frozenset(h & LOW_32 for h in map(hash, zip(words, words[1:], words[2:])))
+
+
+SentenceSamples = list[tuple[int, int, int, list[int]]]  # (block, start, end, sampled shingles) of each sentence
+
+
+def sentence_samples(article: Article) -> SentenceSamples:
+    """The sampled shingles of each sentence that has enough of them: find_related's per-article half,
+    which a process pool can run on every core (link.py)."""
+    ids = _WordIds()
+    found = []
+    for b, block in enumerate(article.blocks):
+        for start, end in sentence_spans(block.text):
+            sampled = [h for h in _shingles(block.text[start:end], ids) if h % SAMPLE == 0]
+            if len(sampled) >= MIN_SAMPLED:
+                found.append((b, start, end, sampled))
+    return found
+
+
+def find_related(articles: list[Article], samples: list[SentenceSamples] | None = None) -> list[Related]:
     """Pairs of articles sharing at least MIN_PASSAGES near-identical sentences, most similar first.
 
-    A passage shared by more than MAX_POSTING sentences (a wire story reprinted that often) is
-    not reported: past that, it is indistinguishable from a stock phrase at this cost.
+    samples: sentence_samples of each article, if already computed. A passage shared by more than
+    MAX_POSTING sentences (a wire story reprinted that often) is not reported: past that, it is
+    indistinguishable from a stock phrase at this cost.
     """
+    if samples is None:
+        samples = [sentence_samples(article) for article in articles]
     owner = array("I")  # sentence -> index of its article
     spans: list[Span] = []
     # (sampled shingle << 32 | sentence) for every sampled shingle: sorted, equal shingles are neighbours.
     # A flat array of 8-byte numbers, where a dict of lists took ~200 bytes a shingle (most occur once).
     postings = array("Q")
-    for a, article in enumerate(articles):
-        for b, block in enumerate(article.blocks):
-            for start, end in sentence_spans(block.text):
-                sampled = [h for h in _shingles(block.text[start:end]) if h % SAMPLE == 0]
-                if len(sampled) < MIN_SAMPLED:
-                    continue
-                i = len(spans)
-                owner.append(a)
-                spans.append(Span(b, start, end))
-                postings.extend(shingle << 32 | i for shingle in sampled)
+    for a, found in enumerate(samples):
+        for b, start, end, sampled in found:
+            i = len(spans)
+            owner.append(a)
+            spans.append(Span(b, start, end))
+            postings.extend(shingle << 32 | i for shingle in sampled)
+    del samples
     postings = array("Q", sorted(postings))
 
     # Each pair of sentences (i << 32 | j) once per sampled shingle they share; sorted, a pair's copies are
@@ -74,15 +98,16 @@ def find_related(articles: list[Article]) -> list[Related]:
             mine = owner[i]
             pairs.extend(i << 32 | j for j in members[x + 1:] if owner[j] != mine)
     del postings
-    candidates = [(pair >> 32, pair & LOW_32) for pair, shared in _counted(sorted(pairs)) if shared >= MIN_SAMPLED]
+    candidates = [(pair >> 32, pair & LOW_32) for pair in _repeated(sorted(pairs), MIN_SAMPLED)]
     del pairs
 
+    ids = _WordIds()
     cache: dict[int, frozenset[int]] = {}
 
     def full(i: int) -> frozenset[int]:
         if i not in cache:
             span = spans[i]
-            cache[i] = _shingles(articles[owner[i]].blocks[span.block].text[span.start:span.end])
+            cache[i] = _shingles(articles[owner[i]].blocks[span.block].text[span.start:span.end], ids)
         return cache[i]
 
     passages: dict[tuple[int, int], list[SharedPassage]] = defaultdict(list)
@@ -96,11 +121,18 @@ def find_related(articles: list[Article]) -> list[Related]:
             passages[(a, b)].append(SharedPassage(articles[a].id, spans[i], articles[b].id, spans[j],
                                                   round(containment, 2)))
 
+    whole: dict[int, frozenset[int]] = {}  # an article in several related pairs is shingled once
+
+    def of_article(a: int) -> frozenset[int]:
+        if a not in whole:
+            whole[a] = frozenset().union(*(_shingles(block.text, ids) for block in articles[a].blocks))
+        return whole[a]
+
     related = []
     for (a, b), found in passages.items():
         if len(found) >= MIN_PASSAGES:
-            in_a = _article_shingles(articles[a])
-            in_b = _article_shingles(articles[b])
+            in_a = of_article(a)
+            in_b = of_article(b)
             ordered = tuple(sorted(found, key=lambda p: (p.span_a.block, p.span_a.start, p.span_b.block,
                                                          p.span_b.start)))
             related.append(Related(articles[a].id, articles[b].id, round(len(in_a & in_b) / len(in_a | in_b), 3),
@@ -123,11 +155,8 @@ def _runs_of_equal_shingles(postings: array) -> Iterator[list[int]]:
         yield run
 
 
-def _counted(ordered: list[int]) -> Iterator[tuple[int, int]]:
-    """(value, how many times) for each value of a sorted list."""
-    for value, copies in groupby(ordered):
-        yield value, sum(1 for _ in copies)
+def _repeated(ordered: list[int], times: int) -> list[int]:
+    """Each value found at least `times` times in a sorted list, once: in sorted order, its first and
+    (times)th copies stand times - 1 places apart."""
+    return list(dict.fromkeys(value for value, later in zip(ordered, ordered[times - 1:]) if value == later))
 
-
-def _article_shingles(article: Article) -> frozenset[int]:
-    return frozenset().union(*(_shingles(block.text) for block in article.blocks))

@@ -30,17 +30,10 @@ def render(archive: Archive, workers: int | None = None, tick: Callable[[int], N
     # Article and entity pages are most of the work and independent of each other: on every core.
     for kind, count, inputs_of, page_of in (("article", len(archive.articles), _article_inputs, _article_page),
                                             ("entity", len(archive.entities), _entity_inputs, _entity_page)):
-        done = memo.table(f"{kind} pages")
         inputs = [inputs_of(i, archive, index) if memo.keep else None for i in range(count)]
-        todo = [i for i in range(count) if not done.known(i, inputs[i])]
-        fresh = dict(zip(todo, parallel.map_indexed(page_of, len(todo), {"archive": archive, "index": index,
-                                                                         "todo": todo}, workers, tick)))
-        for i in range(count):
-            if i in fresh:
-                done.put(i, inputs[i], fresh[i])
-            path, content = fresh[i] if i in fresh else done.result(i)
+        for path, content in parallel.map_unless_known(memo.table(f"{kind} pages"), range(count), inputs, page_of,
+                                                       {"archive": archive, "index": index}, workers, tick):
             pages[path] = content
-        done.forget_others(set(range(count)))
     fact_pages = memo.table("fact pages")
     for fact in archive.facts:
         pages[paths.fact(fact.id)] = fact_pages.get(fact.id, _fact_inputs(fact, archive) if memo.keep else None,

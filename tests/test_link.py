@@ -1,0 +1,48 @@
+"""Entity linking's neighbour: related coverage, found from shared sentences (generator/shared.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator import parallel
+from generator.link import _samples_of
+from generator.model import Article, Block, CleanedArticle
+from generator.shared import MIN_PASSAGES, find_related, sentence_samples
+
+WIRE = ["The ministry said on Tuesday that talks over the harbour would resume next week in the capital.",
+        "Officials from both delegations described the first round as frank but useful for everyone involved.",
+        "A spokesman declined to say whether the ceasefire monitors would return before the talks began."]
+
+
+def _article(article_id: str, paragraphs: list[str]) -> Article:
+    cleaned = CleanedArticle(article_id, Path(f"seeds/{article_id}.txt"), tuple(Block("paragraph", p) for p in paragraphs))
+    return Article(id=article_id, slug=article_id, cleaned=cleaned, title=article_id, outlet="Outlet", date=None,
+                   dateline=None, byline=None, tags=(), notes=(), facts=())
+
+
+def _filler(n: int) -> str:
+    words = ["river", "orchard", "lantern", "meadow", "copper", "violin", "glacier", "pepper", "saddle", "harvest"]
+    return " ".join(words[(n * 7 + i * 3) % len(words)] + str(n) for i in range(14)) + "."
+
+
+def test_rewrites_of_one_wire_story_are_related_and_their_shared_sentences_located():
+    first = _article("a-first", [WIRE[0] + " " + WIRE[1], "Local reaction was mixed.", WIRE[2]])
+    rewrite = _article("b-rewrite", ["Our correspondent reports. " + WIRE[0].replace("Tuesday", "Monday"),
+                                     WIRE[1], "Analysts were unsure. " + WIRE[2]])
+    unrelated = _article("c-other", ["A festival of lanterns opened in the old town with music and food stalls.",
+                                     "Organisers expect more visitors than last year despite the rain."])
+    related = find_related([first, rewrite, unrelated])
+    assert [(r.article_a, r.article_b) for r in related] == [("a-first", "b-rewrite")]
+    passages = related[0].passages
+    assert len(passages) >= MIN_PASSAGES  # sampling may miss the edited sentence; it never invents one
+    for passage in passages:  # each located span of one article is the same sentence in the other
+        a = first.blocks[passage.span_a.block].text[passage.span_a.start:passage.span_a.end]
+        b = rewrite.blocks[passage.span_b.block].text[passage.span_b.start:passage.span_b.end]
+        assert a.split()[-3:] == b.split()[-3:]
+
+
+def test_related_coverage_is_the_same_from_the_process_pool():
+    articles = [_article(f"x{n:04}", [_filler(n), WIRE[n % 3], WIRE[(n + 1) % 3]]) for n in range(parallel.MIN_ITEMS)]
+    pooled = parallel.map_indexed(_samples_of, len(articles), {"articles": articles}, workers=2)
+    assert pooled == [sentence_samples(a) for a in articles]
+    assert find_related(articles, pooled) == find_related(articles)
