@@ -116,10 +116,20 @@ def _roll_forward(plan: dict) -> None:
 
 
 def _copy_into(src: Path, dst: Path) -> None:
-    """Replace dst by a copy of src in one rename; an identical dst is left alone."""
-    if dst.is_file() and (os.path.samefile(src, dst) or dst.read_bytes() == src.read_bytes()):
-        return
-    atomic_write_bytes(dst, src.read_bytes())
+    """Replace dst by src in one rename: a hard link to the staged file, or a copy where the file system
+    has none. A link is safe because a staged file is never written to again: the next build replaces
+    the files it changes (write.atomic_write_bytes), so docs/ keeps this content."""
+    if dst.is_file() and os.path.samefile(src, dst):
+        return  # a commit interrupted after this file went in
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    link = dst.with_name(f".{dst.name}.{os.getpid()}.link")
+    try:
+        link.unlink(missing_ok=True)
+        os.link(src, link)
+        os.replace(link, dst)
+    except OSError:
+        link.unlink(missing_ok=True)
+        atomic_write_bytes(dst, src.read_bytes())
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -8,9 +8,11 @@ that is already linked.
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from . import parallel
@@ -133,8 +135,7 @@ def _index(archive: Archive, memo: Memo) -> EntityIndex:
     return EntityIndex(dict(by_entity), dict(by_article), dict(cooccurrence), spans_of)
 
 
-def _sentence_number(spans: list[tuple[int, int]], offset: int) -> int:
-    for i, (start, end) in enumerate(spans):
-        if start <= offset < end:
-            return i
-    return len(spans)
+def _sentence_number(spans: Sequence[tuple[int, int]], offset: int) -> int:
+    """The sentence (spans are in order and do not overlap) that offset falls in; len(spans) if none."""
+    i = bisect_right(spans, (offset, math.inf)) - 1
+    return i if i >= 0 and offset < spans[i][1] else len(spans)

@@ -1,7 +1,7 @@
 """Find passages that two articles share verbatim or nearly: rewrites of one wire story.
 
 Each sentence becomes a set of word 3-gram shingles (lowercased words; quotes
-and dashes are not words), each shingle a 32-bit hash, the same in every run. Only shingles
+and dashes are not words), each shingle a stable 32-bit hash. Only shingles
 whose hash is divisible by SAMPLE go into the inverted index (modulo
 sampling: two copies of a sentence sample the same shingles), which keeps the
 index a quarter of the size; a sampled shingle found in more than MAX_POSTING
@@ -33,19 +33,10 @@ WORD = re.compile(r"\w+")
 LOW_32 = 0xFFFFFFFF
 
 
-class _WordIds(dict):
-    """Each word's CRC-32, computed once: a shingle is then three numbers hashed together."""
-
-    def __missing__(self, word: str) -> int:
-        number = self[word] = zlib.crc32(word.encode("utf-8"))
-        return number
-
-
-def _shingles(text: str, ids: _WordIds) -> frozenset[int]:
-    """The 32-bit hash of each run of SHINGLE_WORDS words. A tuple of ints hashes the same in every CPython
-    process (only str hashes are salted), twice as fast as a CRC of the joined words."""
-    words = list(map(ids.__getitem__, WORD.findall(text.lower())))  # \w+ skips quotes and dashes
-    return frozenset(h & LOW_32 for h in map(hash, zip(words, words[1:], words[2:])))
+def _shingles(text: str) -> frozenset[int]:
+    words = WORD.findall(text.lower())  # \w+ skips quotes and dashes: no other normalising needed
+    return frozenset(zlib.crc32(" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8"))
+                     for i in range(len(words) - SHINGLE_WORDS + 1))
 
 
 SentenceSamples = list[tuple[int, int, int, list[int]]]  # (block, start, end, sampled shingles) of each sentence
@@ -54,11 +45,10 @@ SentenceSamples = list[tuple[int, int, int, list[int]]]  # (block, start, end, s
 def sentence_samples(article: Article) -> SentenceSamples:
     """The sampled shingles of each sentence that has enough of them: find_related's per-article half,
     which a process pool can run on every core (link.py)."""
-    ids = _WordIds()
     found = []
     for b, block in enumerate(article.blocks):
         for start, end in sentence_spans(block.text):
-            sampled = [h for h in _shingles(block.text[start:end], ids) if h % SAMPLE == 0]
+            sampled = [h for h in _shingles(block.text[start:end]) if h % SAMPLE == 0]
             if len(sampled) >= MIN_SAMPLED:
                 found.append((b, start, end, sampled))
     return found
@@ -101,13 +91,12 @@ def find_related(articles: list[Article], samples: list[SentenceSamples] | None 
     candidates = [(pair >> 32, pair & LOW_32) for pair in _repeated(sorted(pairs), MIN_SAMPLED)]
     del pairs
 
-    ids = _WordIds()
     cache: dict[int, frozenset[int]] = {}
 
     def full(i: int) -> frozenset[int]:
         if i not in cache:
             span = spans[i]
-            cache[i] = _shingles(articles[owner[i]].blocks[span.block].text[span.start:span.end], ids)
+            cache[i] = _shingles(articles[owner[i]].blocks[span.block].text[span.start:span.end])
         return cache[i]
 
     passages: dict[tuple[int, int], list[SharedPassage]] = defaultdict(list)
@@ -125,7 +114,7 @@ def find_related(articles: list[Article], samples: list[SentenceSamples] | None 
 
     def of_article(a: int) -> frozenset[int]:
         if a not in whole:
-            whole[a] = frozenset().union(*(_shingles(block.text, ids) for block in articles[a].blocks))
+            whole[a] = frozenset().union(*(_shingles(block.text) for block in articles[a].blocks))
         return whole[a]
 
     related = []

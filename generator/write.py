@@ -58,12 +58,13 @@ def plan(docs_dir: Path, pages: dict[str, bytes], memo: Memo = NO_MEMO) -> tuple
     changes = Changes()
     problems: list[Problem] = []
     on_disk = memo.table("docs", docs_dir)
+    folders: dict[str, bool] = {}
     for path, content in sorted(pages.items()):
         if on_disk.known(path, content):  # checked and on disk already: nothing to write, nothing to check
             changes.manifest[path] = on_disk.result(path)
             changes.unchanged += 1
             continue
-        if not _is_generated_path(path) or not _inside(docs_dir, path):
+        if not _is_generated_path(path) or not _inside(docs_dir, path, folders):
             problems.append(error(Loc(f"docs/{path}"), "generated page would land outside the generated "
                                   "folders (a '..', an odd character, or a folder that is a symbolic link); "
                                   "nothing was written"))
@@ -85,7 +86,7 @@ def plan(docs_dir: Path, pages: dict[str, bytes], memo: Memo = NO_MEMO) -> tuple
         changes.write[path] = content
     on_disk.forget_others(set(pages))
     changes.remove = sorted(p for p in previous if p not in pages and _is_generated_path(p)
-                            and _inside(docs_dir, p) and (docs_dir / p).is_file())
+                            and _inside(docs_dir, p, folders) and (docs_dir / p).is_file())
     return changes, problems
 
 
@@ -162,8 +163,21 @@ def _is_generated_path(path: str) -> bool:
             and all(part not in ("", ".", "..") for part in parts))
 
 
-def _inside(docs_dir: Path, path: str) -> bool:
-    """The file really lands under docs/<generated folder>/, even through a symlink someone made."""
+def _inside(docs_dir: Path, path: str, folders: dict[str, bool] | None = None) -> bool:
+    """The file really lands under docs/<generated folder>/, even through a symlink someone made.
+
+    folders keeps the answer for each folder: a plan asks about thousands of files in a few folders,
+    and resolving a path costs a system call a component. A file that is itself a link is resolved.
+    """
+    if folders is None or (docs_dir / path).is_symlink():
+        return _resolves_inside(docs_dir, path)
+    folder = path.rpartition("/")[0]
+    if folder not in folders:
+        folders[folder] = _resolves_inside(docs_dir, folder)
+    return folders[folder]
+
+
+def _resolves_inside(docs_dir: Path, path: str) -> bool:
     base = (docs_dir / path.split("/")[0]).resolve()
     return (docs_dir / path).resolve().is_relative_to(base) and base.parent == docs_dir.resolve()
 

@@ -31,6 +31,19 @@ def test_plan_refuses_a_generated_folder_that_is_a_symlink(tmp_path: Path):
     assert not changes.write and problems
 
 
+def test_plan_refuses_a_nested_folder_or_a_page_that_is_a_symlink_leading_out(tmp_path: Path):
+    (tmp_path / "docs" / "tags").mkdir(parents=True)
+    (tmp_path / "docs" / "articles").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "docs" / "tags" / "war").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "docs" / "articles" / "b.md").symlink_to(tmp_path / "elsewhere" / "b.md")
+    pages = {"articles/a.md": b"# a\n", "articles/b.md": b"# b\n", "tags/war/index.md": b"# war\n",
+             "tags/peace/index.md": b"# peace\n"}
+    changes, problems = plan(tmp_path / "docs", pages)
+    assert sorted(changes.write) == ["articles/a.md", "tags/peace/index.md"]
+    assert sorted(p.loc.path for p in problems) == ["docs/articles/b.md", "docs/tags/war/index.md"]
+
+
 def _archive(tmp_path: Path) -> Path:
     root = tmp_path / "archive"
     shutil.copytree(FIXTURES / "base", root)

@@ -45,7 +45,8 @@ def _separated(items: list[bytes]) -> list[bytes]:
 
 
 def _mentions_json(mentions: list[Mention]) -> bytes:
-    return b",".join(_json(_mention(m)) for m in mentions)
+    """An article's mentions, comma-separated: one list serialised, its brackets cut (one call, not one each)."""
+    return _json([_mention(m) for m in mentions])[1:-1]
 
 
 def _json(item: dict) -> bytes:
