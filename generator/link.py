@@ -58,19 +58,23 @@ def _node_pattern(node: dict) -> str:
     return body
 
 
-def find_mentions(articles: Iterable[Article], entities: Iterable[Entity], memo: Memo = NO_MEMO) -> list[Mention]:
+def find_mentions(articles: Sequence[Article], entities: Iterable[Entity], memo: Memo = NO_MEMO,
+                  workers: int | None = None) -> list[Mention]:
     """Names found by the matcher, plus the passages annotated by hand; a hand-made one wins where they overlap."""
     entities = tuple(entities)
     found_before = memo.table("mentions", tuple((e.id, e.names) for e in entities))  # all that matching reads
-    matcher: EntityMatcher | None = None
-    known = {e.id for e in entities}
-    mentions: list[Mention] = []
-    for article in articles:
-        if not found_before.known(article.id, (article.blocks, article.extra_mentions)):
-            matcher = matcher or EntityMatcher(entities)  # building the pattern is the cost of a warm build
-        mentions += found_before.get(article.id, (article.blocks, article.extra_mentions),
-                                     lambda: _mentions_in(article, matcher, known))
-    return mentions
+    inputs = [(article.blocks, article.extra_mentions) for article in articles]
+    stale = any(not found_before.known(a.id, inputs[i]) for i, a in enumerate(articles))
+    matcher = EntityMatcher(entities) if stale else None  # building the pattern is the cost of a warm build
+    found = parallel.map_unless_known(found_before, [a.id for a in articles], inputs, _mentions_nth,
+                                      {"articles": articles, "matcher": matcher,
+                                       "known": {e.id for e in entities}}, workers)
+    return [mention for mentions in found for mention in mentions]
+
+
+def _mentions_nth(i: int) -> list[Mention]:
+    article = parallel.shared("articles")[parallel.shared("todo")[i]]
+    return _mentions_in(article, parallel.shared("matcher"), parallel.shared("known"))
 
 
 def _mentions_in(article: Article, matcher: EntityMatcher | None, known: set[str]) -> list[Mention]:
@@ -89,7 +93,7 @@ def _mentions_in(article: Article, matcher: EntityMatcher | None, known: set[str
 def link(articles: list[Article], entities: Iterable[Entity], facts: Iterable[Fact], memo: Memo = NO_MEMO,
          workers: int | None = None) -> Archive:
     entities = tuple(entities)
-    mentions = find_mentions(articles, entities, memo)
+    mentions = find_mentions(articles, entities, memo, workers)
     texts = tuple((a.id, a.blocks) for a in articles)  # shared passages depend on the texts alone
     related = memo.table("related").get("archive", texts, lambda: tuple(find_related(
         articles, parallel.map_indexed(_samples_of, len(articles), {"articles": articles}, workers))))

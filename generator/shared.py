@@ -34,9 +34,10 @@ LOW_32 = 0xFFFFFFFF
 
 
 def _shingles(text: str) -> frozenset[int]:
+    """The CRC-32 of each run of SHINGLE_WORDS words joined by spaces, all in C-level iterators (map, zip)."""
     words = WORD.findall(text.lower())  # \w+ skips quotes and dashes: no other normalising needed
-    return frozenset(zlib.crc32(" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8"))
-                     for i in range(len(words) - SHINGLE_WORDS + 1))
+    runs = zip(*(words[i:] for i in range(SHINGLE_WORDS)))
+    return frozenset(map(zlib.crc32, map(str.encode, map(" ".join, runs))))
 
 
 SentenceSamples = list[tuple[int, int, int, list[int]]]  # (block, start, end, sampled shingles) of each sentence
