@@ -83,14 +83,19 @@ def load_archive(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, stages: Stages 
 def _clean_all(documents: list[RawDocument], annotations: Annotations, workers: int | None,
                tick: Callable[[int], None], memo: Memo) -> list[CleanedArticle]:
     """Every document cleaned, on every core; with a memo, only those whose inputs changed."""
-    lines = memo.table("short lines")
-    context = context_of(lines.get(d.path, d.text, lambda d=d: short_lines(source_text(d))) for d in documents)
-    lines.forget_others({d.path for d in documents})
+    # The archive's context (short lines printed by several articles: menus, footers) before any cleaning.
+    context = context_of(parallel.map_unless_known(memo.table("short lines"), [d.path for d in documents],
+                                                   [d.text for d in documents], _short_lines_of,
+                                                   {"documents": documents}, workers))
     no_overrides = CleaningOverrides()
     inputs = [(d, annotations.articles[d.article_id].cleaning if d.article_id in annotations.articles
                else no_overrides) for d in documents]
     return parallel.map_unless_known(memo.table("clean", context), [d.path for d in documents], inputs, _clean_one,
                                      {"inputs": inputs, "context": context}, workers, tick)
+
+
+def _short_lines_of(i: int) -> frozenset[str]:
+    return short_lines(source_text(parallel.shared("documents")[parallel.shared("todo")[i]]))
 
 
 def _clean_one(i: int) -> CleanedArticle:
