@@ -250,3 +250,29 @@ def test_byline_split_after_its_by_is_lifted():
     assert article.byline == "Jane Doe | Example News"
     assert article.body.startswith("The city council approved")
     assert "By" not in article.body.split()
+
+
+def test_a_caption_before_a_bare_credit_label_goes():
+    """Some pages print caption, a bare "Credit" label, then the photographer: the caption is two lines up."""
+    text = (ARTICLE_START + "The engineers will report in March.\nDivers check the east pier before the storm\n"
+            "Credit...\nJane Example/Example Wire" + ARTICLE_END)
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "Divers check" not in body and "Credit" not in body
+    assert "The engineers will report in March." in body and "The mayor said" in body
+
+
+def test_standfirst_and_caption_above_the_byline_go():
+    """Between headline and byline stand a standfirst and the lead photo's caption; the article starts below."""
+    text = ("Harbour bridge plan returns to the council\n\nThere is a lesson for the town in why the bridge has been so "
+            "slow to come, and it is not about the money.\nThe old bridge as it was seen from the ferry landing in the "
+            "spring.\n\nBy\nJane Example\n\n" + ARTICLE_START.split("\n\n", 1)[1]
+            + "The engineers will report in March." + ARTICLE_END)
+    article = clean_text("x", Path("x.txt"), text)
+    assert "a lesson for the town" not in article.body and "ferry landing" not in article.body
+    assert article.body.startswith("The city council met again") and "The mayor said" in article.body
+
+
+def test_the_first_paragraph_stays_when_the_byline_closes_the_article():
+    text = (ARTICLE_START + "The engineers will report in March." + ARTICLE_END + "\n\nBy Jane Example")
+    body = clean_text("x", Path("x.txt"), text).body
+    assert body.startswith("The city council met again") and "The mayor said" in body
