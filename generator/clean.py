@@ -34,7 +34,7 @@ NAV_RUN_MIN = 3
 JOINED = "joined"  # not a removal: the line's text went into the line before it
 HEAD_WINDOW = 8  # lines before the prose run searched for headline, byline and date
 BYLINE_WORD = re.compile(r"^(?i:by|von|par|por|di)$")  # "By" alone: a byline whose name was a link
-ABOVE_BYLINE_MAX_LINES = 3  # a standfirst and a lead photo's caption fit above a byline; more lines are text
+ABOVE_BYLINE_MAX_LINES = 3  # a standfirst and a lead photo's caption fit above a byline or date; more is text
 ABOVE_BYLINE_MAX_WORDS = 39  # ... each shorter than a paragraph (word_count stops counting at 40)
 BELOW_BYLINE_MIN_LINES = 3  # the byline opens the article only when this many kept lines follow it
 
@@ -185,7 +185,7 @@ def _clean_pass(article_id: str, source: Path, text: str, context: CleanContext 
     _remove_captions(lines)  # after the metadata: a date line above a credit is the page's date
     if not from_page:
         _remove_head(lines, run_start)
-    _remove_lines_above_byline(lines)  # after the lead-in went: what is left above the byline is the head
+    _remove_head_above_byline(lines)  # after the lead-in went: what is left above the byline is the head
     _remove_archive_repeats(lines, context)
     first_body = next((line for line in lines if line.kept), None)
     if first_body is not None:
@@ -288,25 +288,29 @@ def _remove_author_box(lines: list[_Line]) -> None:
         kept[i].remove("author-box", "about the author, after the article")
 
 
-def _remove_lines_above_byline(lines: list[_Line]) -> None:
-    """The byline opens the article's text: the few short lines kept above it are the page's head (a
-    standfirst under the headline, the lead photo's caption), not the article."""
+def _remove_head_above_byline(lines: list[_Line]) -> None:
+    """The byline, date or posting time opens the article's text: the few short lines kept above it are the
+    page's head (a standfirst under the headline, the lead photo's caption), not the article."""
     above: list[_Line] = []
     for index, line in enumerate(lines):
         if line.kept:
             if len(above) == ABOVE_BYLINE_MAX_LINES or word_count(line.text) > ABOVE_BYLINE_MAX_WORDS:
                 return
             above.append(line)
-        elif above and _is_byline(line):
+        elif above and _opens_article(line):
             if sum(1 for later in lines[index + 1:] if later.kept) >= BELOW_BYLINE_MIN_LINES:
                 for head in above:
-                    head.remove("above-byline", "standfirst or caption between headline and byline")
+                    head.remove("page-head", "standfirst or caption above the byline, date or posting time")
             return
 
 
-def _is_byline(line: _Line) -> bool:
-    """A removed line that was the byline, or read as one ("By" alone, its linked name on the next line)."""
-    return line.removed_by == "byline" or BYLINE_WORD.match(line.text) is not None or (
+BYLINE_RULES = frozenset({"byline", "date-line", "timestamp", "publisher-line"})
+
+
+def _opens_article(line: _Line) -> bool:
+    """A removed line that said who wrote the article or when: a byline ("By" alone too, its linked name on the
+    next line), a date, a posting time, the publisher."""
+    return line.removed_by in BYLINE_RULES or BYLINE_WORD.match(line.text) is not None or (
         BYLINE.match(line.text) is not None and word_count(line.text) <= 12)
 
 

@@ -19,10 +19,16 @@ TEASER_MAX_WORDS = 25
 TEASER_MAX_ITEMS = 12
 
 
+INNER_SENTENCE_END = re.compile(r"[.!?…]['\"”’»)]*\s")  # a headline is one sentence: none ends inside it
+
+
 def is_teaser_item(text: str) -> bool:
-    """A headline or a name linking elsewhere: it does not end a sentence and does not introduce one."""
+    """A headline or a name linking elsewhere: one sentence at most, which may ask or exclaim ("We got her!") but
+    does not end with a full stop, and does not introduce what follows."""
     first = text[:1]
-    return (0 < word_count(text) <= TEASER_MAX_WORDS and not SENTENCE_END.search(text)
+    ends = SENTENCE_END.search(text)
+    return (0 < word_count(text) <= TEASER_MAX_WORDS
+            and (not ends or (ends.group(0)[0] in "?!" and not INNER_SENTENCE_END.search(text)))
             and not text.endswith((":", ",", ";")) and (first.isupper() or first.isdigit() or first in "\"'“‘«¿¡"))
 
 

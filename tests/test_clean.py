@@ -276,3 +276,23 @@ def test_the_first_paragraph_stays_when_the_byline_closes_the_article():
     text = (ARTICLE_START + "The engineers will report in March." + ARTICLE_END + "\n\nBy Jane Example")
     body = clean_text("x", Path("x.txt"), text).body
     assert body.startswith("The city council met again") and "The mayor said" in body
+
+
+def test_headline_and_caption_above_a_timestamp_go():
+    """The page's head (headline, standfirst, a video's caption) stands above the time it was posted; the article below."""
+    text = ("Harbour bridge plan returns to the council\n\nThe piers are still unsafe after a decade of delays, and the "
+            "town wants to know why.\nUpdated on: March 6, 2024 / 9:15 AM\n\n" + ARTICLE_START.split("\n\n", 1)[1]
+            + "The engineers will report in March." + ARTICLE_END)
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "still unsafe" not in body
+    assert body.startswith("The city council met again") and "The mayor said" in body
+
+
+def test_headlines_that_ask_or_exclaim_are_teasers_too_but_a_sentence_after_a_question_is_not():
+    text = (ARTICLE_START + "Trending News\nStorm closes the coast road: \"We had no choice!\"\nWill the ferry run "
+            "this winter?\nSchool board names a new head teacher" + ARTICLE_END)
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "coast road" not in body and "ferry" not in body and "School board" not in body
+    kept = "Will the ferry run on time? Nobody knows. The council will decide in the spring."
+    body = clean_text("x", Path("x.txt"), ARTICLE_START + "Related stories\n" + kept + ARTICLE_END).body
+    assert kept in body
