@@ -68,7 +68,7 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                              r"click here|tap here|download (our|the) app|follow us|like us on|"
                              r"(get|unlock) (unlimited |full |instant |exclusive )?access to|(use|enter) the (promo |discount )?code|"
                              r"support (our|independent|quality) journalism|may (earn|receive|get) (a )?(small )?(affiliate )?"
-                             r"commission|affiliate (links?|commission)|(our|email|free) newsletters?|issues for\W{0,2}\d)"
+                             r"commission|affiliate (links?|commission)|(our|email|free) newsletters?|issues for\W{0,2}\d+)"
                              r"\b.{0,300}$"),
      "a line asking the reader to subscribe, share or buy"),
     ("share", _rule(r"^((share|tweet|print|email|e-mail|mail|copy link|facebook|twitter|x|whatsapp|linkedin|pinterest|"

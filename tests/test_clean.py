@@ -296,3 +296,9 @@ def test_headlines_that_ask_or_exclaim_are_teasers_too_but_a_sentence_after_a_qu
     kept = "Will the ferry run on time? Nobody knows. The council will decide in the spring."
     body = clean_text("x", Path("x.txt"), ARTICLE_START + "Related stories\n" + kept + ARTICLE_END).body
     assert kept in body
+
+
+def test_a_subscription_offer_with_a_price_goes():
+    """"12 issues for £11.99": the price's digits run on, so the offer must match however many there are."""
+    assert phrase_rule("Delivered to your door every month. 12 issues for £11.99.") is not None
+    assert phrase_rule("Get 6 issues for $5 and save") is not None
