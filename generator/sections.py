@@ -60,6 +60,7 @@ def teasers_after_labels(texts: Sequence[str], rules: Sequence[str | None]) -> l
 
 
 AUTHOR_BOX_REACH = 3   # an author box is among the last lines of the article ...
+AUTHOR_BIO_REACH = 10  # ... or, a name line over "<...> is a reporter", among the last lines of the page
 ARTICLE_BEFORE_BOX = 3  # ... and comes after at least this many lines of it
 NAME_LINE = re.compile(r"^(?-i:[A-Z][\w'’.-]+(?: (?:[A-Z][\w'’.-]+|de|da|do|dos|van|von|der|del|la|le|di|bin|al)){1,4})$")
 BIO_SENTENCE = re.compile(
@@ -72,10 +73,14 @@ BIO_SENTENCE = re.compile(
 
 
 def author_box_at_end(texts: Sequence[str]) -> list[int]:
-    """An author box after the article: a name on its own line and a paragraph about that person, or a
-    paragraph that opens "<name> is a reporter ..."; with the short label ("About", "Author") above it."""
-    first = max(ARTICLE_BEFORE_BOX, len(texts) - AUTHOR_BOX_REACH)
-    for i in range(first, len(texts)):
+    """An author box after the article: a paragraph that opens "<name> is a reporter ...", or a name on its own
+    line and a paragraph about that person; with the short label ("About", "Author") above it. A name line
+    over a "... is a reporter" paragraph is a box even a little further up: the page's links and blurb that
+    follow it go with it."""
+    for i in range(max(ARTICLE_BEFORE_BOX, len(texts) - AUTHOR_BIO_REACH), len(texts)):
+        if BIO_SENTENCE.match(texts[i]) and NAME_LINE.match(texts[i - 1]):
+            return _with_label(texts, i - 1, len(texts))
+    for i in range(max(ARTICLE_BEFORE_BOX, len(texts) - AUTHOR_BOX_REACH), len(texts)):
         text = texts[i]
         if BIO_SENTENCE.match(text):
             start = i - 1 if NAME_LINE.match(texts[i - 1]) else i

@@ -302,3 +302,15 @@ def test_a_subscription_offer_with_a_price_goes():
     """"12 issues for £11.99": the price's digits run on, so the offer must match however many there are."""
     assert phrase_rule("Delivered to your door every month. 12 issues for £11.99.") is not None
     assert phrase_rule("Get 6 issues for $5 and save") is not None
+
+
+def test_an_author_box_further_up_goes_with_the_page_blurb_after_it():
+    """A name line over "(@handle) is a ... writer", its paragraph split by links, then the site's blurb: all
+    of it is the page's, though the name is more than three lines from the end."""
+    box = ("Jane Example\n(@janeexample) is a contributing writer at Example Weekly and the host of\nHarbour Talk\n"
+           ", a weekly podcast about the coast. She has written for\nThe Example Times\n, and for radio.\n"
+           "Example Weekly is where the city reads about itself every week, in print and online, with news and "
+           "opinion from every neighbourhood of the city.")
+    text = ARTICLE_START + "The engineers will report in March." + ARTICLE_END + "\n\n" + box
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "Jane Example" not in body and "where the city reads" not in body and "The mayor said" in body
