@@ -99,6 +99,9 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                      r"tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|"
                      r"todos os direitos reservados|tutti i diritti riservati)\b.{0,300}$"),
      "copyright notice"),
+    ("markup", _rule(r"^(<|&lt;)/?[a-z][\w-]*(\s+[\w:-]+\s*=\s*(\"|'|&quot;|“|”)[^<>]*)?/?(>|&gt;).*$|"
+                     r"^\[[a-z][\w-]*\s+[\w-]+\s*=.*\]$"),
+     "HTML tag or shortcode the page's editor left in its text"),
     ("advertisement", _rule(r"^(advertisement|advertising|advert|sponsored( content)?|ad|"
                             r"story continues below( advertisement)?|publicité|anzeige|werbung|publicidad|pubblicità|"
                             r"реклама)$"),

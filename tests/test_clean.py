@@ -314,3 +314,14 @@ def test_an_author_box_further_up_goes_with_the_page_blurb_after_it():
     text = ARTICLE_START + "The engineers will report in March." + ARTICLE_END + "\n\n" + box
     body = clean_text("x", Path("x.txt"), text).body
     assert "Jane Example" not in body and "where the city reads" not in body and "The mayor said" in body
+
+
+@pytest.mark.parametrize("line, rule", [
+    ('&lt;span class="editor-bookmark" style="display: none;"&gt;&amp;#65279;&lt;/span&gt;', "markup"),
+    ('[button link="https://example.org/tips/" size="big"] Send us your tip[/button]', "markup"),
+    ('<div class="promo-box"></div>', "markup"),
+    ("[1] A footnote that explains the figure.", None),
+    ("The tag <b> makes text bold.", None),
+])
+def test_markup_an_editor_left_in_the_text_goes(line, rule):
+    assert (phrase_rule(line) or (None,))[0] == rule
