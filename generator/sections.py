@@ -102,13 +102,13 @@ def _with_label(texts: Sequence[str], start: int, end: int) -> list[int]:
 CAPTION_MAX_WORDS = 25
 CAPTION_LABEL = "photo-credit"       # "Image caption": the caption is the line after it
 CREDIT_LINE = "photographer-credit"  # "Jane Doe/Agency": the caption is the line before it
-BARE_CREDIT_LABEL = re.compile(r"^(?i:(photo |image )?credits?)\W*$")  # "Credit..." printed between the two
+BARE_CREDIT_LABEL = re.compile(r"^(?i:(photo |image )?credits?\W*|©|\(c\)|(photo|image|foto)s?:?)$")  # "Credit...", "©", "Photo" between the two
 
 
 def captions_beside_credits(texts: Sequence[str], rules: Sequence[str | None]) -> list[int]:
     """A photo's caption: the line just after an "Image caption" label, or just before a credit that names
-    the photographer ("Jane Doe/Agency"), or before the bare "Credit" label that some pages print between
-    caption and name. Other labels ("Image copyright", "Photo: X") may stand before their photo, so the
+    the photographer ("Jane Doe/Agency"), or before the bare label ("Credit", "©", "Photo") that some pages
+    print between caption and name. Other labels ("Image copyright", "Photo: X") may stand before their photo, so the
     line before them is text. Only a line short enough for a caption, never one another rule took."""
     removed: list[int] = []
     for i, rule in enumerate(rules):

@@ -325,3 +325,10 @@ def test_an_author_box_further_up_goes_with_the_page_blurb_after_it():
 ])
 def test_markup_an_editor_left_in_the_text_goes(line, rule):
     assert (phrase_rule(line) or (None,))[0] == rule
+
+
+def test_a_caption_before_a_copyright_sign_and_its_agency_credit_goes():
+    text = (ARTICLE_START + "The engineers will report in March.\nA ferry passes the east pier at dusk, March 3, 2024.\n"
+            "©\nReuters / Jane Example" + ARTICLE_END)
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "A ferry passes" not in body and "The engineers will report in March." in body and "The mayor said" in body
