@@ -181,6 +181,7 @@ def _clean_pass(article_id: str, source: Path, text: str, context: CleanContext 
     _remove_author_box(lines)
     _lift_metadata_lines(lines, meta)
     _lift_title(lines, meta, run_start if not from_page else 0)
+    _remove_page_title_copies(lines)
     _remove_timestamps(lines)
     _remove_captions(lines)  # after the metadata: a date line above a credit is the page's date
     if not from_page:
@@ -373,6 +374,25 @@ def _lift_title(lines: list[_Line], meta: dict[str, object], run_start: int = 0)
     for line in lines:
         if line.kept and line_key(line.text) == key:
             line.remove("repeated-headline", "the headline again")
+
+
+TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—·•»]|::)\s+")  # "Headline - Site", "Headline | Section | Site"
+TITLE_HEADLINE_MIN_WORDS = 3  # "News - Site" is too short to tell a headline from a section name
+
+
+def _remove_page_title_copies(lines: list[_Line]) -> None:
+    """Text taken from a page opens with the page's title, "Headline - Site": a later line that is the headline
+    alone (without the site's name) is the headline printed above the article, not its text."""
+    if not lines:
+        return
+    first = lines[0].text
+    headlines = {key for key in (line_key(first[:m.start()]) for m in TITLE_SEPARATOR.finditer(first))
+                 if key.count(" ") + 1 >= TITLE_HEADLINE_MIN_WORDS}
+    if not headlines:
+        return
+    for line in lines[1:]:
+        if line.kept and line_key(line.text) in headlines:
+            line.remove("repeated-headline", "the headline of the page's title again")
 
 
 def _join_split_sentences(lines: list[_Line]) -> None:

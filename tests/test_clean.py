@@ -332,3 +332,15 @@ def test_a_caption_before_a_copyright_sign_and_its_agency_credit_goes():
             "©\nReuters / Jane Example" + ARTICLE_END)
     body = clean_text("x", Path("x.txt"), text).body
     assert "A ferry passes" not in body and "The engineers will report in March." in body and "The mayor said" in body
+
+
+def test_the_headline_of_the_page_title_goes_where_it_is_printed_again():
+    """Text from a page opens with its title, "Headline - Site"; the headline alone, printed again further
+    down among the article's lines, is not text."""
+    text = ("Harbour bridge plan returns to the council - Example Weekly\n\nMenu\nHome\nNews\nSport\n\n"
+            "The city council met again on Tuesday to discuss the harbour bridge, which has been delayed for years.\n\n"
+            "Harbour bridge plan returns to the council\n\nThe engineers will report in March, and the council will "
+            "read the report before the vote.\n\nExample Weekly" + ARTICLE_END)
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "Harbour bridge plan" not in body
+    assert "The city council met again" in body and "The engineers will report" in body and "The mayor said" in body
