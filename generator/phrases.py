@@ -71,6 +71,9 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                              r"commission|affiliate (links?|commission)|(our|email|free) newsletters?|issues for\W{0,2}\d+)"
                              r"\b.{0,300}$"),
      "a line asking the reader to subscribe, share or buy"),
+    ("call-to-action", _rule(r"^.{0,200}\b(by clicking here|en cliquant ici|haciendo clic aquí|clicando aqui|"
+                             r"indem sie hier klicken)\W*$"),
+     "a line that ends asking the reader to click through"),
     ("share", _rule(r"^((share|tweet|print|email|e-mail|mail|copy link|facebook|twitter|x|whatsapp|linkedin|pinterest|"
                     r"reddit|telegram|messenger|flipboard|partager|teilen|compartir|condividi)"
                     r"( (this|the)( (article|story|post|page))?)?( (on|via|by|per) \w+)?[\s|·•,/]*)+$"),

@@ -344,3 +344,13 @@ def test_the_headline_of_the_page_title_goes_where_it_is_printed_again():
     body = clean_text("x", Path("x.txt"), text).body
     assert "Harbour bridge plan" not in body
     assert "The city council met again" in body and "The engineers will report" in body and "The mayor said" in body
+
+
+@pytest.mark.parametrize("line, removed", [
+    ("GET EXAMPLE NEWS ON YOUR PHONE BY CLICKING HERE", True),
+    ("Lisez la suite de l'enquête en cliquant ici.", True),
+    ("You can read the ruling by clicking here, the court said in a statement on Tuesday.", False),
+])
+def test_a_line_that_ends_asking_to_click_through_goes(line, removed):
+    assert (phrase_rule(line) is not None) == removed
+    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
