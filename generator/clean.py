@@ -37,6 +37,7 @@ BYLINE_WORD = re.compile(r"^(?i:by|von|par|por|di)$")  # "By" alone: a byline wh
 ABOVE_BYLINE_MAX_LINES = 3  # a standfirst and a lead photo's caption fit above a byline or date; more is text
 ABOVE_BYLINE_MAX_WORDS = 39  # ... each shorter than a paragraph (word_count stops counting at 40)
 BELOW_BYLINE_MIN_LINES = 3  # the byline opens the article only when this many kept lines follow it
+BYLINE_MAX_WORDS = 12  # "By Jane Doe, Example News | March 3": longer lines starting "By" are sentences
 
 
 @dataclass(frozen=True)
@@ -312,7 +313,7 @@ def _opens_article(line: _Line) -> bool:
     """A removed line that said who wrote the article or when: a byline ("By" alone too, its linked name on the
     next line), a date, a posting time, the publisher."""
     return line.removed_by in BYLINE_RULES or BYLINE_WORD.match(line.text) is not None or (
-        BYLINE.match(line.text) is not None and word_count(line.text) <= 12)
+        BYLINE.match(line.text) is not None and word_count(line.text) <= BYLINE_MAX_WORDS)
 
 
 def _remove_timestamps(lines: list[_Line]) -> None:
@@ -340,7 +341,7 @@ def _lift_metadata_lines(lines: list[_Line], meta: dict[str, object]) -> None:
         if found:
             meta.setdefault("date", found)
             line.remove("date-line", "publication date (lifted into metadata)")
-        elif BYLINE.match(line.text) and word_count(line.text) <= 12:
+        elif BYLINE.match(line.text) and word_count(line.text) <= BYLINE_MAX_WORDS:
             meta.setdefault("byline", re.sub(r"^\w+\s+", "", line.text, count=1))
             line.remove("byline", "author line (lifted into metadata)")
         elif (following is not None and BYLINE_WORD.match(line.text) and BYLINE.match(f"{line.text} {following.text}")

@@ -23,8 +23,8 @@ INNER_SENTENCE_END = re.compile(r"[.!?…]['\"”’»)]*\s")  # a headline is o
 
 
 def is_teaser_item(text: str) -> bool:
-    """A headline or a name linking elsewhere: one sentence at most, which may ask or exclaim ("We got her!") but
-    does not end with a full stop, and does not introduce what follows."""
+    """A headline or a name linking elsewhere: one sentence at most, which may ask or exclaim ("We got her!")
+    but does not end with a full stop, and does not introduce what follows."""
     first = text[:1]
     ends = SENTENCE_END.search(text)
     return (0 < word_count(text) <= TEASER_MAX_WORDS
@@ -102,14 +102,16 @@ def _with_label(texts: Sequence[str], start: int, end: int) -> list[int]:
 CAPTION_MAX_WORDS = 25
 CAPTION_LABEL = "photo-credit"       # "Image caption": the caption is the line after it
 CREDIT_LINE = "photographer-credit"  # "Jane Doe/Agency": the caption is the line before it
-BARE_CREDIT_LABEL = re.compile(r"^(?i:(photo |image )?credits?\W*|©|\(c\)|(photo|image|foto)s?:?)$")  # "Credit...", "©", "Photo" between the two
+# "Credit...", "©", "Photo": a bare label some pages print between the caption and the photographer's name
+BARE_CREDIT_LABEL = re.compile(r"^(?i:(photo |image )?credits?\W*|©|\(c\)|(photo|image|foto)s?:?)$")
 
 
 def captions_beside_credits(texts: Sequence[str], rules: Sequence[str | None]) -> list[int]:
     """A photo's caption: the line just after an "Image caption" label, or just before a credit that names
     the photographer ("Jane Doe/Agency"), or before the bare label ("Credit", "©", "Photo") that some pages
-    print between caption and name. Other labels ("Image copyright", "Photo: X") may stand before their photo, so the
-    line before them is text. Only a line short enough for a caption, never one another rule took."""
+    print between caption and name. Other labels ("Image copyright", "Photo: X") may stand before their
+    photo, so the line before them is text. Only a line short enough for a caption, never one another rule
+    took."""
     removed: list[int] = []
     for i, rule in enumerate(rules):
         if rule == CAPTION_LABEL and "caption" in texts[i].casefold():
