@@ -34,6 +34,10 @@ NAV_RUN_MIN = 3
 JOINED = "joined"  # not a removal: the line's text went into the line before it
 HEAD_WINDOW = 8  # lines before the prose run searched for headline, byline and date
 BYLINE_WORD = re.compile(r"^(?i:by|von|par|por|di)$")  # "By" alone: a byline whose name was a link
+ABOVE_BYLINE_MAX_LINES = 3  # a standfirst and a lead photo's caption fit above a byline or date; more is text
+ABOVE_BYLINE_MAX_WORDS = 39  # ... each shorter than a paragraph (word_count stops counting at 40)
+BELOW_BYLINE_MIN_LINES = 3  # the byline opens the article only when this many kept lines follow it
+BYLINE_MAX_WORDS = 12  # "By Jane Doe, Example News | March 3": longer lines starting "By" are sentences
 
 
 @dataclass(frozen=True)
@@ -178,10 +182,12 @@ def _clean_pass(article_id: str, source: Path, text: str, context: CleanContext 
     _remove_author_box(lines)
     _lift_metadata_lines(lines, meta)
     _lift_title(lines, meta, run_start if not from_page else 0)
+    _remove_page_title_copies(lines)
     _remove_timestamps(lines)
     _remove_captions(lines)  # after the metadata: a date line above a credit is the page's date
     if not from_page:
         _remove_head(lines, run_start)
+    _remove_head_above_byline(lines)  # after the lead-in went: what is left above the byline is the head
     _remove_archive_repeats(lines, context)
     first_body = next((line for line in lines if line.kept), None)
     if first_body is not None:
@@ -284,6 +290,32 @@ def _remove_author_box(lines: list[_Line]) -> None:
         kept[i].remove("author-box", "about the author, after the article")
 
 
+def _remove_head_above_byline(lines: list[_Line]) -> None:
+    """The byline, date or posting time opens the article's text: the few short lines kept above it are the
+    page's head (a standfirst under the headline, the lead photo's caption), not the article."""
+    above: list[_Line] = []
+    for index, line in enumerate(lines):
+        if line.kept:
+            if len(above) == ABOVE_BYLINE_MAX_LINES or word_count(line.text) > ABOVE_BYLINE_MAX_WORDS:
+                return
+            above.append(line)
+        elif above and _opens_article(line):
+            if sum(1 for later in lines[index + 1:] if later.kept) >= BELOW_BYLINE_MIN_LINES:
+                for head in above:
+                    head.remove("page-head", "standfirst or caption above the byline, date or posting time")
+            return
+
+
+BYLINE_RULES = frozenset({"byline", "date-line", "timestamp", "publisher-line"})
+
+
+def _opens_article(line: _Line) -> bool:
+    """A removed line that said who wrote the article or when: a byline ("By" alone too, its linked name on the
+    next line), a date, a posting time, the publisher."""
+    return line.removed_by in BYLINE_RULES or BYLINE_WORD.match(line.text) is not None or (
+        BYLINE.match(line.text) is not None and word_count(line.text) <= BYLINE_MAX_WORDS)
+
+
 def _remove_timestamps(lines: list[_Line]) -> None:
     """A line that only says when the page was posted or updated is the page's, wherever it stands."""
     for line in lines:
@@ -309,7 +341,7 @@ def _lift_metadata_lines(lines: list[_Line], meta: dict[str, object]) -> None:
         if found:
             meta.setdefault("date", found)
             line.remove("date-line", "publication date (lifted into metadata)")
-        elif BYLINE.match(line.text) and word_count(line.text) <= 12:
+        elif BYLINE.match(line.text) and word_count(line.text) <= BYLINE_MAX_WORDS:
             meta.setdefault("byline", re.sub(r"^\w+\s+", "", line.text, count=1))
             line.remove("byline", "author line (lifted into metadata)")
         elif (following is not None and BYLINE_WORD.match(line.text) and BYLINE.match(f"{line.text} {following.text}")
@@ -343,6 +375,25 @@ def _lift_title(lines: list[_Line], meta: dict[str, object], run_start: int = 0)
     for line in lines:
         if line.kept and line_key(line.text) == key:
             line.remove("repeated-headline", "the headline again")
+
+
+TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—·•»]|::)\s+")  # "Headline - Site", "Headline | Section | Site"
+TITLE_HEADLINE_MIN_WORDS = 3  # "News - Site" is too short to tell a headline from a section name
+
+
+def _remove_page_title_copies(lines: list[_Line]) -> None:
+    """Text taken from a page opens with the page's title, "Headline - Site": a later line that is the headline
+    alone (without the site's name) is the headline printed above the article, not its text."""
+    if not lines:
+        return
+    first = lines[0].text
+    headlines = {key for key in (line_key(first[:m.start()]) for m in TITLE_SEPARATOR.finditer(first))
+                 if key.count(" ") + 1 >= TITLE_HEADLINE_MIN_WORDS}
+    if not headlines:
+        return
+    for line in lines[1:]:
+        if line.kept and line_key(line.text) in headlines:
+            line.remove("repeated-headline", "the headline of the page's title again")
 
 
 def _join_split_sentences(lines: list[_Line]) -> None:

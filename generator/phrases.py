@@ -68,9 +68,12 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                              r"click here|tap here|download (our|the) app|follow us|like us on|"
                              r"(get|unlock) (unlimited |full |instant |exclusive )?access to|(use|enter) the (promo |discount )?code|"
                              r"support (our|independent|quality) journalism|may (earn|receive|get) (a )?(small )?(affiliate )?"
-                             r"commission|affiliate (links?|commission)|(our|email|free) newsletters?|issues for\W{0,2}\d)"
+                             r"commission|affiliate (links?|commission)|(our|email|free) newsletters?|issues for\W{0,2}\d+)"
                              r"\b.{0,300}$"),
      "a line asking the reader to subscribe, share or buy"),
+    ("call-to-action", _rule(r"^.{0,200}\b(by clicking here|en cliquant ici|haciendo clic aquí|clicando aqui|"
+                             r"indem sie hier klicken)\W*$"),
+     "a line that ends asking the reader to click through"),
     ("share", _rule(r"^((share|tweet|print|email|e-mail|mail|copy link|facebook|twitter|x|whatsapp|linkedin|pinterest|"
                     r"reddit|telegram|messenger|flipboard|partager|teilen|compartir|condividi)"
                     r"( (this|the)( (article|story|post|page))?)?( (on|via|by|per) \w+)?[\s|·•,/]*)+$"),
@@ -99,6 +102,9 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                      r"tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|"
                      r"todos os direitos reservados|tutti i diritti riservati)\b.{0,300}$"),
      "copyright notice"),
+    ("markup", _rule(r"^(<|&lt;)/?[a-z][\w-]*(\s+[\w:-]+\s*=\s*(\"|'|&quot;|“|”)[^<>]*)?/?(>|&gt;).*$|"
+                     r"^\[[a-z][\w-]*\s+[\w-]+\s*=.*\]$"),
+     "HTML tag or shortcode the page's editor left in its text"),
     ("advertisement", _rule(r"^(advertisement|advertising|advert|sponsored( content)?|ad|"
                             r"story continues below( advertisement)?|publicité|anzeige|werbung|publicidad|pubblicità|"
                             r"реклама)$"),

@@ -19,10 +19,16 @@ TEASER_MAX_WORDS = 25
 TEASER_MAX_ITEMS = 12
 
 
+INNER_SENTENCE_END = re.compile(r"[.!?…]['\"”’»)]*\s")  # a headline is one sentence: none ends inside it
+
+
 def is_teaser_item(text: str) -> bool:
-    """A headline or a name linking elsewhere: it does not end a sentence and does not introduce one."""
+    """A headline or a name linking elsewhere: one sentence at most, which may ask or exclaim ("We got her!")
+    but does not end with a full stop, and does not introduce what follows."""
     first = text[:1]
-    return (0 < word_count(text) <= TEASER_MAX_WORDS and not SENTENCE_END.search(text)
+    ends = SENTENCE_END.search(text)
+    return (0 < word_count(text) <= TEASER_MAX_WORDS
+            and (not ends or (ends.group(0)[0] in "?!" and not INNER_SENTENCE_END.search(text)))
             and not text.endswith((":", ",", ";")) and (first.isupper() or first.isdigit() or first in "\"'“‘«¿¡"))
 
 
@@ -54,6 +60,7 @@ def teasers_after_labels(texts: Sequence[str], rules: Sequence[str | None]) -> l
 
 
 AUTHOR_BOX_REACH = 3   # an author box is among the last lines of the article ...
+AUTHOR_BIO_REACH = 10  # ... or, a name line over "<...> is a reporter", among the last lines of the page
 ARTICLE_BEFORE_BOX = 3  # ... and comes after at least this many lines of it
 NAME_LINE = re.compile(r"^(?-i:[A-Z][\w'’.-]+(?: (?:[A-Z][\w'’.-]+|de|da|do|dos|van|von|der|del|la|le|di|bin|al)){1,4})$")
 BIO_SENTENCE = re.compile(
@@ -66,10 +73,14 @@ BIO_SENTENCE = re.compile(
 
 
 def author_box_at_end(texts: Sequence[str]) -> list[int]:
-    """An author box after the article: a name on its own line and a paragraph about that person, or a
-    paragraph that opens "<name> is a reporter ..."; with the short label ("About", "Author") above it."""
-    first = max(ARTICLE_BEFORE_BOX, len(texts) - AUTHOR_BOX_REACH)
-    for i in range(first, len(texts)):
+    """An author box after the article: a paragraph that opens "<name> is a reporter ...", or a name on its own
+    line and a paragraph about that person; with the short label ("About", "Author") above it. A name line
+    over a "... is a reporter" paragraph is a box even a little further up: the page's links and blurb that
+    follow it go with it."""
+    for i in range(max(ARTICLE_BEFORE_BOX, len(texts) - AUTHOR_BIO_REACH), len(texts)):
+        if BIO_SENTENCE.match(texts[i]) and NAME_LINE.match(texts[i - 1]):
+            return _with_label(texts, i - 1, len(texts))
+    for i in range(max(ARTICLE_BEFORE_BOX, len(texts) - AUTHOR_BOX_REACH), len(texts)):
         text = texts[i]
         if BIO_SENTENCE.match(text):
             start = i - 1 if NAME_LINE.match(texts[i - 1]) else i
@@ -91,19 +102,22 @@ def _with_label(texts: Sequence[str], start: int, end: int) -> list[int]:
 CAPTION_MAX_WORDS = 25
 CAPTION_LABEL = "photo-credit"       # "Image caption": the caption is the line after it
 CREDIT_LINE = "photographer-credit"  # "Jane Doe/Agency": the caption is the line before it
+# "Credit...", "©", "Photo": a bare label some pages print between the caption and the photographer's name
+BARE_CREDIT_LABEL = re.compile(r"^(?i:(photo |image )?credits?\W*|©|\(c\)|(photo|image|foto)s?:?)$")
 
 
 def captions_beside_credits(texts: Sequence[str], rules: Sequence[str | None]) -> list[int]:
     """A photo's caption: the line just after an "Image caption" label, or just before a credit that names
-    the photographer ("Jane Doe/Agency"). Other labels ("Image copyright", "Photo: X") may stand before
-    their photo, so the line before them is text. Only a line short enough for a caption, never one
-    another rule took."""
+    the photographer ("Jane Doe/Agency"), or before the bare label ("Credit", "©", "Photo") that some pages
+    print between caption and name. Other labels ("Image copyright", "Photo: X") may stand before their
+    photo, so the line before them is text. Only a line short enough for a caption, never one another rule
+    took."""
     removed: list[int] = []
     for i, rule in enumerate(rules):
         if rule == CAPTION_LABEL and "caption" in texts[i].casefold():
             j = i + 1
         elif rule == CREDIT_LINE:
-            j = i - 1
+            j = i - 2 if i >= 1 and BARE_CREDIT_LABEL.match(texts[i - 1]) else i - 1
         else:
             continue
         if 0 <= j < len(texts) and rules[j] is None and 3 <= word_count(texts[j]) <= CAPTION_MAX_WORDS:

@@ -250,3 +250,107 @@ def test_byline_split_after_its_by_is_lifted():
     assert article.byline == "Jane Doe | Example News"
     assert article.body.startswith("The city council approved")
     assert "By" not in article.body.split()
+
+
+def test_a_caption_before_a_bare_credit_label_goes():
+    """Some pages print caption, a bare "Credit" label, then the photographer: the caption is two lines up."""
+    text = (ARTICLE_START + "The engineers will report in March.\nDivers check the east pier before the storm\n"
+            "Credit...\nJane Example/Example Wire" + ARTICLE_END)
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "Divers check" not in body and "Credit" not in body
+    assert "The engineers will report in March." in body and "The mayor said" in body
+
+
+def test_standfirst_and_caption_above_the_byline_go():
+    """Between headline and byline stand a standfirst and the lead photo's caption; the article starts below."""
+    text = ("Harbour bridge plan returns to the council\n\nThere is a lesson for the town in why the bridge has been so "
+            "slow to come, and it is not about the money.\nThe old bridge as it was seen from the ferry landing in the "
+            "spring.\n\nBy\nJane Example\n\n" + ARTICLE_START.split("\n\n", 1)[1]
+            + "The engineers will report in March." + ARTICLE_END)
+    article = clean_text("x", Path("x.txt"), text)
+    assert "a lesson for the town" not in article.body and "ferry landing" not in article.body
+    assert article.body.startswith("The city council met again") and "The mayor said" in article.body
+
+
+def test_the_first_paragraph_stays_when_the_byline_closes_the_article():
+    text = (ARTICLE_START + "The engineers will report in March." + ARTICLE_END + "\n\nBy Jane Example")
+    body = clean_text("x", Path("x.txt"), text).body
+    assert body.startswith("The city council met again") and "The mayor said" in body
+
+
+def test_headline_and_caption_above_a_timestamp_go():
+    """The page's head (headline, standfirst, a video's caption) stands above the time it was posted; the article below."""
+    text = ("Harbour bridge plan returns to the council\n\nThe piers are still unsafe after a decade of delays, and the "
+            "town wants to know why.\nUpdated on: March 6, 2024 / 9:15 AM\n\n" + ARTICLE_START.split("\n\n", 1)[1]
+            + "The engineers will report in March." + ARTICLE_END)
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "still unsafe" not in body
+    assert body.startswith("The city council met again") and "The mayor said" in body
+
+
+def test_headlines_that_ask_or_exclaim_are_teasers_too_but_a_sentence_after_a_question_is_not():
+    text = (ARTICLE_START + "Trending News\nStorm closes the coast road: \"We had no choice!\"\nWill the ferry run "
+            "this winter?\nSchool board names a new head teacher" + ARTICLE_END)
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "coast road" not in body and "ferry" not in body and "School board" not in body
+    kept = "Will the ferry run on time? Nobody knows. The council will decide in the spring."
+    body = clean_text("x", Path("x.txt"), ARTICLE_START + "Related stories\n" + kept + ARTICLE_END).body
+    assert kept in body
+
+
+def test_a_subscription_offer_with_a_price_goes():
+    """"12 issues for £11.99": the price's digits run on, so the offer must match however many there are."""
+    assert phrase_rule("Delivered to your door every month. 12 issues for £11.99.") is not None
+    assert phrase_rule("Get 6 issues for $5 and save") is not None
+
+
+def test_an_author_box_further_up_goes_with_the_page_blurb_after_it():
+    """A name line over "(@handle) is a ... writer", its paragraph split by links, then the site's blurb: all
+    of it is the page's, though the name is more than three lines from the end."""
+    box = ("Jane Example\n(@janeexample) is a contributing writer at Example Weekly and the host of\nHarbour Talk\n"
+           ", a weekly podcast about the coast. She has written for\nThe Example Times\n, and for radio.\n"
+           "Example Weekly is where the city reads about itself every week, in print and online, with news and "
+           "opinion from every neighbourhood of the city.")
+    text = ARTICLE_START + "The engineers will report in March." + ARTICLE_END + "\n\n" + box
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "Jane Example" not in body and "where the city reads" not in body and "The mayor said" in body
+
+
+@pytest.mark.parametrize("line, rule", [
+    ('&lt;span class="editor-bookmark" style="display: none;"&gt;&amp;#65279;&lt;/span&gt;', "markup"),
+    ('[button link="https://example.org/tips/" size="big"] Send us your tip[/button]', "markup"),
+    ('<div class="promo-box"></div>', "markup"),
+    ("[1] A footnote that explains the figure.", None),
+    ("The tag <b> makes text bold.", None),
+])
+def test_markup_an_editor_left_in_the_text_goes(line, rule):
+    assert (phrase_rule(line) or (None,))[0] == rule
+
+
+def test_a_caption_before_a_copyright_sign_and_its_agency_credit_goes():
+    text = (ARTICLE_START + "The engineers will report in March.\nA ferry passes the east pier at dusk, March 3, 2024.\n"
+            "©\nReuters / Jane Example" + ARTICLE_END)
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "A ferry passes" not in body and "The engineers will report in March." in body and "The mayor said" in body
+
+
+def test_the_headline_of_the_page_title_goes_where_it_is_printed_again():
+    """Text from a page opens with its title, "Headline - Site"; the headline alone, printed again further
+    down among the article's lines, is not text."""
+    text = ("Harbour bridge plan returns to the council - Example Weekly\n\nMenu\nHome\nNews\nSport\n\n"
+            "The city council met again on Tuesday to discuss the harbour bridge, which has been delayed for years.\n\n"
+            "Harbour bridge plan returns to the council\n\nThe engineers will report in March, and the council will "
+            "read the report before the vote.\n\nExample Weekly" + ARTICLE_END)
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "Harbour bridge plan" not in body
+    assert "The city council met again" in body and "The engineers will report" in body and "The mayor said" in body
+
+
+@pytest.mark.parametrize("line, removed", [
+    ("GET EXAMPLE NEWS ON YOUR PHONE BY CLICKING HERE", True),
+    ("Lisez la suite de l'enquête en cliquant ici.", True),
+    ("You can read the ruling by clicking here, the court said in a statement on Tuesday.", False),
+])
+def test_a_line_that_ends_asking_to_click_through_goes(line, removed):
+    assert (phrase_rule(line) is not None) == removed
+    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
