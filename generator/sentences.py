@@ -18,7 +18,7 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence of a paragraph."""
     spans, start = [], 0
     for match in BOUNDARY.finditer(text):
-        word = text[:match.start()].rsplit(None, 1)[-1].rstrip(".!?").lstrip("(“\"'‘").lower()
+        word = _word_before(text, match.start()).rstrip(".!?").lstrip("(“\"'‘").lower()
         if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue  # "U.S. officials", "Gen. Smith", "John F. Kennedy"
         end = match.start() + len(match.group(0).rstrip())
@@ -27,6 +27,15 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     if start < len(text):
         spans.append((start, len(text)))
     return tuple(spans)
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of non-space characters that ends at end (what text[:end].rsplit(None, 1)[-1] is, without
+    copying the paragraph up to each full stop)."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
