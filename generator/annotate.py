@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from . import parallel
 from .anchor import Anchor, anchor, normalise_text, suggest_prefix
@@ -27,13 +28,16 @@ def annotate(cleaned: Iterable[CleanedArticle], annotations: Annotations, memo: 
     pairs = [(article, annotations.articles.get(article.article_id) or ArticleAnnotation(
         article.article_id, Loc(f"annotations/articles/{article.article_id}.yml"))) for article in cleaned]
     merged = parallel.map_unless_known(memo.table("annotate"), [article.article_id for article, _ in pairs], pairs,
-                                       _merge_one, {"pairs": pairs}, workers)
+                                       _merge_one, {"pairs": pairs}, workers,
+                                       completed=lambda i, done: (replace(done[0], cleaned=pairs[i][0]), done[1]))
     problems = [problem for _, found in merged for problem in found]
     return [article for article, _ in merged], problems
 
 
 def _merge_one(i: int) -> tuple[Article, list[Problem]]:
-    return merge(*parallel.shared("pairs")[parallel.shared("todo")[i]])
+    """merge() without the cleaned article in the answer: the caller has it (annotate puts it back)."""
+    article, problems = merge(*parallel.shared("pairs")[parallel.shared("todo")[i]])
+    return replace(article, cleaned=None), problems  # type: ignore[arg-type]
 
 
 def merge(cleaned: CleanedArticle, note: ArticleAnnotation) -> tuple[Article, list[Problem]]:

@@ -64,11 +64,17 @@ def map_indexed(fn: Callable[[int], T], count: int, inputs: dict[str, Any], work
 
 def map_unless_known(table: Table, keys: Sequence[Hashable], inputs: Sequence[Any], fn: Callable[[int], T],
                      shared_inputs: dict[str, Any], workers: int | None = None,
-                     tick: Callable[[int], None] = lambda n: None) -> list[T]:
+                     tick: Callable[[int], None] = lambda n: None,
+                     completed: Callable[[int, T], T] = lambda i, result: result) -> list[T]:
     """One result per key: the table's, where the key's inputs equal those it was computed from (serve's
-    memo), else fn's, on every core. fn(i) works on item shared("todo")[i]; the table learns the new results."""
+    memo), else fn's, on every core. fn(i) works on item shared("todo")[i]; the table learns the new results.
+
+    completed(item, result) puts back into a fresh result what fn left out because this process has it
+    already (a worker's copy would be a second one in memory).
+    """
     todo = [i for i, key in enumerate(keys) if not table.known(key, inputs[i])]
-    fresh = dict(zip(todo, map_indexed(fn, len(todo), {**shared_inputs, "todo": todo}, workers, tick)))
+    fresh = {i: completed(i, result)
+             for i, result in zip(todo, map_indexed(fn, len(todo), {**shared_inputs, "todo": todo}, workers, tick))}
     results = []
     for i, key in enumerate(keys):
         if i in fresh:

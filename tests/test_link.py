@@ -1,12 +1,13 @@
-"""Entity linking's neighbour: related coverage, found from shared sentences (generator/shared.py)."""
+"""Related coverage, found from shared sentences (generator/shared.py), and the per-article stages on the process pool."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from generator import parallel
+from generator.annotate import annotate
 from generator.link import _samples_of
-from generator.model import Article, Block, CleanedArticle
+from generator.model import Annotations, Article, ArticleAnnotation, Block, CleanedArticle, Loc, Note, Selector
 from generator.shared import MIN_PASSAGES, find_related, sentence_samples
 
 WIRE = ["The ministry said on Tuesday that talks over the harbour would resume next week in the capital.",
@@ -46,3 +47,18 @@ def test_related_coverage_is_the_same_from_the_process_pool():
     pooled = parallel.map_indexed(_samples_of, len(articles), {"articles": articles}, workers=2)
     assert pooled == [sentence_samples(a) for a in articles]
     assert find_related(articles, pooled) == find_related(articles)
+
+
+def test_annotate_on_the_pool_keeps_each_cleaned_article_and_anchors_like_one_process():
+    cleaned = [CleanedArticle(f"a{n:04}", Path(f"seeds/a{n:04}.txt"),
+                              (Block("paragraph", f"{_filler(n)} {WIRE[n % 3]}"),)) for n in range(parallel.MIN_ITEMS)]
+    notes = {c.article_id: ArticleAnnotation(c.article_id, Loc(f"annotations/articles/{c.article_id}.yml", 1),
+                                             title=f"Title {c.article_id}",
+                                             notes=(Note(Selector(WIRE[n % 3][:30]), "A note.", Loc("x.yml", 3)),))
+             for n, c in enumerate(cleaned)}
+    annotations = Annotations((), (), notes)
+    pooled, pooled_problems = annotate(cleaned, annotations, workers=2)
+    serial, serial_problems = annotate(cleaned, annotations, workers=1)
+    assert pooled == serial and pooled_problems == serial_problems == []
+    assert all(article.cleaned is source for article, source in zip(pooled, cleaned))  # not a second copy
+    assert all(len(article.notes) == 1 for article in pooled)
