@@ -94,14 +94,23 @@ def link(articles: list[Article], entities: Iterable[Entity], facts: Iterable[Fa
          workers: int | None = None) -> Archive:
     entities = tuple(entities)
     mentions = find_mentions(articles, entities, memo, workers)
+    # Sentence boundaries, for co-occurrence (entity index), quotes in context and related coverage.
+    sentences = parallel.map_unless_known(memo.table("sentences"), [a.id for a in articles],
+                                          [a.blocks for a in articles], _sentences_nth, {"articles": articles}, workers)
     texts = tuple((a.id, a.blocks) for a in articles)  # shared passages depend on the texts alone
     related = memo.table("related").get("archive", texts, lambda: tuple(find_related(
-        articles, parallel.map_indexed(_samples_of, len(articles), {"articles": articles}, workers))))
-    return Archive(tuple(articles), entities, tuple(facts), tuple(mentions), related)
+        articles, parallel.map_indexed(_samples_of, len(articles), {"articles": articles, "sentences": sentences},
+                                       workers))))
+    return Archive(tuple(articles), entities, tuple(facts), tuple(mentions), related,
+                   {a.id: spans for a, spans in zip(articles, sentences)})
+
+
+def _sentences_nth(i: int) -> list[tuple[tuple[int, int], ...]]:
+    return [sentence_spans(block.text) for block in parallel.shared("articles")[parallel.shared("todo")[i]].blocks]
 
 
 def _samples_of(i: int) -> SentenceSamples:
-    return sentence_samples(parallel.shared("articles")[i])
+    return sentence_samples(parallel.shared("articles")[i], parallel.shared("sentences")[i])
 
 
 @dataclass(frozen=True)
@@ -117,16 +126,15 @@ class EntityIndex:
 def index_mentions(archive: Archive, memo: Memo = NO_MEMO) -> EntityIndex:
     """Backlinks, co-occurrence and sentence spans; with a memo, kept while the mentions and texts are."""
     texts = tuple(a.blocks for a in archive.articles)
-    return memo.table("entity index").get("archive", (archive.mentions, texts), lambda: _index(archive, memo))
+    return memo.table("entity index").get("archive", (archive.mentions, texts), lambda: _index(archive))
 
 
-def _index(archive: Archive, memo: Memo) -> EntityIndex:
+def _index(archive: Archive) -> EntityIndex:
     by_entity: dict[str, list[Mention]] = defaultdict(list)
     by_article: dict[str, list[Mention]] = defaultdict(list)
     in_sentence: dict[tuple[str, int, int], set[str]] = defaultdict(set)
-    split_before = memo.table("sentences")
-    spans_of = {a.id: split_before.get(a.id, a.blocks, lambda: [sentence_spans(block.text) for block in a.blocks])
-                for a in archive.articles}
+    spans_of = {a.id: archive.sentences.get(a.id) or [sentence_spans(block.text) for block in a.blocks]
+                for a in archive.articles}  # found by link() on every core
     for mention in archive.mentions:
         by_entity[mention.entity_id].append(mention)
         by_article[mention.article_id].append(mention)

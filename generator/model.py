@@ -254,6 +254,7 @@ class Archive:
     facts: tuple[Fact, ...]
     mentions: tuple[Mention, ...]
     related: tuple[Related, ...] = ()
+    sentences: dict[str, list[tuple[tuple[int, int], ...]]] = field(default_factory=dict)  # id -> block -> spans
 
     # Lookups built once and kept (cached_property writes the instance's __dict__, frozen or not), so a
     # renderer asking for them once a page stays linear in the size of the archive.

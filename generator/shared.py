@@ -17,7 +17,7 @@ import re
 import zlib
 from array import array
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from .model import Article, Related, SharedPassage, Span
 from .sentences import sentence_spans
@@ -43,12 +43,12 @@ def _shingles(text: str) -> frozenset[int]:
 SentenceSamples = list[tuple[int, int, int, list[int]]]  # (block, start, end, sampled shingles) of each sentence
 
 
-def sentence_samples(article: Article) -> SentenceSamples:
+def sentence_samples(article: Article, spans: Sequence[Sequence[tuple[int, int]]] | None = None) -> SentenceSamples:
     """The sampled shingles of each sentence that has enough of them: find_related's per-article half,
-    which a process pool can run on every core (link.py)."""
+    which a process pool can run on every core (link.py). spans: each block's sentences, if known."""
     found = []
     for b, block in enumerate(article.blocks):
-        for start, end in sentence_spans(block.text):
+        for start, end in (spans[b] if spans is not None else sentence_spans(block.text)):
             sampled = [h for h in _shingles(block.text[start:end]) if h % SAMPLE == 0]
             if len(sampled) >= MIN_SAMPLED:
                 found.append((b, start, end, sampled))

@@ -6,9 +6,10 @@ from pathlib import Path
 
 from generator import parallel
 from generator.annotate import annotate
-from generator.link import _samples_of
+from generator.link import link
 from generator.model import Annotations, Article, ArticleAnnotation, Block, CleanedArticle, Loc, Note, Selector
-from generator.shared import MIN_PASSAGES, find_related, sentence_samples
+from generator.sentences import sentence_spans
+from generator.shared import MIN_PASSAGES, find_related
 
 WIRE = ["The ministry said on Tuesday that talks over the harbour would resume next week in the capital.",
         "Officials from both delegations described the first round as frank but useful for everyone involved.",
@@ -23,7 +24,7 @@ def _article(article_id: str, paragraphs: list[str]) -> Article:
 
 def _filler(n: int) -> str:
     words = ["river", "orchard", "lantern", "meadow", "copper", "violin", "glacier", "pepper", "saddle", "harvest"]
-    return " ".join(words[(n * 7 + i * 3) % len(words)] + str(n) for i in range(14)) + "."
+    return (" ".join(words[(n * 7 + i * 3) % len(words)] + str(n) for i in range(14)) + ".").capitalize()
 
 
 def test_rewrites_of_one_wire_story_are_related_and_their_shared_sentences_located():
@@ -43,10 +44,13 @@ def test_rewrites_of_one_wire_story_are_related_and_their_shared_sentences_locat
 
 
 def test_related_coverage_is_the_same_from_the_process_pool():
-    articles = [_article(f"x{n:04}", [_filler(n), WIRE[n % 3], WIRE[(n + 1) % 3]]) for n in range(parallel.MIN_ITEMS)]
-    pooled = parallel.map_indexed(_samples_of, len(articles), {"articles": articles}, workers=2)
-    assert pooled == [sentence_samples(a) for a in articles]
-    assert find_related(articles, pooled) == find_related(articles)
+    # articles 2k and 2k + 1 share two sentences: rewrites of one wire story, a pair at a time
+    articles = [_article(f"x{n:04}", [_filler(n), _filler(10_000 + n // 2) + " " + _filler(20_000 + n // 2)])
+                for n in range(parallel.MIN_ITEMS)]
+    pooled, serial = link(articles, (), (), workers=2), link(articles, (), (), workers=1)
+    assert pooled == serial
+    assert pooled.related == tuple(find_related(articles)) and pooled.related
+    assert pooled.sentences["x0001"] == [sentence_spans(block.text) for block in articles[1].blocks]
 
 
 def test_annotate_on_the_pool_keeps_each_cleaned_article_and_anchors_like_one_process():
