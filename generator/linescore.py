@@ -264,3 +264,9 @@ def _best_run(values: Sequence[float]) -> tuple[int, int]:
 
 def _key(line: str) -> str:
     return " ".join(line.casefold().split())
+
+
+def load_stop_words() -> None:
+    """Read every language's stop words now (about 0.3 s): process-pool workers forked after this share
+    the tables instead of each reading them again."""
+    _languages_by_stop_word()

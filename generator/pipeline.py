@@ -21,6 +21,7 @@ from .annotate import annotate
 from .annotations import load_annotations
 from .clean import clean, context_of, short_lines, source_text
 from .errors import BuildFailed, Problem, error, has_errors
+from .linescore import load_stop_words
 from .link import link
 from .memo import NO_MEMO, Memo
 from .model import Annotations, Archive, CleanedArticle, CleaningOverrides, Loc, RawDocument
@@ -87,6 +88,7 @@ def _clean_all(documents: list[RawDocument], annotations: Annotations, workers: 
     context = context_of(parallel.map_unless_known(memo.table("short lines"), [d.path for d in documents],
                                                    [d.text for d in documents], _short_lines_of,
                                                    {"documents": documents}, workers))
+    load_stop_words()  # once, here, before the workers fork
     no_overrides = CleaningOverrides()
     inputs = [(d, annotations.articles[d.article_id].cleaning if d.article_id in annotations.articles
                else no_overrides) for d in documents]
