@@ -35,7 +35,9 @@ def annotate(cleaned: Iterable[CleanedArticle], annotations: Annotations, memo: 
 
 
 def _merge_one(i: int) -> tuple[Article, list[Problem]]:
-    """merge() without the cleaned article in the answer: the caller has it (annotate puts it back)."""
+    """merge() without the cleaned article in the answer: the caller has it (annotate puts it back).
+
+    The Article without it is incomplete only on its way back from the worker, never seen by a stage."""
     article, problems = merge(*parallel.shared("pairs")[parallel.shared("todo")[i]])
     return replace(article, cleaned=None), problems  # type: ignore[arg-type]
 

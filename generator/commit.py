@@ -105,7 +105,7 @@ def _roll_forward(plan: dict) -> None:
     docs, staged = Path(plan["docs"]), Path(plan["staged_docs"])
     for rel in [*plan["write"], MANIFEST]:
         if (rel == MANIFEST or _is_generated_path(rel)) and (staged / rel).is_file():
-            _copy_into(staged / rel, docs / rel)
+            _move_into(staged / rel, docs / rel)
     for rel in plan["remove"]:
         if not _is_generated_path(rel):
             continue
@@ -115,20 +115,14 @@ def _roll_forward(plan: dict) -> None:
         _swap(Path(plan["staged_site"]), Path(plan["site"]))
 
 
-def _copy_into(src: Path, dst: Path) -> None:
-    """Replace dst by src in one rename: a hard link to the staged file, or a copy where the file system
-    has none. A link is safe because a staged file is never written to again: the next build replaces
-    the files it changes (write.atomic_write_bytes), so docs/ keeps this content."""
-    if dst.is_file() and os.path.samefile(src, dst):
-        return  # a commit interrupted after this file went in
+def _move_into(src: Path, dst: Path) -> None:
+    """Replace dst by the staged file in one rename (no copy; the staged docs are scratch once the site is
+    built), or by a copy, renamed into place, where the two are on different file systems. Run again after
+    an interruption, a file already moved is no longer staged and is skipped by the caller."""
     dst.parent.mkdir(parents=True, exist_ok=True)
-    link = dst.with_name(f".{dst.name}.{os.getpid()}.link")
     try:
-        link.unlink(missing_ok=True)
-        os.link(src, link)
-        os.replace(link, dst)
+        os.replace(src, dst)
     except OSError:
-        link.unlink(missing_ok=True)
         atomic_write_bytes(dst, src.read_bytes())
 
 

@@ -94,19 +94,18 @@ def link(articles: list[Article], entities: Iterable[Entity], facts: Iterable[Fa
          workers: int | None = None) -> Archive:
     entities = tuple(entities)
     mentions = find_mentions(articles, entities, memo, workers)
-    # Sentence boundaries, for co-occurrence (entity index), quotes in context and related coverage.
-    sentences = parallel.map_unless_known(memo.table("sentences"), [a.id for a in articles],
-                                          [a.blocks for a in articles], _sentences_nth, {"articles": articles}, workers)
+    # Sentence boundaries, for co-occurrence (the entity index) and related coverage. In this process: sending
+    # the spans back from a worker costs about what finding them does.
+    split_before = memo.table("sentences")
+    sentences = [split_before.get(a.id, a.blocks, lambda a=a: [sentence_spans(block.text) for block in a.blocks])
+                 for a in articles]
+    split_before.forget_others({a.id for a in articles})
     texts = tuple((a.id, a.blocks) for a in articles)  # shared passages depend on the texts alone
     related = memo.table("related").get("archive", texts, lambda: tuple(find_related(
         articles, parallel.map_indexed(_samples_of, len(articles), {"articles": articles, "sentences": sentences},
                                        workers))))
     return Archive(tuple(articles), entities, tuple(facts), tuple(mentions), related,
                    {a.id: spans for a, spans in zip(articles, sentences)})
-
-
-def _sentences_nth(i: int) -> list[tuple[tuple[int, int], ...]]:
-    return [sentence_spans(block.text) for block in parallel.shared("articles")[parallel.shared("todo")[i]].blocks]
 
 
 def _samples_of(i: int) -> SentenceSamples:
@@ -120,7 +119,7 @@ class EntityIndex:
     by_entity: dict[str, list[Mention]]
     by_article: dict[str, list[Mention]]
     cooccurrence: dict[str, Counter[str]]  # entity -> other entity -> sentences shared
-    sentences: dict[str, list[list[tuple[int, int]]]]  # article -> block -> (start, end) of each sentence
+    sentences: dict[str, list[tuple[tuple[int, int], ...]]]  # article -> block -> (start, end) of each sentence
 
 
 def index_mentions(archive: Archive, memo: Memo = NO_MEMO) -> EntityIndex:
@@ -133,8 +132,9 @@ def _index(archive: Archive) -> EntityIndex:
     by_entity: dict[str, list[Mention]] = defaultdict(list)
     by_article: dict[str, list[Mention]] = defaultdict(list)
     in_sentence: dict[tuple[str, int, int], set[str]] = defaultdict(set)
+    # link() found them; an Archive made without them (a test's) gets them here
     spans_of = {a.id: archive.sentences.get(a.id) or [sentence_spans(block.text) for block in a.blocks]
-                for a in archive.articles}  # found by link() on every core
+                for a in archive.articles}
     for mention in archive.mentions:
         by_entity[mention.entity_id].append(mention)
         by_article[mention.article_id].append(mention)

@@ -254,7 +254,8 @@ class Archive:
     facts: tuple[Fact, ...]
     mentions: tuple[Mention, ...]
     related: tuple[Related, ...] = ()
-    sentences: dict[str, list[tuple[tuple[int, int], ...]]] = field(default_factory=dict)  # id -> block -> spans
+    # article id -> each block's sentence spans (link finds them once); a dict, so left out of the hash
+    sentences: dict[str, list[tuple[tuple[int, int], ...]]] = field(default_factory=dict, hash=False)
 
     # Lookups built once and kept (cached_property writes the instance's __dict__, frozen or not), so a
     # renderer asking for them once a page stays linear in the size of the archive.

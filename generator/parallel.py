@@ -8,6 +8,7 @@ processes would cost more than it saves.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -53,7 +54,8 @@ def map_indexed(fn: Callable[[int], T], count: int, inputs: dict[str, Any], work
             return results
         chunks = [range(start, min(start + CHUNK, count)) for start in range(0, count, CHUNK)]
         results = []
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_start_worker) as pool:
             for chunk_results in pool.map(_run_chunk, [(fn, chunk.start, chunk.stop) for chunk in chunks]):
                 results.extend(chunk_results)
                 tick(len(chunk_results))
@@ -69,8 +71,8 @@ def map_unless_known(table: Table, keys: Sequence[Hashable], inputs: Sequence[An
     """One result per key: the table's, where the key's inputs equal those it was computed from (serve's
     memo), else fn's, on every core. fn(i) works on item shared("todo")[i]; the table learns the new results.
 
-    completed(item, result) puts back into a fresh result what fn left out because this process has it
-    already (a worker's copy would be a second one in memory).
+    completed(i, result) puts back into the fresh result of keys[i] what fn left out because this process
+    has it already (a worker's copy would be a second one in memory).
     """
     todo = [i for i, key in enumerate(keys) if not table.known(key, inputs[i])]
     fresh = {i: completed(i, result)
@@ -84,6 +86,14 @@ def map_unless_known(table: Table, keys: Sequence[Hashable], inputs: Sequence[An
             results.append(table.result(key))
     table.forget_others(set(keys))
     return results
+
+
+def _start_worker() -> None:
+    """A forked worker inherits the build's objects, and the collector off where a stage paused it: frozen,
+    the inherited objects are left out of its passes (the gc module's advice for fork), and it collects
+    the cycles its own work leaves (parsed YAML and HTML)."""
+    gc.freeze()
+    gc.enable()
 
 
 def _run_chunk(job: tuple[Callable[[int], T], int, int]) -> Sequence[T]:

@@ -29,14 +29,14 @@ DEBOUNCE_SECONDS = 0.1  # an editor's save is a burst of events a few millisecon
 
 
 def regenerate(root: Path, report: Callable[[str], None], show: Callable[[list[Problem]], None],
-               memo: Memo) -> bool:
+               memo: Memo, workers: int | None = None) -> bool:
     """Generate and write the changed pages; on errors, say so and leave docs/ as it is.
 
     The memo lives as long as the server: an edit redoes only the items and pages it touches.
     """
     started = time.perf_counter()
     try:
-        result = generate(root, memo=memo)
+        result = generate(root, memo=memo, workers=workers)
     except BuildFailed as failed:
         show(failed.problems)
         report("regeneration failed; the preview keeps the last good pages")
@@ -79,13 +79,14 @@ def serve(root: Path, dev_addr: str, report: Callable[[str], None],
     signal.signal(signal.SIGTERM, _exit_on_sigterm)  # so the finally below stops the MkDocs server too
     memo, one_at_a_time = Memo(), threading.Lock()  # a save during a regeneration waits for it
 
-    def again() -> None:
+    def again(workers: int | None = None) -> None:
         with one_at_a_time:
-            regenerate(root, report, show, memo)
+            regenerate(root, report, show, memo, workers)
 
-    again()
+    again()  # the first build on every core; later ones run beside the watcher's threads, and a process
+    # forked from a threaded one can inherit a lock another thread held: those stay in this process
     observer = Observer()
-    handler = _Debounced(again)
+    handler = _Debounced(lambda: again(workers=1))
     for folder in ("seeds", "annotations"):
         if (root / folder).is_dir():
             observer.schedule(handler, str(root / folder), recursive=True)

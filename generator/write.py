@@ -163,13 +163,13 @@ def _is_generated_path(path: str) -> bool:
             and all(part not in ("", ".", "..") for part in parts))
 
 
-def _inside(docs_dir: Path, path: str, folders: dict[str, bool] | None = None) -> bool:
+def _inside(docs_dir: Path, path: str, folders: dict[str, bool]) -> bool:
     """The file really lands under docs/<generated folder>/, even through a symlink someone made.
 
     folders keeps the answer for each folder: a plan asks about thousands of files in a few folders,
     and resolving a path costs a system call a component. A file that is itself a link is resolved.
     """
-    if folders is None or (docs_dir / path).is_symlink():
+    if (docs_dir / path).is_symlink():
         return _resolves_inside(docs_dir, path)
     folder = path.rpartition("/")[0]
     if folder not in folders:

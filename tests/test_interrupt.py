@@ -126,11 +126,11 @@ def test_signals_wait_for_the_commit_then_stop(tmp_path: Path):
 @pytest.mark.parametrize("dies_after", [1, 1000])
 def test_commit_killed_midway_is_finished_by_the_next_run(builds: dict, tmp_path: Path, monkeypatch,
                                                           dies_after: int):
-    """SIGKILL inside the commit, simulated: the copying stops after some files, the journal stays behind."""
+    """SIGKILL inside the commit, simulated: the moving stops after some files, the journal stays behind."""
     root = tmp_path / "archive"
     shutil.copytree(builds["template"], root, symlinks=True)
     _change(root)
-    real_copy, real_swap = commit_module._copy_into, commit_module._swap
+    real_copy, real_swap = commit_module._move_into, commit_module._swap
     copied = []
 
     class Killed(BaseException):
@@ -146,12 +146,12 @@ def test_commit_killed_midway_is_finished_by_the_next_run(builds: dict, tmp_path
         os.rename(target, target.with_name(target.name + ".old"))
         raise Killed
 
-    monkeypatch.setattr(commit_module, "_copy_into", dying_copy)
+    monkeypatch.setattr(commit_module, "_move_into", dying_copy)
     monkeypatch.setattr(commit_module, "_swap", dying_swap)
     with pytest.raises(Killed):
         main(["build", "--root", str(root)])
     assert (root / WORK_DIR / JOURNAL).is_file()
-    monkeypatch.setattr(commit_module, "_copy_into", real_copy)
+    monkeypatch.setattr(commit_module, "_move_into", real_copy)
     monkeypatch.setattr(commit_module, "_swap", real_swap)
     assert "finished the commit" in (recover(root) or "")
     assert _state(root) == builds["new"]

@@ -7,6 +7,8 @@ from pathlib import Path
 from generator import parallel
 from generator.annotate import annotate
 from generator.link import link
+from generator.memo import Memo
+from generator.pipeline import generate
 from generator.model import Annotations, Article, ArticleAnnotation, Block, CleanedArticle, Loc, Note, Selector
 from generator.sentences import sentence_spans
 from generator.shared import MIN_PASSAGES, find_related
@@ -66,3 +68,22 @@ def test_annotate_on_the_pool_keeps_each_cleaned_article_and_anchors_like_one_pr
     assert pooled == serial and pooled_problems == serial_problems == []
     assert all(article.cleaned is source for article, source in zip(pooled, cleaned))  # not a second copy
     assert all(len(article.notes) == 1 for article in pooled)
+
+
+def test_every_stage_gives_the_same_archive_and_pages_on_the_pool_and_with_serves_memo(archive: Path, monkeypatch):
+    """Every per-item map through the pool, one item a chunk; then an edit rebuilt with serve's memo."""
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    monkeypatch.setattr(parallel, "CHUNK", 1)
+    serial, pooled = generate(archive, workers=1), generate(archive, workers=2)
+    assert pooled.pages == serial.pages and pooled.archive == serial.archive
+    assert pooled.problems == serial.problems
+
+    memo = Memo()
+    generate(archive, memo=memo, workers=2)
+    note = sorted((archive / "annotations" / "articles").glob("*.yml"))[0]
+    note.write_text(note.read_text("utf-8").replace("tags: [", "tags: [edited-by-the-test, ", 1), "utf-8")
+    seed = sorted((archive / "seeds").glob("*.txt"))[-1]
+    seed.write_text(seed.read_text("utf-8") + "\nA closing sentence added by the test, long enough to keep.\n", "utf-8")
+    warm, fresh = generate(archive, memo=memo, workers=2), generate(archive, workers=1)
+    assert warm.pages == fresh.pages and warm.archive == fresh.archive
+    assert any(b"edited-by-the-test" in page for page in fresh.pages.values())

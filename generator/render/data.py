@@ -49,7 +49,7 @@ def _mentions_json(mentions: list[Mention]) -> bytes:
     return _json([_mention(m) for m in mentions])[1:-1]
 
 
-def _json(item: dict) -> bytes:
+def _json(item: dict | list) -> bytes:
     return json.dumps(item, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 

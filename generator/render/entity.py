@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from ..link import EntityIndex
 from ..model import Archive, Article, Entity, Mention
@@ -70,10 +71,10 @@ def render_entity(entity: Entity, archive: Archive, index: EntityIndex, articles
 
 
 def _mention_sentences(article: Article, mentions: list[Mention],
-                       sentences: list[list[tuple[int, int]]]) -> list[tuple[str, int]]:
+                       sentences: Sequence[Sequence[tuple[int, int]]]) -> list[tuple[str, int]]:
     """One line per sentence that mentions the entity, each mention in it highlighted.
 
-    sentences are the article's sentence spans a block, split once by link.index_mentions."""
+    sentences are the article's sentence spans a block, split once by link.link."""
     grouped: dict[tuple[int, int, int], list[Mention]] = defaultdict(list)
     for mention in sorted(mentions, key=lambda m: (m.span.block, m.span.start)):
         text = article.blocks[mention.span.block].text

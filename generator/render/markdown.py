@@ -18,14 +18,10 @@ from datetime import date
 # entity and fact pages already put in the index, and the index stays small as the archive grows.
 NOT_INDEXED = {"exclude": True}
 
-# Characters Python-Markdown lets a backslash escape (markdown.Markdown.ESCAPED_CHARS).
-_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]()!#+\-.])")
-_TABLE_PIPE = re.compile(r"\|")
-
-
-# The same as html.escape(quote=False), then _INLINE_SPECIAL and (in tables) _TABLE_PIPE backslash-escaped,
-# in one pass: the escaping runs on every word of every page. A pattern that finds the few special characters
-# is three times faster than str.translate, which looks every character up in the table.
+# The same as html.escape(quote=False), then a backslash before each character Python-Markdown lets a
+# backslash escape (markdown.Markdown.ESCAPED_CHARS) and, in tables, before "|", in one pass: the escaping
+# runs on every word of every page. A pattern that finds the few special characters is faster than
+# str.translate, which looks every character up in the table (bench/compare_pages.py times render).
 _ESCAPES = {ch: "\\" + ch for ch in "\\`*_{}[]()!#+-."} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _TABLE_ESCAPES = _ESCAPES | {"|": "\\|"}
 _SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
