@@ -82,6 +82,16 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                         r"join (us|our .{0,40})|follow [\w.]+ on\b|download (our|the) app|get the app|abonnez-vous|abonnieren|suscríbete)"
                         r"\b.{0,100}$"),
      "subscription or follow prompt"),
+    ("newsletter-pitch", _rule(r"^(?=.{0,300}$).{0,120}\b((sign up|subscribe|register) (for|to) (our|the|my)\b.{0,40}\bnewsletters?|"
+                               r"delivered (straight |directly |right )?to your inbox|"
+                               r"(inscrivez|abonnez)-vous à (notre|la) newsletter|"
+                               r"(melden sie sich|registrieren sie sich) (für|zu) (unseren|den) newsletter|"
+                               r"abonnieren sie (unseren|den)\b.{0,30}newsletter|"
+                               r"(suscríbete|suscribite|regístrate|apúntate) (a|en) (nuestro|nuestra|el|la) "
+                               r"(boletín|newsletter)|"
+                               r"(inscreva-se|assine|cadastre-se) (na|a|em) (nossa )?newsletter|"
+                               r"iscriviti alla (nostra )?newsletter)\b.{0,200}$"),
+     "a newsletter pitch written as a sentence"),
     ("photo-credit", _rule(r"^\(?(photo|image|picture|photograph|pic|video|graphic|illustration|credit|foto|bild|фото)s?"
                            r"( source| credit| courtesy| by)?\s*[:：|]\s*.{1,100}$|"
                            r"^.{0,60}\b(getty images|shutterstock|ap photo|afp photo|reuters photo|epa-efe|"

@@ -354,3 +354,17 @@ def test_the_headline_of_the_page_title_goes_where_it_is_printed_again():
 def test_a_line_that_ends_asking_to_click_through_goes(line, removed):
     assert (phrase_rule(line) is not None) == removed
     assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+
+
+@pytest.mark.parametrize("line, removed", [
+    ("Get the best of our reporting delivered straight to your inbox every morning.", True),
+    ("Inscrivez-vous à notre newsletter quotidienne pour ne rien manquer.", True),
+    ("Melden Sie sich für unseren Newsletter an und erhalten Sie die Nachrichten des Tages.", True),
+    ("Regístrate en nuestro boletín para recibir lo más leído.", True),
+    ("Inscreva-se na nossa newsletter e receba as principais notícias.", True),
+    ("Iscriviti alla nostra newsletter per ricevere le notizie del giorno.", True),
+    ("The council stopped printing its newsletter in March, the mayor said.", False),
+])
+def test_a_newsletter_pitch_written_as_a_sentence_goes(line, removed):
+    assert (phrase_rule(line) is not None) == removed
+    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
