@@ -105,6 +105,15 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("cookie-banner", _rule(r"^.{0,200}\b(we use cookies|this (web)?site uses cookies|accept (all )?cookies|"
                             r"cookie (policy|settings|preferences)|manage (your )?consent)\b.{0,200}$"),
      "cookie banner"),
+    ("cookie-banner", _rule(r"^.{0,200}\b(by (continuing to (browse|use)|using) (this|our) (site|website|service)\b.{0,80}"
+                            r"\b(agree|accept|consent)|(consent|agree) to (our |the )?use of cookies|"
+                            r"(we|nous) (and|et) (our|nos) (\d+ )?(partners|vendors|partenaires)\b.{0,60}\b(store|access|use|"
+                            r"process|stockons|utilisons)|store and(/or)? access information on (a|your) device|"
+                            r"(nous utilisons|ce site utilise) (des )?cookies|en poursuivant (votre )?navigation (sur|de) (ce|le|notre)|"
+                            r"(wir verwenden|wir nutzen|diese (web)?seite (verwendet|nutzt)) cookies|"
+                            r"(utilizamos|usamos|este (sitio|site) (web )?(utiliza|usa)) (las |os )?cookies|"
+                            r"(utilizziamo|usiamo|questo sito (utilizza|usa)) (i )?cookie)\b.{0,300}$"),
+     "cookie or consent notice written as a sentence"),
     ("footer", _rule(r"^(©|\(c\)\s|(copyright|all rights reserved|terms (of|and) (use|service|conditions)|"
                      r"privacy (policy|notice)|contact us|about us|advertise with us|site ?map)\b).{0,120}$"),
      "page footer"),

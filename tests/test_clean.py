@@ -368,3 +368,17 @@ def test_a_line_that_ends_asking_to_click_through_goes(line, removed):
 def test_a_newsletter_pitch_written_as_a_sentence_goes(line, removed):
     assert (phrase_rule(line) is not None) == removed
     assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+
+
+@pytest.mark.parametrize("line, removed", [
+    ("By continuing to browse this site, you agree to our use of cookies.", True),
+    ("We and our partners store and access information on your device to measure ads and content.", True),
+    ("En poursuivant votre navigation sur ce site, vous acceptez l'utilisation de traceurs.", True),
+    ("Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.", True),
+    ("Utilizamos cookies propias y de terceros para mejorar nuestros servicios.", True),
+    ("Utilizziamo i cookie per migliorare la tua esperienza.", True),
+    ("The bakery sold out of cookies by noon, and its partners in the market did too.", False),
+])
+def test_a_cookie_or_consent_notice_written_as_a_sentence_goes(line, removed):
+    assert (phrase_rule(line) is not None) == removed
+    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
