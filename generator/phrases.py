@@ -121,6 +121,12 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                      r"tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|"
                      r"todos os direitos reservados|tutti i diritti riservati)\b.{0,300}$"),
      "copyright notice"),
+    ("footer", _rule(r"^.{0,300}\b(without (the )?(prior |express )?(written )?(permission|consent) of (the )?(publisher|copyright)|"
+                     r"use of this (site|website) constitutes acceptance|reproduc\w*\b.{0,100}\bwithout (the )?(prior |express )?"
+                     r"(written )?(permission|consent|authori[sz]ation)|reproduction interdite|nachdruck (nur|ist nur|verboten)|"
+                     r"vervielfältigung\b.{0,60}\b(untersagt|nicht gestattet|nur mit)|prohibida (la|su) reproducción|"
+                     r"proibida a reprodução|riproduzione (riservata|vietata)|vietata la riproduzione)\b.{0,300}$"),
+     "rights notice written as a sentence"),
     ("markup", _rule(r"^(<|&lt;)/?[a-z][\w-]*(\s+[\w:-]+\s*=\s*(\"|'|&quot;|“|”)[^<>]*)?/?(>|&gt;).*$|"
                      r"^\[[a-z][\w-]*\s+[\w-]+\s*=.*\]$"),
      "HTML tag or shortcode the page's editor left in its text"),

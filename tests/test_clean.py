@@ -382,3 +382,19 @@ def test_a_newsletter_pitch_written_as_a_sentence_goes(line, removed):
 def test_a_cookie_or_consent_notice_written_as_a_sentence_goes(line, removed):
     assert (phrase_rule(line) is not None) == removed
     assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+
+
+@pytest.mark.parametrize("line, removed", [
+    ("Use of this site constitutes acceptance of our user agreement.", True),
+    ("Reproduction of articles or photos in any form without written permission is prohibited.", True),
+    ("Reproduction interdite sans autorisation de l'éditeur.", True),
+    ("Nachdruck nur mit Genehmigung des Verlags.", True),
+    ("Queda prohibida la reproducción total o parcial de este contenido.", True),
+    ("É proibida a reprodução deste conteúdo.", True),
+    ("Riproduzione riservata.", True),
+    ("The lab said the reproduction of the experiment took two years.", False),
+    ("Human reproduction by cloning is prohibited in most countries.", False),
+])
+def test_a_rights_notice_written_as_a_sentence_goes(line, removed):
+    assert (phrase_rule(line) is not None) == removed
+    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
