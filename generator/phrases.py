@@ -92,6 +92,21 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                                r"(inscreva-se|assine|cadastre-se) (na|a|em) (nossa )?newsletter|"
                                r"iscriviti alla (nostra )?newsletter)\b.{0,200}$"),
      "a newsletter pitch written as a sentence"),
+    ("support-pitch", _rule(r"^(?=.{0,400}$)(if you (value|like|enjoy|appreciate|rely on) (our|this|what we|the work)\b|"
+                            r"(please )?(consider )?(become|becoming) a (paying )?(member|supporter|subscriber|patron)\b|"
+                            r"please (consider )?(supporting|support us|donating|donate|making a (donation|contribution))|"
+                            r"(donate|give|contribute) (now|today)\W*$|support us\W*$|"
+                            r".{0,200}\b(make a (one-off |one-time |monthly |small )?(donation|contribution) (today|now)\b|"
+                            r"unterstützen sie (unseren|unsere|unabhängigen|den) (journalismus|arbeit|redaktion)|jetzt spenden|"
+                            r"soutenez (notre|une|le) (journalisme|rédaction|média|travail)|faites un don|"
+                            r"(apoya|apoye|apóyanos) (el|al|nuestro) periodismo|haz una donación|"
+                            r"apoie o (nosso )?jornalismo|faça uma doação|sostieni (il nostro |il )?giornalismo|"
+                            r"fai una donazione))"),
+     "a pitch asking the reader to donate or become a member"),
+    ("app-download", _rule(r"^.{0,200}\b(get it on google play|(download|available) on the app store|"
+                           r"laden sie (unsere|die) app|téléchargez (notre |l')appli(cation)?|descarga (nuestra|la) app|"
+                           r"baixe (o nosso |o |nosso )?app(licativo)?|scarica (la nostra |l')app)\b.{0,200}$"),
+     "a pitch for the site's phone app"),
     ("photo-credit", _rule(r"^\(?(photo|image|picture|photograph|pic|video|graphic|illustration|credit|foto|bild|фото)s?"
                            r"( source| credit| courtesy| by)?\s*[:：|]\s*.{1,100}$|"
                            r"^.{0,60}\b(getty images|shutterstock|ap photo|afp photo|reuters photo|epa-efe|"

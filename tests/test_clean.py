@@ -398,3 +398,33 @@ def test_a_cookie_or_consent_notice_written_as_a_sentence_goes(line, removed):
 def test_a_rights_notice_written_as_a_sentence_goes(line, removed):
     assert (phrase_rule(line) is not None) == removed
     assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+
+
+@pytest.mark.parametrize("line, removed", [
+    ("If you value our reporting, please make a donation today.", True),
+    ("Please consider becoming a paying supporter.", True),
+    ("Become a member and read every story.", True),
+    ("Donate now", True),
+    ("Unterstützen Sie unseren Journalismus mit einem Abo.", True),
+    ("Soutenez une rédaction indépendante : faites un don.", True),
+    ("Apoya el periodismo independiente.", True),
+    ("Apoie o jornalismo independente.", True),
+    ("The foundation will make a donation to the hospital, its director said.", False),
+    ("She asked residents to become a member of the housing cooperative.", False),
+])
+def test_a_donation_or_membership_pitch_goes(line, removed):
+    assert (phrase_rule(line) is not None) == removed
+    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+
+
+@pytest.mark.parametrize("line, removed", [
+    ("Get it on Google Play", True),
+    ("Download on the App Store", True),
+    ("Laden Sie unsere App herunter, um keine Nachricht zu verpassen.", True),
+    ("Téléchargez notre application gratuite.", True),
+    ("Descarga nuestra app y recibe alertas.", True),
+    ("The game was pulled from the App Store on Friday.", False),
+])
+def test_an_app_download_pitch_goes(line, removed):
+    assert (phrase_rule(line) is not None) == removed
+    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
