@@ -63,6 +63,29 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                               r"^(?=.{0,400}$).*\b(comments?|comentários?|comentarios?|commentaires?|kommentare?)\b.*"
                               r"\b(moderat\w*|aprovad\w*|aprobad\w*|approuvé\w*|freigeschaltet|guidelines)\b"),
      "opening of the readers' comment section"),
+    ("comment-meta", _rule(r"^((@[\w.]+|(?-i:[A-Z][\w.'’-]*( [A-Z][\w.'’-]*){0,2}))\s*[·|•,-]?\s*)?"
+                           r"(\d+|an?) ?(seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|years?|yrs?|y)"
+                           r" ago( at \d{1,2}:\d{2}( ?[ap]\.?m\.?)?)?\s*[·|•]?$|"
+                           r"^(vor (\d+|einer?) (sekunden?|minuten?|stunden?|tag(en)?|wochen?|monat(en)?|jahr(en)?)|"
+                           r"il y a (\d+|une?) (secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)|"
+                           r"hace (\d+|una?) (segundos?|minutos?|horas?|días?|semanas?|mes(es)?|años?)|"
+                           r"há (\d+|uma?) (segundos?|minutos?|horas?|dias?|semanas?|mes(es)?|anos?)|"
+                           r"(\d+|una?) (secondi|minuti|ore|giorni|settimane|mesi|anni) fa)\W*$"),
+     "a reader comment's posting time ('3 hours ago', 'vor 2 Stunden', 'il y a 3 heures')"),
+    ("comment-actions", _rule(r"^(?=.*[^\W\d])(?=(?-i:[A-Z\d]))(((\d+ )?(reply|replies|report (abuse|comment)|like|likes|"
+                              r"flag|upvotes?|downvotes?|cancel reply|antworten|melden|gefällt mir|"
+                              r"répondre|signaler|j'aime|responder|denunciar|me gusta|curtir|rispondi|segnala|mi piace)"
+                              r"|\d+)\s*[·|•,/▲▼↑↓()]*\s*)+$"),
+     "the buttons under a reader comment (reply, report, like, votes)"),
+    ("comment-form", _rule(r"^.{0,100}\b(your email address will not be published|required fields are marked|"
+                           r"save my name, email,? and website|notify me of (new|follow-up) (posts|comments|replies)|"
+                           r"you must be (logged|signed) in to (post|leave|write) a comment|(log|sign) in to (comment|reply)|"
+                           r"ihre e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|"
+                           r"votre adresse (e-mail|email|de messagerie) ne sera pas publiée|les champs obligatoires sont|"
+                           r"tu (dirección de )?correo electrónico no será publicad[ao]|los campos obligatorios están|"
+                           r"o seu endereço de e-?mail não será publicado|campos obrigatórios são marcados|"
+                           r"il tuo indirizzo email non sarà pubblicato|i campi obbligatori sono)\b.{0,200}$"),
+     "the form readers comment with"),
     ("call-to-action", _rule(r"^(?=.{0,400}$)(?=.{0,300}\b(you|your|our|us|we)\b|(sign up|subscribe|share|get|download|follow|like|click|"
                              r"tap|support)\b).{0,300}\b(sign up (for|to)|subscribe (to|now|today|for)|share (it|this) with (a friend|friends|your)|share this (story|article|post)|"
                              r"click here|tap here|download (our|the) app|follow us|like us on|"

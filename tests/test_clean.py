@@ -428,3 +428,43 @@ def test_a_donation_or_membership_pitch_goes(line, removed):
 def test_an_app_download_pitch_goes(line, removed):
     assert (phrase_rule(line) is not None) == removed
     assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Jane Example 3 hours ago", "comment-meta"),
+    ("@harbour_watcher · 2d ago", "comment-meta"),
+    ("2 days ago at 07:52 am", "comment-meta"),
+    ("vor 2 Stunden", "comment-meta"),
+    ("il y a 3 heures", "comment-meta"),
+    ("hace 5 minutos", "comment-meta"),
+    ("Reply · Report abuse · 4 likes", "comment-actions"),
+    ("Upvote 12 Downvote", "comment-actions"),
+    ("Antworten", "comment-actions"),
+    ("Your email address will not be published. Required fields are marked *", "comment-form"),
+    ("Notify me of follow-up comments by email.", "comment-form"),
+    ("Votre adresse e-mail ne sera pas publiée.", "comment-form"),
+    ("four years ago", None),
+    ("The plant closed 3 years ago.", None),
+    ("30 points", None),
+    ("like", None),
+])
+def test_the_labels_of_a_readers_comment_go(line, rule):
+    assert (phrase_rule(line) or (None,))[0] == rule
+    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+
+
+def test_readers_comments_under_the_article_go_from_their_posting_times():
+    """The posts are prose like the article's: their posting times ("3 hours ago") mark where they start."""
+    comments = ("\n\nJane Example 3 hours ago\nI have crossed that harbour every day for twenty years and I still think "
+                "the bridge is a waste of money, to be honest.\n\nTom Sample\nvor 2 Stunden\nDie Brücke ist seit "
+                "Jahren geplant und die Stadt hat immer noch kein Geld dafür, das ist doch lächerlich.")
+    text = ARTICLE_START + "The engineers will report in March, before the council votes." + ARTICLE_END + comments
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "crossed that harbour" not in body and "Tom Sample" not in body and "Die Brücke" not in body
+    assert "The mayor said" in body and "The engineers will report" in body
+
+
+def test_one_relative_time_in_the_article_is_not_a_comment_section():
+    text = ARTICLE_START + "Posted 3 hours ago\nThe engineers will report in March, before the council votes." + ARTICLE_END
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "The engineers will report" in body and "The mayor said" in body
