@@ -72,11 +72,19 @@ BIO_SENTENCE = re.compile(
     r"corresponsal|giornalista|redattore|corrispondente)\b", re.I)
 
 
+ABOUT_AUTHOR_LABEL = re.compile(r"^(?i:about the authors?|about (him|her|them)|à propos de l'auteur(e)?|"
+                                r"über (den autor|die autorin|die autoren)|zum autor|zur autorin|"
+                                r"sobre (el autor|la autora|los autores|o autor|a autora|os autores)|sull'autore)\W*$")
+
+
 def author_box_at_end(texts: Sequence[str]) -> list[int]:
     """An author box after the article: a paragraph that opens "<name> is a reporter ...", or a name on its own
     line and a paragraph about that person; with the short label ("About", "Author") above it. A name line
     over a "... is a reporter" paragraph is a box even a little further up: the page's links and blurb that
-    follow it go with it."""
+    follow it go with it, as does whatever follows an "About the author" label there."""
+    for i in range(max(ARTICLE_BEFORE_BOX, len(texts) - AUTHOR_BIO_REACH), len(texts)):
+        if ABOUT_AUTHOR_LABEL.match(texts[i]):
+            return list(range(i, len(texts)))
     for i in range(max(ARTICLE_BEFORE_BOX, len(texts) - AUTHOR_BIO_REACH), len(texts)):
         if BIO_SENTENCE.match(texts[i]) and NAME_LINE.match(texts[i - 1]):
             return _with_label(texts, i - 1, len(texts))

@@ -468,3 +468,12 @@ def test_one_relative_time_in_the_article_is_not_a_comment_section():
     text = ARTICLE_START + "Posted 3 hours ago\nThe engineers will report in March, before the council votes." + ARTICLE_END
     body = clean_text("x", Path("x.txt"), text).body
     assert "The engineers will report" in body and "The mayor said" in body
+
+
+@pytest.mark.parametrize("label", ["About the author", "À propos de l'auteure", "Über die Autorin", "Sobre el autor"])
+def test_the_paragraphs_under_an_about_the_author_label_go(label):
+    """The writer's bio needs no "is a reporter" sentence when the box says what it is."""
+    box = f"\n\n{label}\nJane Example covers the harbour and the city's bridges, and has lived by the coast since 2004."
+    text = ARTICLE_START + "The engineers will report in March, before the council votes." + ARTICLE_END + box
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "Jane Example" not in body and label not in body and "The mayor said" in body
