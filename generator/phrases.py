@@ -168,6 +168,10 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("markup", _rule(r"^(<|&lt;)/?[a-z][\w-]*(\s+[\w:-]+\s*=\s*(\"|'|&quot;|“|”)[^<>]*)?/?(>|&gt;).*$|"
                      r"^\[[a-z][\w-]*\s+[\w-]+\s*=.*\]$"),
      "HTML tag or shortcode the page's editor left in its text"),
+    ("reporting-credit", _rule(r"^(?-i:[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3})((, | and | & )(?-i:[A-Z][\w.'’-]+)"
+                               r"( [A-Z][\w.'’-]+){0,3}){0,5},? contributed (reporting|research)( and (reporting|research))?"
+                               r"( from [\w ,.'’-]{1,60})?\.?$"),
+     "the closing credit of the newsroom's other reporters, below the article"),
     ("advertisement", _rule(r"^(advertisement|advertising|advert|sponsored( content)?|ad|"
                             r"story continues below( advertisement)?|publicité|anzeige|werbung|publicidad|pubblicità|"
                             r"реклама)$"),

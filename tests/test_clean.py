@@ -477,3 +477,15 @@ def test_the_paragraphs_under_an_about_the_author_label_go(label):
     text = ARTICLE_START + "The engineers will report in March, before the council votes." + ARTICLE_END + box
     body = clean_text("x", Path("x.txt"), text).body
     assert "Jane Example" not in body and label not in body and "The mayor said" in body
+
+
+@pytest.mark.parametrize("line, removed", [
+    ("Jane Example contributed reporting from Lisbon.", True),
+    ("Jane Example and Tom Sample contributed reporting.", True),
+    ("Jane Example, Ana Muster and Tom Sample contributed research from Berlin and Paris.", True),
+    ("Several agencies contributed reporting to the inquiry, the report said.", False),
+    ("(Reporting by Jane Example; Editing by Tom Sample)", False),
+])
+def test_the_closing_credit_of_other_reporters_goes(line, removed):
+    assert (phrase_rule(line) is not None) == removed
+    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
