@@ -24,6 +24,12 @@ def _rule(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
+# A comment's buttons and counts ("Reply · Report abuse · 4 likes"): items joined by separators. A count is an
+# item of its own and every item ends at a separator, so a line splits into items one way only (no backtracking).
+_COMMENT_ACTION = (r"(\d+|reply|replies|report (abuse|comment)|like|likes|flag|upvotes?|downvotes?|cancel reply|antworten|"
+                   r"melden|gefällt mir|répondre|signaler|j'aime|responder|denunciar|me gusta|curtir|rispondi|segnala|mi piace)")
+_ACTION_SEPARATORS = r"[\s·|•,/▲▼↑↓()]"
+
 # (rule name, pattern matched against the whole normalised line, why it is boilerplate)
 BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("skip-link", _rule(r"^\W*(skip|jump) to (the )?(main |primary )?(content|navigation|main|menu|search|footer)\b.*$"
@@ -72,10 +78,8 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                            r"há (\d+|uma?) (segundos?|minutos?|horas?|dias?|semanas?|mes(es)?|anos?)|"
                            r"(\d+|una?) (secondi|minuti|ore|giorni|settimane|mesi|anni) fa)\W*$"),
      "a reader comment's posting time ('3 hours ago', 'vor 2 Stunden', 'il y a 3 heures')"),
-    ("comment-actions", _rule(r"^(?=.*[^\W\d])(?=(?-i:[A-Z\d]))(((\d+ )?(reply|replies|report (abuse|comment)|like|likes|"
-                              r"flag|upvotes?|downvotes?|cancel reply|antworten|melden|gefällt mir|"
-                              r"répondre|signaler|j'aime|responder|denunciar|me gusta|curtir|rispondi|segnala|mi piace)"
-                              r"|\d+)\s*[·|•,/▲▼↑↓()]*\s*)+$"),
+    ("comment-actions", _rule(r"^(?=.*[^\W\d])(?=(?-i:[A-Z\d]))" + _COMMENT_ACTION + r"(" + _ACTION_SEPARATORS + r"+"
+                              + _COMMENT_ACTION + r")*" + _ACTION_SEPARATORS + r"*$"),
      "the buttons under a reader comment (reply, report, like, votes)"),
     ("comment-form", _rule(r"^.{0,100}\b(your email address will not be published|required fields are marked|"
                            r"save my name, email,? and website|notify me of (new|follow-up) (posts|comments|replies)|"
@@ -168,8 +172,8 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("markup", _rule(r"^(<|&lt;)/?[a-z][\w-]*(\s+[\w:-]+\s*=\s*(\"|'|&quot;|“|”)[^<>]*)?/?(>|&gt;).*$|"
                      r"^\[[a-z][\w-]*\s+[\w-]+\s*=.*\]$"),
      "HTML tag or shortcode the page's editor left in its text"),
-    ("reporting-credit", _rule(r"^(?-i:[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3})((, | and | & )(?-i:[A-Z][\w.'’-]+)"
-                               r"( [A-Z][\w.'’-]+){0,3}){0,5},? contributed (reporting|research)( and (reporting|research))?"
+    ("reporting-credit", _rule(r"^(?-i:[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}((, | and | & )[A-Z][\w.'’-]+"
+                               r"( [A-Z][\w.'’-]+){0,3}){0,5}),? contributed (reporting|research)( and (reporting|research))?"
                                r"( from [\w ,.'’-]{1,60})?\.?$"),
      "the closing credit of the newsroom's other reporters, below the article"),
     ("advertisement", _rule(r"^(advertisement|advertising|advert|sponsored( content)?|ad|"

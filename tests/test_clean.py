@@ -489,3 +489,9 @@ def test_the_paragraphs_under_an_about_the_author_label_go(label):
 def test_the_closing_credit_of_other_reporters_goes(line, removed):
     assert (phrase_rule(line) is not None) == removed
     assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+
+
+@pytest.mark.parametrize("line", ["1" * 5000 + "x", "1 like " * 2000 + "x", "Jane and Tom, " * 500 + "x"])
+def test_the_comment_and_credit_rules_fail_fast_on_long_runs(line):
+    """A run of digits must split into a comment's counts one way only, or the regex backtracks for ever."""
+    assert phrase_rule.__wrapped__(line) is None
