@@ -69,16 +69,16 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                               r"^(?=.{0,400}$).*\b(comments?|comentários?|comentarios?|commentaires?|kommentare?)\b.*"
                               r"\b(moderat\w*|aprovad\w*|aprobad\w*|approuvé\w*|freigeschaltet|guidelines)\b"),
      "opening of the readers' comment section"),
-    ("comment-meta", _rule(r"^((@[\w.]+|(?-i:[A-Z][\w.'’-]*( [A-Z][\w.'’-]*){0,2}))\s*[·|•,-]?\s*)?"
+    ("comment-meta", _rule(r"^(?=.{0,60}$)((@[\w.]+|(?-i:[A-Z][\w.'’-]*( [A-Z][\w.'’-]*){0,2}))\s*[·|•,-]?\s*)?"
                            r"(\d+|an?) ?(seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|years?|yrs?|y)"
                            r" ago( at \d{1,2}:\d{2}( ?[ap]\.?m\.?)?)?\s*[·|•]?$|"
-                           r"^(vor (\d+|einer?) (sekunden?|minuten?|stunden?|tag(en)?|wochen?|monat(en)?|jahr(en)?)|"
+                           r"^(?=.{0,60}$)(vor (\d+|einer?) (sekunden?|minuten?|stunden?|tag(en)?|wochen?|monat(en)?|jahr(en)?)|"
                            r"il y a (\d+|une?) (secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)|"
                            r"hace (\d+|una?) (segundos?|minutos?|horas?|días?|semanas?|mes(es)?|años?)|"
                            r"há (\d+|uma?) (segundos?|minutos?|horas?|dias?|semanas?|mes(es)?|anos?)|"
                            r"(\d+|una?) (secondi|minuti|ore|giorni|settimane|mesi|anni) fa)\W*$"),
      "a reader comment's posting time ('3 hours ago', 'vor 2 Stunden', 'il y a 3 heures')"),
-    ("comment-actions", _rule(r"^(?=.*[^\W\d])(?=(?-i:[A-Z\d]))" + _COMMENT_ACTION + r"(" + _ACTION_SEPARATORS + r"+"
+    ("comment-actions", _rule(r"^(?=.{0,80}$)(?=(?-i:[A-Z\d]))(?=.*[^\W\d])" + _COMMENT_ACTION + r"(" + _ACTION_SEPARATORS + r"+"
                               + _COMMENT_ACTION + r")*" + _ACTION_SEPARATORS + r"*$"),
      "the buttons under a reader comment (reply, report, like, votes)"),
     ("comment-form", _rule(r"^.{0,100}\b(your email address will not be published|required fields are marked|"
