@@ -101,6 +101,10 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("call-to-action", _rule(r"^.{0,200}\b(by clicking here|en cliquant ici|haciendo clic aquí|clicando aqui|"
                              r"indem sie hier klicken)\W*$"),
      "a line that ends asking the reader to click through"),
+    ("feedback-pitch", _rule(r"^(?![\"“‘'«„])(?=.{0,300}$).{0,150}\b((we['’]?d|we would) (like|love) to hear (what you think|from you|"
+                             r"your (thoughts|views))|schreiben sie uns (ihre meinung|einen leserbrief)|"
+                             r"donnez-nous votre avis|(danos|dinos) tu opinión|deixe sua opinião|dicci la tua)\b.{0,200}$"),
+     "the page asking readers to write in"),
     ("share", _rule(r"^((share|tweet|print|email|e-mail|mail|copy link|facebook|twitter|x|whatsapp|linkedin|pinterest|"
                     r"reddit|telegram|messenger|flipboard|partager|teilen|compartir|condividi)"
                     r"( (this|the)( (article|story|post|page))?)?( (on|via|by|per) \w+)?[\s|·•,/]*)+$"),

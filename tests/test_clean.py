@@ -495,3 +495,14 @@ def test_the_closing_credit_of_other_reporters_goes(line, removed):
 def test_the_comment_and_credit_rules_fail_fast_on_long_runs(line):
     """A run of digits must split into a comment's counts one way only, or the regex backtracks for ever."""
     assert phrase_rule.__wrapped__(line) is None
+
+
+@pytest.mark.parametrize("line, removed", [
+    ("We’d like to hear what you think about this or any of our articles.", True),
+    ("Read our letters page. We would love to hear from you: write to the address below.", True),
+    ("Schreiben Sie uns Ihre Meinung!", True),
+    ("“We’d love to hear from you,” the council wrote to residents.", False),
+])
+def test_the_page_asking_readers_to_write_in_goes(line, removed):
+    assert (phrase_rule(line) is not None) == removed
+    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
