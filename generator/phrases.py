@@ -58,6 +58,9 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                     r"sur le même sujet|(artículos|noticias|notícias|matérias) relacionad[ao]s|más noticias|"
                     r"veja também|ver también|leggi anche|potrebbe interessarti)\s*:?$"),
      "heading of a list of links to other pages"),
+    ("promo", _rule(r"^\[\s*(related|read more|read also|see also|also read|lire aussi|à lire aussi|lesen sie auch|"
+                    r"leia também|lee también|leggi anche)\b[^\]]{0,200}\]?$"),
+     "a link to another page set in brackets inside the text ('[Related: ...]')"),
     ("comment-counter", _rule(r"^((\d+|no)\s+)?comments?\s*(\(\d+\)|:\s*\d+)?$|^(leave|add|post|write) a (comment|reply)$|"
                               r"^(show|view|hide|load)( all)? comments?$|^(\d+\s+)?repl(y|ies)$|"
                               r"^(commentaires?|kommentare|comentarios)\s*(\(\d+\))?$"),

@@ -506,3 +506,13 @@ def test_the_comment_and_credit_rules_fail_fast_on_long_runs(line):
 def test_the_page_asking_readers_to_write_in_goes(line, removed):
     assert (phrase_rule(line) is not None) == removed
     assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+
+
+def test_a_bracketed_related_link_inside_the_text_goes():
+    """"[Related:" opens a link to another article set inside the text; the headline under it goes too."""
+    assert phrase_rule("[Related: Harbour ferry fares rise again]") is not None
+    assert phrase_rule("[Lire aussi : Le pont du port à nouveau reporté]") is not None
+    assert phrase_rule("[1] The council's figures for 2023.") is None
+    text = ARTICLE_START + "[Related:\nHarbour Ferry Fares Rise Again\n]\nThe engineers will report in March." + ARTICLE_END
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "Related" not in body and "Ferry Fares" not in body and "The engineers will report" in body
