@@ -183,6 +183,11 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                                r"( [A-Z][\w.'’-]+){0,3}){0,5}),? contributed (reporting|research)( and (reporting|research))?"
                                r"( from [\w ,.'’-]{1,60})?\.?$"),
      "the closing credit of the newsroom's other reporters, below the article"),
+    ("byline-label", _rule(r"^(text|texte|testo|texto|tekst|текст|words|author|autor|autorin|auteur|autore|"
+                           r"reportagem|redacción|redação)\s*:\s*"
+                           r"(?-i:[A-ZÀ-ÞА-ЯЁ][\w.'’-]+( [A-ZÀ-ÞА-ЯЁ][\w.'’-]+){1,3}((, | and | und | et | y | e | и )"
+                           r"[A-ZÀ-ÞА-ЯЁ][\w.'’-]+( [A-ZÀ-ÞА-ЯЁ][\w.'’-]+){1,3})?)$"),
+     "the writer's name under a 'Text:' label, a byline"),
     ("advertisement", _rule(r"^(advertisement|advertising|advert|sponsored( content)?|ad|"
                             r"story continues below( advertisement)?|publicité|anzeige|werbung|publicidad|pubblicità|"
                             r"реклама)$"),

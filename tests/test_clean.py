@@ -516,3 +516,16 @@ def test_a_bracketed_related_link_inside_the_text_goes():
     text = ARTICLE_START + "[Related:\nHarbour Ferry Fares Rise Again\n]\nThe engineers will report in March." + ARTICLE_END
     body = clean_text("x", Path("x.txt"), text).body
     assert "Related" not in body and "Ferry Fares" not in body and "The engineers will report" in body
+
+
+@pytest.mark.parametrize("line, removed", [
+    ("Text: Jane Example", True),
+    ("Texte : Marie Exemple et Paul Modèle", True),
+    ("Текст: Анна Примерова", True),
+    ("Autor: Max Mustermann", True),
+    ("Text: the full statement of the council", False),
+    ("Author: unknown", False),
+])
+def test_a_writers_name_under_a_text_label_goes(line, removed):
+    assert (phrase_rule(line) is not None) == removed
+    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
