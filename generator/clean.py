@@ -24,7 +24,7 @@ from .model import Block, CleanedArticle, CleaningOverrides, RawDocument, Remova
 from .lineshape import (ARCHIVE_REPEAT_MAX_WORDS, TERMINAL, is_heading, is_headline_like, is_menu_like,
                         is_sentence_fragment, is_timestamp,
                         is_short, line_key, looks_like_outlet, word_count)
-from .sections import author_box_at_end, captions_beside_credits, teasers_after_labels
+from .sections import author_box_at_end, captions_beside_credits, comment_section, teasers_after_labels
 from .phrases import BOILERPLATE_RULES, BYLINE, DATELINE, GLUED_DATE, OUTLET_WORDS, phrase_rule  # noqa: F401
 
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
@@ -179,6 +179,7 @@ def _clean_pass(article_id: str, source: Path, text: str, context: CleanContext 
     if not from_page:  # on a page, the markup already told menus from lists better than line shape can
         _remove_navigation_runs(lines)
         run_start = _remove_outside_main_run(lines, meta)
+    _remove_comment_section(lines)  # after the prose run: the words before the posts are the article's
     _remove_author_box(lines)
     _lift_metadata_lines(lines, meta)
     _lift_title(lines, meta, run_start if not from_page else 0)
@@ -228,6 +229,12 @@ def _remove_teaser_lists(lines: list[_Line]) -> None:
     """The headlines listed under a "Read more:" or "Related stories" label link to other articles."""
     for i in teasers_after_labels([line.text for line in lines], [line.removed_by for line in lines]):
         lines[i].remove("teaser", "headline listed under a promotion label")
+
+
+def _remove_comment_section(lines: list[_Line]) -> None:
+    """Readers' posts under the article, found by their posting times, are not the article."""
+    for i in comment_section([line.text for line in lines], [line.removed_by for line in lines]):
+        lines[i].remove("comment-section", "a reader's post, under the article's comment section")
 
 
 def _remove_captions(lines: list[_Line]) -> None:

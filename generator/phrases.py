@@ -24,6 +24,12 @@ def _rule(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
+# A comment's buttons and counts ("Reply · Report abuse · 4 likes"): items joined by separators. A count is an
+# item of its own and every item ends at a separator, so a line splits into items one way only (no backtracking).
+_COMMENT_ACTION = (r"(\d+|reply|replies|report (abuse|comment)|like|likes|flag|upvotes?|downvotes?|cancel reply|antworten|"
+                   r"melden|gefällt mir|répondre|signaler|j'aime|responder|denunciar|me gusta|curtir|rispondi|segnala|mi piace)")
+_ACTION_SEPARATORS = r"[\s·|•,/▲▼↑↓()]"
+
 # (rule name, pattern matched against the whole normalised line, why it is boilerplate)
 BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("skip-link", _rule(r"^\W*(skip|jump) to (the )?(main |primary )?(content|navigation|main|menu|search|footer)\b.*$"
@@ -52,6 +58,9 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                     r"sur le même sujet|(artículos|noticias|notícias|matérias) relacionad[ao]s|más noticias|"
                     r"veja também|ver también|leggi anche|potrebbe interessarti)\s*:?$"),
      "heading of a list of links to other pages"),
+    ("promo", _rule(r"^\[\s*(related|read more|read also|see also|also read|lire aussi|à lire aussi|lesen sie auch|"
+                    r"leia também|lee también|leggi anche)\b[^\]]{0,200}\]?$"),
+     "a link to another page set in brackets inside the text ('[Related: ...]')"),
     ("comment-counter", _rule(r"^((\d+|no)\s+)?comments?\s*(\(\d+\)|:\s*\d+)?$|^(leave|add|post|write) a (comment|reply)$|"
                               r"^(show|view|hide|load)( all)? comments?$|^(\d+\s+)?repl(y|ies)$|"
                               r"^(commentaires?|kommentare|comentarios)\s*(\(\d+\))?$"),
@@ -63,6 +72,27 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                               r"^(?=.{0,400}$).*\b(comments?|comentários?|comentarios?|commentaires?|kommentare?)\b.*"
                               r"\b(moderat\w*|aprovad\w*|aprobad\w*|approuvé\w*|freigeschaltet|guidelines)\b"),
      "opening of the readers' comment section"),
+    ("comment-meta", _rule(r"^(?=.{0,60}$)((@[\w.]+|(?-i:[A-Z][\w.'’-]*( [A-Z][\w.'’-]*){0,2}))\s*[·|•,-]?\s*)?"
+                           r"(\d+|an?) ?(seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|years?|yrs?|y)"
+                           r" ago( at \d{1,2}:\d{2}( ?[ap]\.?m\.?)?)?\s*[·|•]?$|"
+                           r"^(?=.{0,60}$)(vor (\d+|einer?) (sekunden?|minuten?|stunden?|tag(en)?|wochen?|monat(en)?|jahr(en)?)|"
+                           r"il y a (\d+|une?) (secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)|"
+                           r"hace (\d+|una?) (segundos?|minutos?|horas?|días?|semanas?|mes(es)?|años?)|"
+                           r"há (\d+|uma?) (segundos?|minutos?|horas?|dias?|semanas?|mes(es)?|anos?)|"
+                           r"(\d+|una?) (secondi|minuti|ore|giorni|settimane|mesi|anni) fa)\W*$"),
+     "a reader comment's posting time ('3 hours ago', 'vor 2 Stunden', 'il y a 3 heures')"),
+    ("comment-actions", _rule(r"^(?=.{0,80}$)(?=(?-i:[A-Z\d]))(?=.*[^\W\d])" + _COMMENT_ACTION + r"(" + _ACTION_SEPARATORS + r"+"
+                              + _COMMENT_ACTION + r")*" + _ACTION_SEPARATORS + r"*$"),
+     "the buttons under a reader comment (reply, report, like, votes)"),
+    ("comment-form", _rule(r"^.{0,100}\b(your email address will not be published|required fields are marked|"
+                           r"save my name, email,? and website|notify me of (new|follow-up) (posts|comments|replies)|"
+                           r"you must be (logged|signed) in to (post|leave|write) a comment|(log|sign) in to (comment|reply)|"
+                           r"ihre e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|"
+                           r"votre adresse (e-mail|email|de messagerie) ne sera pas publiée|les champs obligatoires sont|"
+                           r"tu (dirección de )?correo electrónico no será publicad[ao]|los campos obligatorios están|"
+                           r"o seu endereço de e-?mail não será publicado|campos obrigatórios são marcados|"
+                           r"il tuo indirizzo email non sarà pubblicato|i campi obbligatori sono)\b.{0,200}$"),
+     "the form readers comment with"),
     ("call-to-action", _rule(r"^(?=.{0,400}$)(?=.{0,300}\b(you|your|our|us|we)\b|(sign up|subscribe|share|get|download|follow|like|click|"
                              r"tap|support)\b).{0,300}\b(sign up (for|to)|subscribe (to|now|today|for)|share (it|this) with (a friend|friends|your)|share this (story|article|post)|"
                              r"click here|tap here|download (our|the) app|follow us|like us on|"
@@ -74,6 +104,10 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("call-to-action", _rule(r"^.{0,200}\b(by clicking here|en cliquant ici|haciendo clic aquí|clicando aqui|"
                              r"indem sie hier klicken)\W*$"),
      "a line that ends asking the reader to click through"),
+    ("feedback-pitch", _rule(r"^(?![\"“‘'«„])(?=.{0,300}$).{0,150}\b((we['’]?d|we would) (like|love) to hear (what you think|from you|"
+                             r"your (thoughts|views))|schreiben sie uns (ihre meinung|einen leserbrief)|"
+                             r"donnez-nous votre avis|(danos|dinos) tu opinión|deixe sua opinião|dicci la tua)\b.{0,200}$"),
+     "the page asking readers to write in"),
     ("share", _rule(r"^((share|tweet|print|email|e-mail|mail|copy link|facebook|twitter|x|whatsapp|linkedin|pinterest|"
                     r"reddit|telegram|messenger|flipboard|partager|teilen|compartir|condividi)"
                     r"( (this|the)( (article|story|post|page))?)?( (on|via|by|per) \w+)?[\s|·•,/]*)+$"),
@@ -82,6 +116,31 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                         r"join (us|our .{0,40})|follow [\w.]+ on\b|download (our|the) app|get the app|abonnez-vous|abonnieren|suscríbete)"
                         r"\b.{0,100}$"),
      "subscription or follow prompt"),
+    ("newsletter-pitch", _rule(r"^(?=.{0,300}$).{0,120}\b((sign up|subscribe|register) (for|to) (our|the|my)\b.{0,40}\bnewsletters?|"
+                               r"delivered (straight |directly |right )?to your inbox|"
+                               r"(inscrivez|abonnez)-vous à (notre|la) newsletter|"
+                               r"(melden sie sich|registrieren sie sich) (für|zu) (unseren|den) newsletter|"
+                               r"abonnieren sie (unseren|den)\b.{0,30}newsletter|"
+                               r"(suscríbete|suscribite|regístrate|apúntate) (a|en) (nuestro|nuestra|el|la) "
+                               r"(boletín|newsletter)|"
+                               r"(inscreva-se|assine|cadastre-se) (na|a|em) (nossa )?newsletter|"
+                               r"iscriviti alla (nostra )?newsletter)\b.{0,200}$"),
+     "a newsletter pitch written as a sentence"),
+    ("support-pitch", _rule(r"^(?=.{0,400}$)(if you (value|like|enjoy|appreciate|rely on) (our|this|what we|the work)\b|"
+                            r"(please )?(consider )?(become|becoming) a (paying )?(member|supporter|subscriber|patron)\b|"
+                            r"please (consider )?(supporting|support us|donating|donate|making a (donation|contribution))|"
+                            r"(donate|give|contribute) (now|today)\W*$|support us\W*$|"
+                            r".{0,200}\b(make a (one-off |one-time |monthly |small )?(donation|contribution) (today|now)\b|"
+                            r"unterstützen sie (unseren|unsere|unabhängigen|den) (journalismus|arbeit|redaktion)|jetzt spenden|"
+                            r"soutenez (notre|une|le) (journalisme|rédaction|média|travail)|faites un don|"
+                            r"(apoya|apoye|apóyanos) (el|al|nuestro) periodismo|haz una donación|"
+                            r"apoie o (nosso )?jornalismo|faça uma doação|sostieni (il nostro |il )?giornalismo|"
+                            r"fai una donazione))"),
+     "a pitch asking the reader to donate or become a member"),
+    ("app-download", _rule(r"^.{0,200}\b(get it on google play|(download|available) on the app store|"
+                           r"laden sie (unsere|die) app|téléchargez (notre |l')appli(cation)?|descarga (nuestra|la) app|"
+                           r"baixe (o nosso |o |nosso )?app(licativo)?|scarica (la nostra |l')app)\b.{0,200}$"),
+     "a pitch for the site's phone app"),
     ("photo-credit", _rule(r"^\(?(photo|image|picture|photograph|pic|video|graphic|illustration|credit|foto|bild|фото)s?"
                            r"( source| credit| courtesy| by)?\s*[:：|]\s*.{1,100}$|"
                            r"^.{0,60}\b(getty images|shutterstock|ap photo|afp photo|reuters photo|epa-efe|"
@@ -95,6 +154,15 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("cookie-banner", _rule(r"^.{0,200}\b(we use cookies|this (web)?site uses cookies|accept (all )?cookies|"
                             r"cookie (policy|settings|preferences)|manage (your )?consent)\b.{0,200}$"),
      "cookie banner"),
+    ("cookie-banner", _rule(r"^.{0,200}\b(by (continuing to (browse|use)|using) (this|our) (site|website|service)\b.{0,80}"
+                            r"\b(agree|accept|consent)|(consent|agree) to (our |the )?use of cookies|"
+                            r"(we|nous) (and|et) (our|nos) (\d+ )?(partners|vendors|partenaires)\b.{0,60}\b(store|access|use|"
+                            r"process|stockons|utilisons)|store and(/or)? access information on (a|your) device|"
+                            r"(nous utilisons|ce site utilise) (des )?cookies|en poursuivant (votre )?navigation (sur|de) (ce|le|notre)|"
+                            r"(wir verwenden|wir nutzen|diese (web)?seite (verwendet|nutzt)) cookies|"
+                            r"(utilizamos|usamos|este (sitio|site) (web )?(utiliza|usa)) (las |os )?cookies|"
+                            r"(utilizziamo|usiamo|questo sito (utilizza|usa)) (i )?cookie)\b.{0,300}$"),
+     "cookie or consent notice written as a sentence"),
     ("footer", _rule(r"^(©|\(c\)\s|(copyright|all rights reserved|terms (of|and) (use|service|conditions)|"
                      r"privacy (policy|notice)|contact us|about us|advertise with us|site ?map)\b).{0,120}$"),
      "page footer"),
@@ -102,9 +170,24 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                      r"tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|"
                      r"todos os direitos reservados|tutti i diritti riservati)\b.{0,300}$"),
      "copyright notice"),
+    ("footer", _rule(r"^.{0,300}\b(without (the )?(prior |express )?(written )?(permission|consent) of (the )?(publisher|copyright)|"
+                     r"use of this (site|website) constitutes acceptance|reproduc\w*\b.{0,100}\bwithout (the )?(prior |express )?"
+                     r"(written )?(permission|consent|authori[sz]ation)|reproduction interdite|nachdruck (nur|ist nur|verboten)|"
+                     r"vervielfältigung\b.{0,60}\b(untersagt|nicht gestattet|nur mit)|prohibida (la|su) reproducción|"
+                     r"proibida a reprodução|riproduzione (riservata|vietata)|vietata la riproduzione)\b.{0,300}$"),
+     "rights notice written as a sentence"),
     ("markup", _rule(r"^(<|&lt;)/?[a-z][\w-]*(\s+[\w:-]+\s*=\s*(\"|'|&quot;|“|”)[^<>]*)?/?(>|&gt;).*$|"
                      r"^\[[a-z][\w-]*\s+[\w-]+\s*=.*\]$"),
      "HTML tag or shortcode the page's editor left in its text"),
+    ("reporting-credit", _rule(r"^(?-i:[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}((, | and | & )[A-Z][\w.'’-]+"
+                               r"( [A-Z][\w.'’-]+){0,3}){0,5}),? contributed (reporting|research)( and (reporting|research))?"
+                               r"( from [\w ,.'’-]{1,60})?\.?$"),
+     "the closing credit of the newsroom's other reporters, below the article"),
+    ("byline-label", _rule(r"^(text|texte|testo|texto|tekst|текст|words|author|autor|autorin|auteur|autore|"
+                           r"reportagem|redacción|redação)\s*:\s*"
+                           r"(?-i:[A-ZÀ-ÞА-ЯЁ][\w.'’-]+( [A-ZÀ-ÞА-ЯЁ][\w.'’-]+){1,3}((, | and | und | et | y | e | и )"
+                           r"[A-ZÀ-ÞА-ЯЁ][\w.'’-]+( [A-ZÀ-ÞА-ЯЁ][\w.'’-]+){1,3})?)$"),
+     "the writer's name under a 'Text:' label, a byline"),
     ("advertisement", _rule(r"^(advertisement|advertising|advert|sponsored( content)?|ad|"
                             r"story continues below( advertisement)?|publicité|anzeige|werbung|publicidad|pubblicità|"
                             r"реклама)$"),

@@ -72,11 +72,19 @@ BIO_SENTENCE = re.compile(
     r"corresponsal|giornalista|redattore|corrispondente)\b", re.I)
 
 
+ABOUT_AUTHOR_LABEL = re.compile(r"^(?i:about the authors?|about (him|her|them)|à propos de l'auteur(e)?|"
+                                r"über (den autor|die autorin|die autoren)|zum autor|zur autorin|"
+                                r"sobre (el autor|la autora|los autores|o autor|a autora|os autores)|sull'autore)\W*$")
+
+
 def author_box_at_end(texts: Sequence[str]) -> list[int]:
     """An author box after the article: a paragraph that opens "<name> is a reporter ...", or a name on its own
     line and a paragraph about that person; with the short label ("About", "Author") above it. A name line
     over a "... is a reporter" paragraph is a box even a little further up: the page's links and blurb that
-    follow it go with it."""
+    follow it go with it, as does whatever follows an "About the author" label there."""
+    for i in range(max(ARTICLE_BEFORE_BOX, len(texts) - AUTHOR_BIO_REACH), len(texts)):
+        if ABOUT_AUTHOR_LABEL.match(texts[i]):
+            return list(range(i, len(texts)))
     for i in range(max(ARTICLE_BEFORE_BOX, len(texts) - AUTHOR_BIO_REACH), len(texts)):
         if BIO_SENTENCE.match(texts[i]) and NAME_LINE.match(texts[i - 1]):
             return _with_label(texts, i - 1, len(texts))
@@ -123,3 +131,26 @@ def captions_beside_credits(texts: Sequence[str], rules: Sequence[str | None]) -
         if 0 <= j < len(texts) and rules[j] is None and 3 <= word_count(texts[j]) <= CAPTION_MAX_WORDS:
             removed.append(j)
     return removed
+
+
+COMMENT_TIME_RULE = "comment-meta"  # phrase rule of a reader comment's posting time ("3 hours ago")
+COMMENT_SECTION_MIN_POSTS = 2  # one relative time may be the article's own; two or more are a thread of posts
+COMMENT_NAME_MAX_WORDS = 4     # the commenter's name, on its own line above the posting time
+ARTICLE_BEFORE_COMMENTS = 60   # words of kept text the article has before its readers' comments
+
+
+def comment_section(texts: Sequence[str], rules: Sequence[str | None]) -> list[int]:
+    """The readers' comments under an article: from the first of several posting times ("3 hours ago",
+    "vor 2 Stunden") to the end, with the commenter's name above it. The posts are prose, so only the
+    posting times tell them from the article; an article must come before them."""
+    posts = [i for i, rule in enumerate(rules) if rule == COMMENT_TIME_RULE]
+    if len(posts) < COMMENT_SECTION_MIN_POSTS:
+        return []
+    start = posts[0]
+    before = start - 1
+    if (before >= 0 and rules[before] is None and word_count(texts[before]) <= COMMENT_NAME_MAX_WORDS
+            and not SENTENCE_END.search(texts[before])):
+        start = before
+    if sum(word_count(text) for text, rule in zip(texts[:start], rules) if rule is None) < ARTICLE_BEFORE_COMMENTS:
+        return []
+    return [i for i in range(start, len(texts)) if rules[i] is None]

@@ -354,3 +354,178 @@ def test_the_headline_of_the_page_title_goes_where_it_is_printed_again():
 def test_a_line_that_ends_asking_to_click_through_goes(line, removed):
     assert (phrase_rule(line) is not None) == removed
     assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+
+
+@pytest.mark.parametrize("line, removed", [
+    ("Get the best of our reporting delivered straight to your inbox every morning.", True),
+    ("Inscrivez-vous à notre newsletter quotidienne pour ne rien manquer.", True),
+    ("Melden Sie sich für unseren Newsletter an und erhalten Sie die Nachrichten des Tages.", True),
+    ("Regístrate en nuestro boletín para recibir lo más leído.", True),
+    ("Inscreva-se na nossa newsletter e receba as principais notícias.", True),
+    ("Iscriviti alla nostra newsletter per ricevere le notizie del giorno.", True),
+    ("The council stopped printing its newsletter in March, the mayor said.", False),
+])
+def test_a_newsletter_pitch_written_as_a_sentence_goes(line, removed):
+    assert (phrase_rule(line) is not None) == removed
+    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+
+
+@pytest.mark.parametrize("line, removed", [
+    ("By continuing to browse this site, you agree to our use of cookies.", True),
+    ("We and our partners store and access information on your device to measure ads and content.", True),
+    ("En poursuivant votre navigation sur ce site, vous acceptez l'utilisation de traceurs.", True),
+    ("Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.", True),
+    ("Utilizamos cookies propias y de terceros para mejorar nuestros servicios.", True),
+    ("Utilizziamo i cookie per migliorare la tua esperienza.", True),
+    ("The bakery sold out of cookies by noon, and its partners in the market did too.", False),
+])
+def test_a_cookie_or_consent_notice_written_as_a_sentence_goes(line, removed):
+    assert (phrase_rule(line) is not None) == removed
+    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+
+
+@pytest.mark.parametrize("line, removed", [
+    ("Use of this site constitutes acceptance of our user agreement.", True),
+    ("Reproduction of articles or photos in any form without written permission is prohibited.", True),
+    ("Reproduction interdite sans autorisation de l'éditeur.", True),
+    ("Nachdruck nur mit Genehmigung des Verlags.", True),
+    ("Queda prohibida la reproducción total o parcial de este contenido.", True),
+    ("É proibida a reprodução deste conteúdo.", True),
+    ("Riproduzione riservata.", True),
+    ("The lab said the reproduction of the experiment took two years.", False),
+    ("Human reproduction by cloning is prohibited in most countries.", False),
+])
+def test_a_rights_notice_written_as_a_sentence_goes(line, removed):
+    assert (phrase_rule(line) is not None) == removed
+    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+
+
+@pytest.mark.parametrize("line, removed", [
+    ("If you value our reporting, please make a donation today.", True),
+    ("Please consider becoming a paying supporter.", True),
+    ("Become a member and read every story.", True),
+    ("Donate now", True),
+    ("Unterstützen Sie unseren Journalismus mit einem Abo.", True),
+    ("Soutenez une rédaction indépendante : faites un don.", True),
+    ("Apoya el periodismo independiente.", True),
+    ("Apoie o jornalismo independente.", True),
+    ("The foundation will make a donation to the hospital, its director said.", False),
+    ("She asked residents to become a member of the housing cooperative.", False),
+])
+def test_a_donation_or_membership_pitch_goes(line, removed):
+    assert (phrase_rule(line) is not None) == removed
+    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+
+
+@pytest.mark.parametrize("line, removed", [
+    ("Get it on Google Play", True),
+    ("Download on the App Store", True),
+    ("Laden Sie unsere App herunter, um keine Nachricht zu verpassen.", True),
+    ("Téléchargez notre application gratuite.", True),
+    ("Descarga nuestra app y recibe alertas.", True),
+    ("The game was pulled from the App Store on Friday.", False),
+])
+def test_an_app_download_pitch_goes(line, removed):
+    assert (phrase_rule(line) is not None) == removed
+    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Jane Example 3 hours ago", "comment-meta"),
+    ("@harbour_watcher · 2d ago", "comment-meta"),
+    ("2 days ago at 07:52 am", "comment-meta"),
+    ("vor 2 Stunden", "comment-meta"),
+    ("il y a 3 heures", "comment-meta"),
+    ("hace 5 minutos", "comment-meta"),
+    ("Reply · Report abuse · 4 likes", "comment-actions"),
+    ("Upvote 12 Downvote", "comment-actions"),
+    ("Antworten", "comment-actions"),
+    ("Your email address will not be published. Required fields are marked *", "comment-form"),
+    ("Notify me of follow-up comments by email.", "comment-form"),
+    ("Votre adresse e-mail ne sera pas publiée.", "comment-form"),
+    ("four years ago", None),
+    ("The plant closed 3 years ago.", None),
+    ("30 points", None),
+    ("like", None),
+])
+def test_the_labels_of_a_readers_comment_go(line, rule):
+    assert (phrase_rule(line) or (None,))[0] == rule
+    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+
+
+def test_readers_comments_under_the_article_go_from_their_posting_times():
+    """The posts are prose like the article's: their posting times ("3 hours ago") mark where they start."""
+    comments = ("\n\nJane Example 3 hours ago\nI have crossed that harbour every day for twenty years and I still think "
+                "the bridge is a waste of money, to be honest.\n\nTom Sample\nvor 2 Stunden\nDie Brücke ist seit "
+                "Jahren geplant und die Stadt hat immer noch kein Geld dafür, das ist doch lächerlich.")
+    text = ARTICLE_START + "The engineers will report in March, before the council votes." + ARTICLE_END + comments
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "crossed that harbour" not in body and "Tom Sample" not in body and "Die Brücke" not in body
+    assert "The mayor said" in body and "The engineers will report" in body
+
+
+def test_one_relative_time_in_the_article_is_not_a_comment_section():
+    text = ARTICLE_START + "Posted 3 hours ago\nThe engineers will report in March, before the council votes." + ARTICLE_END
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "The engineers will report" in body and "The mayor said" in body
+
+
+@pytest.mark.parametrize("label", ["About the author", "À propos de l'auteure", "Über die Autorin", "Sobre el autor"])
+def test_the_paragraphs_under_an_about_the_author_label_go(label):
+    """The writer's bio needs no "is a reporter" sentence when the box says what it is."""
+    box = f"\n\n{label}\nJane Example covers the harbour and the city's bridges, and has lived by the coast since 2004."
+    text = ARTICLE_START + "The engineers will report in March, before the council votes." + ARTICLE_END + box
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "Jane Example" not in body and label not in body and "The mayor said" in body
+
+
+@pytest.mark.parametrize("line, removed", [
+    ("Jane Example contributed reporting from Lisbon.", True),
+    ("Jane Example and Tom Sample contributed reporting.", True),
+    ("Jane Example, Ana Muster and Tom Sample contributed research from Berlin and Paris.", True),
+    ("Several agencies contributed reporting to the inquiry, the report said.", False),
+    ("(Reporting by Jane Example; Editing by Tom Sample)", False),
+])
+def test_the_closing_credit_of_other_reporters_goes(line, removed):
+    assert (phrase_rule(line) is not None) == removed
+    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+
+
+@pytest.mark.parametrize("line", ["1" * 5000 + "x", "1 like " * 2000 + "x", "Jane and Tom, " * 500 + "x"])
+def test_the_comment_and_credit_rules_fail_fast_on_long_runs(line):
+    """A run of digits must split into a comment's counts one way only, or the regex backtracks for ever."""
+    assert phrase_rule.__wrapped__(line) is None
+
+
+@pytest.mark.parametrize("line, removed", [
+    ("We’d like to hear what you think about this or any of our articles.", True),
+    ("Read our letters page. We would love to hear from you: write to the address below.", True),
+    ("Schreiben Sie uns Ihre Meinung!", True),
+    ("“We’d love to hear from you,” the council wrote to residents.", False),
+])
+def test_the_page_asking_readers_to_write_in_goes(line, removed):
+    assert (phrase_rule(line) is not None) == removed
+    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+
+
+def test_a_bracketed_related_link_inside_the_text_goes():
+    """"[Related:" opens a link to another article set inside the text; the headline under it goes too."""
+    assert phrase_rule("[Related: Harbour ferry fares rise again]") is not None
+    assert phrase_rule("[Lire aussi : Le pont du port à nouveau reporté]") is not None
+    assert phrase_rule("[1] The council's figures for 2023.") is None
+    text = ARTICLE_START + "[Related:\nHarbour Ferry Fares Rise Again\n]\nThe engineers will report in March." + ARTICLE_END
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "Related" not in body and "Ferry Fares" not in body and "The engineers will report" in body
+
+
+@pytest.mark.parametrize("line, removed", [
+    ("Text: Jane Example", True),
+    ("Texte : Marie Exemple et Paul Modèle", True),
+    ("Текст: Анна Примерова", True),
+    ("Autor: Max Mustermann", True),
+    ("Text: the full statement of the council", False),
+    ("Author: unknown", False),
+])
+def test_a_writers_name_under_a_text_label_goes(line, removed):
+    assert (phrase_rule(line) is not None) == removed
+    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
