@@ -4,8 +4,8 @@ Everything is gathered and checked before anything is written, as MkDocs'
 own build does: a build that fails leaves docs/ and site/ as they were.
 Each stage is named for progress lines and the benchmark (stages.py); the
 per-item work of each stage (parse an annotation file, clean a source, anchor
-an article's quotes, sample its sentences for related coverage, render a page)
-runs on every core for large archives (parallel.py).
+an article's quotes, find its entity mentions, sample its sentences for related
+coverage, render a page) runs on every core for large archives (parallel.py).
 """
 
 from __future__ import annotations

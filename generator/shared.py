@@ -40,7 +40,9 @@ def _shingles(text: str) -> frozenset[int]:
     return frozenset(map(zlib.crc32, map(str.encode, map(" ".join, runs))))
 
 
-SentenceSamples = list[tuple[int, int, int, list[int]]]  # (block, start, end, sampled shingles) of each sentence
+# (block, start, end, sampled shingles) of each sentence; the shingles as 4-byte numbers, not a list of int
+# objects (~30 bytes each): an archive's samples, back from the workers, are all in memory at once
+SentenceSamples = list[tuple[int, int, int, array]]
 
 
 def sentence_samples(article: Article, spans: Sequence[Sequence[tuple[int, int]]] | None = None) -> SentenceSamples:
@@ -49,7 +51,7 @@ def sentence_samples(article: Article, spans: Sequence[Sequence[tuple[int, int]]
     found = []
     for b, block in enumerate(article.blocks):
         for start, end in (spans[b] if spans is not None else sentence_spans(block.text)):
-            sampled = [h for h in _shingles(block.text[start:end]) if h % SAMPLE == 0]
+            sampled = array("I", (h for h in _shingles(block.text[start:end]) if h % SAMPLE == 0))
             if len(sampled) >= MIN_SAMPLED:
                 found.append((b, start, end, sampled))
     return found
