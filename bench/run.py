@@ -166,6 +166,7 @@ def measure_one(root: Path, engines: list[str]) -> dict:
     apply(root / "docs", warm.changes, memo)
     out["one_edit_warm"] = {"seconds": time.perf_counter() - started, "writes": sorted(warm.changes.write)}
 
+    del result, memo, warm, edited, noop  # earlier builds and serve's memo: not alive while one core is timed
     serial = Stages()  # the per-article stages on one core, to show what the pool gains
     generate(root, stages=serial, workers=1)
     out["serial"] = {name: serial.seconds.get(name) for name in GENERATOR_STAGES}
@@ -368,10 +369,12 @@ def targets(results: list[dict]) -> list[str]:
     for r in results:
         serial = _pooled_stages(r["serial"])
         pooled = _pooled_stages({s: r["stages"][s]["seconds"] for s in POOLED_STAGES})
-        say(pooled < serial if r["workers"] > 1 else None,
+        used = r["workers"] > 1 and r["articles"] >= parallel.MIN_ITEMS
+        say(pooled < serial if used else None,
             f"second core at {r['articles']:,} (read … render, {r['workers']} workers)",
-            f"{serial:.1f} -> {pooled:.1f} s" if r["workers"] > 1 else "one core here",
-            "starting the pool and sending articles to it cost more than the second core saves")
+            f"{serial:.1f} -> {pooled:.1f} s" if used else
+            "one core here" if r["workers"] <= 1 else f"below {parallel.MIN_ITEMS} articles the pool is not started",
+            "starting the pool and sending articles to it cost more than the second core saves" if used else "")
     for r in results:
         for engine, e in r.get("engines", {}).items():
             say(e["ok"], f"{engine} builds the same docs/ at {r['articles']:,}", f"{e['seconds']:.1f} s" if e["ok"]
