@@ -68,7 +68,7 @@ def find_mentions(articles: Sequence[Article], entities: Iterable[Entity], memo:
     matcher = EntityMatcher(entities) if stale else None  # building the pattern is the cost of a warm build
     found = parallel.map_unless_known(found_before, [a.id for a in articles], inputs, _mentions_nth,
                                       {"articles": articles, "matcher": matcher,
-                                       "known": {e.id for e in entities}}, workers)
+                                       "known": {e.id for e in entities}}, workers, light=True)
     return [mention for mentions in found for mention in mentions]
 
 
@@ -103,7 +103,7 @@ def link(articles: list[Article], entities: Iterable[Entity], facts: Iterable[Fa
     texts = tuple((a.id, a.blocks) for a in articles)  # shared passages depend on the texts alone
     related = memo.table("related").get("archive", texts, lambda: tuple(find_related(
         articles, parallel.map_indexed(_samples_of, len(articles), {"articles": articles, "sentences": sentences},
-                                       workers))))
+                                       workers, light=True))))
     return Archive(tuple(articles), entities, tuple(facts), tuple(mentions), related,
                    {a.id: spans for a, spans in zip(articles, sentences)})
 

@@ -18,6 +18,12 @@ from .memo import Table
 
 T = TypeVar("T")
 MIN_ITEMS = 400  # below this, a pool costs more than it saves (measured with bench/run.py)
+# Work so light that the pool pays only for large archives: finding an article's mentions and sampling its
+# sentences (link), rendering its page. One core vs the pool (bench/run.py's JSON, "serial" vs "stages"):
+# slower on the pool at 1,000 articles (link 2.0-2.1 -> 2.4 s, render 1.3-1.4 -> 1.65-1.9 s), faster at
+# 10,000 (link 28-29 -> 19-25.5 s, render 22-23 -> 15-19 s); at 3,000 about even (link 6.0-7.2 vs 6.2-6.7 s,
+# render 6.0-6.1 vs 4.9-5.3 s, two runs of each).
+MIN_ITEMS_LIGHT = 3000
 CHUNK = 50
 
 _SHARED: dict[str, Any] = {}
@@ -40,13 +46,17 @@ def shared(name: str) -> Any:
 
 
 def map_indexed(fn: Callable[[int], T], count: int, inputs: dict[str, Any], workers: int | None = None,
-                tick: Callable[[int], None] = lambda n: None) -> list[T]:
-    """[fn(0), ..., fn(count - 1)] in order; fn is a module-level function reading shared() inputs."""
+                tick: Callable[[int], None] = lambda n: None, light: bool = False) -> list[T]:
+    """[fn(0), ..., fn(count - 1)] in order; fn is a module-level function reading shared() inputs.
+
+    light: fn's work is small next to sending its result back (MIN_ITEMS_LIGHT, not MIN_ITEMS, applies).
+    """
     workers = default_workers() if workers is None else workers
+    min_items = MIN_ITEMS_LIGHT if light else MIN_ITEMS
     _SHARED.clear()
     _SHARED.update(inputs)
     try:
-        if workers <= 1 or count < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+        if workers <= 1 or count < min_items or "fork" not in multiprocessing.get_all_start_methods():
             results = []
             for i in range(count):
                 results.append(fn(i))
@@ -67,7 +77,7 @@ def map_indexed(fn: Callable[[int], T], count: int, inputs: dict[str, Any], work
 def map_unless_known(table: Table, keys: Sequence[Hashable], inputs: Sequence[Any], fn: Callable[[int], T],
                      shared_inputs: dict[str, Any], workers: int | None = None,
                      tick: Callable[[int], None] = lambda n: None,
-                     completed: Callable[[int, T], T] = lambda i, result: result) -> list[T]:
+                     completed: Callable[[int, T], T] = lambda i, result: result, light: bool = False) -> list[T]:
     """One result per key: the table's, where the key's inputs equal those it was computed from (serve's
     memo), else fn's, on every core. fn(i) works on item shared("todo")[i]; the table learns the new results.
 
@@ -76,7 +86,8 @@ def map_unless_known(table: Table, keys: Sequence[Hashable], inputs: Sequence[An
     """
     todo = [i for i, key in enumerate(keys) if not table.known(key, inputs[i])]
     fresh = {i: completed(i, result)
-             for i, result in zip(todo, map_indexed(fn, len(todo), {**shared_inputs, "todo": todo}, workers, tick))}
+             for i, result in zip(todo, map_indexed(fn, len(todo), {**shared_inputs, "todo": todo}, workers, tick,
+                                                    light))}
     results = []
     for i, key in enumerate(keys):
         if i in fresh:

@@ -48,7 +48,7 @@ def test_rewrites_of_one_wire_story_are_related_and_their_shared_sentences_locat
 def test_related_coverage_is_the_same_from_the_process_pool():
     # articles 2k and 2k + 1 share two sentences: rewrites of one wire story, a pair at a time
     articles = [_article(f"x{n:04}", [_filler(n), _filler(10_000 + n // 2) + " " + _filler(20_000 + n // 2)])
-                for n in range(parallel.MIN_ITEMS)]
+                for n in range(parallel.MIN_ITEMS_LIGHT)]
     pooled, serial = link(articles, (), (), workers=2), link(articles, (), (), workers=1)
     assert pooled == serial
     assert pooled.related == tuple(find_related(articles)) and pooled.related
@@ -73,6 +73,7 @@ def test_annotate_on_the_pool_keeps_each_cleaned_article_and_anchors_like_one_pr
 def test_every_stage_gives_the_same_archive_and_pages_on_the_pool_and_with_serves_memo(archive: Path, monkeypatch):
     """Every per-item map through the pool, one item a chunk; then an edit rebuilt with serve's memo."""
     monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    monkeypatch.setattr(parallel, "MIN_ITEMS_LIGHT", 1)
     monkeypatch.setattr(parallel, "CHUNK", 1)
     serial, pooled = generate(archive, workers=1), generate(archive, workers=2)
     assert pooled.pages == serial.pages and pooled.archive == serial.archive

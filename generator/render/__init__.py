@@ -28,11 +28,14 @@ def render(archive: Archive, workers: int | None = None, tick: Callable[[int], N
     index = index_mentions(archive, memo)
     pages: dict[str, bytes] = _OnePagePerPath()
     # Article and entity pages are most of the work and independent of each other: on every core.
-    for kind, count, inputs_of, page_of in (("article", len(archive.articles), _article_inputs, _article_page),
-                                            ("entity", len(archive.entities), _entity_inputs, _entity_page)):
+    # An entity page gathers many articles' sentences; an article page is light work (parallel.MIN_ITEMS_LIGHT).
+    for kind, count, inputs_of, page_of, light in (
+            ("article", len(archive.articles), _article_inputs, _article_page, True),
+            ("entity", len(archive.entities), _entity_inputs, _entity_page, False)):
         inputs = [inputs_of(i, archive, index) if memo.keep else None for i in range(count)]
         for path, content in parallel.map_unless_known(memo.table(f"{kind} pages"), range(count), inputs, page_of,
-                                                       {"archive": archive, "index": index}, workers, tick):
+                                                       {"archive": archive, "index": index}, workers, tick,
+                                                       light=light):
             pages[path] = content
     fact_pages = memo.table("fact pages")
     for fact in archive.facts:
