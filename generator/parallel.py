@@ -21,8 +21,9 @@ MIN_ITEMS = 400  # below this, a pool costs more than it saves (measured with be
 # Work so light that the pool pays only for large archives: finding an article's mentions and sampling its
 # sentences (link), rendering its page. One core vs the pool (bench/run.py's JSON, "serial" vs "stages"):
 # slower on the pool at 1,000 articles (link 2.0-2.1 -> 2.4 s, render 1.3-1.4 -> 1.65-1.9 s), faster at
-# 10,000 (link 28-29 -> 19-25.5 s, render 22-23 -> 15-19 s); at 3,000 about even (link 6.0-7.2 vs 6.2-6.7 s,
-# render 6.0-6.1 vs 4.9-5.3 s, two runs of each).
+# 10,000 (link 28-29 -> 19-25.5 s, render 22-23 -> 15-19 s); at 3,000 about even (generate() with workers=1
+# and 2, twice each, on `bench/synth.py --articles 3000`: link 6.0-7.2 vs 6.2-6.7 s, render 6.0-6.1 vs
+# 4.9-5.3 s; `bench/run.py --articles 3000` prints the same comparison in its one-core and pool rows).
 MIN_ITEMS_LIGHT = 3000
 CHUNK = 50
 
