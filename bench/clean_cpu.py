@@ -21,7 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 from generator import clean as clean_module  # noqa: E402
 from generator.annotations import load_annotations  # noqa: E402
-from generator.clean import clean, context_of, short_lines, source_text  # noqa: E402
+from generator.clean import clean, source_text  # noqa: E402
+from generator.context import context_of, short_lines  # noqa: E402
 from generator.model import CleaningOverrides  # noqa: E402
 from generator.read import read_sources  # noqa: E402
 

@@ -11,24 +11,20 @@ with the rule that removed it, so a reader can audit the cleaner.
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Mapping
 
 from . import dates
+from .context import CleanContext, normalise_lines
 from .extract import extract
 from .linescore import SENTENCE_END, continues, detect_language, find_main_run
 from .model import Block, CleanedArticle, CleaningOverrides, RawDocument, Removal
 from .lineshape import (ARCHIVE_REPEAT_MAX_WORDS, TERMINAL, is_heading, is_headline_like, is_menu_like,
                         is_sentence_fragment, is_timestamp,
-                        is_short, line_key, looks_like_outlet, word_count)
+                        line_key, looks_like_outlet, word_count)
 from .sections import author_box_at_end, captions_beside_credits, comment_section, teasers_after_labels
-from .phrases import BOILERPLATE_RULES, BYLINE, DATELINE, GLUED_DATE, OUTLET_WORDS, phrase_rule  # noqa: F401
-
-INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
-HAS_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+from .phrases import BYLINE, DATELINE, GLUED_DATE, phrase_rule
 
 NAV_RUN_MIN = 3
 JOINED = "joined"  # not a removal: the line's text went into the line before it
@@ -38,46 +34,6 @@ ABOVE_BYLINE_MAX_LINES = 3  # a standfirst and a lead photo's caption fit above 
 ABOVE_BYLINE_MAX_WORDS = 39  # ... each shorter than a paragraph (word_count stops counting at 40)
 BELOW_BYLINE_MIN_LINES = 3  # the byline opens the article only when this many kept lines follow it
 BYLINE_MAX_WORDS = 12  # "By Jane Doe, Example News | March 3": longer lines starting "By" are sentences
-
-
-@dataclass(frozen=True)
-class CleanContext:
-    """What cleaning learns from the whole archive: the short lines that more than one article carries."""
-
-    repeated_lines: frozenset[str] = frozenset()
-
-    def seen_elsewhere(self, line: str) -> bool:
-        return line_key(line) in self.repeated_lines
-
-
-def archive_context(texts: Iterable[str]) -> CleanContext:
-    """Count, once per article, every short line: page chrome repeats, article text does not."""
-    return context_of(short_lines(text) for text in texts)
-
-
-def short_lines(text: str) -> frozenset[str]:
-    """One article's short lines, normalised: its share of the archive's context."""
-    return frozenset(line_key(line) for line in normalise_lines(text) if line and is_short(line))
-
-
-def context_of(short_lines_by_article: Iterable[frozenset[str]]) -> CleanContext:
-    counts: Counter[str] = Counter()
-    for lines in short_lines_by_article:
-        counts.update(lines)
-    return CleanContext(frozenset(line for line, n in counts.items() if n >= 2))
-
-
-def normalise_line(line: str) -> str:
-    """Unicode NFC, no invisible characters, one space between words."""
-    if not line.isascii():  # ASCII is already NFC and has no invisible characters
-        line = unicodedata.normalize("NFC", line)
-        if HAS_INVISIBLE.search(line):
-            line = line.translate(INVISIBLE)
-    return " ".join(line.split())
-
-
-def normalise_lines(text: str) -> list[str]:
-    return [normalise_line(line) for line in text.split("\n")]
 
 
 @dataclass

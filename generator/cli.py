@@ -14,7 +14,8 @@ from typing import Sequence
 
 from . import fingerprint
 from .commit import raise_interrupted, recover
-from .clean import archive_context, clean, source_text
+from .clean import clean, source_text
+from .context import archive_context
 from .errors import BuildFailed, Problem, has_errors
 from .pipeline import generate, load_archive
 from .read import DEFAULT_MAX_BYTES, read_document, read_sources

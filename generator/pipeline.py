@@ -19,7 +19,8 @@ from typing import Callable, Iterator
 from . import parallel
 from .annotate import annotate
 from .annotations import load_annotations
-from .clean import clean, context_of, short_lines, source_text
+from .clean import clean, source_text
+from .context import context_of, short_lines
 from .errors import BuildFailed, Problem, error, has_errors
 from .linescore import load_stop_words
 from .link import link

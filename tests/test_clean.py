@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.clean import archive_context, clean, clean_text
+from generator.clean import clean, clean_text
+from generator.context import archive_context
 from generator.model import CleaningOverrides
 from generator.phrases import BOILERPLATE_RULES, RULE_KEYWORDS, phrase_rule
 from generator.read import read_sources
@@ -224,6 +225,12 @@ def _every_rule_in_order(line: str):
     return next(((name, why) for name, pattern, why in BOILERPLATE_RULES if pattern.match(stripped)), None)
 
 
+def _phrase_rules_decide(line: str, removed: bool) -> None:
+    """The line is removed by a phrase rule or not, and the keyword prefilter answers as the regexes do."""
+    assert (phrase_rule(line) is not None) == removed
+    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+
+
 def test_keyword_prefilter_answers_as_the_rules_do():
     """phrase_rule skips a rule's regex when none of its keywords occurs; the answer must be the regexes' own,
     for the seeds' lines and for lines whose keywords only the regex's case folding finds (ſ, K, İ)."""
@@ -352,8 +359,7 @@ def test_the_headline_of_the_page_title_goes_where_it_is_printed_again():
     ("You can read the ruling by clicking here, the court said in a statement on Tuesday.", False),
 ])
 def test_a_line_that_ends_asking_to_click_through_goes(line, removed):
-    assert (phrase_rule(line) is not None) == removed
-    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+    _phrase_rules_decide(line, removed)
 
 
 @pytest.mark.parametrize("line, removed", [
@@ -366,8 +372,7 @@ def test_a_line_that_ends_asking_to_click_through_goes(line, removed):
     ("The council stopped printing its newsletter in March, the mayor said.", False),
 ])
 def test_a_newsletter_pitch_written_as_a_sentence_goes(line, removed):
-    assert (phrase_rule(line) is not None) == removed
-    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+    _phrase_rules_decide(line, removed)
 
 
 @pytest.mark.parametrize("line, removed", [
@@ -380,8 +385,7 @@ def test_a_newsletter_pitch_written_as_a_sentence_goes(line, removed):
     ("The bakery sold out of cookies by noon, and its partners in the market did too.", False),
 ])
 def test_a_cookie_or_consent_notice_written_as_a_sentence_goes(line, removed):
-    assert (phrase_rule(line) is not None) == removed
-    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+    _phrase_rules_decide(line, removed)
 
 
 @pytest.mark.parametrize("line, removed", [
@@ -396,8 +400,7 @@ def test_a_cookie_or_consent_notice_written_as_a_sentence_goes(line, removed):
     ("Human reproduction by cloning is prohibited in most countries.", False),
 ])
 def test_a_rights_notice_written_as_a_sentence_goes(line, removed):
-    assert (phrase_rule(line) is not None) == removed
-    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+    _phrase_rules_decide(line, removed)
 
 
 @pytest.mark.parametrize("line, removed", [
@@ -413,8 +416,7 @@ def test_a_rights_notice_written_as_a_sentence_goes(line, removed):
     ("She asked residents to become a member of the housing cooperative.", False),
 ])
 def test_a_donation_or_membership_pitch_goes(line, removed):
-    assert (phrase_rule(line) is not None) == removed
-    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+    _phrase_rules_decide(line, removed)
 
 
 @pytest.mark.parametrize("line, removed", [
@@ -426,8 +428,7 @@ def test_a_donation_or_membership_pitch_goes(line, removed):
     ("The game was pulled from the App Store on Friday.", False),
 ])
 def test_an_app_download_pitch_goes(line, removed):
-    assert (phrase_rule(line) is not None) == removed
-    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+    _phrase_rules_decide(line, removed)
 
 
 @pytest.mark.parametrize("line, rule", [
@@ -487,8 +488,7 @@ def test_the_paragraphs_under_an_about_the_author_label_go(label):
     ("(Reporting by Jane Example; Editing by Tom Sample)", False),
 ])
 def test_the_closing_credit_of_other_reporters_goes(line, removed):
-    assert (phrase_rule(line) is not None) == removed
-    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+    _phrase_rules_decide(line, removed)
 
 
 @pytest.mark.parametrize("line", ["1" * 5000 + "x", "1 like " * 2000 + "x", "Jane and Tom, " * 500 + "x"])
@@ -504,8 +504,7 @@ def test_the_comment_and_credit_rules_fail_fast_on_long_runs(line):
     ("“We’d love to hear from you,” the council wrote to residents.", False),
 ])
 def test_the_page_asking_readers_to_write_in_goes(line, removed):
-    assert (phrase_rule(line) is not None) == removed
-    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+    _phrase_rules_decide(line, removed)
 
 
 def test_a_bracketed_related_link_inside_the_text_goes():
@@ -527,5 +526,4 @@ def test_a_bracketed_related_link_inside_the_text_goes():
     ("Author: unknown", False),
 ])
 def test_a_writers_name_under_a_text_label_goes(line, removed):
-    assert (phrase_rule(line) is not None) == removed
-    assert phrase_rule.__wrapped__(line) == _every_rule_in_order(line)
+    _phrase_rules_decide(line, removed)

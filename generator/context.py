@@ -1,0 +1,59 @@
+"""What cleaning reads besides one article: its lines normalised, and what the whole archive repeats.
+
+Page chrome (menus, footers, "Related" labels) is printed by many articles of one outlet, article
+text is not: every short line is counted once per article, before any article is cleaned, and the
+lines found in two or more articles are the archive's context (clean.py's archive-repeat rule).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable
+
+from .lineshape import is_short, line_key
+
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+HAS_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+@dataclass(frozen=True)
+class CleanContext:
+    """What cleaning learns from the whole archive: the short lines that more than one article carries."""
+
+    repeated_lines: frozenset[str] = frozenset()
+
+    def seen_elsewhere(self, line: str) -> bool:
+        return line_key(line) in self.repeated_lines
+
+
+def archive_context(texts: Iterable[str]) -> CleanContext:
+    """Count, once per article, every short line: page chrome repeats, article text does not."""
+    return context_of(short_lines(text) for text in texts)
+
+
+def short_lines(text: str) -> frozenset[str]:
+    """One article's short lines, normalised: its share of the archive's context."""
+    return frozenset(line_key(line) for line in normalise_lines(text) if line and is_short(line))
+
+
+def context_of(short_lines_by_article: Iterable[frozenset[str]]) -> CleanContext:
+    counts: Counter[str] = Counter()
+    for lines in short_lines_by_article:
+        counts.update(lines)
+    return CleanContext(frozenset(line for line, n in counts.items() if n >= 2))
+
+
+def normalise_line(line: str) -> str:
+    """Unicode NFC, no invisible characters, one space between words."""
+    if not line.isascii():  # ASCII is already NFC and has no invisible characters
+        line = unicodedata.normalize("NFC", line)
+        if HAS_INVISIBLE.search(line):
+            line = line.translate(INVISIBLE)
+    return " ".join(line.split())
+
+
+def normalise_lines(text: str) -> list[str]:
+    return [normalise_line(line) for line in text.split("\n")]
