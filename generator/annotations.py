@@ -26,7 +26,7 @@ from .errors import Problem, error, warning
 from .memo import NO_MEMO, Memo
 from .model import (Annotations, ArticleAnnotation, CleaningOverrides, Entity, Evidence, Fact, FactLink, Loc,
                     MentionLink, Note, Selector)
-from .read import decode, display_path
+from .read import decode, display_path, unless_unchanged
 from .yamlloc import Located, load_yaml
 
 SCHEMA_FOR_KIND = {"entities": "entities.schema.json", "facts": "facts.schema.json", "article": "article.schema.json"}
@@ -82,7 +82,10 @@ def load_annotations(root: Path, article_ids: Iterable[str], memo: Memo = NO_MEM
     facts: list[Fact] = []
     articles: dict[str, ArticleAnnotation] = {}
     unreadable: set[str] = set()
-    inputs = [(file.kind, _read(file.path)) for file in files]
+    read_before = memo.table("annotation bytes", root)  # with a memo (serve), an unchanged file is not read again
+    inputs = [(file.kind, unless_unchanged(read_before, file.path, lambda path=file.path: _read(path)))
+              for file in files]
+    read_before.forget_others({file.path for file in files})
     # Parsing and schema checks are per file: on every core (a worker gets a file's bytes and returns the
     # plain data found in it); with a memo, only the files whose bytes changed.
     all_loaded = parallel.map_unless_known(memo.table("annotation files"), [file.path for file in files], inputs,

@@ -68,7 +68,7 @@ def load_archive(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, stages: Stages 
     """
     memo.begin_build()
     with stages.stage("read"):
-        documents, problems = read_sources(root, max_bytes)
+        documents, problems = read_sources(root, max_bytes, memo)
     with stages.stage("annotate"), cycle_collector_paused():
         annotations, annotation_problems = load_annotations(root, (d.article_id for d in documents), memo, workers)
         problems += annotation_problems

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 import stat
+import time
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from .errors import Problem, error
+from .memo import NO_MEMO, Memo, Table
 from .model import Loc, RawDocument
 
 READERS = {".txt": "text", ".html": "html", ".htm": "html"}
@@ -19,6 +22,8 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
 RESERVED_IDS = {"index"}  # articles/index.md is the list of articles
 UNSAFE_SLUG = re.compile(r"[^a-z0-9-]+")
+T = TypeVar("T")
+UNSETTLED_NS = 2_000_000_000  # FAT keeps times to 2 s; ext4 and others to a clock tick
 
 
 def page_slug(article_id: str) -> str:
@@ -31,7 +36,7 @@ def source_files(seeds_dir: Path) -> list[Path]:
     """Everything under seeds/ with a source suffix, in a stable order; other files (README) are ignored."""
     if not seeds_dir.is_dir():
         return []
-    return sorted(p for p in seeds_dir.iterdir() if p.suffix.lower() in READERS)
+    return sorted((p for p in seeds_dir.iterdir() if p.suffix.lower() in READERS), key=lambda p: p.name)
 
 
 def decode(data: bytes, loc: Loc) -> tuple[str | None, Problem | None]:
@@ -92,8 +97,13 @@ def read_document(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) ->
     return RawDocument(path.stem, path, text, READERS[path.suffix.lower()]), None
 
 
-def read_sources(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[RawDocument], list[Problem]]:
-    """Every readable source under root/seeds, and a problem for each one that is not."""
+def read_sources(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, memo: Memo = NO_MEMO
+                 ) -> tuple[list[RawDocument], list[Problem]]:
+    """Every readable source under root/seeds, and a problem for each one that is not.
+
+    With a memo (serve), a file whose status (size, times, inode) is unchanged since the last build is not
+    read again: an edit re-reads one file, not the archive.
+    """
     documents: list[RawDocument] = []
     problems: list[Problem] = []
     seen: dict[str, Path] = {}
@@ -101,8 +111,9 @@ def read_sources(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[R
         paths = source_files(root / "seeds")
     except OSError as exc:
         return [], [error(Loc("seeds"), f"cannot list the folder ({exc.strerror or exc}); check its permissions")]
+    read_before = memo.table("sources", (root, max_bytes))
     for path in paths:
-        doc, problem = read_document(path, root, max_bytes)
+        doc, problem = unless_unchanged(read_before, path, lambda: read_document(path, root, max_bytes))
         if problem:
             problems.append(problem)
             continue
@@ -115,7 +126,31 @@ def read_sources(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[R
             continue
         seen[key] = path
         documents.append(doc)
+    read_before.forget_others(set(paths))
     return documents, problems
+
+
+def unless_unchanged(table: Table, path: Path, read: Callable[[], T]) -> T:
+    """read(), unless the file's status is what it was when the table last kept its result."""
+    status = file_status(path)
+    return read() if status is None else table.get(path, status, read)
+
+
+def file_status(path: Path) -> tuple[int, ...] | None:
+    """What changes whenever a file's content does (make and editors' reload prompts rely on it), or None.
+
+    Modification and change times in nanoseconds, size, inode and device (an editor that saves by renaming
+    a new file over the old one), mode. None, and the file read every time, when it cannot be stat'ed or
+    changed less than UNSETTLED_NS ago: a second save within the same timestamp tick (coarse on some file
+    systems) could leave every field as it was, as git's "racy" entries show.
+    """
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) < UNSETTLED_NS:
+        return None
+    return (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino, info.st_dev, info.st_mode)
 
 
 def _at(data: bytes, offset: int, loc: Loc) -> Loc:

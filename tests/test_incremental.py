@@ -8,11 +8,14 @@ page by page with a cold build of the same files.
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from pathlib import Path
 
 import pytest
 
+from generator import read
 from generator.memo import Memo
 from generator.pipeline import generate
 from generator.write import apply
@@ -128,3 +131,42 @@ def test_a_seed_edit_recleans_that_seed(tmp_path: Path, edit):
     edit(root)
     generate(root, memo=memo)
     assert memo.tables["clean"].misses == 1
+
+
+def _settle(root: Path) -> None:
+    """Date every file of the archive an hour back, as files are that nobody saved just now."""
+    an_hour_ago = time.time() - 3600
+    for path in [*(root / "seeds").iterdir(), *(root / "annotations").rglob("*.yml")]:
+        os.utime(path, (an_hour_ago, an_hour_ago))
+
+
+def test_a_warm_build_reads_only_the_files_that_changed(tmp_path: Path, monkeypatch):
+    root = synth(tmp_path / "archive", n=24)
+    monkeypatch.setattr(read, "UNSETTLED_NS", 0)  # utime itself is a change: trust the status at once
+    _settle(root)
+    memo = Memo()
+    apply(root / "docs", generate(root, memo=memo).changes, memo)
+    generate(root, memo=memo)
+    assert memo.tables["sources"].misses == 0 and memo.tables["annotation bytes"].misses == 0
+
+    seed = sorted((root / "seeds").glob("*.txt"))[2]
+    text = seed.read_text("utf-8")
+    seed.write_text(text.replace("the ", "THE ", 1), "utf-8")  # same size, same inode
+    edit_note(root)
+    warm = generate(root, memo=memo)
+    assert memo.tables["sources"].misses == 1 and memo.tables["annotation bytes"].misses == 1
+    assert warm.pages == generate(root).pages
+
+
+def test_a_save_of_the_same_size_that_keeps_the_modification_time_is_read_again(tmp_path: Path):
+    """A second save within one timestamp tick looks like this; the change time, and reading a file changed
+    within UNSETTLED_NS on every build, keep it from being missed."""
+    root = synth(tmp_path / "archive", n=6)
+    memo = Memo()
+    generate(root, memo=memo)
+    seed = sorted((root / "seeds").glob("*.txt"))[1]
+    before = seed.stat()
+    seed.write_text(seed.read_text("utf-8").replace("the ", "THE ", 1), "utf-8")
+    os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns))  # as if saved in the same tick
+    article = next(a for a in generate(root, memo=memo).archive.articles if a.id == seed.stem)
+    assert any("THE " in block.text for block in article.blocks)
