@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator import write
 from generator.write import plan
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -74,3 +75,19 @@ def test_outlets_that_map_to_one_page_share_it(tmp_path: Path):
     assert "2 articles in the archive." in shared
     assert "| Outlet | Articles |" in (outlets / "index.md").read_text()
     assert "# Index" in (outlets / "index-outlet.md").read_text()
+
+
+def test_plan_compares_pages_with_docs_block_by_block(tmp_path: Path, monkeypatch):
+    """A page already in docs/ is compared a block at a time (a 100 MB data file is never read whole):
+    same bytes are unchanged; a difference in any block, or in length, is written."""
+    monkeypatch.setattr(write, "COMPARE_BLOCK", 4)
+    docs = tmp_path / "docs"
+    (docs / "data").mkdir(parents=True)
+    old = b"0123456789abcdef-last"
+    (docs / "data" / "archive.json").write_bytes(old)
+    (docs / ".generated.json").write_text('{"files": {"data/archive.json": ""}}', "utf-8")
+    for new, unchanged in [(old, True), (old[:-1] + b"T", False), (b"X" + old[1:], False), (old + b"!", False),
+                           (old[:-1], False)]:
+        changes, problems = plan(docs, {"data/archive.json": new})
+        assert problems == []
+        assert (changes.unchanged == 1) is unchanged and (new in changes.write.values()) is not unchanged, new
