@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
+
+from .linescore import LINE_CACHE
 
 MONTHS = {
     name: number
@@ -58,6 +61,7 @@ def search_date(text: str) -> tuple[date, re.Match[str]] | None:
     return found, best
 
 
+@lru_cache(maxsize=LINE_CACHE)  # the first lines of an article are asked again by the second cleaning pass
 def date_line(line: str) -> date | None:
     """The date if the whole line is a date, perhaps labelled ("Published: ...")."""
     match = DATE_ONLY_LINE.match(line)

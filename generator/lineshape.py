@@ -72,7 +72,10 @@ CLOCK_TIME = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
 @lru_cache(maxsize=LINE_CACHE)
 def is_timestamp(text: str) -> bool:
     """A line that only says when (a date, a time, "Updated", "Posted"), and at most one word besides."""
-    words = WORD.findall(text.casefold())
+    folded = text.casefold()
+    if len(folded) > 200 and len(WORD.findall(folded, 0, 200)) > TIMESTAMP_MAX_WORDS:
+        return False  # a paragraph: too many words in its first 200 characters already
+    words = WORD.findall(folded)
     if not words or len(words) > TIMESTAMP_MAX_WORDS or not any(w[:1].isdigit() for w in words):
         return False
     others = sum(1 for w in words if not w[:1].isdigit() and w not in TIMESTAMP_WORDS)

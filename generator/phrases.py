@@ -307,6 +307,8 @@ RULE_KEYWORDS: list[tuple[str, ...] | None] = [
     tuple(sorted(k for k in folded if not any(other != k and other in k for other in folded))) if folded else None
     for folded in ({k.translate(_FOLDING) for k in keywords} if keywords else None for keywords in _KEYWORDS)]
 assert all(chr(c).translate(_FOLDING) == chr(c).lower() for c in range(128))
+# Every rule's keywords together: a line is searched for each once, and most lines hold none of them.
+ALL_KEYWORDS = tuple(sorted({k for keywords in RULE_KEYWORDS if keywords for k in keywords}))
 
 
 def fold(line: str) -> str:
@@ -320,8 +322,9 @@ def phrase_rule(line: str) -> tuple[str, str] | None:
     Cached: boilerplate lines recur across an archive's articles, and every kept line in the second pass."""
     stripped = line.strip("/|·•>»« ")
     folded = fold(stripped)
+    present = {k for k in ALL_KEYWORDS if k in folded}
     for (name, pattern, why), keywords in zip(BOILERPLATE_RULES, RULE_KEYWORDS):
-        if keywords is not None and not any(k in folded for k in keywords):
+        if keywords is not None and present.isdisjoint(keywords):
             continue  # no match can lack all the keywords
         if pattern.match(stripped):
             return name, why
