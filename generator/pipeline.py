@@ -49,9 +49,9 @@ def cycle_collector_paused() -> Iterator[None]:
     full passes walk every live object again, more often the more there are, which made the link
     stage superlinear (10,000/1,000 synthetic articles: 14.8 with them, 7.9 without, in the ratio
     column of `python bench/run.py --articles 1000 10000`). Merely re-enabled, it still walked once
-    all that the stage had allocated; frozen, that is skipped (10,000 articles, one generate: 7.8 ->
-    2.8 s of collection). A reference cycle these stages drop stays until the build ends; they make
-    few (peak RSS 1058 -> 1048 MB). Not while cleaning: parsed HTML is full of reference cycles that
+    all that the stage had allocated; frozen, that is skipped (`python bench/collector_time.py ARCHIVE
+    [--no-freeze]` times the collections of one generate). A reference cycle these stages drop stays
+    until the build ends; they make few (the same command prints the peak RSS). Not while cleaning: parsed HTML is full of reference cycles that
     only the collector frees (the 90 corpus HTML pages cleaned twice: peak 116 MB with it, 327 MB
     without; python bench/collector_memory.py).
     """
