@@ -4,55 +4,34 @@ The decisions are line by line, from evidence in the line and its neighbours:
 known boilerplate phrasings (several languages), shape (length, punctuation,
 position), runs of menu-like lines, and repetition across the archive. The
 phrase rules are data (BOILERPLATE_RULES); the structural rules are the
-functions below. Every removed line is kept in the article's removal record
-with the rule that removed it, so a reader can audit the cleaner.
+functions below; the lines that are metadata (date, byline, outlet, headline)
+are lifted by lift.py. Every removed line is kept in the article's removal
+record with the rule that removed it, so a reader can audit the cleaner.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Mapping
 
-from . import dates
-from .context import CleanContext, normalise_lines
+from .context import CleanContext, Line, normalise_lines
 from .extract import extract
 from .linescore import SENTENCE_END, continues, detect_language, find_main_run
 from .model import Block, CleanedArticle, CleaningOverrides, RawDocument, Removal
-from .lineshape import (ARCHIVE_REPEAT_MAX_WORDS, TERMINAL, is_heading, is_headline_like, is_menu_like,
-                        is_sentence_fragment, is_timestamp,
-                        line_key, looks_like_outlet, word_count)
+from .lineshape import (ARCHIVE_REPEAT_MAX_WORDS, TERMINAL, is_heading, is_menu_like, is_sentence_fragment,
+                        is_timestamp, line_key, word_count)
+from .lift import BYLINE_MAX_WORDS, BYLINE_WORD, lift_glued_date_and_dateline, lift_metadata_lines, lift_title
 from .sections import author_box_at_end, captions_beside_credits, comment_section, teasers_after_labels
-from .phrases import BYLINE, DATELINE, GLUED_DATE, phrase_rule
+from .phrases import BYLINE, phrase_rule
 
 NAV_RUN_MIN = 3
 JOINED = "joined"  # not a removal: the line's text went into the line before it
 HEAD_WINDOW = 8  # lines before the prose run searched for headline, byline and date
-BYLINE_WORD = re.compile(r"^(?i:by|von|par|por|di)$")  # "By" alone: a byline whose name was a link
 ABOVE_BYLINE_MAX_LINES = 3  # a standfirst and a lead photo's caption fit above a byline or date; more is text
 ABOVE_BYLINE_MAX_WORDS = 39  # ... each shorter than a paragraph (word_count stops counting at 40)
 BELOW_BYLINE_MIN_LINES = 3  # the byline opens the article only when this many kept lines follow it
-BYLINE_MAX_WORDS = 12  # "By Jane Doe, Example News | March 3": longer lines starting "By" are sentences
-
-
-@dataclass
-class _Line:
-    number: int
-    text: str
-    removed_by: str | None = None
-    reason: str = ""
-    heading: bool = False
-    score: float | None = None
-
-    def remove(self, rule: str, reason: str, score: float | None = None) -> None:
-        self.removed_by, self.reason = rule, reason
-        if score is not None:
-            self.score = score
-
-    @property
-    def kept(self) -> bool:
-        return self.removed_by is None
 
 
 def clean(doc: RawDocument, context: CleanContext | None = None,
@@ -128,7 +107,7 @@ def _clean_pass(article_id: str, source: Path, text: str, context: CleanContext 
     context = context or CleanContext()
     overrides = overrides or CleaningOverrides()
     meta: dict[str, object] = dict(metadata or {})
-    lines = [_Line(n, t) for n, t in enumerate(normalise_lines(text), start=1) if t]
+    lines = [Line(n, t) for n, t in enumerate(normalise_lines(text), start=1) if t]
 
     _remove_phrase_boilerplate(lines)
     _remove_teaser_lists(lines)
@@ -137,8 +116,8 @@ def _clean_pass(article_id: str, source: Path, text: str, context: CleanContext 
         run_start = _remove_outside_main_run(lines, meta)
     _remove_comment_section(lines)  # after the prose run: the words before the posts are the article's
     _remove_author_box(lines)
-    _lift_metadata_lines(lines, meta)
-    _lift_title(lines, meta, run_start if not from_page else 0)
+    lift_metadata_lines(lines, meta)
+    lift_title(lines, meta, run_start if not from_page else 0)
     _remove_page_title_copies(lines)
     _remove_timestamps(lines)
     _remove_captions(lines)  # after the metadata: a date line above a credit is the page's date
@@ -148,7 +127,7 @@ def _clean_pass(article_id: str, source: Path, text: str, context: CleanContext 
     _remove_archive_repeats(lines, context)
     first_body = next((line for line in lines if line.kept), None)
     if first_body is not None:
-        _lift_glued_date_and_dateline(first_body, meta)
+        lift_glued_date_and_dateline(first_body, meta)
     if not from_page:
         _join_split_sentences(lines)
     _mark_headings(lines)
@@ -174,38 +153,38 @@ def _clean_pass(article_id: str, source: Path, text: str, context: CleanContext 
     )
 
 
-def _remove_phrase_boilerplate(lines: list[_Line]) -> None:
+def _remove_phrase_boilerplate(lines: list[Line]) -> None:
     for line in lines:
         found = phrase_rule(line.text)
         if found:
             line.remove(*found)
 
 
-def _remove_teaser_lists(lines: list[_Line]) -> None:
+def _remove_teaser_lists(lines: list[Line]) -> None:
     """The headlines listed under a "Read more:" or "Related stories" label link to other articles."""
     for i in teasers_after_labels([line.text for line in lines], [line.removed_by for line in lines]):
         lines[i].remove("teaser", "headline listed under a promotion label")
 
 
-def _remove_comment_section(lines: list[_Line]) -> None:
+def _remove_comment_section(lines: list[Line]) -> None:
     """Readers' posts under the article, found by their posting times, are not the article."""
     for i in comment_section([line.text for line in lines], [line.removed_by for line in lines]):
         lines[i].remove("comment-section", "a reader's post, under the article's comment section")
 
 
-def _remove_captions(lines: list[_Line]) -> None:
+def _remove_captions(lines: list[Line]) -> None:
     """A photo's caption stands beside its credit line."""
     for i in captions_beside_credits([line.text for line in lines], [line.removed_by for line in lines]):
         lines[i].remove("caption", "photo caption beside its credit")
 
 
-def _remove_navigation_runs(lines: list[_Line]) -> None:
+def _remove_navigation_runs(lines: list[Line]) -> None:
     """Three or more menu-like lines in a row are a menu, wherever they stand.
 
     A piece of a sentence ("and", ", or") is not a menu entry: it tells that the short lines around it
     are links inside a sentence, so it breaks the run.
     """
-    run: list[_Line] = []
+    run: list[Line] = []
 
     def close_run() -> None:
         if len(run) >= NAV_RUN_MIN:
@@ -223,7 +202,7 @@ def _remove_navigation_runs(lines: list[_Line]) -> None:
     close_run()
 
 
-def _remove_outside_main_run(lines: list[_Line], meta: dict[str, object]) -> int:
+def _remove_outside_main_run(lines: list[Line], meta: dict[str, object]) -> int:
     """Keep the best-scoring run of lines (linescore.py) and the few lines that lead into it.
 
     The lead-in (headline, byline, date) is left for the metadata rules and removed after them
@@ -246,17 +225,17 @@ def _remove_outside_main_run(lines: list[_Line], meta: dict[str, object]) -> int
     return run.start
 
 
-def _remove_author_box(lines: list[_Line]) -> None:
+def _remove_author_box(lines: list[Line]) -> None:
     """A box about the writer after the article is the page's, not the article's."""
     kept = [line for line in lines if line.kept]
     for i in author_box_at_end([line.text for line in kept]):
         kept[i].remove("author-box", "about the author, after the article")
 
 
-def _remove_head_above_byline(lines: list[_Line]) -> None:
+def _remove_head_above_byline(lines: list[Line]) -> None:
     """The byline, date or posting time opens the article's text: the few short lines kept above it are the
     page's head (a standfirst under the headline, the lead photo's caption), not the article."""
-    above: list[_Line] = []
+    above: list[Line] = []
     for index, line in enumerate(lines):
         if line.kept:
             if len(above) == ABOVE_BYLINE_MAX_LINES or word_count(line.text) > ABOVE_BYLINE_MAX_WORDS:
@@ -272,79 +251,31 @@ def _remove_head_above_byline(lines: list[_Line]) -> None:
 BYLINE_RULES = frozenset({"byline", "date-line", "timestamp", "publisher-line"})
 
 
-def _opens_article(line: _Line) -> bool:
+def _opens_article(line: Line) -> bool:
     """A removed line that said who wrote the article or when: a byline ("By" alone too, its linked name on the
     next line), a date, a posting time, the publisher."""
     return line.removed_by in BYLINE_RULES or BYLINE_WORD.match(line.text) is not None or (
         BYLINE.match(line.text) is not None and word_count(line.text) <= BYLINE_MAX_WORDS)
 
 
-def _remove_timestamps(lines: list[_Line]) -> None:
+def _remove_timestamps(lines: list[Line]) -> None:
     """A line that only says when the page was posted or updated is the page's, wherever it stands."""
     for line in lines:
         if line.kept and is_timestamp(line.text):
             line.remove("timestamp", "publication or update time")
 
 
-def _remove_head(lines: list[_Line], run_start: int) -> None:
+def _remove_head(lines: list[Line], run_start: int) -> None:
     for line in lines[:run_start]:
         if line.kept:
             line.remove("outside-main-text", "lead-in line before the article's run of prose")
-
-
-def _lift_metadata_lines(lines: list[_Line], meta: dict[str, object]) -> None:
-    """Date, byline and outlet lines near the top become metadata. A byline may be split after its "By"
-    (the name was a link): "By" alone on a line, the name line after it."""
-    kept = [line for line in lines if line.kept][:8]
-    for kept_seen, line in enumerate(kept, start=1):
-        if not line.kept:
-            continue  # the name line of a split byline
-        found = dates.date_line(line.text)
-        following = kept[kept_seen] if kept_seen < len(kept) else None
-        if found:
-            meta.setdefault("date", found)
-            line.remove("date-line", "publication date (lifted into metadata)")
-        elif BYLINE.match(line.text) and word_count(line.text) <= BYLINE_MAX_WORDS:
-            meta.setdefault("byline", re.sub(r"^\w+\s+", "", line.text, count=1))
-            line.remove("byline", "author line (lifted into metadata)")
-        elif (following is not None and BYLINE_WORD.match(line.text) and BYLINE.match(f"{line.text} {following.text}")
-              and word_count(following.text) <= 11):
-            meta.setdefault("byline", following.text)
-            line.remove("byline", "author line (lifted into metadata)")
-            following.remove("byline", "author line after its \"By\" (lifted into metadata)")
-        elif 1 < kept_seen <= 3 and looks_like_outlet(line.text):
-            meta.setdefault("outlet", line.text)
-            line.remove("publisher-line", "publisher name (lifted into metadata)")
-
-
-def _lift_title(lines: list[_Line], meta: dict[str, object], run_start: int = 0) -> None:
-    """The headline is the first headline-like line leading into the prose run, or else the run's first line;
-    later copies of it go. (Looking at the run's first line only when the lead-in has no headline keeps
-    cleaning idempotent: cleaned text has no lead-in, and its first line was already judged.)"""
-    lead_in = [line for line in lines[:run_start] if line.kept]
-    first = next((line for line in lead_in if is_headline_like(line.text)), None) or next(
-        (line for line in lines[run_start:] if line.kept), None)
-    if first is None or "title" in meta and meta["title"]:
-        title = meta.get("title")
-    elif is_headline_like(first.text):
-        title = first.text
-        meta["title"] = title
-        first.remove("title", "headline (lifted into metadata)")
-    else:
-        title = None
-    if not title:
-        return
-    key = line_key(str(title))
-    for line in lines:
-        if line.kept and line_key(line.text) == key:
-            line.remove("repeated-headline", "the headline again")
 
 
 TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—·•»]|::)\s+")  # "Headline - Site", "Headline | Section | Site"
 TITLE_HEADLINE_MIN_WORDS = 3  # "News - Site" is too short to tell a headline from a section name
 
 
-def _remove_page_title_copies(lines: list[_Line]) -> None:
+def _remove_page_title_copies(lines: list[Line]) -> None:
     """Text taken from a page opens with the page's title, "Headline - Site": a later line that is the headline
     alone (without the site's name) is the headline printed above the article, not its text."""
     if not lines:
@@ -359,9 +290,9 @@ def _remove_page_title_copies(lines: list[_Line]) -> None:
             line.remove("repeated-headline", "the headline of the page's title again")
 
 
-def _join_split_sentences(lines: list[_Line]) -> None:
+def _join_split_sentences(lines: list[Line]) -> None:
     """A sentence split over several lines (a link or an emphasis broke it) becomes one line again."""
-    previous: _Line | None = None
+    previous: Line | None = None
     for line in lines:
         if not line.kept:
             continue
@@ -373,29 +304,14 @@ def _join_split_sentences(lines: list[_Line]) -> None:
             previous = line
 
 
-def _remove_archive_repeats(lines: list[_Line], context: CleanContext) -> None:
+def _remove_archive_repeats(lines: list[Line], context: CleanContext) -> None:
     for line in lines:
         if (line.kept and word_count(line.text) <= ARCHIVE_REPEAT_MAX_WORDS and context.seen_elsewhere(line.text)
                 and not line.text.endswith(TERMINAL)):
             line.remove("repeated-across-archive", "short line that other articles of the archive carry too")
 
 
-def _lift_glued_date_and_dateline(line: _Line, meta: dict[str, object]) -> None:
-    glued = GLUED_DATE.match(line.text)
-    if glued:
-        meta.setdefault("date", dates.parse_date(glued.group("date")))
-        meta.setdefault("_glued", []).append(  # type: ignore[union-attr]
-            Removal(line.number, glued.group(0).strip(), "glued-date", "date glued to the first line (lifted)"))
-        line.text = line.text[glued.end():]
-    dateline = DATELINE.match(line.text)
-    if dateline and word_count(dateline.group("dateline")) <= 8:
-        meta.setdefault("dateline", dateline.group("dateline"))
-        meta.setdefault("_glued", []).append(  # type: ignore[union-attr]
-            Removal(line.number, dateline.group(0).strip(), "dateline", "dateline (lifted into metadata)"))
-        line.text = line.text[dateline.end():]
-
-
-def _mark_headings(lines: list[_Line]) -> None:
+def _mark_headings(lines: list[Line]) -> None:
     """Short lines inside the body that introduce what follows are subheadings, not boilerplate."""
     kept = [line for line in lines if line.kept]
     for i, line in enumerate(kept):
@@ -403,7 +319,7 @@ def _mark_headings(lines: list[_Line]) -> None:
             line.heading = True
 
 
-def _apply_overrides(lines: list[_Line], overrides: CleaningOverrides) -> None:
+def _apply_overrides(lines: list[Line], overrides: CleaningOverrides) -> None:
     for line in lines:
         if not line.kept and line.removed_by != JOINED and any(line_key(q) in line_key(line.text) for q in overrides.keep):
             line.removed_by, line.reason = None, ""

@@ -1,4 +1,5 @@
-"""What cleaning reads besides one article: its lines normalised, and what the whole archive repeats.
+"""What cleaning reads besides one article (its lines normalised, what the whole archive repeats), and the
+line a cleaning pass marks.
 
 Page chrome (menus, footers, "Related" labels) is printed by many articles of one outlet, article
 text is not: every short line is counted once per article, before any article is cleaned, and the
@@ -57,3 +58,24 @@ def normalise_line(line: str) -> str:
 
 def normalise_lines(text: str) -> list[str]:
     return [normalise_line(line) for line in text.split("\n")]
+
+
+@dataclass
+class Line:
+    """One line of an article during a cleaning pass: its text, and the rule that removed it, if one did."""
+
+    number: int
+    text: str
+    removed_by: str | None = None
+    reason: str = ""
+    heading: bool = False
+    score: float | None = None
+
+    def remove(self, rule: str, reason: str, score: float | None = None) -> None:
+        self.removed_by, self.reason = rule, reason
+        if score is not None:
+            self.score = score
+
+    @property
+    def kept(self) -> bool:
+        return self.removed_by is None
