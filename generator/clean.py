@@ -18,7 +18,7 @@ from typing import Mapping
 
 from .context import CleanContext, Line, normalise_lines
 from .extract import extract
-from .linescore import SENTENCE_END, continues, detect_language, find_main_run
+from .linescore import SENTENCE_END, continues, detect_language, find_main_run, same_block
 from .model import Block, CleanedArticle, CleaningOverrides, RawDocument, Removal
 from .lineshape import (ARCHIVE_REPEAT_MAX_WORDS, TERMINAL, is_heading, is_menu_like, is_sentence_fragment,
                         is_timestamp, line_key, word_count)
@@ -208,7 +208,8 @@ def _remove_outside_main_run(lines: list[Line], meta: dict[str, object]) -> int:
     The lead-in (headline, byline, date) is left for the metadata rules and removed after them
     (_remove_head). Returns the index where the run starts.
     """
-    run = find_main_run([line.text for line in lines], [line.removed_by for line in lines])
+    run = find_main_run([line.text for line in lines], [line.removed_by for line in lines],
+                        same_block([line.number for line in lines]))
     if run.language:
         meta.setdefault("language", run.language)
     if run.end == 0:

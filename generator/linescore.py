@@ -72,11 +72,11 @@ class MainRun:
     language: str | None
 
 
-def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = ()) -> MainRun:
+def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = (), blocks: Sequence[bool] = ()) -> MainRun:
     """The best-scoring run of consecutive lines.
 
     rules[i] names the phrase rule that already marked line i as boilerplate (None if none did);
-    such lines always cost. A footer or comment-section heading that comes after a good deal of
+    such lines always cost. blocks[i] says line i is in the same block as the line before (same_block). A footer or comment-section heading that comes after a good deal of
     prose ends the article: prose after it (readers' comments, legal text) counts for little.
     """
     rules = list(rules) or [None] * len(lines)
@@ -87,8 +87,8 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = ()) -> Mai
     scores: list[LineScore] = []
     prose, ended = 0.0, False
     for i, line in enumerate(lines):
-        scored = _scored(line, language, counts[keys[i]] > 1, rules[i] is not None, _joined(lines, i),
-                         runs_on(lines, i))
+        scored = _scored(line, language, counts[keys[i]] > 1, rules[i] is not None, _joined(lines, i, blocks),
+                         runs_on(lines, i, blocks))
         if cells[i] and rules[i] is None:
             scored = LineScore(scored.units, scored.stop_share, 0.0)
         if rules[i] in END_OF_ARTICLE and prose >= PROSE_BEFORE_END:
@@ -187,18 +187,33 @@ def table_cells(lines: Sequence[str], rules: Sequence[str | None]) -> list[bool]
     return flags
 
 
-def _joined(lines: Sequence[str], i: int) -> bool:
+def _joined(lines: Sequence[str], i: int, blocks: Sequence[bool] = ()) -> bool:
     """True when line i runs on from the line before it or into the line after it (a split sentence)."""
     line = lines[i]
-    if i > 0 and continues(line) and not SENTENCE_END.search(lines[i - 1]):
+    if runs_on(lines, i, blocks):
         return True
     return i + 1 < len(lines) and line[-1:] not in CLOSING_MARKS and continues(lines[i + 1])
 
 
-def runs_on(lines: Sequence[str], i: int) -> bool:
-    """True when line i goes on with an unfinished sentence of the line before (starts in lower case or with
-    punctuation): a link or an emphasis split that sentence, which paid for its line already."""
-    return i > 0 and not SENTENCE_END.search(lines[i - 1]) and continues(lines[i])
+def runs_on(lines: Sequence[str], i: int, blocks: Sequence[bool] = ()) -> bool:
+    """True when line i goes on with an unfinished sentence of the line before: it starts in lower case or
+    with punctuation, or no blank line parts it from that line (blocks); a link or an emphasis split that
+    sentence, which paid for its line already."""
+    return (i > 0 and not SENTENCE_END.search(lines[i - 1])
+            and (continues(lines[i]) or (bool(blocks) and blocks[i])))
+
+
+BLOCK_SHARE = 0.5  # at most this share of a text's lines follow the line before with no blank line between ...
+
+
+def same_block(numbers: Sequence[int]) -> list[bool]:
+    """For each non-blank line (by its line number in the text), whether it follows the line before with no
+    blank line between, in a text that parts its blocks with blank lines (... BLOCK_SHARE): there, two such
+    lines are one paragraph that a link or an emphasis split, as a page's text is printed (a name linked
+    mid-sentence comes on a line of its own, capitalised). A text that hardly ever leaves a blank line
+    (markup without line breaks, turned into text) tells nothing: all False."""
+    adjacent = [False] + [later == earlier + 1 for earlier, later in zip(numbers, numbers[1:])]
+    return adjacent if sum(adjacent) <= BLOCK_SHARE * (len(numbers) - 1) else [False] * len(numbers)
 
 
 def continues(line: str) -> bool:

@@ -9,6 +9,7 @@ import pytest
 
 from generator.clean import clean, clean_text
 from generator.context import archive_context
+from generator.linescore import find_main_run, same_block
 from generator.model import CleaningOverrides
 from generator.phrases import BOILERPLATE_RULES, RULE_KEYWORDS, phrase_rule
 from generator.read import read_sources
@@ -174,6 +175,34 @@ def test_a_sentence_split_into_many_link_lines_does_not_cut_the_article():
     text = (ARTICLE_START + fragments + "\n\nThe engineers will report in March." + ARTICLE_END)
     body = clean_text("x", Path("x.txt"), text).body
     assert "The mayor said" in body and "The city council met" in body
+
+
+def _numbered(blocks: list[list[str]]) -> tuple[list[str], list[int]]:
+    """The blocks' lines and each line's number in a text that parts the blocks with one blank line."""
+    lines, numbers, number = [], [], 1
+    for block in blocks:
+        for line in block:
+            lines.append(line)
+            numbers.append(number)
+            number += 1
+        number += 1
+    return lines, numbers
+
+
+def test_names_linked_inside_a_paragraph_do_not_cut_the_article_where_blank_lines_part_paragraphs():
+    lead = "The council approved the harbour plan on Tuesday after a debate that lasted well into the evening."
+    named = ["The list named", "Maria Costa", "and", "Jon Berg", "and", "Leo Marsh", "as its members."]
+    rest = "The works begin in March, and the first berths should open to ferries before the summer season."
+    lines, numbers = _numbered([["Home"], [lead], named, [rest], ["Maria Costa"], ["Jon Berg"], ["Leo Marsh"]])
+    with_blocks = find_main_run(lines, blocks=same_block(numbers))
+    assert (with_blocks.start, with_blocks.end) == (lines.index(lead), lines.index(rest) + 1)
+    # Without the blank lines' evidence each name (printed again below) pays for a line of its own: the lead is cut.
+    assert find_main_run(lines).start > lines.index(lead)
+
+
+def test_a_text_that_never_leaves_a_blank_line_says_nothing_about_blocks():
+    assert not any(same_block(list(range(1, 40))))
+    assert same_block([1, 3, 4, 6, 8]) == [False, False, True, False, False]
 
 
 @pytest.mark.parametrize("box", [
