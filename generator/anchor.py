@@ -127,10 +127,32 @@ def _whole_words(span: Span, text: str, quote: str) -> Span:
     return Span(span.block, start, end)
 
 
-def suggest_prefix(blocks: tuple[Block, ...] | list[Block], span: Span, words: int = 4) -> str:
-    """The few words before an occurrence: enough, usually, to tell it apart."""
-    before = blocks[span.block].text[:span.start].split()
-    return " ".join(before[-words:]) + (" " if before else "")
+def words_before(blocks: tuple[Block, ...] | list[Block], span: Span, words: int = 4) -> str:
+    """The few words before an occurrence in its paragraph ("" at the paragraph's start): where it stands."""
+    return " ".join(blocks[span.block].text[:span.start].split()[-words:])
+
+
+MAX_CONTEXT_WORDS = 8
+
+
+def deciding_context(selector: Selector, blocks: tuple[Block, ...] | list[Block],
+                     chosen: Span) -> tuple[str, str] | None:
+    """The fewest words before (a prefix), else after (a suffix), the chosen occurrence of an ambiguous quote
+    that anchor() then finds there alone, as ("prefix" or "suffix", text); None if no few words do.
+
+    Tried with anchor() itself, so the suggestion a contributor pastes is one that works: an occurrence at
+    the start of its paragraph has no prefix, and the words before two occurrences may be the same."""
+    text = blocks[chosen.block].text
+    before, after = text[:chosen.start].split(), text[chosen.end:].split()
+    for words in range(1, MAX_CONTEXT_WORDS + 1):
+        for key, context in (("prefix", " ".join(before[-words:])), ("suffix", " ".join(after[:words]))):
+            if not any(ch.isalnum() for ch in context):
+                continue
+            trial = Selector(selector.quote, context if key == "prefix" else "", context if key == "suffix" else "")
+            found = anchor(trial, blocks)
+            if found.status == "exact" and found.span == chosen:
+                return key, context
+    return None
 
 
 def _find_all(text: str, needle: str) -> list[int]:

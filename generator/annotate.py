@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from . import parallel
-from .anchor import Anchor, anchor, normalise_text, suggest_prefix
+from .anchor import Anchor, anchor, deciding_context, normalise_text, words_before
 from .errors import Problem, error, warning
 from .memo import NO_MEMO, Memo
 from .model import (AnchoredFact, AnchoredNote, Annotations, Article, ArticleAnnotation, CleanedArticle, Loc,
@@ -96,10 +96,13 @@ def _anchor_or_report(selector: Selector, cleaned: CleanedArticle, loc: Loc, wha
                                 f"quote: {_yaml_string(result.matched_text)}"))
         return result.span
     if result.status == "ambiguous":
-        places = "; ".join(f"paragraph {s.block + 1} after {suggest_prefix(blocks, s)!r}" for s in result.candidates)
-        first = result.candidates[0]
-        problems.append(error(loc, f"{what} quote occurs {len(result.candidates)} times ({places}); add a prefix "
-                              f"that decides it, e.g. prefix: {_yaml_string(suggest_prefix(blocks, first))}"))
+        places = "; ".join(f"paragraph {s.block + 1} " + (f"after {words_before(blocks, s)!r}"
+                                                         if words_before(blocks, s) else "at its start")
+                           for s in result.candidates)
+        decider = deciding_context(selector, blocks, result.candidates[0])
+        hint = (f"add a {decider[0]} that decides it, e.g. {decider[0]}: {_yaml_string(decider[1])}" if decider
+                else "quote a longer passage, one that occurs once")
+        problems.append(error(loc, f"{what} quote occurs {len(result.candidates)} times ({places}); {hint}"))
         return None
     if result.candidates:
         problems.append(error(loc, f"{what} quote is found, but not with the given prefix/suffix; "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,8 @@ def make_case(tmp_path: Path, case: str) -> Path:
     root = tmp_path / case
     shutil.copytree(FIXTURES / "base", root)
     shutil.copytree(FIXTURES / "invalid" / case / "annotations", root / "annotations", dirs_exist_ok=True)
+    if (FIXTURES / "invalid" / case / "seeds").is_dir():
+        shutil.copytree(FIXTURES / "invalid" / case / "seeds", root / "seeds", dirs_exist_ok=True)
     return root
 
 
@@ -37,6 +40,20 @@ def test_broken_annotation_gives_located_message(tmp_path: Path, case: str):
     messages = [line for line in result.stderr.splitlines() if ": error: " in line or ": warning: " in line]
     assert messages == expected
     assert result.returncode == (1 if any(": error: " in line for line in expected) else 0)
+
+
+@pytest.mark.parametrize("case", ["quote-ambiguous", "quote-ambiguous-at-paragraph-start"])
+def test_the_context_suggested_for_an_ambiguous_quote_decides_it(tmp_path: Path, case: str):
+    root = make_case(tmp_path, case)
+    message = validate(root).stderr.splitlines()[0]
+    suggested = re.search(r'^[^:]+:(\d+):\d+: error: .* e\.g\. (prefix|suffix): ("[^"]*")$', message)
+    assert suggested, message
+    sample = root / "annotations" / "articles" / "sample.yml"
+    lines = sample.read_text("utf-8").splitlines()
+    line = int(suggested.group(1))
+    lines.insert(line, f"    {suggested.group(2)}: {suggested.group(3)}")
+    sample.write_text("\n".join(lines) + "\n", "utf-8")
+    assert not any(f"sample.yml:{line}:" in problem for problem in validate(root).stderr.splitlines())
 
 
 def test_base_fixture_and_seed_archive_validate_clean(tmp_path: Path):
