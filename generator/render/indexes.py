@@ -102,10 +102,10 @@ def outlet_pages(archive: Archive) -> dict[str, str]:
         body += [_article_line(page, a, with_outlet=False) for a in _by_date(listed)]
         pages[page] = "\n".join(body).rstrip() + "\n"
     if unidentified:
-        says = "article does" if len(unidentified) == 1 else "articles do"
+        says = "article does not say who published it" if len(unidentified) == 1 else \
+            "articles do not say who published them"
         lines += ["", "## Outlet not identified { #not-identified }", "",
-                  f"The text of {len(unidentified)} {says} not say who published it; "
-                  "an annotation's `outlet:` can say so.", ""]
+                  f"{len(unidentified)} {says}; an annotation's `outlet:` can say so.", ""]
         lines += [_article_line(index_page, a, with_outlet=False) for a in _by_date(unidentified)[:LATEST_SHOWN]]
     pages[index_page] = "\n".join(lines).rstrip() + "\n"
     return pages
