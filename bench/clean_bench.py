@@ -72,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS, help=f"the corpus folder (default: {CORPUS})")
     args = parser.parse_args(argv)
     if not (args.corpus / "score.py").is_file():
-        print(f"skipped: boilerplate corpus not found at {args.corpus} (it lives in ../shared beside the repo)")
+        print(f"skipped: boilerplate corpus not found at {args.corpus} (it lives in ../shared beside the repo, "
+              "not in it; point to a copy with: python bench/clean_bench.py --corpus DIR)")
         return 0
     failed, heldout_below = False, []
     for kind in args.input or ("html", "text"):
