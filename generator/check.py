@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 from lxml import etree
 
-from .errors import Problem, error
+from .errors import BuildFailed, Problem, error
 from .model import Loc
 
 LINK_ATTRS = ("href", "src", "srcset", "poster")
@@ -87,7 +87,16 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 def load_config(root: Path, config_file: str = "mkdocs.yml") -> SiteConfig:
     """Read docs_dir, site_dir, site_url's path and extra.link_check from mkdocs.yml (MkDocs' defaults if absent)."""
     path = root / config_file
-    data = (yaml.load(path.read_text("utf-8"), Loader=_TolerantLoader) or {}) if path.is_file() else {}
+    try:
+        data = (yaml.load(path.read_text("utf-8"), Loader=_TolerantLoader) or {}) if path.is_file() else {}
+    except yaml.YAMLError as exc:  # the site could not have been built from it either: say where, not a traceback
+        mark = getattr(exc, "problem_mark", None)
+        raise BuildFailed([error(Loc(config_file, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1),
+                                 f"{config_file} is not valid YAML ({getattr(exc, 'problem', None) or exc}); "
+                                 "fix it, then build again")]) from None
+    if not isinstance(data, dict):
+        raise BuildFailed([error(Loc(config_file, 1, 1), f"{config_file} must be a mapping of settings "
+                                 "(site_name: ..., nav: ...)")])
     base = urlsplit(str(data.get("site_url") or "")).path or "/"
     extra = data.get("extra") or {}
     return SiteConfig(docs_dir=root / str(data.get("docs_dir") or "docs"),

@@ -200,3 +200,14 @@ def test_site_url_with_a_path_is_the_base_of_absolute_links(tmp_path):
     assert config.base_path == "/archive/" and config.link_check == {"timeout": 3}
     (problem,) = check_site(config, tmp_path).problems
     assert "'/other/'" in problem.message and "outside the site's base path /archive/" in problem.message
+
+
+@pytest.mark.parametrize("config, where, says", [
+    ("site_name: x\nnav:\n  - a: b\n - c\n", "mkdocs.yml:4:2: error:", "is not valid YAML"),
+    ("- a\n- b\n", "mkdocs.yml:1:1: error:", "must be a mapping of settings"),
+])
+def test_a_broken_mkdocs_yml_is_a_located_error_not_a_traceback(tmp_path, capsys, config, where, says):
+    (tmp_path / "mkdocs.yml").write_text(config, "utf-8")
+    assert main(["check", "--root", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert where in err and says in err and "Traceback" not in err
