@@ -13,10 +13,13 @@ from pathlib import Path
 from typing import Sequence
 
 from . import fingerprint
+from .annotations import load_annotations
 from .commit import raise_interrupted, recover
 from .clean import clean, source_text
 from .context import archive_context
 from .errors import BuildFailed, Problem, has_errors
+from .linescore import END_COST
+from .model import CleaningOverrides, RawDocument
 from .pipeline import generate, load_archive
 from .read import DEFAULT_MAX_BYTES, read_document, read_sources
 from .scaffold import new_annotation_text, suggest_entities, write_new
@@ -84,7 +87,9 @@ def _parser() -> argparse.ArgumentParser:
 
     clean_cmd = sub.add_parser("clean", help="print the cleaned body of one article",
                                description="Print the article body without page boilerplate, title or metadata, "
-                                           "paragraphs separated by blank lines.")
+                                           "paragraphs separated by blank lines. A file in an archive's seeds/ "
+                                           "is cleaned as the build cleans it: beside the other seeds (lines "
+                                           "they repeat) and with its annotation's cleaning: keep/drop.")
     clean_cmd.add_argument("file", type=Path, help="a source file, e.g. seeds/004_9d61dd4defbaf8ac.txt")
     clean_cmd.add_argument("--explain", action="store_true", help="also list each removed line, its rule and "
                                                                   "line score (on stderr)")
@@ -176,8 +181,14 @@ def cmd_clean(args: argparse.Namespace) -> int:
         print_problems([problem], "text")
         return EXIT_PROBLEMS
     assert document is not None
-    siblings, _ = read_sources(path.parent.parent) if path.parent.name == "seeds" else ([document], [])
-    article = clean(document, archive_context(source_text(d) for d in siblings or [document]))
+    overrides = CleaningOverrides()
+    siblings: list[RawDocument] = [document]
+    if path.parent.name == "seeds":  # in an archive: cleaned as the build cleans it, so quotes copied from here anchor
+        root = path.parent.parent
+        siblings = read_sources(root)[0] or [document]
+        annotation = load_annotations(root, [d.article_id for d in siblings])[0].articles.get(document.article_id)
+        overrides = annotation.cleaning if annotation else overrides
+    article = clean(document, archive_context(source_text(d) for d in siblings), overrides)
     if args.json:
         print(json.dumps({
             "body": article.body,
@@ -193,7 +204,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
     if args.explain:
         where = " of the extracted text" if document.kind == "html" else ""
         for removal in article.removals:
-            score = "" if removal.score is None else f", score {removal.score:+.1f}"
+            score = ("" if removal.score is None else ", the article ends here" if removal.score <= -END_COST
+                     else f", score {removal.score:+.1f}")
             print(f"{path}:{removal.line_no}{where}: removed by {removal.rule}{score} ({removal.reason}): "
                   f"{removal.text}", file=sys.stderr)
     return EXIT_OK

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import sys
@@ -51,6 +52,19 @@ def test_suggest_lists_recurring_names_not_yet_entities(archive: Path, capsys):
     out = capsys.readouterr().out
     assert 'name: "Ismail Haniyeh"' in out and "id: ismail-haniyeh" in out and "type: person" in out
     assert 'name: "Hamas"' not in out, "known entities are not suggested"
+
+
+def test_clean_of_a_seed_applies_its_annotations_cleaning_overrides(tmp_path: Path, capsys):
+    """Contributors copy quotes from `clean` output: it must be the text the build anchors them in."""
+    shutil.copytree(REPO / "tests" / "fixtures" / "base", tmp_path / "archive")
+    seed = tmp_path / "archive" / "seeds" / "sample.txt"
+    assert main(["clean", str(seed)]) == 0
+    assert "Ana Silva said the work would start" in capsys.readouterr().out
+    with (tmp_path / "archive" / "annotations" / "articles" / "sample.yml").open("a", encoding="utf-8") as yml:
+        yml.write('cleaning:\n  drop: ["Ana Silva said the work would start"]\n')
+    assert main(["clean", str(seed)]) == 0
+    out = capsys.readouterr().out
+    assert "Ana Silva said the work would start" not in out and "The bridge was closed in March" in out
 
 
 def _free_port() -> int:
