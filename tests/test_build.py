@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -97,6 +98,15 @@ def test_notes_and_fact_links_are_marked(built_archive: Path):
     assert soup.select("div.annotation-note[id^=note-]")
     fact_refs = [a["href"] for a in soup.select("sup.fact-ref a")]
     assert "../../facts/idf-soldiers-killed-ground-offensive-dec-2023/" in fact_refs
+
+
+def test_note_and_fact_markers_stay_out_of_the_search_text(built_archive: Path):
+    """The superscript "fact" and note numbers are links for the eye; in a search result they glue onto words."""
+    index = json.loads((built_archive / "site" / "search" / "search_index.json").read_text("utf-8"))
+    articles = [doc for doc in index["docs"] if doc["location"].startswith("articles/")]
+    assert articles and not any("<sup>" in doc["text"] for doc in articles)
+    html = (built_archive / "site" / "articles").rglob("index.html")
+    assert any('class="fact-ref"' in page.read_text("utf-8") for page in html)  # still on the pages
 
 
 def test_fact_page_shows_each_wording_and_flags_disagreement(built_archive: Path):

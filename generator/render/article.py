@@ -62,7 +62,7 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention], 
         span = anchored.span
         marks_in[span.block].append(Marked(
             span.start, span.end, f'<mark class="annotated" title="Note {number}">', "</mark>",
-            f'<sup class="note-ref">{md.link(str(number), "#" + note_anchor(number))}</sup>'))
+            f'<sup class="note-ref" data-search-exclude>{md.link(str(number), "#" + note_anchor(number))}</sup>'))
         quoted = article.blocks[span.block].text[span.start:span.end]
         notes_after[span.block].append((number, quoted, anchored.note.text))
     for anchored in article.facts:
@@ -70,7 +70,7 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention], 
         label = md.attr(fact.title if fact else anchored.link.fact_id)
         marks_in[span.block].append(Marked(
             span.start, span.end, f'<span class="fact-claim" title="Fact: {label}">', "</span>",
-            f'<sup class="fact-ref">{md.link("fact", paths.relative(page, paths.fact(anchored.link.fact_id)))}</sup>'))
+            f'<sup class="fact-ref" data-search-exclude>{md.link("fact", paths.relative(page, paths.fact(anchored.link.fact_id)))}</sup>'))
 
     indexed, lead_ended = 0, False  # characters indexed so far; the indexed lead is one unbroken run
     for b, block in enumerate(article.blocks):
