@@ -1,8 +1,10 @@
 """Tell, from file sizes and times alone, that nothing a build reads changed since the last build.
 
-A build records the size and modification time of every input (seeds/, annotations/,
+A build records the size, modification and change times and inode of every input (seeds/, annotations/,
 mkdocs.yml, the generator's own code) and of every file in docs/, hand-written or generated. If none moved, a
-rebuild would write nothing: it is skipped, at the cost of a few thousand stat calls.
+rebuild would write nothing: it is skipped, at the cost of a few thousand stat calls. The change time catches
+a save that kept the size and the modification time (a second save in one timestamp tick, a copy that
+preserves times); the inode, an editor that saves by renaming a new file over the old one.
 Any difference (or a missing record) means a real rebuild, which still writes only the
 pages whose content changed.
 """
@@ -24,7 +26,7 @@ def _stats(folder: Path, pattern: str = "**/*") -> dict[str, list[int]]:
         for path in folder.glob(pattern):
             if path.is_file():
                 st = path.stat()
-                out[str(path)] = [st.st_size, st.st_mtime_ns]
+                out[str(path)] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
     return out
 
 
@@ -33,7 +35,7 @@ def current(root: Path, settings: dict[str, object] | None = None) -> dict[str, 
     root = root.resolve()
     stats = {**_stats(root / "seeds", "*"), **_stats(root / "annotations"), **_stats(CODE), **_stats(root / "docs")}
     config = root / "mkdocs.yml"
-    stats[str(config)] = [config.stat().st_size, config.stat().st_mtime_ns] if config.exists() else [-1, -1]
+    stats.update(_stats(root, config.name) if config.exists() else {str(config): [-1]})
     return {"settings": settings or {}, "files": stats}
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator import read
+from generator.cli import main
 from generator.memo import Memo
 from generator.pipeline import generate
 from generator.write import apply
@@ -170,3 +171,15 @@ def test_a_save_of_the_same_size_that_keeps_the_modification_time_is_read_again(
     os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns))  # as if saved in the same tick
     article = next(a for a in generate(root, memo=memo).archive.articles if a.id == seed.stem)
     assert any("THE " in block.text for block in article.blocks)
+
+
+def test_a_build_is_not_skipped_after_a_save_that_keeps_size_and_modification_time(archive: Path, capsys):
+    assert main(["build", "--root", str(archive)]) == 0
+    seed = sorted((archive / "seeds").glob("*.txt"))[0]
+    before = seed.stat()
+    seed.write_text(seed.read_text("utf-8").replace("the ", "THE ", 1), "utf-8")
+    os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns))  # as if saved in the same tick
+    assert seed.stat().st_size == before.st_size
+    capsys.readouterr()
+    assert main(["build", "--root", str(archive)]) == 0
+    assert "nothing changed" not in capsys.readouterr().err
