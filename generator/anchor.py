@@ -178,8 +178,10 @@ def _fuzzy(quote: str, prefix: str, suffix: str, normalised: list[Normalised]) -
     """Best approximate occurrence over all blocks, scored like Hypothesis: quote first, context after."""
     max_errors = int(len(quote) * MAX_ERROR_RATE)
     best_score, best = 0.0, None
-    for b, norm in enumerate(normalised):
-        for errors, start, end in _approximate_matches(quote, norm.text, max_errors):
+    for b, offset, text in _search_windows(quote, max_errors, normalised):
+        norm = normalised[b]
+        for errors, start, end in _approximate_matches(quote, text, max_errors):
+            start, end = start + offset, end + offset
             score = 50 * (1 - errors / len(quote))
             if prefix:
                 score += 20 * _similarity(prefix, norm.text[max(0, start - len(prefix) - 1):start].strip())
@@ -188,6 +190,46 @@ def _fuzzy(quote: str, prefix: str, suffix: str, normalised: list[Normalised]) -
             if score > best_score:
                 best_score, best = score, (b, start, end)
     return best
+
+
+FUZZY_BUDGET = 2_000_000  # cells of the edit-distance table filled for one quote: about a second in Python
+_WORD = re.compile(r"\w{4,}")
+
+
+def _search_windows(quote: str, max_errors: int, normalised: list[Normalised]) -> list[tuple[int, int, str]]:
+    """Where to look for a quote approximately, as (block, offset, text): every block whole while that fits
+    FUZZY_BUDGET; else the stretches around the quote's rarest words (a close passage keeps most of its
+    words), rarest first, as many as the budget allows. The search costs quote x text, and one paragraph of a
+    text without line breaks can be megabytes long: past the budget an approximate quote may go unfound."""
+    if len(quote) * sum(len(norm.text) for norm in normalised) <= FUZZY_BUDGET:
+        return [(b, 0, norm.text) for b, norm in enumerate(normalised)]
+    reach = len(quote) + max_errors
+    words = sorted(set(_WORD.findall(quote)), key=lambda w: (sum(norm.text.count(w) for norm in normalised), w))
+    spans: dict[int, list[tuple[int, int]]] = {}
+    spent = 0
+    for word in words:
+        for b, norm in enumerate(normalised):
+            for at in _find_all(norm.text, word):
+                low, high = max(0, at - reach), min(len(norm.text), at + len(word) + reach)
+                spent += len(quote) * (high - low)
+                if spent > FUZZY_BUDGET:
+                    return _merged_windows(spans, normalised)
+                spans.setdefault(b, []).append((low, high))
+    return _merged_windows(spans, normalised)
+
+
+def _merged_windows(spans: dict[int, list[tuple[int, int]]], normalised: list[Normalised]
+                    ) -> list[tuple[int, int, str]]:
+    windows: list[tuple[int, int, str]] = []
+    for b in sorted(spans):
+        merged: list[list[int]] = []
+        for low, high in sorted(spans[b]):
+            if merged and low <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], high)
+            else:
+                merged.append([low, high])
+        windows += [(b, low, normalised[b].text[low:high]) for low, high in merged]
+    return windows
 
 
 def _approximate_matches(pattern: str, text: str, max_errors: int) -> list[tuple[int, int, int]]:

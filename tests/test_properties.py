@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.anchor import anchor, normalise_text
+from generator.anchor import FUZZY_BUDGET, anchor, normalise_text
 from generator.annotations import AnnotationFile, load_file
 from generator.clean import clean, clean_text
 from generator.errors import Problem
@@ -170,3 +170,14 @@ def test_idempotence_on_inputs_the_property_found(text: str):
     article = clean_text("x", Path("x.txt"), text)
     again = clean_text("again", Path("again.txt"), f"{article.title}\n\n{article.body}")
     assert again.body == article.body
+
+
+def test_an_approximate_quote_is_found_in_a_paragraph_too_long_to_search_whole():
+    """Past FUZZY_BUDGET the search looks only around the quote's rarest words; it still finds the passage."""
+    target = "Maria Costa, the harbour master, told reporters the quay would open before summer."
+    filler = " ".join(["the council said that a plan would be approved after a long debate"] * 3000)
+    paragraph = f"{filler} {target} {filler}"
+    quote = target.replace("reporters", "reportres").replace("summer", "sumer")
+    assert len(quote) * len(paragraph) > FUZZY_BUDGET
+    found = anchor(Selector(quote, "", ""), (Block("paragraph", paragraph, 1),))
+    assert found.status == "fuzzy" and found.matched_text == target
