@@ -110,16 +110,29 @@ def holds(path: Path, content: bytes) -> bool:
 
 
 def apply(docs_dir: Path, changes: Changes, memo: Memo = NO_MEMO) -> None:
-    """Make the changes in docs_dir: each file replaced atomically, the manifest last."""
+    """Make the changes in docs_dir: each file replaced atomically, the manifest last.
+
+    Pages new to the manifest are claimed in it before any is written: serve applies straight to
+    docs/, and a run stopped midway must leave only files the next plan rewrites or removes, never
+    one it refuses as hand-written (which only `make clean-build` would clear).
+    """
     on_disk = memo.table("docs", docs_dir)
+    previous = read_manifest(docs_dir)
+    claimed = {path: changes.manifest[path] for path in changes.write if path not in previous}
+    if claimed:
+        _write_manifest(docs_dir, {**previous, **claimed})
     for path, content in changes.write.items():
         atomic_write_bytes(docs_dir / path, content)
         on_disk.put(path, content, changes.manifest[path])
     for path in changes.remove:
         (docs_dir / path).unlink(missing_ok=True)
         _remove_empty_parents(docs_dir / path, docs_dir)
-    if not changes.empty or read_manifest(docs_dir) != changes.manifest:
-        atomic_write(docs_dir / MANIFEST, json.dumps({"files": changes.manifest}, indent=1, sort_keys=True) + "\n")
+    if not changes.empty or previous != changes.manifest:
+        _write_manifest(docs_dir, changes.manifest)
+
+
+def _write_manifest(docs_dir: Path, files: dict[str, str]) -> None:
+    atomic_write(docs_dir / MANIFEST, json.dumps({"files": files}, indent=1, sort_keys=True) + "\n")
 
 
 def stage(docs_dir: Path, changes: Changes, staging: Path) -> None:

@@ -14,10 +14,17 @@ from pathlib import Path
 import pytest
 
 from generator import commit as commit_module
+from generator import write as write_module
 from generator.cli import main
 from generator.commit import JOURNAL, WORK_DIR, Interrupted, recover, signals_deferred
+from generator.memo import Memo
+from generator.pipeline import generate
+from generator.render.paths import GENERATED_DIRS
+from generator.write import MANIFEST, apply, digest, read_manifest
 
 from .test_build import tree_digest
+from .test_incremental import add_article
+from .test_synth import synth
 
 REPO = Path(__file__).resolve().parent.parent
 ENTITY = "description: Senior Hamas official, often interviewed"
@@ -186,3 +193,54 @@ def test_journal_cannot_remove_files_outside_the_generated_folders(builds: dict,
     recover(root)
     assert (root / "docs/index.md").is_file() and (root / "mkdocs.yml").is_file()
     assert _state(root) == builds["old"]
+
+
+NEW_SEED = "99999_new.txt"  # the article add_article makes
+
+
+def _edit_new_article(root: Path) -> None:
+    seed = root / "seeds" / NEW_SEED
+    seed.write_text(seed.read_text("utf-8") + "\nA paragraph written after the preview was stopped, long enough "
+                    "to be kept as a paragraph of the article.\n", "utf-8")
+
+
+def _delete_new_article(root: Path) -> None:
+    (root / "seeds" / NEW_SEED).unlink()
+
+
+@pytest.mark.parametrize("then", [_edit_new_article, _delete_new_article])
+def test_serve_stopped_after_writing_a_new_page_does_not_block_the_next_build(tmp_path: Path, monkeypatch, then):
+    """serve applies straight to docs/ (no staging, no journal). Killed once a new page has landed but before
+    the manifest is written, the page must still count as the generator's: the next build, after the article
+    is edited or deleted, rewrites or removes it instead of refusing it as a hand-written file."""
+    root = synth(tmp_path / "archive", n=6)
+    docs = root / "docs"
+    memo = Memo()
+    apply(docs, generate(root, memo=memo).changes, memo)
+    add_article(root)
+    changes = generate(root, memo=memo).changes
+    known = set(read_manifest(docs))
+    real_write = write_module.atomic_write_bytes
+
+    class Killed(BaseException):
+        pass
+
+    def killed_after_a_new_page(path: Path, data: bytes) -> None:
+        real_write(path, data)
+        written = path.relative_to(docs).as_posix()
+        if written != MANIFEST and written not in known:
+            raise Killed(written)
+
+    monkeypatch.setattr(write_module, "atomic_write_bytes", killed_after_a_new_page)
+    with pytest.raises(Killed):
+        apply(docs, changes, memo)
+    monkeypatch.setattr(write_module, "atomic_write_bytes", real_write)
+    assert (docs / "articles" / "99999-new.md").is_file()
+    then(root)
+
+    assert main(["build", "--root", str(root), "--no-site"]) == 0
+    pages = generate(root).pages
+    on_disk = {p.relative_to(docs).as_posix(): p.read_bytes() for folder in GENERATED_DIRS
+               for p in (docs / folder).rglob("*") if p.is_file()}
+    assert on_disk == pages
+    assert read_manifest(docs) == {path: digest(content) for path, content in pages.items()}
