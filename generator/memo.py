@@ -80,6 +80,10 @@ class Memo:
         for table in self.tables.values():
             table.hits = table.misses = 0
 
+    def forget_all(self) -> None:
+        """After a build that stopped midway: what the tables hold may not match docs/ any more."""
+        self.tables.clear()
+
     def summary(self) -> str:
         return ", ".join(f"{name} {t.hits}/{t.hits + t.misses}" for name, t in sorted(self.tables.items()))
 

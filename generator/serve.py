@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+import traceback
 from pathlib import Path
 from typing import Callable
 
@@ -37,12 +38,21 @@ def regenerate(root: Path, report: Callable[[str], None], show: Callable[[list[P
     started = time.perf_counter()
     try:
         result = generate(root, memo=memo, workers=workers)
+        show(result.problems)
+        apply(root / "docs", result.changes, memo)
     except BuildFailed as failed:
         show(failed.problems)
         report("regeneration failed; the preview keeps the last good pages")
         return False
-    show(result.problems)
-    apply(root / "docs", result.changes, memo)
+    except OSError as exc:  # the disk refused a write: say where; the next save tries again
+        memo.forget_all()
+        report(f"{exc.filename or root}: error: {exc.strerror or exc}; the preview keeps the last good pages")
+        return False
+    except Exception as exc:  # a bug: report it and keep serving (a traceback in the watcher's thread says nothing)
+        memo.forget_all()
+        report(f"regeneration failed: internal error {type(exc).__name__}: {exc} (please report it, with the "
+               f"traceback below); the preview keeps the last good pages\n{traceback.format_exc()}")
+        return False
     report(f"regenerated: {len(result.changes.write)} written, {len(result.changes.remove)} removed "
            f"({time.perf_counter() - started:.2f} s)")
     return True

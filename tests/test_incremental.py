@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator import read
+from generator import serve as serve_module
 from generator.cli import main
 from generator.memo import Memo
 from generator.pipeline import generate
@@ -184,3 +185,22 @@ def test_a_build_is_not_skipped_after_a_save_that_keeps_size_and_modification_ti
     assert main(["build", "--root", str(archive)]) == 0
     said = capsys.readouterr()
     assert "nothing changed" not in said.out and "site built into" in said.out
+
+
+@pytest.mark.parametrize("failure, says", [
+    (PermissionError(13, "Permission denied", "docs/articles/x.md"), "docs/articles/x.md: error: Permission denied"),
+    (RuntimeError("a bug"), "internal error RuntimeError: a bug"),
+])
+def test_serve_reports_an_unexpected_failure_and_keeps_serving(tmp_path: Path, monkeypatch, failure, says):
+    root = synth(tmp_path / "archive", n=6)
+    memo, reports = Memo(), []
+    assert serve_module.regenerate(root, reports.append, lambda problems: None, memo)
+
+    def fail(*args, **kwargs):
+        raise failure
+
+    monkeypatch.setattr(serve_module, "apply", fail)
+    assert not serve_module.regenerate(root, reports.append, lambda problems: None, memo)
+    assert says in reports[-1] and "keeps the last good pages" in reports[-1]
+    monkeypatch.undo()
+    assert serve_module.regenerate(root, reports.append, lambda problems: None, memo)  # the next save works
