@@ -25,15 +25,27 @@ from .shared import SentenceSamples, find_related, sentence_samples
 class EntityMatcher:
     def __init__(self, entities: Iterable[Entity]):
         self.owner: dict[str, str] = {}
+        self.one_word_person_names: set[str] = set()
         for entity in entities:
             for name in entity.names:
                 self.owner.setdefault(name, entity.id)
+                if entity.type == "person" and " " not in name and self.owner[name] == entity.id:
+                    self.one_word_person_names.add(name)
         body = _trie_pattern(sorted(self.owner)) if self.owner else r"(?!x)x"
         self.pattern = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
-        """(entity id, start, end) for each mention, left to right, never overlapping."""
-        return [(self.owner[m.group(0)], m.start(), m.end()) for m in self.pattern.finditer(text)]
+        """(entity id, start, end) for each mention, left to right, never overlapping.
+
+        A person's one-word name (a surname as alias) followed by a capitalised word is not a mention: it is
+        part of another person's name ("Abbas" in "Abbas Kamel")."""
+        return [(self.owner[m.group(0)], m.start(), m.end()) for m in self.pattern.finditer(text)
+                if m.group(0) not in self.one_word_person_names or not _followed_by_a_name(text, m.end())]
+
+
+def _followed_by_a_name(text: str, end: int) -> bool:
+    """A space, then a capitalised word (an upper-case letter, then a lower-case one)."""
+    return text[end:end + 1] == " " and text[end + 1:end + 2].isupper() and text[end + 2:end + 3].islower()
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -62,7 +74,7 @@ def find_mentions(articles: Sequence[Article], entities: Iterable[Entity], memo:
                   workers: int | None = None) -> list[Mention]:
     """Names found by the matcher, plus the passages annotated by hand; a hand-made one wins where they overlap."""
     entities = tuple(entities)
-    found_before = memo.table("mentions", tuple((e.id, e.names) for e in entities))  # all that matching reads
+    found_before = memo.table("mentions", tuple((e.id, e.names, e.type) for e in entities))  # all matching reads
     inputs = [(article.blocks, article.extra_mentions) for article in articles]
     stale = any(not found_before.known(a.id, inputs[i]) for i, a in enumerate(articles))
     matcher = EntityMatcher(entities) if stale else None  # building the pattern is the cost of a warm build

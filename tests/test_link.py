@@ -6,10 +6,11 @@ from pathlib import Path
 
 from generator import parallel
 from generator.annotate import annotate
-from generator.link import link
+from generator.link import EntityMatcher, link
 from generator.memo import Memo
 from generator.pipeline import generate
-from generator.model import Annotations, Article, ArticleAnnotation, Block, CleanedArticle, Loc, Note, Selector
+from generator.model import (Annotations, Article, ArticleAnnotation, Block, CleanedArticle, Entity, Loc, Note,
+                             Selector)
 from generator.sentences import sentence_spans
 from generator.shared import MIN_PASSAGES, find_related
 
@@ -88,3 +89,15 @@ def test_every_stage_gives_the_same_archive_and_pages_on_the_pool_and_with_serve
     warm, fresh = generate(archive, memo=memo, workers=2), generate(archive, workers=1)
     assert warm.pages == fresh.pages and warm.archive == fresh.archive
     assert any(b"edited-by-the-test" in page for page in fresh.pages.values())
+
+
+def _entity(entity_id: str, name: str, kind: str, aliases: tuple[str, ...] = ()) -> Entity:
+    return Entity(entity_id, name, kind, aliases, "", None, Loc("annotations/entities.yml"))
+
+
+def test_a_persons_surname_before_a_capitalised_word_is_another_persons_name():
+    matcher = EntityMatcher([_entity("mahmoud-abbas", "Mahmoud Abbas", "person", ("Abbas",)),
+                             _entity("united-states", "United States", "place", ("US",))])
+    text = "Abbas Kamel met Abbas and Mahmoud Abbas; US President Joe Biden called."
+    assert [(text[start:end], entity) for entity, start, end in matcher.find(text)] == [
+        ("Abbas", "mahmoud-abbas"), ("Mahmoud Abbas", "mahmoud-abbas"), ("US", "united-states")]
