@@ -1,8 +1,9 @@
 """Plain data passed between the pipeline stages. No I/O here.
 
 Every stage takes and returns these frozen dataclasses, so a stage can be read
-(and tested) on its own: read -> RawDocument, clean -> Article, annotate ->
-Annotations, link -> Archive, render -> pages, write -> docs/.
+(and tested) on its own: read -> RawDocument; annotations.py -> Annotations (the
+YAML); clean -> CleanedArticle; annotate (quotes anchored) -> Article; link ->
+Archive (mentions, related coverage); render -> pages (bytes); write -> docs/.
 """
 
 from __future__ import annotations
