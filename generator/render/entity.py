@@ -10,6 +10,7 @@ from ..model import Archive, Article, Entity, Mention
 from . import markdown as md
 from . import paths
 from .article import block_anchor
+from .timeline import month_key, month_label
 
 TYPE_LABELS = {"person": "Person", "organisation": "Organisation", "place": "Place", "event": "Event"}
 CO_MENTIONS_SHOWN = 10
@@ -113,11 +114,10 @@ def _by_month(page: str, older: list[Article]) -> list[str]:
     out = ["## All earlier articles { #all-articles data-search-exclude }", ""]
     month = None
     for article in older:
-        label = article.date.strftime("%B %Y") if article.date else "Undated"
-        if label != month:
-            month = label
-            anchor = "month-" + (article.date.strftime("%Y-%m") if article.date else "undated")
-            out += ["", f"### {label} {{ #{anchor} data-search-exclude }}", ""]
+        key = month_key(article.date)
+        if key != month:
+            month = key
+            out += ["", f"### {month_label(key)} {{ #month-{key} data-search-exclude }}", ""]
         out.append(f"- {md.format_date(article.date)} · "
                    f"{md.link(md.text(article.title), paths.relative(page, paths.article(article.slug)))}")
     return out + [""]
