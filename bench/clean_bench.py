@@ -5,12 +5,13 @@ alone, exactly as `python -m generator clean FILE` prints it. Prints dev, heldou
 splits beside the issue's targets. Where ../shared/corpus/boilerplate is absent (a clone
 without the shared folder) it says so and exits 0.
 
-    python bench/clean_bench.py [--input html|text] [--corpus DIR]
+    python bench/clean_bench.py [--input html|text] [--corpus DIR] [--without phrase-rules]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -35,9 +36,16 @@ def clean_plain(text: str) -> str:
     return _body(text, "text")
 
 
+ABLATION = "CLEAN_BENCH_WITHOUT"  # set by --without: score.py runs the cleaner in its own process
+
+
 def _body(source: str, kind: str) -> str:
+    from generator import clean as clean_module
     from generator.clean import clean
     from generator.model import RawDocument
+
+    if os.environ.get(ABLATION) == "phrase-rules":  # every line as if no phrase rule knew it
+        clean_module.phrase_rule = lambda line: None
 
     return clean(RawDocument("bench", Path(f"bench.{kind}"), source, kind)).body
 
@@ -70,7 +78,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--input", choices=("html", "text"), action="append",
                         help="which variant to score (default: both)")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help=f"the corpus folder (default: {CORPUS})")
+    parser.add_argument("--without", choices=("phrase-rules",),
+                        help="an ablation: score the cleaner with its phrase rules switched off (what the line "
+                             "score alone does, as on a site whose boilerplate no rule knows)")
     args = parser.parse_args(argv)
+    if args.without:
+        os.environ[ABLATION] = args.without
     if not (args.corpus / "score.py").is_file():
         print(f"skipped: boilerplate corpus not found at {args.corpus} (it lives in ../shared beside the repo, "
               "not in it; point to a copy with: python bench/clean_bench.py --corpus DIR)")
