@@ -19,6 +19,7 @@ import sys
 import jinja2
 import mkdocs.commands.serve
 import watchdog.observers
+from watchdog.observers.api import ObservedWatch
 from mkdocs.__main__ import cli
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.theme import Theme
@@ -42,7 +43,8 @@ class _ChangesOnly(FileSystemEventHandler):
 
 
 class _NativeObserver(watchdog.observers.Observer):  # type: ignore[misc, valid-type]
-    def schedule(self, event_handler: FileSystemEventHandler, path: str, **kwargs: object):  # type: ignore[override]
+    def schedule(self, event_handler: FileSystemEventHandler, path: str,  # type: ignore[override]
+                 **kwargs: object) -> ObservedWatch:
         if os.path.isfile(path):
             # inotify watches a file's inode, which an editor's save-by-rename replaces: watch its folder.
             path = os.path.abspath(path)

@@ -95,7 +95,7 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention], 
     return "\n".join(out).rstrip() + "\n"
 
 
-def structured_data(article: Article, archive: Archive, mentions: list[Mention]) -> dict:
+def structured_data(article: Article, archive: Archive, mentions: list[Mention]) -> dict[str, object]:
     """schema.org NewsArticle: what search engines and researchers' tools read from the page."""
     mentioned = {m.entity_id for m in mentions}
     data: dict = {
