@@ -23,6 +23,7 @@ import jsonschema
 
 from . import parallel
 from .errors import Problem, error, warning
+from .lineshape import line_key
 from .memo import NO_MEMO, Memo
 from .model import (Annotations, ArticleAnnotation, CleaningOverrides, Entity, Evidence, Fact, FactLink, Loc,
                     MentionLink, Note, Selector)
@@ -140,6 +141,7 @@ def _load_one(file: AnnotationFile, data: bytes | OSError, root: Path) -> _Loade
         return _Loaded(problems, broken, entities=tuple(_entities(located)))
     if file.kind == "facts":
         return _Loaded(problems, broken, facts=tuple(_facts(located)))
+    problems += cleaning_override_problems(located)
     return _Loaded(problems, broken, article=_article(file.path.stem, located))
 
 
@@ -302,6 +304,27 @@ def _duplicates(what: str, items: Iterable[tuple[str, Loc]]) -> list[Problem]:
     return problems
 
 
+def matches_every_line(override: str) -> bool:
+    """A keep/drop value without words: clean.py matches lines by line_key, and an empty key is in every line's."""
+    return not line_key(override)
+
+
+def cleaning_override_problems(located: Located) -> list[Problem]:
+    """cleaning.keep/drop values that would match every line (the schema's minLength lets "---" through)."""
+    cleaning = located.data.get("cleaning") if isinstance(located.data, dict) else None
+    if not isinstance(cleaning, dict):
+        return []
+    problems = []
+    for which in ("keep", "drop"):
+        for i, value in enumerate(cleaning.get(which) or ()):
+            if isinstance(value, str) and matches_every_line(value):
+                problems.append(error(located.loc(("cleaning", which, i)),
+                                      f"cleaning/{which}/{i}: {value!r} has no words, and lines are matched by "
+                                      f"their words, so it would {which} every line of the article; quote some "
+                                      f"words of the line to {which} instead"))
+    return problems
+
+
 # --- from checked data to model objects ---------------------------------------------------------------
 
 def _entities(located: Located) -> list[Entity]:
@@ -348,6 +371,7 @@ def _article(article_id: str, located: Located) -> ArticleAnnotation:
                     for i, f in enumerate(data.get("facts", ())) if f is not None),
         mentions=tuple(MentionLink(m["entity"], _selector(m), located.loc(("mentions", i)))
                        for i, m in enumerate(data.get("mentions", ())) if m is not None),
-        cleaning=CleaningOverrides(tuple(cleaning.get("keep", ())), tuple(cleaning.get("drop", ()))),
+        cleaning=CleaningOverrides(*(tuple(v for v in cleaning.get(which, ()) if v is not None
+                                           and not matches_every_line(v)) for which in ("keep", "drop"))),
     )
 
