@@ -27,13 +27,14 @@ from .lineshape import line_key
 from .memo import NO_MEMO, Memo
 from .model import (Annotations, ArticleAnnotation, CleaningOverrides, Entity, Evidence, Fact, FactLink, Loc,
                     MentionLink, Note, Selector)
-from .read import decode, display_path, unless_unchanged
+from .read import decode, display_path, page_slug, unless_unchanged
 from .yamlloc import Located, load_yaml
 
 SCHEMA_FOR_KIND = {"entities": "entities.schema.json", "facts": "facts.schema.json", "article": "article.schema.json"}
 YAML_SUFFIXES = (".yml", ".yaml")
 RESERVED_ENTITY_IDS = {"index"}  # pages the generator writes beside entity and fact pages
 RESERVED_FACT_IDS = {"index", "coverage"}
+RESERVED_TAGS = {"index"}  # tags/index.md is the list of tags
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ def _load_one(file: AnnotationFile, data: bytes | OSError, root: Path) -> _Loade
         return _Loaded(problems, broken, entities=tuple(_entities(located)))
     if file.kind == "facts":
         return _Loaded(problems, broken, facts=tuple(_facts(located)))
-    problems += cleaning_override_problems(located)
+    problems += cleaning_override_problems(located) + reserved_tag_problems(located)
     return _Loaded(problems, broken, article=_article(file.path.stem, located))
 
 
@@ -325,6 +326,23 @@ def cleaning_override_problems(located: Located) -> list[Problem]:
     return problems
 
 
+def is_reserved_tag(tag: str) -> bool:
+    """A tag whose page name is that of the list of tags: one page would silently replace the other.
+
+    By slug, not by the exact text: a spelling the schema may let through one day ("Index") is still
+    the same file on a case-insensitive disk."""
+    return page_slug(tag) in RESERVED_TAGS
+
+
+def reserved_tag_problems(located: Located) -> list[Problem]:
+    """Tags that would take the page of the list of tags (the tags index is written last, and wins)."""
+    tags = located.data.get("tags") if isinstance(located.data, dict) else None
+    return [error(located.loc(("tags", i)), f"tags/{i}: tag '{tag}' is reserved (tags/index.md is the list of "
+                  "tags); choose another tag")
+            for i, tag in enumerate(tags if isinstance(tags, list) else ())
+            if isinstance(tag, str) and is_reserved_tag(tag)]
+
+
 # --- from checked data to model objects ---------------------------------------------------------------
 
 def _entities(located: Located) -> list[Entity]:
@@ -364,7 +382,7 @@ def _article(article_id: str, located: Located) -> ArticleAnnotation:
         date=date.fromisoformat(data["date"]) if data.get("date") else None,
         dateline=data.get("dateline"),
         byline=data.get("byline"),
-        tags=tuple(t for t in data.get("tags", ()) if t is not None),
+        tags=tuple(t for t in data.get("tags", ()) if t is not None and not is_reserved_tag(t)),
         notes=tuple(Note(_selector(n), n["note"], located.loc(("notes", i)))
                     for i, n in enumerate(data.get("notes", ())) if n is not None),
         facts=tuple(FactLink(f["fact"], _selector(f), f.get("figure", ""), located.loc(("facts", i)))

@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.annotations import SCHEMA_FOR_KIND, schema
+from generator.annotations import SCHEMA_FOR_KIND, is_reserved_tag, schema
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parent.parent
@@ -61,6 +61,11 @@ def test_base_fixture_and_seed_archive_validate_clean(tmp_path: Path):
     result = validate(REPO)
     assert result.returncode == 0, result.stderr
     assert "0 errors, 0 warnings" in result.stderr
+
+
+def test_a_tag_is_reserved_by_its_page_name_not_its_exact_text():
+    assert is_reserved_tag("index") and is_reserved_tag("Index") and is_reserved_tag("index-")
+    assert not is_reserved_tag("indexes") and not is_reserved_tag("stock-index")
 
 
 def test_github_and_json_formats(tmp_path: Path):
