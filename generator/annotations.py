@@ -73,7 +73,25 @@ def annotation_files(root: Path) -> tuple[list[AnnotationFile], list[Problem]]:
         else:
             problems.append(warning(Loc(display_path(path, root)), "not read: annotation files are annotations/entities.yml, "
                                     "annotations/facts.yml and annotations/articles/<article id>.yml"))
-    return files, problems
+    files, clashes = _one_file_an_article(files, root)
+    return files, problems + clashes
+
+
+def _one_file_an_article(files: list[AnnotationFile], root: Path) -> tuple[list[AnnotationFile], list[Problem]]:
+    """articles/a.yml and articles/a.yaml both annotate article a, and one would silently replace the
+    other: the .yml (the documented name) is read, the other is reported and not read."""
+    chosen: dict[str, AnnotationFile] = {}
+    for file in files:
+        if file.kind == "article":
+            other = chosen.get(file.path.stem)
+            if other is None or YAML_SUFFIXES.index(file.path.suffix) < YAML_SUFFIXES.index(other.path.suffix):
+                chosen[file.path.stem] = file
+    refused = [f for f in files if f.kind == "article" and chosen[f.path.stem] is not f]
+    problems = [error(Loc(display_path(f.path, root), 1, 1),
+                      f"annotates the same article '{f.path.stem}' as {display_path(chosen[f.path.stem].path, root)}, "
+                      "and only that file is read; move what this file holds into it and remove this one")
+                for f in refused]
+    return [f for f in files if f.kind != "article" or chosen[f.path.stem] is f], problems
 
 
 def load_annotations(root: Path, article_ids: Iterable[str], memo: Memo = NO_MEMO, workers: int | None = None

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import fingerprint
-from .annotations import load_annotations
+from .annotations import YAML_SUFFIXES, load_annotations
 from .commit import raise_interrupted, recover
 from .clean import clean, source_text
 from .context import archive_context
@@ -221,13 +221,16 @@ def cmd_new(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_PROBLEMS
     target = root / "annotations" / "articles" / f"{article.id}.yml"
+    # An article has one annotation file: a.yml beside an existing a.yaml would be a second one.
+    existing = next((path for path in (target.parent / f"{article.id}{suffix}" for suffix in YAML_SUFFIXES)
+                     if path.exists()), None)
     counts = Counter(m.entity_id for m in archive.mentions if m.article_id == article.id)
     text = new_annotation_text(article.cleaned, list(archive.entities), counts)
-    if not write_new(target, text):
-        print(f"{target}: error: already exists; edit it, or move it away to start again", file=sys.stderr)
-        return EXIT_PROBLEMS
-    print(f"wrote {target}; check it with `python -m generator validate`")
-    return EXIT_OK
+    if existing is None and write_new(target, text):
+        print(f"wrote {target}; check it with `python -m generator validate`")
+        return EXIT_OK
+    print(f"{existing or target}: error: already exists; edit it, or move it away to start again", file=sys.stderr)
+    return EXIT_PROBLEMS
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:

@@ -31,6 +31,14 @@ def test_new_writes_a_file_that_validates_and_refuses_to_overwrite(archive: Path
     assert target.read_text("utf-8") == text
 
 
+def test_new_refuses_an_article_that_has_a_yaml_file(archive: Path, capsys):
+    articles = archive / "annotations/articles"
+    (articles / "004_9d61dd4defbaf8ac.yml").rename(articles / "004_9d61dd4defbaf8ac.yaml")
+    assert main(["new", str(archive / "seeds/004_9d61dd4defbaf8ac.txt"), "--root", str(archive)]) == 1
+    assert "004_9d61dd4defbaf8ac.yaml: error: already exists" in capsys.readouterr().err
+    assert not (articles / "004_9d61dd4defbaf8ac.yml").exists()
+
+
 def test_new_for_an_article_without_detected_metadata_still_validates(archive: Path):
     seed = archive / "seeds/010_plain.txt"
     seed.write_text("The talks resumed after a short pause on Sunday afternoon, officials in Cairo told reporters, "
