@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from pathlib import Path
 
 from . import parallel
 from .anchor import Anchor, anchor, deciding_context, normalise_text, words_before
@@ -11,7 +12,7 @@ from .errors import Problem, error, warning
 from .memo import NO_MEMO, Memo
 from .model import (AnchoredFact, AnchoredNote, Annotations, Article, ArticleAnnotation, CleanedArticle, Loc,
                     Removal, Selector)
-from .read import page_slug
+from .read import display_path, page_slug
 from .sentences import sentence_around
 
 UNIDENTIFIED_OUTLET = "Outlet not identified"
@@ -32,6 +33,23 @@ def annotate(cleaned: Iterable[CleanedArticle], annotations: Annotations, memo: 
                                        completed=lambda i, done: (replace(done[0], cleaned=pairs[i][0]), done[1]))
     problems = [problem for _, found in merged for problem in found]
     return [article for article, _ in merged], problems
+
+
+def empty_text_warnings(cleaned: Iterable[CleanedArticle], root: Path) -> list[Problem]:
+    """Articles that cleaning left without text: each would build as a page with nothing under its title,
+    and nothing else would say so. A warning, not an error: the rest of the archive still builds."""
+    problems = []
+    for article in cleaned:
+        if article.blocks:
+            continue
+        seed = display_path(article.source, root)
+        dropped = any(r.rule == "override-drop" for r in article.removals)
+        problems.append(warning(Loc(seed, 1, 1), "the cleaned article has no text, so its page would be empty; "
+                                f"see what removed each line with `python -m generator clean --explain {seed}`, "
+                                "and keep those that belong to the article with `cleaning: {keep: [\"words of the "
+                                f"line\"]}}` in annotations/articles/{article.article_id}.yml"
+                                + (" (or remove the `drop:` value that matches them)" if dropped else "")))
+    return problems
 
 
 def _merge_one(i: int) -> tuple[Article, list[Problem]]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from . import parallel
-from .annotate import annotate
+from .annotate import annotate, empty_text_warnings
 from .annotations import load_annotations
 from .clean import clean, source_text
 from .context import context_of, short_lines
@@ -81,7 +81,7 @@ def load_archive(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, stages: Stages 
         cleaned = _clean_all(documents, annotations, workers, tick, memo)
     with stages.stage("annotate"), cycle_collector_paused():
         articles, anchor_problems = annotate(cleaned, annotations, memo, workers)
-        problems += anchor_problems
+        problems += anchor_problems + empty_text_warnings(cleaned, root)
     with stages.stage("link"), cycle_collector_paused():
         archive = link(articles, annotations.entities, annotations.facts, memo, workers)
     return archive, problems
