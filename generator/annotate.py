@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
 from . import parallel
+from .annotations import schema
 from .anchor import Anchor, anchor, deciding_context, normalise_text, words_before
 from .errors import Problem, error, warning
 from .memo import NO_MEMO, Memo
@@ -16,6 +18,9 @@ from .read import display_path, page_slug
 from .sentences import sentence_around
 
 UNIDENTIFIED_OUTLET = "Outlet not identified"
+# The URLs an annotation's url: may hold; a URL lifted from a page (its canonical link, og:url) is used
+# only if it is one too, since pages link to it and a page's markup may say anything ("javascript:...").
+PUBLISHED_URL = re.compile(schema("article")["properties"]["url"]["pattern"])
 
 
 def slugify(text: str) -> str:
@@ -94,6 +99,7 @@ def merge(cleaned: CleanedArticle, note: ArticleAnnotation) -> tuple[Article, li
         date=note.date or cleaned.date,
         dateline=note.dateline or cleaned.dateline,
         byline=note.byline or cleaned.byline,
+        url=note.url or (cleaned.url if cleaned.url and PUBLISHED_URL.fullmatch(cleaned.url) else None),
         tags=note.tags,
         notes=tuple(anchored_notes),
         facts=tuple(anchored_facts),

@@ -162,6 +162,7 @@ class ArticleAnnotation:
     date: date | None = None
     dateline: str | None = None
     byline: str | None = None
+    url: str | None = None
     tags: tuple[str, ...] = ()
     notes: tuple[Note, ...] = ()
     facts: tuple[FactLink, ...] = ()
@@ -223,6 +224,7 @@ class Article:
     facts: tuple[AnchoredFact, ...]
     extra_mentions: tuple[tuple[str, Span], ...] = ()  # (entity id, span) anchored by hand
     outlet_known: bool = True  # False: `outlet` is only the "not identified" label, not a publisher
+    url: str | None = None  # where the article was published, when known
 
     @property
     def blocks(self) -> tuple[Block, ...]:

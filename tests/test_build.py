@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -203,3 +204,27 @@ def test_hand_anchored_mention_links_the_entity(tmp_path: Path):
     assert '<a class="entity-link" href="../../entities/ana-silva/">the mayor</a>' in page
     entity = (root / "site/entities/ana-silva/index.html").read_text("utf-8")
     assert "<mark>the mayor</mark>" in entity
+
+
+def test_an_articles_url_reaches_its_page_json_ld_and_archive_json(tmp_path: Path):
+    """url: in an article file overrides the URL lifted from the page, as title: or date: do; a lifted URL
+    that is not http(s) is not published."""
+    root = tmp_path / "fixture"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "base", root)
+    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    copy_hand_written(REPO / "docs", root / "docs")
+    page_html = (Path(__file__).parent / "fixtures" / "page_newsarticle.html").read_text("utf-8")
+    lifted = "https://courier.example/news/2024/03/harbour-bridge-reopens"
+    (root / "seeds/lifted.html").write_text(page_html, "utf-8")
+    (root / "seeds/overridden.html").write_text(page_html, "utf-8")
+    (root / "seeds/unsafe.html").write_text(page_html.replace(lifted, "javascript:alert(1)"), "utf-8")
+    (root / "annotations/articles/overridden.yml").write_text("url: https://mirror.example/bridge\n", "utf-8")
+    assert main(["build", "--root", str(root)]) == 0
+    urls = {a["id"]: a["url"] for a in json.loads((root / "docs/data/archive.json").read_text("utf-8"))["articles"]}
+    assert urls == {"sample": None, "lifted": lifted, "overridden": "https://mirror.example/bridge", "unsafe": None}
+    for article_id, url in urls.items():
+        html = (root / f"site/articles/{article_id}/index.html").read_text("utf-8")
+        script = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        assert script and json.loads(script.group(1)).get("url") == url
+        assert (f'<a href="{url}">Original</a>' in html) == (url is not None)
+        assert "javascript:alert" not in html

@@ -44,6 +44,8 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention], 
         meta.append(md.text(article.dateline))
     if article.byline:
         meta.append("By " + md.text(article.byline))
+    if article.url:
+        meta.append(md.link("Original", f"<{article.url}>"))
     out += [" · ".join(meta), "{: .article-meta }", ""]
     if article.tags:
         tags = ", ".join(md.link(md.text(t), paths.relative(page, paths.tag(t)))
@@ -115,6 +117,8 @@ def structured_data(article: Article, archive: Archive, mentions: list[Mention])
         data["locationCreated"] = {"@type": "Place", "name": article.dateline}
     if article.tags:
         data["keywords"] = list(article.tags)
+    if article.url:
+        data["url"] = article.url
     return data
 
 

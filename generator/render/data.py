@@ -57,7 +57,7 @@ def _article(a: Article) -> dict:
     return {
         "id": a.id, "page": f"articles/{a.slug}/", "title": a.title, "outlet": a.outlet if a.outlet_known else None,
         "date": a.date.isoformat() if a.date else None, "dateline": a.dateline, "byline": a.byline,
-        "tags": list(a.tags), "source": a.cleaned.source.name,
+        "tags": list(a.tags), "url": a.url, "source": a.cleaned.source.name,
         "paragraphs": [{"anchor": f"p-{i + 1}", "kind": b.kind, "text": b.text} for i, b in enumerate(a.blocks)],
         "notes": [{"paragraph": n.span.block + 1, "start": n.span.start, "end": n.span.end,
                    "quote": a.blocks[n.span.block].text[n.span.start:n.span.end], "note": n.note.text}
