@@ -13,7 +13,7 @@ from .anchor import Anchor, anchor, deciding_context, normalise_text, words_befo
 from .errors import Problem, error, warning
 from .memo import NO_MEMO, Memo
 from .model import (AnchoredFact, AnchoredNote, Annotations, Article, ArticleAnnotation, CleanedArticle, Loc,
-                    Removal, Selector)
+                    Removal, Selector, Span)
 from .read import display_path, page_slug
 from .sentences import sentence_around
 
@@ -84,6 +84,12 @@ def merge(cleaned: CleanedArticle, note: ArticleAnnotation) -> tuple[Article, li
         span = _anchor_or_report(mention.selector, cleaned, mention.loc, "mention", problems)
         if span is not None:
             extra_mentions.append((mention.entity_id, span))
+    unlinked: list[tuple[str, Span | None]] = []
+    for unlink in note.unlinks:
+        if unlink.selector is None:
+            unlinked.append((unlink.entity_id, None))
+        elif (span := _anchor_or_report(unlink.selector, cleaned, unlink.loc, "unlink", problems)) is not None:
+            unlinked.append((unlink.entity_id, span))
     title = note.title or cleaned.title
     if not title:
         problems.append(warning(note.loc, f"article '{cleaned.article_id}' has no title: cleaning found no "
@@ -104,6 +110,7 @@ def merge(cleaned: CleanedArticle, note: ArticleAnnotation) -> tuple[Article, li
         notes=tuple(anchored_notes),
         facts=tuple(anchored_facts),
         extra_mentions=tuple(extra_mentions),
+        unlinked=tuple(unlinked),
     )
     return article, problems
 

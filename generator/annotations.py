@@ -26,7 +26,7 @@ from .errors import Problem, error, warning
 from .lineshape import line_key
 from .memo import NO_MEMO, Memo
 from .model import (Annotations, ArticleAnnotation, CleaningOverrides, Entity, Evidence, Fact, FactLink, Loc,
-                    MentionLink, Note, Selector)
+                    MentionLink, Note, Selector, Unlink)
 from .read import decode, display_path, page_slug, unless_unchanged
 from .yamlloc import Located, load_yaml
 
@@ -300,7 +300,7 @@ def cross_reference_problems(annotations: Annotations, article_ids: set[str],
             if link.figure and link.figure not in link.selector.quote:
                 problems.append(error(link.loc, f"figure {link.figure!r} is not part of the quote; "
                                       "copy the figure as the quoted sentence words it"))
-        for mention in annotation.mentions:
+        for mention in (*annotation.mentions, *annotation.unlinks):
             if check_entity_ids and mention.entity_id not in entity_ids:
                 problems.append(error(mention.loc, _unknown("entity", mention.entity_id, entity_ids)))
     return problems
@@ -408,6 +408,8 @@ def _article(article_id: str, located: Located) -> ArticleAnnotation:
                     for i, f in enumerate(data.get("facts", ())) if f is not None),
         mentions=tuple(MentionLink(m["entity"], _selector(m), located.loc(("mentions", i)))
                        for i, m in enumerate(data.get("mentions", ())) if m is not None),
+        unlinks=tuple(Unlink(u["entity"], _selector(u) if "quote" in u else None, located.loc(("unlink", i)))
+                      for i, u in enumerate(data.get("unlink", ())) if u is not None),
         cleaning=CleaningOverrides(*(tuple(v for v in cleaning.get(which, ()) if v is not None
                                            and not matches_every_line(v)) for which in ("keep", "drop"))),
     )

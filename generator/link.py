@@ -38,7 +38,8 @@ class EntityMatcher:
         """(entity id, start, end) for each mention, left to right, never overlapping.
 
         A person's one-word name (a surname as alias) followed by a capitalised word is not a mention: it is
-        part of another person's name ("Abbas" in "Abbas Kamel")."""
+        part of another person's name ("Abbas" in "Abbas Kamel"). A wrong link that slips through is taken out
+        by the article's annotation (unlink:)."""
         return [(self.owner[m.group(0)], m.start(), m.end()) for m in self.pattern.finditer(text)
                 if m.group(0) not in self.one_word_person_names or not _followed_by_a_name(text, m.end())]
 
@@ -75,7 +76,7 @@ def find_mentions(articles: Sequence[Article], entities: Iterable[Entity], memo:
     """Names found by the matcher, plus the passages annotated by hand; a hand-made one wins where they overlap."""
     entities = tuple(entities)
     found_before = memo.table("mentions", tuple((e.id, e.names, e.type) for e in entities))  # all matching reads
-    inputs = [(article.blocks, article.extra_mentions) for article in articles]
+    inputs = [(article.blocks, article.extra_mentions, article.unlinked) for article in articles]
     stale = any(not found_before.known(a.id, inputs[i]) for i, a in enumerate(articles))
     matcher = EntityMatcher(entities) if stale else None  # building the pattern is the cost of a warm build
     found = parallel.map_unless_known(found_before, [a.id for a in articles], inputs, _mentions_nth,
@@ -96,10 +97,18 @@ def _mentions_in(article: Article, matcher: EntityMatcher | None, known: set[str
     for b, block in enumerate(article.blocks):
         taken = sorted((span.start, span.end, entity_id) for entity_id, span in by_hand if span.block == b)
         found = [(start, end, entity_id) for entity_id, start, end in matcher.find(block.text)
-                 if not any(start < t_end and t_start < end for t_start, t_end, _ in taken)]
+                 if not any(start < t_end and t_start < end for t_start, t_end, _ in taken)
+                 and not _unlinked(article, entity_id, b, start, end)]
         for start, end, entity_id in sorted(taken + found):
             mentions.append(Mention(entity_id, article.id, Span(b, start, end), block.text[start:end]))
     return mentions
+
+
+def _unlinked(article: Article, entity_id: str, block: int, start: int, end: int) -> bool:
+    """The article's annotation says this automatic link is wrong (unlink:, in a passage or everywhere)."""
+    return any(unlinked == entity_id and (span is None or (span.block == block and span.start < end
+                                                            and start < span.end))
+               for unlinked, span in article.unlinked)
 
 
 def link(articles: list[Article], entities: Iterable[Entity], facts: Iterable[Fact], memo: Memo = NO_MEMO,

@@ -148,6 +148,16 @@ class MentionLink:
 
 
 @dataclass(frozen=True)
+class Unlink:
+    """An automatic entity link that is wrong in one article ("Abbas" in "Abbas Kamel"): none in the quoted
+    passage, or, without a quote, none to that entity anywhere in the article."""
+
+    entity_id: str
+    selector: Selector | None
+    loc: Loc
+
+
+@dataclass(frozen=True)
 class CleaningOverrides:
     keep: tuple[str, ...] = ()
     drop: tuple[str, ...] = ()
@@ -167,6 +177,7 @@ class ArticleAnnotation:
     notes: tuple[Note, ...] = ()
     facts: tuple[FactLink, ...] = ()
     mentions: tuple[MentionLink, ...] = ()
+    unlinks: tuple[Unlink, ...] = ()
     cleaning: CleaningOverrides = field(default_factory=CleaningOverrides)
 
 
@@ -223,6 +234,7 @@ class Article:
     notes: tuple[AnchoredNote, ...]
     facts: tuple[AnchoredFact, ...]
     extra_mentions: tuple[tuple[str, Span], ...] = ()  # (entity id, span) anchored by hand
+    unlinked: tuple[tuple[str, Span | None], ...] = ()  # (entity id, span or the whole article): no automatic link
     outlet_known: bool = True  # False: `outlet` is only the "not identified" label, not a publisher
     url: str | None = None  # where the article was published, when known
 

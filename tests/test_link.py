@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
+
+import pytest
 
 from generator import parallel
 from generator.annotate import annotate
 from generator.link import EntityMatcher, link
 from generator.memo import Memo
-from generator.pipeline import generate
+from generator.pipeline import generate, load_archive
 from generator.model import (Annotations, Article, ArticleAnnotation, Block, CleanedArticle, Entity, Loc, Note,
                              Selector)
 from generator.sentences import sentence_spans
@@ -17,6 +20,8 @@ from generator.shared import MIN_PASSAGES, find_related
 WIRE = ["The ministry said on Tuesday that talks over the harbour would resume next week in the capital.",
         "Officials from both delegations described the first round as frank but useful for everyone involved.",
         "A spokesman declined to say whether the ceasefire monitors would return before the talks began."]
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _article(article_id: str, paragraphs: list[str]) -> Article:
@@ -101,3 +106,19 @@ def test_a_persons_surname_before_a_capitalised_word_is_another_persons_name():
     text = "Abbas Kamel met Abbas and Mahmoud Abbas; US President Joe Biden called."
     assert [(text[start:end], entity) for entity, start, end in matcher.find(text)] == [
         ("Abbas", "mahmoud-abbas"), ("Mahmoud Abbas", "mahmoud-abbas"), ("US", "united-states")]
+
+
+@pytest.mark.parametrize("unlink, left", [
+    ('  - entity: ana-silva\n    quote: "Ana Silva said the work"\n', ["Mayor Ana Silva", "the mayor"]),
+    ("  - entity: ana-silva\n", ["the mayor"]),  # everywhere; the link made by hand stays
+])
+def test_an_unlink_in_the_annotation_takes_out_a_wrong_automatic_link(tmp_path: Path, unlink: str, left: list[str]):
+    root = tmp_path / "archive"
+    shutil.copytree(FIXTURES / "base", root)
+    before = [m.text for m in load_archive(root)[0].mentions if m.entity_id == "ana-silva"]
+    assert before == ["Mayor Ana Silva", "Ana Silva", "the mayor"]
+    with (root / "annotations" / "articles" / "sample.yml").open("a", encoding="utf-8") as yml:
+        yml.write("unlink:\n" + unlink)
+    archive, problems = load_archive(root)
+    assert not [p for p in problems if p.is_error]
+    assert [m.text for m in archive.mentions if m.entity_id == "ana-silva"] == left
