@@ -49,10 +49,6 @@ def schema(kind: str) -> dict[str, Any]:
     return json.loads(text)
 
 
-def schema_path(kind: str) -> Path:
-    return Path(str(resources.files("generator").joinpath("schemas", SCHEMA_FOR_KIND[kind])))
-
-
 def annotation_files(root: Path) -> tuple[list[AnnotationFile], list[Problem]]:
     """Every annotation file by kind; a YAML file in no known place is reported, not ignored."""
     base = root / "annotations"
