@@ -214,7 +214,7 @@ def serve_latency(root: Path, timeout: float = 180) -> dict:
             return {"error": "serve did not start in time"}
         marker = f"Served-edit-{int(time.time())}"
         article_id = edit_one_annotation(root, marker)
-        from generator.annotate import slugify
+        from generator.read import slugify
         url = f"{base}articles/{slugify(article_id)}/"
         started = time.perf_counter()
         while time.perf_counter() - started < 60:
@@ -365,7 +365,7 @@ def targets(results: list[dict]) -> list[str]:
             f"{rewritten} files written or removed, {percent:.1f} %",
             "the fingerprint missed the unchanged archive, or regenerating it changed pages")
         written = r["one_edit"]["writes"]
-        from generator.annotate import slugify
+        from generator.read import slugify
         touched = f"articles/{slugify(r['one_edit']['article'])}.md" in written
         say(touched and len(written) <= 5, f"one annotation edit at {r['articles']:,}: only its pages rewritten",
             f"{len(written)} pages ({', '.join(written[:5])})",

@@ -14,18 +14,13 @@ from .errors import Problem, error, warning
 from .memo import NO_MEMO, Memo
 from .model import (AnchoredFact, AnchoredNote, Annotations, Article, ArticleAnnotation, CleanedArticle, Loc,
                     Removal, Selector, Span)
-from .read import display_path, page_slug
+from .read import display_path, slugify
 from .sentences import sentence_around
 
 UNIDENTIFIED_OUTLET = "Outlet not identified"
 # The URLs an annotation's url: may hold; a URL lifted from a page (its canonical link, og:url) is used
 # only if it is one too, since pages link to it and a page's markup may say anything ("javascript:...").
 PUBLISHED_URL = re.compile(schema("article")["properties"]["url"]["pattern"])
-
-
-def slugify(text: str) -> str:
-    """Lowercase ASCII words joined by '-', safe in a file name and a URL (read.py checks clashes with it)."""
-    return page_slug(text)
 
 
 def annotate(cleaned: Iterable[CleanedArticle], annotations: Annotations, memo: Memo = NO_MEMO,

@@ -27,7 +27,7 @@ from .lineshape import line_key
 from .memo import NO_MEMO, Memo
 from .model import (Annotations, ArticleAnnotation, CleaningOverrides, Entity, Evidence, Fact, FactLink, Loc,
                     MentionLink, Note, Selector, Unlink)
-from .read import decode, display_path, page_slug, unless_unchanged
+from .read import decode, display_path, slugify, unless_unchanged
 from .yamlloc import Located, load_yaml
 
 SCHEMA_FOR_KIND = {"entities": "entities.schema.json", "facts": "facts.schema.json", "article": "article.schema.json"}
@@ -345,7 +345,7 @@ def is_reserved_tag(tag: str) -> bool:
 
     By slug, not by the exact text: a spelling the schema may let through one day ("Index") is still
     the same file on a case-insensitive disk."""
-    return page_slug(tag) in RESERVED_TAGS
+    return slugify(tag) in RESERVED_TAGS
 
 
 def reserved_tag_problems(located: Located) -> list[Problem]:

@@ -26,9 +26,10 @@ T = TypeVar("T")
 UNSETTLED_NS = 2_000_000_000  # FAT keeps times to 2 s; ext4 and others to a clock tick
 
 
-def page_slug(article_id: str) -> str:
-    """The article's page name: lowercase ASCII words joined by '-', safe in a file name and a URL."""
-    slug = UNSAFE_SLUG.sub("-", article_id.lower()).strip("-")
+def slugify(text: str) -> str:
+    """A page's file name (an article id, an entity's name, a tag): lowercase ASCII words joined by '-', safe
+    in a file name and a URL. Here because reading checks that no two seeds get the same one."""
+    slug = UNSAFE_SLUG.sub("-", text.lower()).strip("-")
     return re.sub(r"-{2,}", "-", slug) or "untitled"
 
 
@@ -58,7 +59,7 @@ def id_problem(article_id: str) -> str | None:
     if not SAFE_ID.match(article_id) or ".." in article_id:
         return ("file name is not a safe article id: use letters, digits, '-', '_' or '.' (no '..', spaces "
                 "or '%'), starting with a letter or digit; rename the file")
-    if page_slug(article_id) in RESERVED_IDS:
+    if slugify(article_id) in RESERVED_IDS:
         return f"'{article_id}' is reserved for the list of articles; rename the file"
     return None
 
@@ -118,7 +119,7 @@ def read_sources(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, memo: Memo = NO
             problems.append(problem)
             continue
         assert doc is not None
-        key = page_slug(doc.article_id)
+        key = slugify(doc.article_id)
         if key in seen:
             problems.append(error(Loc(display_path(path, root)),
                                   f"maps to the same article page (articles/{key}.md) as "

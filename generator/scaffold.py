@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from .annotate import slugify
+from .read import slugify
 from .link import EntityMatcher
 from .model import Archive, CleanedArticle, Entity
 from .sentences import sentence_around
