@@ -111,18 +111,18 @@ def _clean_pass(article_id: str, source: Path, text: str, context: CleanContext 
 
     _remove_phrase_boilerplate(lines)
     _remove_teaser_lists(lines)
+    run_start = 0  # where the prose run starts; a page's text has no lead-in to measure, all of it is the run
     if not from_page:  # on a page, the markup already told menus from lists better than line shape can
         _remove_navigation_runs(lines)
         run_start = _remove_outside_main_run(lines, meta)
     _remove_comment_section(lines)  # after the prose run: the words before the posts are the article's
     _remove_author_box(lines)
     lift_metadata_lines(lines, meta)
-    lift_title(lines, meta, run_start if not from_page else 0)
+    lift_title(lines, meta, run_start)
     _remove_page_title_copies(lines)
     _remove_timestamps(lines)
     _remove_captions(lines)  # after the metadata: a date line above a credit is the page's date
-    if not from_page:
-        _remove_head(lines, run_start)
+    _remove_head(lines, run_start)  # nothing before run_start 0: a no-op on a page
     _remove_head_above_byline(lines)  # after the lead-in went: what is left above the byline is the head
     _remove_archive_repeats(lines, context)
     first_body = next((line for line in lines if line.kept), None)
