@@ -43,7 +43,8 @@ class Result:
 @contextmanager
 def cycle_collector_paused() -> Iterator[None]:
     """Refcounting alone in the stages that build plain data (annotate, link, render, write); what they
-    built is then frozen (gc.freeze) until generate() ends, so the collector does not walk it again.
+    built is then frozen (gc.freeze) until the public entry point (generate() or load_archive()) returns,
+    so the collector does not walk it again.
 
     The build's objects live until it ends, and refcounting frees those that die; the collector's
     full passes walk every live object again, more often the more there are, which made the link
@@ -70,7 +71,18 @@ def load_archive(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, stages: Stages 
     """Read, clean, annotate and link: the archive in memory, and every problem found on the way.
 
     With a memo (serve), an item whose inputs did not change since the last build is not redone.
+    What the stages froze is the collector's again when it returns: the caller (validate, new, suggest,
+    tests) keeps the archive, and frozen objects would never be collected.
     """
+    try:
+        return _load_archive(root, max_bytes, stages, workers, memo)
+    finally:
+        gc.unfreeze()
+
+
+def _load_archive(root: Path, max_bytes: int, stages: Stages, workers: int | None,
+                  memo: Memo) -> tuple[Archive, list[Problem]]:
+    """load_archive() without the unfreeze, for generate(), whose later stages profit from the freeze."""
     memo.begin_build()
     with stages.stage("read"):
         documents, problems = read_sources(root, max_bytes, memo)
@@ -121,7 +133,7 @@ def generate(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, stages: Stages = NO
 
 
 def _generate(root: Path, max_bytes: int, stages: Stages, workers: int | None, memo: Memo) -> Result:
-    archive, problems = load_archive(root, max_bytes, stages, workers, memo)
+    archive, problems = _load_archive(root, max_bytes, stages, workers, memo)
     if has_errors(problems):
         raise BuildFailed(problems)
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import re
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.pipeline import load_archive
+from generator.pipeline import generate, load_archive
 from generator.render.paths import GENERATED_DIRS
 from generator.write import copy_hand_written
 
@@ -228,3 +229,12 @@ def test_an_articles_url_reaches_its_page_json_ld_and_archive_json(tmp_path: Pat
         assert script and json.loads(script.group(1)).get("url") == url
         assert (f'<a href="{url}">Original</a>' in html) == (url is not None)
         assert "javascript:alert" not in html
+
+
+def test_public_entry_points_leave_nothing_frozen(archive: Path):
+    """The stages freeze what they build (cycle_collector_paused); a caller that keeps the archive must get
+    it back collectable, or it is never freed."""
+    load_archive(archive)
+    assert gc.get_freeze_count() == 0
+    generate(archive)
+    assert gc.get_freeze_count() == 0
