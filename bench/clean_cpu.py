@@ -4,8 +4,8 @@
     python bench/clean_cpu.py /tmp/syn300 [--repeat 3]
 
 Reads the seeds and annotations as the build does, then times (time.process_time, so other load on a
-shared machine counts less than in wall time) the archive context and clean() of every article, as
-pipeline._clean_all does without the process pool. The cleaner's per-line caches are emptied before each
+shared machine counts less than in wall time) each web page's extraction, the archive context and clean()
+of every article, as pipeline._clean_all does without the process pool. The cleaner's per-line caches are emptied before each
 repeat, so every repeat starts as cold as a fresh worker; prints every repeat and the best.
 """
 
@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator import clean as clean_module  # noqa: E402
 from generator.annotations import load_annotations  # noqa: E402
-from generator.clean import clean, source_text  # noqa: E402
+from generator.clean import clean, extract_page, source_text  # noqa: E402
 from generator.context import context_of, short_lines  # noqa: E402
 from generator.model import CleaningOverrides  # noqa: E402
 from generator.read import read_sources  # noqa: E402
@@ -51,9 +51,10 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(args.repeat):
         _empty_caches()
         start = time.process_time()
-        context = context_of(short_lines(source_text(d)) for d in documents)
-        for document, overrides in inputs:
-            clean(document, context, overrides)
+        extracted = [extract_page(d) for d in documents]
+        context = context_of(short_lines(source_text(d, page)) for d, page in zip(documents, extracted))
+        for (document, overrides), page in zip(inputs, extracted):
+            clean(document, context, overrides, page)
         times.append(time.process_time() - start)
     print(f"clean CPU, {len(documents)} articles ({clean_module.__file__}): best {min(times):.2f} s "
           f"(repeats: {', '.join(f'{t:.2f}' for t in times)})")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Mapping
 
 from .context import CleanContext, Line, normalise_lines
-from .extract import extract
+from .extract import Extracted, extract
 from .linescore import SENTENCE_END, continues, detect_language, find_main_run, same_block
 from .model import Block, CleanedArticle, CleaningOverrides, RawDocument, Removal
 from .lineshape import (ARCHIVE_REPEAT_MAX_WORDS, TERMINAL, is_heading, is_menu_like, is_sentence_fragment,
@@ -35,21 +35,31 @@ BELOW_BYLINE_MIN_LINES = 3  # the byline opens the article only when this many k
 
 
 def clean(doc: RawDocument, context: CleanContext | None = None,
-          overrides: CleaningOverrides | None = None) -> CleanedArticle:
-    """Clean one article. A web page is first reduced to its article text and metadata by extract.py."""
+          overrides: CleaningOverrides | None = None, extracted: Extracted | None = None) -> CleanedArticle:
+    """Clean one article. A web page is first reduced to its article text and metadata by extract.py;
+    extracted is that reduction when the caller has it already (extract_page), so it is not done twice."""
     if doc.kind == "html":
-        extracted = extract(doc.text)
-        metadata = dict(extracted.metadata)
+        page = extracted if extracted is not None else extract(doc.text)
+        metadata = dict(page.metadata)
         if not metadata.get("language"):  # the page did not say: the stop words of its text do
-            metadata["language"] = detect_language(extracted.text.split("\n"))[0]
-        return clean_text(doc.article_id, doc.path, extracted.text, context, overrides, metadata,
+            metadata["language"] = detect_language(page.text.split("\n"))[0]
+        return clean_text(doc.article_id, doc.path, page.text, context, overrides, metadata,
                           from_page=True)
     return clean_text(doc.article_id, doc.path, doc.text, context, overrides)
 
 
-def source_text(doc: RawDocument) -> str:
-    """The text the leftover rules see: the file itself, or the article text extracted from a page."""
-    return extract(doc.text).text if doc.kind == "html" else doc.text
+def extract_page(doc: RawDocument) -> Extracted | None:
+    """What extract.py makes of a web page (None for a text source). It is the costly part of cleaning a
+    page and both source_text() and clean() need it: a caller with both extracts once and passes it on."""
+    return extract(doc.text) if doc.kind == "html" else None
+
+
+def source_text(doc: RawDocument, extracted: Extracted | None = None) -> str:
+    """The text the leftover rules see: the file itself, or the article text extracted from a page
+    (extracted, when the caller has it already)."""
+    if doc.kind != "html":
+        return doc.text
+    return (extracted if extracted is not None else extract(doc.text)).text
 
 
 MAX_PASSES = 3

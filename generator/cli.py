@@ -15,7 +15,7 @@ from typing import Sequence
 from . import fingerprint
 from .annotations import YAML_SUFFIXES, load_annotations
 from .commit import raise_interrupted, recover
-from .clean import clean, source_text
+from .clean import clean, extract_page, source_text
 from .context import archive_context
 from .errors import BuildFailed, Problem, has_errors
 from .linescore import END_COST
@@ -188,7 +188,9 @@ def cmd_clean(args: argparse.Namespace) -> int:
         siblings = read_sources(root)[0] or [document]
         annotation = load_annotations(root, [d.article_id for d in siblings])[0].articles.get(document.article_id)
         overrides = annotation.cleaning if annotation else overrides
-    article = clean(document, archive_context(source_text(d) for d in siblings), overrides)
+    page = extract_page(document)  # once: the context and the cleaning both read it
+    texts = [source_text(document, page) if d.path.resolve() == path.resolve() else source_text(d) for d in siblings]
+    article = clean(document, archive_context(texts), overrides, extracted=page)
     if args.json:
         print(json.dumps({
             "body": article.body,

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from bs4 import BeautifulSoup
@@ -35,9 +34,11 @@ class Extracted:
     method: str = "trafilatura"
 
 
-@lru_cache(maxsize=64)
 def extract(html: str) -> Extracted:
-    """Article text and metadata of one page; the same page always gives the same result."""
+    """Article text and metadata of one page; the same page always gives the same result.
+
+    Not cached: it is costly, so callers run it once per document and pass the result on
+    (clean.extract_page; the build keeps it between builds in its memo)."""
     soup = BeautifulSoup(html, "lxml")
     metadata = page_metadata(soup)
     text, method = _trafilatura(html), "trafilatura"

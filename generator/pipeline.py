@@ -3,7 +3,7 @@
 Everything is gathered and checked before anything is written, as MkDocs'
 own build does: a build that fails leaves docs/ and site/ as they were.
 Each stage is named for progress lines and the benchmark (stages.py); the
-per-item work of each stage (parse an annotation file, clean a source, anchor
+per-item work of each stage (parse an annotation file, extract a web page, clean a source, anchor
 an article's quotes, find its entity mentions, sample its sentences for related
 coverage, render a page) runs on every core for large archives (parallel.py).
 """
@@ -19,9 +19,10 @@ from typing import Callable, Iterator
 from . import parallel
 from .annotate import annotate, empty_text_warnings
 from .annotations import load_annotations
-from .clean import clean, source_text
+from .clean import clean, extract_page, source_text
 from .context import context_of, short_lines
 from .errors import BuildFailed, Problem, error, has_errors
+from .extract import Extracted
 from .linescore import load_stop_words
 from .link import link
 from .memo import NO_MEMO, Memo
@@ -102,25 +103,38 @@ def _load_archive(root: Path, max_bytes: int, stages: Stages, workers: int | Non
 def _clean_all(documents: list[RawDocument], annotations: Annotations, workers: int | None,
                tick: Callable[[int], None], memo: Memo) -> list[CleanedArticle]:
     """Every document cleaned, on every core; with a memo, only those whose inputs changed."""
+    extracted = _extract_pages(documents, workers, memo)
+    texts = [source_text(d, page) for d, page in zip(documents, extracted)]
     # The archive's context (short lines printed by several articles: menus, footers) before any cleaning.
-    context = context_of(parallel.map_unless_known(memo.table("short lines"), [d.path for d in documents],
-                                                   [d.text for d in documents], _short_lines_of,
-                                                   {"documents": documents}, workers))
+    context = context_of(parallel.map_unless_known(memo.table("short lines"), [d.path for d in documents], texts,
+                                                   _short_lines_of, {"texts": texts}, workers))
     load_stop_words()  # once, here, before the workers fork
     no_overrides = CleaningOverrides()
     inputs = [(d, annotations.articles[d.article_id].cleaning if d.article_id in annotations.articles
-               else no_overrides) for d in documents]
+               else no_overrides, page) for d, page in zip(documents, extracted)]
     return parallel.map_unless_known(memo.table("clean", context), [d.path for d in documents], inputs, _clean_one,
                                      {"inputs": inputs, "context": context}, workers, tick)
 
 
+def _extract_pages(documents: list[RawDocument], workers: int | None, memo: Memo) -> list[Extracted | None]:
+    """Each web page's extraction (None for a text source), done once here for the context and the cleaning."""
+    pages = [d for d in documents if d.kind == "html"]
+    found = iter(parallel.map_unless_known(memo.table("extract"), [d.path for d in pages], [d.text for d in pages],
+                                           _extract_one, {"pages": pages}, workers))
+    return [next(found) if d.kind == "html" else None for d in documents]
+
+
+def _extract_one(i: int) -> Extracted | None:
+    return extract_page(parallel.shared("pages")[parallel.shared("todo")[i]])
+
+
 def _short_lines_of(i: int) -> frozenset[str]:
-    return short_lines(source_text(parallel.shared("documents")[parallel.shared("todo")[i]]))
+    return short_lines(parallel.shared("texts")[parallel.shared("todo")[i]])
 
 
 def _clean_one(i: int) -> CleanedArticle:
-    document, overrides = parallel.shared("inputs")[parallel.shared("todo")[i]]
-    return clean(document, parallel.shared("context"), overrides)
+    document, overrides, extracted = parallel.shared("inputs")[parallel.shared("todo")[i]]
+    return clean(document, parallel.shared("context"), overrides, extracted)
 
 
 def generate(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, stages: Stages = NO_STAGES,

@@ -130,6 +130,27 @@ def test_html_page_in_seeds_becomes_an_article_page(tmp_path):
     assert "Share on Facebook" not in page_md
 
 
+def test_a_build_extracts_each_page_once(tmp_path, monkeypatch):
+    """Extraction is the costly part of cleaning a page; the archive context and the cleaning both need it."""
+    from generator import clean as clean_module
+    from generator.pipeline import load_archive
+
+    root = copy_archive(tmp_path / "archive")
+    pages = {"page_one": page(), "page_two": page().replace("harbour bridge", "harbour tunnel")}
+    for name, html in pages.items():
+        (root / "seeds" / f"{name}.html").write_text(html, "utf-8")
+    extracted: list[str] = []
+
+    def counted(html: str):
+        extracted.append(html)
+        return extract(html)
+
+    monkeypatch.setattr(clean_module, "extract", counted)
+    archive, _ = load_archive(root)
+    assert {"page_one", "page_two"} <= {a.id for a in archive.articles}
+    assert sorted(extracted) == sorted(pages.values())
+
+
 # --- the real corpus, when ../shared is there ------------------------------------------------------------
 
 def _f1(gold: str, predicted: str) -> float:
