@@ -14,6 +14,7 @@ from .errors import Problem, error, warning
 from .memo import NO_MEMO, Memo
 from .model import (AnchoredFact, AnchoredNote, Annotations, Article, ArticleAnnotation, CleanedArticle, Loc,
                     Removal, Selector, Span)
+from .pagelines import LEFT_OUT
 from .read import display_path, slugify
 from .sentences import sentence_around
 
@@ -135,6 +136,10 @@ def _anchor_or_report(selector: Selector, cleaned: CleanedArticle, loc: Loc, wha
                               "correct or remove prefix/suffix"))
         return None
     removed = _removed_line_quoting(selector, cleaned)
+    if removed is not None and removed.rule == LEFT_OUT:  # not in the extracted text: no keep can bring it back
+        problems.append(error(loc, f"{what} quotes line {removed.line_no} of the page, which the extractor left out "
+                              f"of the article ({removed.reason}); quote the article's own text"))
+        return None
     if removed is not None:
         problems.append(error(loc, f"{what} quotes line {removed.line_no} of the source, which cleaning removed "
                               f"(rule {removed.rule}); if it belongs to the article, add to this file: "

@@ -43,9 +43,20 @@ def clean(doc: RawDocument, context: CleanContext | None = None,
         metadata = dict(page.metadata)
         if not metadata.get("language"):  # the page did not say: the stop words of its text do
             metadata["language"] = detect_language(page.text.split("\n"))[0]
-        return clean_text(doc.article_id, doc.path, page.text, context, overrides, metadata,
-                          from_page=True)
+        article = clean_text(doc.article_id, doc.path, page.text, context, overrides, metadata, from_page=True)
+        return _on_page_lines(article, page)
     return clean_text(doc.article_id, doc.path, doc.text, context, overrides)
+
+
+def _on_page_lines(article: CleanedArticle, page: Extracted) -> CleanedArticle:
+    """The record of a page in the line numbers of its HTML file, with what the extractor left out beside what
+    the text rules removed: the rules number the lines of the extracted text, which a reader cannot open."""
+    def line(number: int) -> int:  # an Extracted made without source lines keeps the text's numbering
+        return page.source_lines[number - 1] if 0 < number <= len(page.source_lines) else number
+
+    blocks = tuple(replace(b, source_line=line(b.source_line)) for b in article.blocks)
+    removals = page.left_out + tuple(replace(r, line_no=line(r.line_no)) for r in article.removals)
+    return replace(article, blocks=blocks, removals=tuple(sorted(removals, key=lambda r: r.line_no)))
 
 
 def extract_page(doc: RawDocument) -> Extracted | None:

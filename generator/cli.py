@@ -92,7 +92,8 @@ def _parser() -> argparse.ArgumentParser:
                                            "they repeat) and with its annotation's cleaning: keep/drop.")
     clean_cmd.add_argument("file", type=Path, help="a source file, e.g. seeds/004_9d61dd4defbaf8ac.txt")
     clean_cmd.add_argument("--explain", action="store_true", help="also list each removed line, its rule and "
-                                                                  "line score (on stderr)")
+                                                                  "line score (on stderr), at its line in FILE "
+                                                                  "(the HTML source, for a web page)")
     clean_cmd.add_argument("--json", action="store_true", help="print body, metadata and removals as JSON")
     clean_cmd.set_defaults(run=cmd_clean)
 
@@ -204,11 +205,10 @@ def cmd_clean(args: argparse.Namespace) -> int:
         return EXIT_OK
     sys.stdout.write(article.body + "\n")
     if args.explain:
-        where = " of the extracted text" if document.kind == "html" else ""
-        for removal in article.removals:
+        for removal in article.removals:  # line numbers of the file itself, HTML source for a web page
             score = ("" if removal.score is None else ", the article ends here" if removal.score <= -END_COST
                      else f", score {removal.score:+.1f}")
-            print(f"{path}:{removal.line_no}{where}: removed by {removal.rule}{score} ({removal.reason}): "
+            print(f"{path}:{removal.line_no}: removed by {removal.rule}{score} ({removal.reason}): "
                   f"{removal.text}", file=sys.stderr)
     return EXIT_OK
 

@@ -6,7 +6,9 @@ trafilatura's other modes. Precision mode sometimes stops after the first part
 of a long article; when readability-lxml finds a body at least twice as long
 that contains what trafilatura found, trafilatura cut the article short and
 readability's body is taken instead. The project's leftover rules (clean.py)
-run on the result either way.
+run on the result either way. What the extractor left out, and where each line
+of its text stands in the page's source, comes from pagelines.py: neither
+extractor says.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 
+from .model import Removal
+from .pagelines import page_lines
 from .pagemeta import page_metadata
 
 FALLBACK_MIN_RATIO = 2.0  # readability's body must be this many times longer ...
@@ -27,11 +31,14 @@ WORD = re.compile(r"\w+")
 
 @dataclass(frozen=True)
 class Extracted:
-    """The article text of a page (one paragraph per line), its metadata, and which extractor found it."""
+    """The article text of a page (one paragraph per line), its metadata, which extractor found it, the
+    page's source line of each line of the text, and the page's text the extractor left out (pagelines.py)."""
 
     text: str
     metadata: dict[str, Any] = field(default_factory=dict)
     method: str = "trafilatura"
+    source_lines: tuple[int, ...] = ()
+    left_out: tuple[Removal, ...] = ()
 
 
 def extract(html: str) -> Extracted:
@@ -45,7 +52,8 @@ def extract(html: str) -> Extracted:
     other = _readability(html)
     if _cut_short(text, other):
         text, method = other, "readability"
-    return Extracted(text, metadata, method)
+    placed = page_lines(html, text, method)
+    return Extracted(text, metadata, method, placed.source_lines, placed.left_out)
 
 
 def _trafilatura(html: str) -> str:

@@ -18,6 +18,7 @@ from generator.cli import main
 from generator.extract import extract
 from generator.model import RawDocument
 from generator.pipeline import generate
+from generator.render import markdown as md
 from tests.conftest import copy_archive
 
 FIXTURE = Path(__file__).parent / "fixtures" / "page_newsarticle.html"
@@ -71,6 +72,49 @@ def test_page_body_keeps_the_article_and_drops_the_chrome():
     assert len(article.blocks) == 6 and article.body.count("\n\n") == 5
 
 
+def fixture_line(text: str) -> int:
+    """The line of the fixture page's HTML where text stands in the <body> (the <head> repeats some)."""
+    lines = page().split("\n")
+    body = next(number for number, line in enumerate(lines, start=1) if "<body>" in line)
+    return next(number for number, line in enumerate(lines[body:], start=body + 1) if text in line)
+
+
+def test_what_the_extractor_left_out_is_recorded_at_its_html_line():
+    article = html_article()
+    left_out = [r for r in article.removals if r.rule == "outside-article"]
+    for text, element in [("Log in", '<nav class="main-menu">'), ("Search the site", '<form class="search">'),
+                          ("Accept all cookies", '<div id="cookie-banner">'), ("Share on Facebook", '<div class="share">'),
+                          ("Ferry timetable changes from April", '<aside class="related">'),
+                          ("Sign up for our morning newsletter", '<section class="newsletter">'),
+                          ("Privacy policy", "<footer>")]:
+        removal = next(r for r in left_out if text in r.text)
+        assert removal.line_no == fixture_line(text), text
+        assert removal.reason.startswith(f"left out by trafilatura: in {element}"), removal.reason
+    inside = next(r for r in left_out if "Share on Facebook" in r.text)
+    outside = next(r for r in left_out if "Privacy policy" in r.text)
+    assert "inside the article's element <article>" in inside.reason
+    assert "outside the article's element <article>" in outside.reason
+
+
+def test_nothing_on_the_page_is_taken_out_silently():
+    """Every word of the page's text is in the body or in the record (title, metadata lines, left out)."""
+    article = html_article()
+    soup = BeautifulSoup(page(), "lxml")
+    for tag in soup(["script", "style"]):
+        tag.decompose()
+    recorded = " ".join([article.body, *(r.text for r in article.removals)])
+    assert set(re.findall(r"\w+", soup.body.get_text(" "))) <= set(re.findall(r"\w+", recorded))
+
+
+def test_text_rules_and_blocks_of_a_page_count_lines_of_its_html():
+    article = html_article()
+    headline = next(r for r in article.removals if r.rule == "repeated-headline")
+    assert headline.line_no == fixture_line("<h1>")
+    assert [b.source_line for b in article.blocks] == [fixture_line(" ".join(b.text.split()[:3]))
+                                                       for b in article.blocks]
+    assert [r.line_no for r in article.removals] == sorted(r.line_no for r in article.removals)
+
+
 def test_metadata_without_json_ld_falls_back_to_meta_and_visible_page():
     html = re.sub(r'<script type="application/ld\+json">.*?</script>', "", page(), flags=re.S)
     metadata = extract(html).metadata
@@ -116,6 +160,12 @@ def test_cli_json_and_explain(capsys):
     assert out.startswith("The old harbour bridge") and "Skip to content" not in out
     assert re.search(r":\d+: removed by outside-main-text, score -?\d+\.\d", err)
 
+    assert main(["clean", str(FIXTURE), "--explain"]) == 0
+    err = capsys.readouterr().err
+    assert (f"page_newsarticle.html:{fixture_line('cookie-banner')}: removed by outside-article (left out by "
+            f"trafilatura: in <div id=\"cookie-banner\">, outside the article's element <article>): We use cookies") in err
+    assert f"page_newsarticle.html:{fixture_line('<h1>')}: removed by repeated-headline" in err
+
 
 def test_html_page_in_seeds_becomes_an_article_page(tmp_path):
     root = copy_archive(tmp_path / "archive")
@@ -127,7 +177,9 @@ def test_html_page_in_seeds_becomes_an_article_page(tmp_path):
     page_md = next(text.decode() for path, text in result.pages.items() if "page_newsarticle" in path or
                    "page-newsarticle" in path)
     assert "Harbour bridge reopens" in page_md and "The Riverside Courier" in page_md
-    assert "Share on Facebook" not in page_md
+    body, record = page_md.split("## Cleaning record", 1)
+    assert "Share on Facebook" not in body
+    assert f"line {fixture_line('cookie-banner')}, *{md.text('outside-article')}*: “We use cookies" in record
 
 
 def test_a_build_extracts_each_page_once(tmp_path, monkeypatch):
@@ -178,6 +230,22 @@ def test_corpus_text_is_cleaned_well_and_idempotently(corpus):
         again = clean_text(doc_id, Path("x.txt"), (article.title or "") + "\n\n" + article.body)
         assert again.body == article.body, doc_id
     assert sum(scores) / len(scores) > 0.85
+
+
+def test_corpus_pages_record_all_they_leave_out(corpus):
+    """Every word of each page's text is in its body or its record, the record in the page's line numbers."""
+    for doc_id in list(corpus)[:4]:
+        html = (CORPUS / "html" / f"{doc_id}.html").read_text("utf-8")
+        article = clean(RawDocument(doc_id, Path("x.html"), html, "html"))
+        soup = BeautifulSoup(html, "lxml")
+        for tag in soup(["script", "style", "noscript", "template", "select", "iframe", "svg"]):
+            tag.decompose()
+        recorded = "".join(" ".join([article.body, *(r.text for r in article.removals)]).split()).casefold()
+        assert [w for w in re.findall(r"\w+", soup.body.get_text(" ").casefold()) if w not in recorded] == []
+        source = html.split("\n")
+        left_out = [r for r in article.removals if r.rule == "outside-article"]
+        placed = [r for r in left_out if re.findall(r"\w+", r.text)[0] in source[r.line_no - 1]]
+        assert len(placed) >= 0.95 * len(left_out), doc_id
 
 
 def test_corpus_pages_are_extracted_well(corpus):
