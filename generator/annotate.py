@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import parallel
-from .annotations import schema
+from .schemacheck import schema
 from .anchor import Anchor, anchor, deciding_context, normalise_text, words_before
 from .errors import Problem, error, warning
 from .memo import NO_MEMO, Memo

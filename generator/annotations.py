@@ -4,22 +4,17 @@ Three kinds of file, each with a JSON Schema shipped in generator/schemas/:
 entities (annotations/entities.yml, annotations/entities/*.yml), facts
 (annotations/facts.yml, annotations/facts/*.yml) and one file per article
 (annotations/articles/<article id>.yml). The schema is the single source of
-what a file may hold; this module maps its verdicts back to line and column
-and adds the checks a schema cannot make (references between files).
+what a file may hold (schemacheck.py turns its verdicts into located problems);
+this module adds the checks a schema cannot make (references between files).
 """
 
 from __future__ import annotations
 
 import difflib
-import json
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
-
-import jsonschema
 
 from . import parallel
 from .errors import Problem, error, warning
@@ -28,9 +23,9 @@ from .memo import NO_MEMO, Memo
 from .model import (Annotations, ArticleAnnotation, CleaningOverrides, Entity, Evidence, Fact, FactLink, Loc,
                     MentionLink, Note, Selector, Unlink)
 from .read import decode, display_path, slugify, unless_unchanged
+from .schemacheck import schema_problems, valid_part, validator
 from .yamlloc import Located, load_yaml
 
-SCHEMA_FOR_KIND = {"entities": "entities.schema.json", "facts": "facts.schema.json", "article": "article.schema.json"}
 YAML_SUFFIXES = (".yml", ".yaml")
 RESERVED_ENTITY_IDS = {"index"}  # pages the generator writes beside entity and fact pages
 RESERVED_FACT_IDS = {"index", "coverage"}
@@ -41,12 +36,6 @@ RESERVED_TAGS = {"index"}  # tags/index.md is the list of tags
 class AnnotationFile:
     path: Path
     kind: str  # "entities", "facts" or "article"
-
-
-@lru_cache(maxsize=None)
-def schema(kind: str) -> dict[str, Any]:
-    text = resources.files("generator").joinpath("schemas", SCHEMA_FOR_KIND[kind]).read_text("utf-8")
-    return json.loads(text)
 
 
 def annotation_files(root: Path) -> tuple[list[AnnotationFile], list[Problem]]:
@@ -181,82 +170,6 @@ def load_file(file: AnnotationFile, root: Path, data: bytes | OSError | None = N
     if located.data is None:
         located.data = {}
     return located, problems + schema_problems(located, file.kind)
-
-
-@lru_cache(maxsize=None)
-def validator(kind: str) -> jsonschema.Draft202012Validator:
-    """One validator a kind, built once: building it costs more than checking a file."""
-    return jsonschema.Draft202012Validator(schema(kind), format_checker=jsonschema.FormatChecker())
-
-
-def valid_part(data: Any, checker: jsonschema.Draft202012Validator) -> Any:
-    """data without the keys and list items the schema refuses (an unknown key alone, not its parent)."""
-    doomed: set[tuple[Any, ...]] = set()
-    for err in checker.iter_errors(data):
-        path = tuple(err.absolute_path)
-        if err.validator == "additionalProperties" and isinstance(err.instance, dict):
-            allowed = err.schema.get("properties", {})
-            doomed.update(path + (key,) for key in err.instance if key not in allowed)
-        else:
-            doomed.add(path[:2] if len(path) >= 2 and isinstance(path[1], int) else path[:1])
-    if () in doomed or not isinstance(data, dict):
-        return {}
-
-    def prune(value: Any, at: tuple[Any, ...]) -> Any:
-        if isinstance(value, dict):
-            return {k: prune(v, at + (k,)) for k, v in value.items() if at + (k,) not in doomed}
-        if isinstance(value, list):  # a refused item becomes None, so later items keep their index (and line)
-            return [None if at + (i,) in doomed else prune(v, at + (i,)) for i, v in enumerate(value)]
-        return value
-
-    return prune(data, ())
-
-
-def schema_problems(located: Located, kind: str) -> list[Problem]:
-    problems: list[Problem] = []
-    for err in validator(kind).iter_errors(located.data):
-        problems += _describe(err, located)
-    return problems
-
-
-def _describe(err: jsonschema.ValidationError, located: Located) -> list[Problem]:
-    path = tuple(err.absolute_path)
-    where = "/".join(str(p) for p in path) or "the file"
-    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
-        allowed = sorted(err.schema.get("properties", {}))
-        out = []
-        for key in sorted(set(err.instance) - set(allowed)):
-            hint = difflib.get_close_matches(key, allowed, n=1)
-            fix = f"did you mean '{hint[0]}'?" if hint else f"allowed keys: {', '.join(allowed)}"
-            out.append(error(located.key_loc(path + (key,)), f"unknown key '{key}'; {fix}"))
-        return out
-    loc = located.loc(path)
-    if err.validator == "required":
-        return [error(loc, f"{where}: {err.message.replace('is a required property', 'is required')}; add it")]
-    if err.validator == "enum":
-        options = ", ".join(map(str, err.validator_value))
-        return [error(loc, f"{where}: {err.instance!r} is not allowed; use one of: {options}")]
-    if err.validator == "format" and err.validator_value == "date":
-        return [error(loc, f"{where}: {err.instance!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-12-20")]
-    if err.validator == "pattern":
-        description = err.schema.get("description", "")
-        return [error(loc, f"{where}: {err.instance!r} is not valid here. {description}".strip())]
-    if err.validator == "type":
-        return [error(loc, f"{where}: expected {_type_name(err.validator_value)}, "
-                           f"found {_type_name(type(err.instance).__name__)}")]
-    if err.validator == "oneOf" and path and "evidence" in path:
-        return [error(loc, f"{where}: an evidence item needs either url (an external source) "
-                           "or article (an article id), not both")]
-    return [error(loc, f"{where}: {err.message}")]
-
-
-def _type_name(name: Any) -> str:
-    names = {"object": "a mapping (key: value)", "dict": "a mapping (key: value)", "array": "a list",
-             "list": "a list", "string": "text", "str": "text", "int": "a number", "float": "a number",
-             "NoneType": "nothing", "bool": "true/false", "boolean": "true/false", "integer": "a whole number"}
-    if isinstance(name, list):
-        return " or ".join(names.get(n, n) for n in name)
-    return names.get(name, str(name))
 
 
 def cross_reference_problems(annotations: Annotations, article_ids: set[str],

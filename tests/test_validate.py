@@ -12,7 +12,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.annotations import SCHEMA_FOR_KIND, is_reserved_tag, schema
+from generator.annotations import is_reserved_tag
+from generator.schemacheck import SCHEMA_FOR_KIND, schema
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parent.parent
