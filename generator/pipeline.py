@@ -1,7 +1,9 @@
 """The whole flow on one screen: read -> clean -> annotate -> link -> render -> write -> build site.
 
-Everything is gathered and checked before anything is written, as MkDocs'
-own build does: a build that fails leaves docs/ and site/ as they were.
+The annotation files are read first (the "annotate" stage's first half): cleaning needs each article's
+keep/drop overrides; the second half anchors their quotes in the cleaned text. Everything is gathered
+and checked before anything is written, as MkDocs' own build does: a build that fails leaves docs/ and
+site/ as they were.
 Each stage is named for progress lines and the benchmark (stages.py); the
 per-item work of each stage (parse an annotation file, extract a web page, clean a source, anchor
 an article's quotes, find its entity mentions, sample its sentences for related
@@ -47,15 +49,12 @@ def cycle_collector_paused() -> Iterator[None]:
     built is then frozen (gc.freeze) until the public entry point (generate() or load_archive()) returns,
     so the collector does not walk it again.
 
-    The build's objects live until it ends, and refcounting frees those that die; the collector's
-    full passes walk every live object again, more often the more there are, which made the link
-    stage superlinear (10,000/1,000 synthetic articles: 14.8 with them, 7.9 without, in the ratio
-    column of `python bench/run.py --articles 1000 10000`). Merely re-enabled, it still walked once
-    all that the stage had allocated; frozen, that is skipped (`python bench/collector_time.py ARCHIVE
-    [--no-freeze]` times the collections of one generate). A reference cycle these stages drop stays
-    until the build ends; they make few (the same command prints the peak RSS). Not while cleaning: parsed HTML is full of reference cycles that
-    only the collector frees (the 90 corpus HTML pages cleaned twice: peak 116 MB with it, 327 MB
-    without; python bench/collector_memory.py).
+    The build's objects live until it ends, and refcounting frees those that die; the collector's full
+    passes walk every live object again, more often the more there are, which made the link stage
+    superlinear. Frozen, what a stage allocated is not walked again. A reference cycle these stages drop
+    stays until the build ends; they make few. Not while cleaning: parsed HTML is full of reference cycles
+    that only the collector frees. Measured with bench/collector_time.py and bench/collector_memory.py
+    (figures in bench/RESULTS.md).
     """
     enabled = gc.isenabled()
     gc.disable()
