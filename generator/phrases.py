@@ -306,7 +306,8 @@ _FOLDING = _Folding(_representatives(k for keywords in _KEYWORDS if keywords for
 RULE_KEYWORDS: list[tuple[str, ...] | None] = [
     tuple(sorted(k for k in folded if not any(other != k and other in k for other in folded))) if folded else None
     for folded in ({k.translate(_FOLDING) for k in keywords} if keywords else None for keywords in _KEYWORDS)]
-assert all(chr(c).translate(_FOLDING) == chr(c).lower() for c in range(128))
+if any(chr(c).translate(_FOLDING) != chr(c).lower() for c in range(128)):  # fold() relies on it for ASCII lines
+    raise RuntimeError("phrases: the keyword folding must fold ASCII as str.lower() does")
 # Every rule's keywords together: a line is searched for each once, and most lines hold none of them.
 ALL_KEYWORDS = tuple(sorted({k for keywords in RULE_KEYWORDS if keywords for k in keywords}))
 
