@@ -41,6 +41,11 @@ ARTICLE_SHARE = 0.9  # the article's element is the deepest one holding this sha
 WORD_LOOKAHEAD = 30  # source lines searched below an element's start for the first word of its text
 ELEMENT_NAME_MAX = 60
 MAX_PLACES_TRIED = 50  # places a line's words stand in a row, looking for one where a block starts
+# Sequence matching costs up to the product of the two lengths, and far more when few distinct words repeat
+# (a page of one phrase copied a thousand times took 20 s a line): past ALIGN_CELLS words x words the
+# matcher drops the most frequent words (difflib's autojunk), past ALIGN_CELLS_MAX a line is not placed.
+ALIGN_CELLS = 250_000
+ALIGN_CELLS_MAX = 4_000_000
 
 
 @dataclass(frozen=True)
@@ -179,7 +184,7 @@ def _align(blocks: list[_Block], lines: list[list[str]]) -> list[int | None]:
     first_block: list[int | None] = [None] * len(lines)
     worded = [j for j, words in enumerate(lines) if words]
     matcher = SequenceMatcher(None, [" ".join(b.words) for b in blocks], [" ".join(lines[j]) for j in worded],
-                              autojunk=False)
+                              autojunk=len(blocks) * len(worded) > ALIGN_CELLS)
     for match in matcher.get_matching_blocks():
         for k in range(match.size):
             block = blocks[match.a + k]
@@ -227,7 +232,11 @@ class _WordStream:
             found = self._find(words, 0, len(self.owner))
         if found is not None:
             return self._mark(range(found, found + len(words)))
-        matcher = SequenceMatcher(None, [self.owner_word(n) for n in range(lo, hi)], words, autojunk=False)
+        cells = (hi - lo) * len(words)
+        if cells > ALIGN_CELLS_MAX:
+            return None  # the line takes the line number of the one before it
+        matcher = SequenceMatcher(None, [self.owner_word(n) for n in range(lo, hi)], words,
+                                  autojunk=cells > ALIGN_CELLS)
         matched = [lo + m.a + k for m in matcher.get_matching_blocks() for k in range(m.size)]
         if 2 * len(matched) < len(words):
             return None  # too little of the line is in the page to say where it stands

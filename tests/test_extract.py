@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 
 from generator.clean import clean, clean_text
 from generator.cli import main
+from generator import pagelines
 from generator.extract import extract
 from generator.model import RawDocument
 from generator.pipeline import generate
@@ -253,3 +254,21 @@ def test_corpus_pages_are_extracted_well(corpus):
     scores = [_f1(corpus[i], clean(RawDocument(i, Path("x.html"), (CORPUS / "html" / f"{i}.html").read_text("utf-8"),
                                                "html")).body) for i in ids]
     assert sum(scores) / len(scores) > 0.9
+
+
+def test_aligning_a_page_of_one_repeated_phrase_stays_bounded(monkeypatch):
+    """Found by Hypothesis: sequence matching of few distinct repeated words took a minute a page. No matcher
+    compares a million words x words without dropping the most frequent words, or ten million at all."""
+    compared: list[tuple[int, bool]] = []
+    real = pagelines.SequenceMatcher
+
+    def counting(isjunk, a, b, autojunk=True):
+        compared.append((len(a) * len(b), autojunk))
+        return real(isjunk, a, b, autojunk=autojunk)
+
+    monkeypatch.setattr(pagelines, "SequenceMatcher", counting)
+    text = "\ub5c2\U0001c1b7\x1b*\xd8s#\x82\xd3\U000a8e8d\U000f8a92q" * 1000
+    page = f"<html><head><title>{text[:80]}</title></head><body><article><p>{text}</p></article></body></html>"
+    clean(RawDocument("x", Path("x.html"), page, "html"))
+    assert compared and all(autojunk or cells <= 1_000_000 for cells, autojunk in compared)
+    assert all(cells <= 10_000_000 for cells, _ in compared)
