@@ -13,6 +13,7 @@ extractor says.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -66,6 +67,9 @@ def _trafilatura(html: str) -> str:
 def _readability(html: str) -> str:
     from readability import Document
 
+    # It logs a traceback ("error getting summary") before it raises; the raise is handled below, so the
+    # log would only print a traceback into the build's output.
+    logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
     try:
         summary = Document(html).summary(html_partial=True)
     except Exception:  # readability raises on pages it cannot parse; trafilatura's answer stands then

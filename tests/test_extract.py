@@ -272,3 +272,9 @@ def test_aligning_a_page_of_one_repeated_phrase_stays_bounded(monkeypatch):
     clean(RawDocument("x", Path("x.html"), page, "html"))
     assert compared and all(autojunk or cells <= 1_000_000 for cells, autojunk in compared)
     assert all(cells <= 10_000_000 for cells, _ in compared)
+
+
+def test_a_page_the_fallback_extractor_cannot_parse_logs_no_traceback(caplog):
+    """readability logs the exception it then raises; the raise is handled, the log would print a traceback."""
+    clean(RawDocument("x", Path("x.html"), "<!-- nothing but a comment -->", "html"))
+    assert not [record for record in caplog.records if record.name.startswith("readability")]
