@@ -1,6 +1,6 @@
 """Time the cleaning of web pages made of one short phrase repeated (a pathological page for line alignment).
 
-    python bench/repetitive_page.py [--repeats 200 1000 2000]
+    python bench/repetitive_page.py [--repeats 200 1000 2000] [--unbounded]
 
 generator/pagelines.py aligns the extracted text with the page's blocks by sequence matching, which costs
 far more than the product of the lengths when a few distinct words repeat; ALIGN_CELLS and ALIGN_CELLS_MAX
@@ -16,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from generator import pagelines  # noqa: E402
 from generator.clean import clean  # noqa: E402
 from generator.model import RawDocument  # noqa: E402
 
@@ -25,7 +26,11 @@ PHRASE = "\ub5c2\U0001c1b7\x1b*\xd8s#\x82\xd3\U000a8e8d\U000f8a92q"  # found by 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, nargs="+", default=[200, 1000, 2000])
+    parser.add_argument("--unbounded", action="store_true",
+                        help="lift ALIGN_CELLS and ALIGN_CELLS_MAX: exact sequence matching, as before the bound")
     args = parser.parse_args(argv)
+    if args.unbounded:
+        pagelines.ALIGN_CELLS = pagelines.ALIGN_CELLS_MAX = float("inf")
     for repeats in args.repeats:
         text = PHRASE * repeats
         page = (f"<html><head><title>{text[:80]}</title></head><body><article><p>{text}</p></article>"

@@ -8,14 +8,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import parallel
-from .schemacheck import schema
 from .anchor import Anchor, anchor, deciding_context, normalise_text, words_before
 from .errors import Problem, error, warning
 from .memo import NO_MEMO, Memo
-from .model import (AnchoredFact, AnchoredNote, Annotations, Article, ArticleAnnotation, CleanedArticle, Loc,
-                    Removal, Selector, Span)
+from .model import (AnchoredFact, AnchoredNote, Annotations, Article, ArticleAnnotation, Block, CleanedArticle,
+                    Loc, Removal, Selector, Span)
 from .pagelines import LEFT_OUT
 from .read import display_path, slugify
+from .schemacheck import schema
 from .sentences import sentence_around
 
 UNIDENTIFIED_OUTLET = "Outlet not identified"
@@ -111,6 +111,12 @@ def merge(cleaned: CleanedArticle, note: ArticleAnnotation) -> tuple[Article, li
     return article, problems
 
 
+def _where(blocks: tuple[Block, ...], span: Span) -> str:
+    """An occurrence as a contributor finds it: its paragraph, and the words before it there."""
+    before = words_before(blocks, span)
+    return f"paragraph {span.block + 1} " + (f"after {before!r}" if before else "at its start")
+
+
 def _anchor_or_report(selector: Selector, cleaned: CleanedArticle, loc: Loc, what: str,
                       problems: list[Problem]):
     blocks = cleaned.blocks
@@ -123,9 +129,7 @@ def _anchor_or_report(selector: Selector, cleaned: CleanedArticle, loc: Loc, wha
                                 f"quote: {_yaml_string(result.matched_text)}"))
         return result.span
     if result.status == "ambiguous":
-        places = "; ".join(f"paragraph {s.block + 1} " + (f"after {words_before(blocks, s)!r}"
-                                                         if words_before(blocks, s) else "at its start")
-                           for s in result.candidates)
+        places = "; ".join(_where(blocks, s) for s in result.candidates)
         decider = deciding_context(selector, blocks, result.candidates[0])
         hint = (f"add a {decider[0]} that decides it, e.g. {decider[0]}: {_yaml_string(decider[1])}" if decider
                 else "quote a longer passage, one that occurs once")
