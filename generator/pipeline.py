@@ -150,7 +150,8 @@ def _generate(root: Path, max_bytes: int, stages: Stages, workers: int | None, m
     if has_errors(problems):
         raise BuildFailed(problems)
     try:
-        with stages.stage("render", total=len(archive.articles)) as tick, cycle_collector_paused():
+        with stages.stage("render", total=len(archive.articles) + len(archive.entities)) as tick, \
+                cycle_collector_paused():
             pages = render(archive, workers, tick, memo)
     except PageClash as clash:
         raise BuildFailed([error(Loc(f"docs/{clash}"), "two generated pages would be written to this one "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import io
 import json
 import re
 import shutil
@@ -16,6 +17,7 @@ import pytest
 from generator.cli import main
 from generator.pipeline import generate, load_archive
 from generator.render.paths import GENERATED_DIRS
+from generator.stages import Progress
 from generator.write import copy_hand_written
 
 from .sitecheck import broken_links, page
@@ -238,3 +240,14 @@ def test_public_entry_points_leave_nothing_frozen(archive: Path):
     assert gc.get_freeze_count() == 0
     generate(archive)
     assert gc.get_freeze_count() == 0
+
+
+def test_progress_lines_never_count_past_the_total(archive: Path):
+    """The plain progress lines of a CI log: every page a stage renders (article and entity pages) is in its
+    total, so a line never reads "render: 12/5"."""
+    log = io.StringIO()
+    generate(archive, stages=Progress(log, min_total=1))
+    counts = re.findall(r"^(\w+): (\d+)/(\d+) ", log.getvalue(), re.M)
+    assert any(name == "render" for name, _, _ in counts), log.getvalue()
+    for name, done, total in counts:
+        assert int(done) <= int(total), f"{name}: {done}/{total}"
