@@ -38,6 +38,7 @@ browser:
 
 bench-clean: $(INSTALLED)  ## P/R/F1 of the cleaner on ../shared/corpus/boilerplate (html and text)
 	$(PY) bench/clean_bench.py
+	$(PY) bench/clean_bench.py --archive --input text  # as `build` cleans: each split one archive
 
 bench: $(INSTALLED)  ## time every stage on synthetic archives of BENCH_N articles (default "1000 10000"; try BENCH_N=200)
 	$(PY) -m pip install --quiet -e '.[bench]'

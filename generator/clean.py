@@ -20,8 +20,7 @@ from .context import CleanContext, Line, normalise_lines
 from .extract import Extracted, extract
 from .linescore import SENTENCE_END, continues, detect_language, find_main_run, same_block
 from .model import Block, CleanedArticle, CleaningOverrides, RawDocument, Removal
-from .lineshape import (ARCHIVE_REPEAT_MAX_WORDS, TERMINAL, is_heading, is_menu_like, is_sentence_fragment,
-                        is_timestamp, line_key, word_count)
+from .lineshape import is_heading, is_menu_like, is_sentence_fragment, is_timestamp, line_key, word_count
 from .lift import BYLINE_MAX_WORDS, BYLINE_WORD, lift_glued_date_and_dateline, lift_metadata_lines, lift_title
 from .sections import author_box_at_end, captions_beside_credits, comment_section, teasers_after_labels
 from .phrases import BYLINE, phrase_rule
@@ -135,7 +134,7 @@ def _clean_pass(article_id: str, source: Path, text: str, context: CleanContext 
     run_start = 0  # where the prose run starts; a page's text has no lead-in to measure, all of it is the run
     if not from_page:  # on a page, the markup already told menus from lists better than line shape can
         _remove_navigation_runs(lines)
-        run_start = _remove_outside_main_run(lines, meta)
+        run_start = _remove_outside_main_run(lines, meta, context)
     _remove_comment_section(lines)  # after the prose run: the words before the posts are the article's
     _remove_author_box(lines)
     lift_metadata_lines(lines, meta)
@@ -145,7 +144,6 @@ def _clean_pass(article_id: str, source: Path, text: str, context: CleanContext 
     _remove_captions(lines)  # after the metadata: a date line above a credit is the page's date
     _remove_head(lines, run_start)  # nothing before run_start 0: a no-op on a page
     _remove_head_above_byline(lines)  # after the lead-in went: what is left above the byline is the head
-    _remove_archive_repeats(lines, context)
     first_body = next((line for line in lines if line.kept), None)
     if first_body is not None:
         lift_glued_date_and_dateline(first_body, meta)
@@ -223,14 +221,15 @@ def _remove_navigation_runs(lines: list[Line]) -> None:
     close_run()
 
 
-def _remove_outside_main_run(lines: list[Line], meta: dict[str, object]) -> int:
+def _remove_outside_main_run(lines: list[Line], meta: dict[str, object], context: CleanContext) -> int:
     """Keep the best-scoring run of lines (linescore.py) and the few lines that lead into it.
 
     The lead-in (headline, byline, date) is left for the metadata rules and removed after them
     (_remove_head). Returns the index where the run starts.
     """
     run = find_main_run([line.text for line in lines], [line.removed_by for line in lines],
-                        same_block([line.number for line in lines]))
+                        same_block([line.number for line in lines]),
+                        context.seen_elsewhere([line.text for line in lines]))
     if run.language:
         meta.setdefault("language", run.language)
     if run.end == 0:
@@ -324,13 +323,6 @@ def _join_split_sentences(lines: list[Line]) -> None:
             line.remove(JOINED, "joined to the line before")
         else:
             previous = line
-
-
-def _remove_archive_repeats(lines: list[Line], context: CleanContext) -> None:
-    for line in lines:
-        if (line.kept and word_count(line.text) <= ARCHIVE_REPEAT_MAX_WORDS and context.seen_elsewhere(line.text)
-                and not line.text.endswith(TERMINAL)):
-            line.remove("repeated-across-archive", "short line that other articles of the archive carry too")
 
 
 def _mark_headings(lines: list[Line]) -> None:

@@ -3,7 +3,9 @@ line a cleaning pass marks.
 
 Page chrome (menus, footers, "Related" labels) is printed by many articles of one outlet, article
 text is not: every short line is counted once per article, before any article is cleaned, and the
-lines found in two or more articles are the archive's context (clean.py's archive-repeat rule).
+lines found in two or more articles are the archive's context: evidence, not a verdict (articles about
+one event share short lines too: a date, a name, a subheading), so such a line costs more in the run search
+(linescore.find_main_run) and is not removed for it alone.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from .lineshape import is_short, line_key
 
@@ -26,8 +28,11 @@ class CleanContext:
 
     repeated_lines: frozenset[str] = frozenset()
 
-    def seen_elsewhere(self, line: str) -> bool:
-        return line_key(line) in self.repeated_lines
+    def seen_elsewhere(self, lines: Sequence[str]) -> list[bool]:
+        """For each line, whether it is a short line another article carries too ([] when none repeats)."""
+        if not self.repeated_lines:
+            return []
+        return [is_short(line) and line_key(line) in self.repeated_lines for line in lines]
 
 
 def archive_context(texts: Iterable[str]) -> CleanContext:

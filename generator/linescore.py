@@ -4,7 +4,8 @@ A scraped page is a long column of lines: menus, teasers and footers around one
 run of prose. Each line gets a score from evidence any language shows: its
 length, how many of its words are stop words of the page's language (prose is
 full of "the", "of", "und"; menus and names are not), sentence punctuation, and
-whether the page repeats it (menus are printed twice). Like Finn's Body Text
+whether the page repeats it (menus are printed twice) or other articles of the
+archive carry it too (an outlet's chrome; only short lines count). Like Finn's Body Text
 Extraction, the article is the run of consecutive lines with the highest total
 score: a few short fragments inside prose (a linked name, a caption) cost less
 than the prose around them earns, while menus and lists of headlines around the
@@ -37,7 +38,7 @@ MIN_LANGUAGE_SHARE = 0.08  # below this share of stop words the page's language 
 BLOCKED_COST = 1.0     # a line a phrase rule removes anyway: it hardly tells where the article ends
 LINE_COST = 4.0        # what a line break costs: a line must carry this many words of prose to pay its way
 PROSE_STOP_SHARE = 0.2  # a line with this share of stop words reads like running text
-REPEAT_PENALTY = 3.0   # extra cost of a short line the page prints more than once (duplicated menus)
+REPEAT_PENALTY = 3.0   # extra cost of a short line the page prints twice, or other articles print too (menus)
 REPEAT_MAX_WORDS = 12
 END_OF_ARTICLE = {"comment-counter", "footer"}  # phrase rules of lines that close an article
 END_COST = 1e6           # crossing such a line: the article does not run past it
@@ -72,12 +73,15 @@ class MainRun:
     language: str | None
 
 
-def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = (), blocks: Sequence[bool] = ()) -> MainRun:
+def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = (), blocks: Sequence[bool] = (),
+                  elsewhere: Sequence[bool] = ()) -> MainRun:
     """The best-scoring run of consecutive lines.
 
     rules[i] names the phrase rule that already marked line i as boilerplate (None if none did);
-    such lines always cost. blocks[i] says line i is in the same block as the line before (same_block). A footer or comment-section heading that comes after a good deal of
-    prose ends the article: prose after it (readers' comments, legal text) counts for little.
+    such lines always cost. blocks[i] says line i is in the same block as the line before (same_block);
+    elsewhere[i] that other articles of the archive carry it (CleanContext.seen_elsewhere). A footer or
+    comment-section heading that comes after a good deal of prose ends the article: prose after it (readers'
+    comments, legal text) counts for little.
     """
     rules = list(rules) or [None] * len(lines)
     language = _language_name(lines)
@@ -87,7 +91,8 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = (), blocks
     scores: list[LineScore] = []
     prose, ended = 0.0, False
     for i, line in enumerate(lines):
-        scored = _scored(line, language, counts[keys[i]] > 1, rules[i] is not None, _joined(lines, i, blocks),
+        repeated = counts[keys[i]] > 1 or bool(elsewhere and elsewhere[i])
+        scored = _scored(line, language, repeated, rules[i] is not None, _joined(lines, i, blocks),
                          runs_on(lines, i, blocks))
         if cells[i] and rules[i] is None:
             scored = LineScore(scored.units, scored.stop_share, 0.0)

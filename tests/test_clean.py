@@ -556,3 +556,36 @@ def test_a_bracketed_related_link_inside_the_text_goes():
 ])
 def test_a_writers_name_under_a_text_label_goes(line, removed):
     _phrase_rules_decide(line, removed)
+
+
+def test_short_lines_that_articles_about_one_event_share_stay():
+    """Articles about one event share short lines that are theirs (a subheading, a quoted slogan on its own
+    line): built together, each keeps them. Repetition across the archive is evidence in the run search,
+    not a verdict: a rule that removed every short line two articles share took these out of both."""
+    middle = "\n\nWhat happens next\n\nThe engineers will report in March, and the council will read the report.\n\n"
+    shared = "“Build it once, build it well”\n\n"
+    texts = {
+        "a": ARTICLE_START + shared + "The slogan was printed on every poster." + middle + ARTICLE_END,
+        "b": ("Council vote on harbour bridge set for spring\n\nCouncillors expect a close vote on the harbour "
+              "bridge when they meet next month to hear the engineers.\n\n" + shared
+              + "Campaigners have chanted it outside the town hall since May." + middle + ARTICLE_END),
+    }
+    context = archive_context(texts.values())
+    assert context.repeated_lines, "the two articles share short lines"
+    for name, text in texts.items():
+        body = clean_text(name, Path(f"{name}.txt"), text, context).body
+        assert "What happens next" in body and "Build it once, build it well" in body, name
+
+
+def test_a_short_line_other_articles_carry_costs_more_in_the_run_search():
+    """An outlet's chrome line that other articles of the archive print too costs more than a line of its own
+    shape: here it is what ends the article's run before a weak line of text after it."""
+    lines = ["The council met again on Tuesday to discuss the harbour bridge, delayed for years by its cost.",
+             "The mayor said that the vote would be held in the spring, after the engineers report.",
+             "Our City Desk",
+             "More from the desk of the editors this week."]
+    alone = find_main_run(lines)
+    carried = find_main_run(lines, elsewhere=[False, False, True, False])
+    assert (alone.start, alone.end) == (0, 4)
+    assert (carried.start, carried.end) == (0, 2)
+    assert carried.scores[2].score < alone.scores[2].score
