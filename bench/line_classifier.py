@@ -45,8 +45,8 @@ def features(lines: list[str], rules: list[str | None]) -> tuple[list[list[float
     cells = L.table_cells(lines, rules)
     base = []
     for i, line in enumerate(lines):
-        words, spaced, cjk, hits = L._line_facts(line)
-        stops = next((c for name, c in hits if name == language), 0)
+        words, spaced, cjk, _ = L._line_facts(line)
+        stops = L.stop_count(line, language)
         units = words + cjk / 2
         share = stops / spaced if spaced else 0.0
         base.append((units, share, 1.0 if L.SENTENCE_END.search(line) else 0.0,
@@ -73,7 +73,7 @@ def sigmoid(z: float) -> float:
 
 
 def learned_run_search(weights: list[float], theta: float):
-    def find_main_run(lines, rules=(), blocks=()):
+    def find_main_run(lines, rules=(), blocks=(), elsewhere=()):  # blocks, elsewhere: not features it learned
         rules = list(rules) or [None] * len(lines)
         rows, base, language = features(list(lines), rules)
         scores, prose, ended = [], 0.0, False
@@ -117,9 +117,9 @@ def labels(lines: list[str], gold: str) -> list[int]:
 def first_pass_lines(text: str) -> tuple[list[str], list[str | None]]:
     seen: list[tuple[list[str], list[str | None]]] = []
 
-    def capture(lines, rules=(), blocks=()):
+    def capture(lines, rules=(), blocks=(), elsewhere=()):
         seen.append((list(lines), list(rules) or [None] * len(lines)))
-        return HAND_SET(lines, rules, blocks)
+        return HAND_SET(lines, rules, blocks, elsewhere)
 
     C.find_main_run = capture
     try:
