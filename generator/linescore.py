@@ -108,20 +108,24 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = (), blocks
 
 
 @lru_cache(maxsize=LINE_CACHE)
-def _line_facts(line: str) -> tuple[int, int, int, tuple[tuple[str, int], ...]]:
+def _line_facts(line: str) -> tuple[int, int, int, tuple[str, ...]]:
     """What scoring and the language guess need of a line, found once: the same line recurs (a second pass,
     boilerplate on many pages). Its number of words; of words without CJK characters (stop words are looked
-    for among those); of CJK characters; and for each language, how many of those words are its stop words
-    (each word looked up once in a word -> languages table). Counts only, so the cache holds little."""
+    for among those); of CJK characters; and those of its words that are a stop word of some language,
+    case-folded. Counting them for each language is left to the page (_language_name), which counts each
+    distinct word once: a common word is a stop word of dozens of languages."""
     words = WORD.findall(line)
     cjk = len(CJK.findall(line))
     spaced = [w for w in words if not CJK.search(w)] if cjk else words
-    hits: dict[str, int] = {}
     languages_of = _languages_by_stop_word()
-    for word in spaced:
-        for name in languages_of.get(word.casefold(), ()):
-            hits[name] = hits.get(name, 0) + 1
-    return len(words), len(spaced), cjk, tuple(hits.items())
+    return len(words), len(spaced), cjk, tuple(w for w in map(str.casefold, spaced) if w in languages_of)
+
+
+def stop_count(line: str, language: str | None) -> int:
+    """How many of the line's words are stop words of the language (by its name in LANGUAGES)."""
+    if language is None:
+        return 0
+    return sum(map(_stop_words(language).__contains__, _line_facts(line)[3]))
 
 
 @lru_cache(maxsize=LINE_CACHE)
@@ -135,9 +139,8 @@ def _scored(line: str, language: str | None, repeated: bool, blocked: bool, join
     continuation says it goes on with the sentence the line before began: that sentence paid for its line
     already (a link or an emphasis split it, not the writer).
     """
-    words, spaced, cjk, hits = _line_facts(line)
-    stops = next((count for name, count in hits if name == language), 0)
-    return _score(line, words, spaced, cjk, stops, language is not None, repeated, blocked, joined, continuation)
+    words, spaced, cjk, _ = _line_facts(line)
+    return _score(line, words, spaced, cjk, stop_count(line, language), language is not None, repeated, blocked, joined, continuation)
 
 
 def _score(line: str, words: int, spaced: int, cjk: int, stops: int, known_language: bool, repeated: bool,
@@ -236,11 +239,15 @@ def detect_language(lines: Sequence[str]) -> tuple[str | None, frozenset[str]]:
 def _language_name(lines: Sequence[str]) -> str | None:
     """detect_language's answer as its name in LANGUAGES (None if the text's language is not one we know)."""
     total = 0
-    hits = dict.fromkeys(LANGUAGES, 0)
+    found: Counter[str] = Counter()
     for line in lines:
-        _, words, _, line_hits = _line_facts(line)
+        _, words, _, stop_words = _line_facts(line)
         total += words
-        for name, count in line_hits:
+        found.update(stop_words)
+    hits = dict.fromkeys(LANGUAGES, 0)
+    languages_of = _languages_by_stop_word()
+    for word, count in found.items():
+        for name in languages_of[word]:
             hits[name] += count
     if not total:
         return None

@@ -6,12 +6,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.clean import clean, clean_text
 from generator.context import archive_context
 from generator.linescore import find_main_run, same_block
 from generator.model import CleaningOverrides
-from generator.phrases import BOILERPLATE_RULES, RULE_KEYWORDS, phrase_rule
+from generator.phrases import ALL_KEYWORDS, BOILERPLATE_RULES, KEYWORD_FINDER, RULE_KEYWORDS, phrase_rule
 from generator.read import read_sources
 
 REPO = Path(__file__).resolve().parent.parent
@@ -589,3 +591,11 @@ def test_a_short_line_other_articles_carry_costs_more_in_the_run_search():
     assert (alone.start, alone.end) == (0, 4)
     assert (carried.start, carried.end) == (0, 2)
     assert carried.scores[2].score < alone.scores[2].score
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ALL_KEYWORDS + ("x", " ", "é", "ß", "’")), max_size=8).map("".join))
+def test_the_keyword_finder_finds_every_keyword_a_line_holds(folded):
+    """The automaton that looks for every rule keyword at once finds what testing each in turn finds:
+    keywords inside, overlapping and prefixing one another included."""
+    assert {keyword for _, keyword in KEYWORD_FINDER.iter(folded)} == {k for k in ALL_KEYWORDS if k in folded}
