@@ -140,7 +140,8 @@ def _scored(line: str, language: str | None, repeated: bool, blocked: bool, join
     already (a link or an emphasis split it, not the writer).
     """
     words, spaced, cjk, _ = _line_facts(line)
-    return _score(line, words, spaced, cjk, stop_count(line, language), language is not None, repeated, blocked, joined, continuation)
+    return _score(line, words, spaced, cjk, stop_count(line, language), language is not None, repeated, blocked,
+                  joined, continuation)
 
 
 def _score(line: str, words: int, spaced: int, cjk: int, stops: int, known_language: bool, repeated: bool,
