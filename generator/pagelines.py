@@ -335,7 +335,11 @@ def _where(element: etree._Element, article: etree._Element | None, holding_arti
     if named is article:
         return f"in the article's element {_name(article)}"
     inside = article in chain
-    return f"in {_name(named)}, {'inside' if inside else 'outside'} the article's element {_name(article)}"
+    named_name, article_name = _name(named), _name(article)
+    if named_name == article_name:  # two elements alike (a page's columns): their lines tell them apart
+        named_name = f"{named_name} at line {named.sourceline}"
+        article_name = f"{article_name} at line {article.sourceline}"
+    return f"in {named_name}, {'inside' if inside else 'outside'} the article's element {article_name}"
 
 
 def _name(element: etree._Element) -> str:

@@ -278,3 +278,21 @@ def test_a_page_the_fallback_extractor_cannot_parse_logs_no_traceback(caplog):
     """readability logs the exception it then raises; the raise is handled, the log would print a traceback."""
     clean(RawDocument("x", Path("x.html"), "<!-- nothing but a comment -->", "html"))
     assert not [record for record in caplog.records if record.name.startswith("readability")]
+
+
+def test_a_left_out_block_in_an_element_like_the_articles_says_which_is_which():
+    """Two elements printed alike (<div class="col">): the record tells them apart by their lines, where
+    "in <div class="col">, outside the article's element <div class="col">" read as nonsense."""
+    prose = " ".join(["The council met again on Tuesday to discuss the harbour bridge, which has been delayed "
+                      "for years by the cost of its foundations and the survey of the old piers."] * 3)
+    html = ("<html><head><title>Harbour bridge</title></head><body>\n<div class=\"col\">\n<h1>Harbour bridge</h1>\n"
+            + "".join(f"<p>{prose} Paragraph {n}.</p>\n" for n in range(6)) + "</div>\n<div class=\"col\">\n"
+            "<ul><li><a href=\"/a\">Ferry tickets rise again</a></li><li><a href=\"/b\">New timetable</a></li>"
+            "<li><a href=\"/c\">Pier closed</a></li></ul>\n</div>\n"
+            "</body></html>\n")
+    article = clean(RawDocument("x", Path("x.html"), html, "html"))
+    assert "Paragraph 5" in article.body and "Ferry tickets" not in article.body
+    removal = next(r for r in article.removals if "Ferry tickets" in r.text)
+    first, second = [n for n, line in enumerate(html.split("\n"), start=1) if line == '<div class="col">']
+    assert (f'in <div class="col"> at line {second}, outside the article\'s element <div class="col"> at line {first}'
+            in removal.reason), removal.reason
