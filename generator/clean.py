@@ -20,7 +20,8 @@ from .context import CleanContext, Line, normalise_lines
 from .extract import Extracted, extract
 from .linescore import SENTENCE_END, continues, detect_language, find_main_run, same_block
 from .model import Block, CleanedArticle, CleaningOverrides, RawDocument, Removal
-from .lineshape import is_heading, is_menu_like, is_sentence_fragment, is_timestamp, line_key, word_count
+from .lineshape import (is_heading, is_menu_like, is_sentence_fragment, is_timestamp, line_key, menu_items,
+                        word_count)
 from .lift import BYLINE_MAX_WORDS, BYLINE_WORD, lift_glued_date_and_dateline, lift_metadata_lines, lift_title
 from .sections import author_box_at_end, captions_beside_credits, comment_section, teasers_after_labels
 from .phrases import BYLINE, phrase_rule
@@ -198,7 +199,8 @@ def _remove_captions(lines: list[Line]) -> None:
 
 
 def _remove_navigation_runs(lines: list[Line]) -> None:
-    """Three or more menu-like lines in a row are a menu, wherever they stand.
+    """Three or more menu-like lines in a row are a menu, wherever they stand, and so is one line that lists
+    three or more labels between separators.
 
     A piece of a sentence ("and", ", or") is not a menu entry: it tells that the short lines around it
     are links inside a sentence, so it breaks the run.
@@ -214,6 +216,10 @@ def _remove_navigation_runs(lines: list[Line]) -> None:
     for line in lines:
         if not line.kept:
             continue  # lines already removed neither extend nor break a run
+        items = menu_items(line.text)
+        if items:
+            line.remove("navigation", f"a menu of {items} entries between separators")
+            continue
         if is_menu_like(line.text) and not is_sentence_fragment(line.text):
             run.append(line)
         else:

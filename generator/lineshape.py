@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .dates import MONTHS
+from .dates import MONTHS, date_line
 from .linescore import LINE_CACHE
-from .phrases import OUTLET_WORDS
+from .phrases import BYLINE, OUTLET_WORDS
 
 TERMINAL = tuple(".!?…:;\"'”’»)")
 WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -40,8 +40,23 @@ def is_short(line: str) -> bool:
 
 
 def is_menu_like(text: str) -> bool:
-    return len(text) <= 30 and 0 < word_count(text) <= 3 and not text.endswith(TERMINAL) and not any(
-        ch.isdigit() for ch in text[:1])
+    """A short label such as a menu prints; a date ("March 3, 2024") or a byline ("By Jane Doe") is as short,
+    but it is the article's metadata, which the lines around it (headline, outlet) often are too."""
+    return (len(text) <= 30 and 0 < word_count(text) <= 3 and not text.endswith(TERMINAL)
+            and not text[:1].isdigit() and date_line(text) is None and not BYLINE.match(text))
+
+
+MENU_SEPARATOR = re.compile(r"\s+[|·•»›]\s+")
+MENU_ITEM_MAX_WORDS = 3
+
+
+def menu_items(text: str) -> int:
+    """How many menu entries the line lists between separators ("Home | World | Sport"): 0 when it is not
+    such a line (fewer than three parts, or a part longer than a label, or one that ends a sentence)."""
+    parts = MENU_SEPARATOR.split(text.strip(" |·•»›"))
+    if len(parts) < 3 or any(not 0 < word_count(p) <= MENU_ITEM_MAX_WORDS or p.endswith(TERMINAL) for p in parts):
+        return 0
+    return len(parts)
 
 
 CONNECTIVES = frozenset("and or but nor of for to in on at by with from as than the a an und oder et ou y o e".split())

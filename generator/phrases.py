@@ -200,7 +200,10 @@ BYLINE = re.compile(r"^(?i:by|von|par|por|di)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'�
                     r"((,| and| &)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3})*(\s*[,|–—-]\s*.{0,60})?$")
 OUTLET_WORDS = re.compile(r"\b(media|news|press|times|post|group|network|agency|journal|daily|herald|tribune|gazette|"
                           r"chronicle|broadcasting|tv|radio|wire|observer|telegraph|magazine|monitor|review|"
-                          r"report|today|online|presse|zeitung|diario|noticias)\b", re.I)
+                          r"report|today|online|presse|zeitung|diario|noticias|courier|standard|guardian|independent|"
+                          r"mirror|express|mail|bulletin|dispatch|sentinel|examiner|inquirer|enquirer|globe|register|"
+                          r"courant|recorder|star|sun|weekly|insider|reporter|jornal|giornale|corriere|gazzetta|"
+                          r"nachrichten|rundschau|allgemeine|kurier|tageblatt|krant|dagblad|nieuws)\b", re.I)
 # "DEIR AL-BALAH, Gaza Strip –", "WASHINGTON (AP) —", "CAIRO, Jan 31 (Reuters) -"
 DATELINE = re.compile(r"^(?P<dateline>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+)*(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?"
                       r"(?:,\s+\w+\.?\s+\d{1,2})?(?:\s+\([A-Za-z. ]+\))?)\s+[–—-]{1,2}\s+(?=\S)")

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from generator.clean import clean, clean_text
 from generator.context import archive_context
 from generator.linescore import find_main_run, same_block
+from generator.lineshape import menu_items
 from generator.model import CleaningOverrides
 from generator.phrases import ALL_KEYWORDS, BOILERPLATE_RULES, KEYWORD_FINDER, RULE_KEYWORDS, phrase_rule
 from generator.read import read_sources
@@ -599,3 +600,38 @@ def test_the_keyword_finder_finds_every_keyword_a_line_holds(folded):
     """The automaton that looks for every rule keyword at once finds what testing each in turn finds:
     keywords inside, overlapping and prefixing one another included."""
     assert {keyword for _, keyword in KEYWORD_FINDER.iter(folded)} == {k for k in ALL_KEYWORDS if k in folded}
+
+
+PROSE = ("Egyptian officials hosted a new round of talks in the capital on Thursday, a day after the delegation "
+         "arrived, according to two officials familiar with the meetings.\n"
+         "The talks focused on a possible pause in the fighting and on the release of the hostages, the officials "
+         "said, and a second delegation is expected to arrive in the coming days.\n"
+         "No agreement had been reached by the evening, one of the officials said, adding that the talks would "
+         "resume on Friday morning after the delegations had consulted their leaders.\n")
+
+
+@pytest.mark.parametrize("date_text", ["December 21, 2023", "Dec. 21, 2023", "21 December 2023", "2023-12-21"])
+def test_headline_outlet_byline_and_date_lines_are_lifted_under_a_menu(date_text):
+    """A menu printed as one line of labels between separators is a menu, not the headline; the outlet,
+    byline and date lines under the headline are metadata, not three menu entries in a row."""
+    text = ("Skip to main content\nHome | World | Middle East | Sport | Weather\n"
+            "Egypt Hosts New Round of Truce Talks\nDesert Courier\nBy Amira Saleh\n" + date_text + "\n" + PROSE)
+    article = clean_text("x", Path("x.txt"), text)
+    assert article.title == "Egypt Hosts New Round of Truce Talks"
+    assert (article.date, article.byline, article.outlet) == (date(2023, 12, 21), "Amira Saleh", "Desert Courier")
+    assert article.body.startswith("Egyptian officials hosted")
+    menu = next(r for r in article.removals if r.text.startswith("Home |"))
+    assert menu.rule == "navigation"
+
+
+@pytest.mark.parametrize("line, items", [
+    ("Home | World | Middle East | Sport | Weather", 5),
+    ("News › World › Middle East", 3),
+    ("Politics • Economy • Culture •", 3),
+    ("Analysis | Truce talks resume in Cairo as the delegations return", 0),
+    ("Gaza | Egypt | Hamas: what we know so far", 0),
+    ("Talks | resumed.", 0),
+    ("A | B", 0),
+])
+def test_a_line_of_labels_between_separators_is_a_menu(line, items):
+    assert menu_items(line) == items
