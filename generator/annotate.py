@@ -140,9 +140,10 @@ def _anchor_or_report(selector: Selector, cleaned: CleanedArticle, loc: Loc, wha
                               "correct or remove prefix/suffix"))
         return None
     removed = _removed_line_quoting(selector, cleaned)
-    if removed is not None and removed.rule == LEFT_OUT:  # not in the extracted text: no keep can bring it back
+    if removed is not None and removed.rule == LEFT_OUT:
         problems.append(error(loc, f"{what} quotes line {removed.line_no} of the page, which the extractor left out "
-                              f"of the article ({removed.reason}); quote the article's own text"))
+                              f"of the article ({removed.reason}); if it belongs to the article, add to this "
+                              f"file: cleaning: {{keep: [{_yaml_string(selector.quote)}]}}"))
         return None
     if removed is not None:
         problems.append(error(loc, f"{what} quotes line {removed.line_no} of the source, which cleaning removed "

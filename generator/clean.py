@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from .context import CleanContext, Line, normalise_lines
 from .extract import Extracted, extract
@@ -40,12 +40,32 @@ def clean(doc: RawDocument, context: CleanContext | None = None,
     extracted is that reduction when the caller has it already (extract_page), so it is not done twice."""
     if doc.kind == "html":
         page = extracted if extracted is not None else extract(doc.text)
+        if overrides is not None and overrides.keep:
+            page = with_kept_passages(page, overrides.keep)
         metadata = dict(page.metadata)
         if not metadata.get("language"):  # the page did not say: the stop words of its text do
             metadata["language"] = detect_language(page.text.split("\n"))[0]
         article = clean_text(doc.article_id, doc.path, page.text, context, overrides, metadata, from_page=True)
         return _on_page_lines(article, page)
     return clean_text(doc.article_id, doc.path, doc.text, context, overrides)
+
+
+def with_kept_passages(page: Extracted, keep: Sequence[str]) -> Extracted:
+    """The page's article text with the passages the extractor left out that the annotation keeps (cleaning.keep),
+    each put back as a paragraph where it stands on the page (after the last line of the text above it): keep
+    brings back what the extractor took out as it does what a text rule took out."""
+    wanted = [key for key in (line_key(quote) for quote in keep) if key]
+    back = [r for r in page.left_out if any(key in line_key(r.text) for key in wanted)]
+    if not back:
+        return page
+    lines = page.text.split("\n")
+    sources = list(page.source_lines) if len(page.source_lines) == len(lines) else [0] * len(lines)
+    for removal in back:  # in page order: each goes below the text that stands above it
+        at = max((i + 1 for i, line_no in enumerate(sources) if line_no <= removal.line_no), default=0)
+        lines.insert(at, removal.text)
+        sources.insert(at, removal.line_no)
+    return replace(page, text="\n".join(lines), source_lines=tuple(sources),
+                   left_out=tuple(r for r in page.left_out if r not in back))
 
 
 def _on_page_lines(article: CleanedArticle, page: Extracted) -> CleanedArticle:

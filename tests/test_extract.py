@@ -18,7 +18,7 @@ from generator.cli import main
 from generator import pagelines
 from generator.extract import extract
 from generator.model import RawDocument
-from generator.pipeline import generate
+from generator.pipeline import generate, load_archive
 from generator.render import markdown as md
 from tests.conftest import copy_archive
 
@@ -296,3 +296,26 @@ def test_a_left_out_block_in_an_element_like_the_articles_says_which_is_which():
     first, second = [n for n, line in enumerate(html.split("\n"), start=1) if line == '<div class="col">']
     assert (f'in <div class="col"> at line {second}, outside the article\'s element <div class="col"> at line {first}'
             in removal.reason), removal.reason
+
+
+def test_keep_brings_back_a_passage_the_extractor_left_out(tmp_path):
+    """A note on text the extractor left outside the article is an error that suggests `cleaning: keep`;
+    with that keep, the passage is back in the article at its place on the page, and out of the record."""
+    root = copy_archive(tmp_path / "archive")
+    shutil.copy2(FIXTURE, root / "seeds" / "page_newsarticle.html")
+    annotation = root / "annotations" / "articles" / "page_newsarticle.yml"
+    note = 'notes:\n  - quote: "headlines from the river towns"\n    note: The paper\'s morning newsletter.\n'
+    annotation.write_text(note, "utf-8")
+    _, problems = load_archive(root)
+    left_out = [p for p in problems if "which the extractor left out" in p.message]
+    assert left_out and 'cleaning: {keep: ["headlines from the river towns"]}' in left_out[0].message
+
+    annotation.write_text(note + 'cleaning:\n  keep: ["headlines from the river towns"]\n', "utf-8")
+    archive, problems = load_archive(root)
+    assert not [p for p in problems if p.severity == "error"], problems
+    article = next(a for a in archive.articles if a.id == "page_newsarticle")
+    body = article.cleaned.body
+    assert body.index("final load tests") < body.index("Get the day's headlines from the river towns")
+    assert not any("river towns" in r.text for r in article.cleaned.removals)
+    kept = next(b for b in article.cleaned.blocks if "river towns" in b.text)
+    assert kept.source_line == fixture_line("Get the day's headlines")
