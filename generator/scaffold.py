@@ -31,7 +31,12 @@ Mr Mrs Ms Dr President Prime Minister Official Officials Residents Regarding Acc
 Egyptian Qatari American British French German""".split())
 LOWER_COMPOUND = re.compile(r"-(?!(?:al|el|ad|ud|ul)-)[a-z]")
 ORGANISATION_WORDS = re.compile(r"\b(Ministry|Council|Agency|Authority|Brigades|Forces|Army|Party|Movement|Group|"
-                                r"Organi[sz]ation|Committee|Court|Bank|Fund|Office|Media|News|Union|Association)\b")
+                                r"Organi[sz]ation|Committee|Court|Bank|Fund|Office|Media|News|Union|Association|"
+                                r"State|Front|Institute|University|Company|Corporation|Department|Government|"
+                                r"Police|Guard|Hospital|Foundation|Commission|Parliament|Assembly)\b")
+PLACE_WORDS = re.compile(r"\b(City|Strip|Camp|Province|Region|Valley|River|Sea|Islands?|Mountains?|Square|Street|"
+                         r"Crossing|Border|Republic|Kingdom|County|District|Governorate)\b")
+DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish)$")  # "Syrian", "Lebanese", "Kurdish": adjectives before a noun
 
 
 def new_annotation_text(article: CleanedArticle, entities: list[Entity], counts: Counter[str]) -> str:
@@ -85,13 +90,15 @@ class Suggestion:
     example: str
     article_id: str
     type_guess: str
+    aliases: tuple[str, ...] = ()
 
     def as_yaml(self) -> str:
         return (f"  # {self.count} mentions in {self.articles} "
                 f"{'article' if self.articles == 1 else 'articles'}, e.g. in {self.article_id}: "
                 f"{json.dumps(self.example, ensure_ascii=False)}\n"
                 f"  - id: {slugify(self.name)}\n    name: {json.dumps(self.name, ensure_ascii=False)}\n"
-                f"    type: {self.type_guess}  # guessed: check it\n    aliases: []\n"
+                f"    type: {self.type_guess}  # guessed: check it\n"
+                f"    aliases: {json.dumps(list(self.aliases), ensure_ascii=False)}\n"
                 f"    description: \"\"  # one neutral line\n")
 
 
@@ -112,17 +119,30 @@ def suggest_entities(archive: Archive, article_id: str | None = None, minimum: i
             for match in NAME.finditer(text):
                 name = match.group(0).rstrip("’'")
                 words = name.split()
-                if len(words) == 1 and name in NOT_NAMES or all(w in NOT_NAMES for w in words):
+                while words and words[0] in NOT_NAMES:  # "Although Berm", "The Pentagon": the name is what follows
+                    words.pop(0)
+                if not words:
                     continue
+                name = " ".join(words)
+                start = match.start() + match.group(0).find(name)
                 if LOWER_COMPOUND.search(name):  # "Arab-sponsored" is an adjective, not a name
                     continue
+                following = text[match.end():match.end() + 2]
+                if following[:1] == "." and following[1:].isalpha():
+                    continue  # "Polygraph.info": a web address, not a name
+                if len(words) == 1 and DEMONYM.match(name) and following[:1] == " " and following[1:].islower():
+                    continue  # "Syrian government": an adjective
                 if name.endswith(("’s", "'s")):
                     name = name[:-2]
                 counts[name] += 1
                 in_articles[name].add(article.id)
-                if not _sentence_start(text, match.start()):
+                if not _sentence_start(text, start):
                     not_first_word.add(name)
                 example.setdefault(name, (article.id, sentence_around(block.text, match.start(), match.end())))
+    surnames = _surnames(counts)
+    for surname, full in surnames.items():  # "Simpson" after "Jane Simpson": her, not a place called Simpson
+        counts[full] += counts.pop(surname)
+        in_articles[full] |= in_articles.pop(surname)
     suggestions = []
     for name, count in counts.items():
         spread = len(in_articles[name])
@@ -130,8 +150,22 @@ def suggest_entities(archive: Archive, article_id: str | None = None, minimum: i
         if not enough or (len(name.split()) == 1 and name not in not_first_word):
             continue
         source, sentence = example[name]
-        suggestions.append(Suggestion(name, count, spread, sentence, source, _guess_type(name)))
+        aliases = tuple(sorted(s for s, full in surnames.items() if full == name))
+        suggestions.append(Suggestion(name, count, spread, sentence, source, _guess_type(name), aliases))
     return sorted(suggestions, key=lambda s: (-s.articles, -s.count, s.name))
+
+
+def _surnames(counts: Counter[str]) -> dict[str, str]:
+    """One-word names that are the last word of exactly one longer name found, which reads as a person's
+    (two or three words, no organisation or place word): the surname a report uses after the full name.
+    Only where the word alone would be guessed a place ("Palestinians" after "Twelve Palestinians" is not)."""
+    full_names: dict[str, list[str]] = defaultdict(list)
+    for name in counts:
+        words = name.split()
+        if 2 <= len(words) <= 3 and _guess_type(name) == "person":
+            full_names[words[-1]].append(name)
+    return {last: names[0] for last, names in full_names.items()
+            if len(names) == 1 and last in counts and _guess_type(last) == "place"}
 
 
 def _sentence_start(text: str, offset: int) -> bool:
@@ -142,6 +176,8 @@ def _sentence_start(text: str, offset: int) -> bool:
 def _guess_type(name: str) -> str:
     if ORGANISATION_WORDS.search(name) or name.isupper():
         return "organisation"
+    if PLACE_WORDS.search(name):
+        return "place"
     if len(name.split()) >= 2:
         return "person"
     return "organisation" if name.endswith("s") else "place"

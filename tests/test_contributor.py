@@ -126,3 +126,21 @@ def test_serve_regenerates_when_an_annotation_changes(archive: Path):
     assert regenerations <= 4, f"{regenerations} regenerations for a start and two edits: a rebuild loop"
     rebuilds = output.count("Detected file changes")  # MkDocs' server, told of changes by inotify
     assert 1 <= rebuilds <= 3, f"MkDocs rebuilt {rebuilds} times for one good edit: a rebuild loop or a missed change"
+
+
+def test_suggest_folds_surnames_and_skips_adjectives_and_web_addresses(tmp_path: Path, capsys):
+    """A surname used after the full name is the person's alias, not a place; "Syrian" before a noun is an
+    adjective; "Polygraph.info" is a web address; "The"/"Although" before a name are not part of it."""
+    root = tmp_path / "archive"
+    shutil.copytree(REPO / "tests" / "fixtures" / "base", root)
+    body = ("The camp lies near the border, where Jane Kowalczyk has worked for a decade.\n\n"
+            "Kowalczyk said the Syrian government had not answered, according to Polygraph.info reporting.\n\n"
+            "The Pentagon declined to comment. Although Rukban is remote, the Pentagon sends aid there.\n")
+    for n in (1, 2):
+        (root / "seeds" / f"extra{n}.txt").write_text(f"Aid reaches the desert camp, report {n}\n\n" + body, "utf-8")
+    assert main(["suggest", "--root", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert 'name: "Jane Kowalczyk"' in out and 'aliases: ["Kowalczyk"]' in out and 'name: "Kowalczyk"' not in out
+    assert 'name: "Syrian"' not in out and 'name: "Polygraph"' not in out
+    assert 'name: "Pentagon"' in out and 'name: "Rukban"' in out
+    assert 'name: "The Pentagon"' not in out and 'name: "Although' not in out
