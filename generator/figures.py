@@ -1,8 +1,10 @@
 """Read a figure as an article words it ("over 19,600", "nearly 20,000") and tell whether figures agree.
 
 Each wording becomes an interval of values it allows; wordings agree when
-their intervals overlap. "19,667", "over 19,600" and "nearly 20,000" agree;
-"131" and "132" do not.
+their intervals share a value. "19,667", "over 19,600" and "nearly 20,000" agree;
+"131" and "132" do not. An end is open or closed as the wording says: "over 100"
+excludes 100, "at least 100" allows it, so "over 100" and "under 100" disagree
+while "at least 100" and "at most 100" agree.
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ import math
 import re
 from dataclasses import dataclass
 
-LOWER_BOUND = ("more than", "over", "at least", "a minimum of", "minimum of", "upwards of", "in excess of", "above",
-               "exceeding", "no fewer than", "no less than")
-UPPER_BOUND = ("nearly", "almost", "close to", "just under", "up to", "less than", "fewer than", "under",
-               "at most", "a maximum of")
+# Bounds that exclude their number ("over 100" does not allow 100) and bounds that include it ("at least 100").
+ABOVE = ("more than", "over", "upwards of", "in excess of", "above", "exceeding")
+AT_LEAST = ("at least", "a minimum of", "minimum of", "no fewer than", "no less than")
+BELOW = ("nearly", "almost", "just under", "less than", "fewer than", "under", "below")
+AT_MOST = ("close to", "up to", "at most", "a maximum of")
 APPROXIMATE = ("around", "about", "approximately", "roughly", "some", "an estimated", "estimated", "approx.",
                "circa", "more or less", "an approximate")
-APPROXIMATION = 0.05  # "around 100" allows 95..105; "nearly 100" allows 95..100
+APPROXIMATION = 0.05  # "around 100" allows 95..105; "nearly 100" allows 95 up to, not including, 100
 UNITS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 SMALL = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -29,32 +32,50 @@ DATE_WORDS = re.compile(r"\b(january|february|march|april|june|july|august|septe
                         r"(january|february|march|april|may|june|july|august|september|october|november|december)\b")
 TIME_UNIT = re.compile(r"\b(second|minute|hour|day|week|month|year)s?\b")
 NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:\s+(?:hundred|thousand|million|billion))?", re.I)
-# One pattern a kind of qualifier, longest wording first ("no fewer than" before "fewer than").
-QUALIFIERS = tuple((re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b"),
-                    name)
-                   for words, name in ((LOWER_BOUND, "at least"), (UPPER_BOUND, "at most"), (APPROXIMATE, "about")))
+# Each wording's qualifier, and one pattern for them all, longest wording first ("just under" before "under").
+QUALIFIER_OF = {w: name for words, name in ((ABOVE, "more than"), (AT_LEAST, "at least"), (BELOW, "less than"),
+                                            (AT_MOST, "at most"), (APPROXIMATE, "about")) for w in words}
+QUALIFIERS = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(QUALIFIER_OF, key=len, reverse=True)) + r")\b")
 WORDS = re.compile(r"\b(?:" + "|".join(sorted(set(SMALL) | set(UNITS), key=len, reverse=True)) +
                    r")(?:[\s-]+(?:" + "|".join(sorted(set(SMALL) | set(UNITS), key=len, reverse=True)) + r"))*\b",
                    re.I)
 
 
 @dataclass(frozen=True)
+class Interval:
+    """The values a wording allows. An open end excludes its number: "over 100" is (100, inf), "at least 100"
+    is [100, inf), and the two ends must be compared with that in mind, not as plain numbers."""
+
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+
+    def below(self, other: Interval) -> bool:
+        """True when every value of self is under every value of other, so no value is in both.
+
+        Ends that meet at one number share it only when both include it: [95, 100] and [100, inf) share 100;
+        [95, 100) and [100, inf), or [100, 100] and (100, inf), share nothing."""
+        return self.high < other.low or (self.high == other.low and (self.high_open or other.low_open))
+
+
+@dataclass(frozen=True)
 class Figure:
     wording: str
     value: float
-    qualifier: str  # "exact", "at least", "at most" or "about"
+    qualifier: str  # "exact", "more than", "at least", "less than", "at most" or "about"
     unit: str = ""  # "%", "week", "day", ...: only figures in the same unit are compared
 
     @property
-    def interval(self) -> tuple[float, float]:
+    def interval(self) -> Interval:
         v = self.value
-        if self.qualifier == "at least":
-            return v, math.inf
-        if self.qualifier == "at most":
-            return v * (1 - APPROXIMATION), v
+        if self.qualifier in ("more than", "at least"):
+            return Interval(v, math.inf, low_open=self.qualifier == "more than", high_open=True)
+        if self.qualifier in ("less than", "at most"):
+            return Interval(v * (1 - APPROXIMATION), v, high_open=self.qualifier == "less than")
         if self.qualifier == "about":
-            return v * (1 - APPROXIMATION), v * (1 + APPROXIMATION)
-        return v, v
+            return Interval(v * (1 - APPROXIMATION), v * (1 + APPROXIMATION))
+        return Interval(v, v)
 
 
 def parse_figure(wording: str) -> Figure | None:
@@ -63,11 +84,9 @@ def parse_figure(wording: str) -> Figure | None:
     if DATE_WORDS.search(text):
         return None  # "between November 24 and December 1", "October 8, 1997": dates, not quantities
     qualifier = "exact"
-    for pattern, name in QUALIFIERS:
-        hit = pattern.match(text)
-        if hit:
-            qualifier, text = name, text[hit.end():].strip()
-            break
+    hit = QUALIFIERS.match(text)
+    if hit:
+        qualifier, text = QUALIFIER_OF[hit.group()], text[hit.end():].strip()
     value = _number(text)
     if value is None:
         return None
@@ -120,21 +139,32 @@ def disagreements(figures: list[Figure], limit: int = 10) -> list[tuple[Figure, 
 def _disagreements(figures: list[Figure], limit: int) -> list[tuple[Figure, Figure]]:
     """Up to limit pairs of wordings that cannot both be true, the widest gaps first.
 
-    Linear when the figures agree (the highest lower bound is within the lowest upper
+    Linear when the figures agree (the highest lower bound is not above the lowest upper
     bound), and never more than limit pairs to show: a fact reported by thousands of
     articles must not cost or print a million pairs.
     """
-    if len(figures) < 2 or max(f.interval[0] for f in figures) <= min(f.interval[1] for f in figures):
+    if len(figures) < 2 or not min(figures, key=_high).interval.below(max(figures, key=_low).interval):
         return []
     position = {id(f): i for i, f in enumerate(figures)}
-    by_high = sorted(figures, key=lambda f: f.interval[1])
-    by_low = sorted(figures, key=lambda f: f.interval[0], reverse=True)
+    by_high = sorted(figures, key=_high)
+    by_low = sorted(figures, key=_low, reverse=True)
     pairs: list[tuple[Figure, Figure]] = []
     for a in by_high:
+        if len(pairs) >= limit or not a.interval.below(by_low[0].interval):
+            break  # no later a (a higher upper bound) is below any figure either
         for b in by_low:
-            if b.interval[0] <= a.interval[1] or len(pairs) >= limit:
+            if len(pairs) >= limit or not a.interval.below(b.interval):
                 break
-            pairs.append((a, b) if position[id(a)] < position[id(b)] else (b, a))
-        if len(pairs) >= limit or not pairs or by_low[0].interval[0] <= a.interval[1]:
-            break
+            if b is not a:  # an empty wording ("under 0") is below itself: that is no pair
+                pairs.append((a, b) if position[id(a)] < position[id(b)] else (b, a))
     return sorted(pairs, key=lambda pair: (position[id(pair[0])], position[id(pair[1])]))
+
+
+def _high(figure: Figure) -> tuple[float, bool]:
+    """Sorts upper bounds, the lowest first; at one number the open end ("under 100") is the lower."""
+    return figure.interval.high, not figure.interval.high_open
+
+
+def _low(figure: Figure) -> tuple[float, bool]:
+    """Sorts lower bounds, the highest last; at one number the open end ("over 100") is the higher."""
+    return figure.interval.low, figure.interval.low_open
