@@ -14,10 +14,14 @@ import re
 from dataclasses import dataclass
 
 # Bounds that exclude their number ("over 100" does not allow 100) and bounds that include it ("at least 100").
-ABOVE = ("more than", "over", "upwards of", "in excess of", "above", "exceeding")
-AT_LEAST = ("at least", "a minimum of", "minimum of", "no fewer than", "no less than")
-BELOW = ("nearly", "almost", "just under", "less than", "fewer than", "under", "below")
-AT_MOST = ("close to", "up to", "at most", "a maximum of")
+# A word the lists miss reads as an exact figure, which contradicts its own bound ("just over 100" vs "over 100").
+ABOVE = ("more than", "over", "upwards of", "in excess of", "above", "exceeding", "just over", "just above",
+         "well over", "well above", "slightly more than", "slightly over", "a little over", "a little more than")
+AT_LEAST = ("at least", "a minimum of", "minimum of", "no fewer than", "no less than", "not fewer than",
+            "not less than")
+BELOW = ("nearly", "almost", "just under", "less than", "fewer than", "under", "below", "just below", "well under",
+         "well below", "slightly less than", "slightly under", "a little under", "a little less than")
+AT_MOST = ("close to", "up to", "at most", "a maximum of", "no more than", "not more than")
 APPROXIMATE = ("around", "about", "approximately", "roughly", "some", "an estimated", "estimated", "approx.",
                "circa", "more or less", "an approximate")
 APPROXIMATION = 0.05  # "around 100" allows 95..105; "nearly 100" allows 95 up to, not including, 100
@@ -35,7 +39,9 @@ NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:\s+(?:hundred|thousand|million|
 # Each wording's qualifier, and one pattern for them all, longest wording first ("just under" before "under").
 QUALIFIER_OF = {w: name for words, name in ((ABOVE, "more than"), (AT_LEAST, "at least"), (BELOW, "less than"),
                                             (AT_MOST, "at most"), (APPROXIMATE, "about")) for w in words}
-QUALIFIERS = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(QUALIFIER_OF, key=len, reverse=True)) + r")\b")
+# (?!\w), not \b, ends a wording: "approx." ends in a full stop, and "over" must not match "overall".
+QUALIFIERS = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(QUALIFIER_OF, key=len, reverse=True)) +
+                        r")(?!\w)")
 WORDS = re.compile(r"\b(?:" + "|".join(sorted(set(SMALL) | set(UNITS), key=len, reverse=True)) +
                    r")(?:[\s-]+(?:" + "|".join(sorted(set(SMALL) | set(UNITS), key=len, reverse=True)) + r"))*\b",
                    re.I)

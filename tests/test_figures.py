@@ -72,3 +72,21 @@ def test_fact_page_flags_more_than_against_nearly(archive: Path):
     page = (archive / "docs" / "facts" / "gaza-death-toll-dec-2023.md").read_text("utf-8")
     assert '!!! warning "The figures disagree"' in page and "within their wording" not in page
     assert "“more than 20,000” vs “nearly 20,000”" in page
+
+
+@pytest.mark.parametrize("wording, qualifier", [
+    ("just over 100", "more than"), ("well above 100", "more than"), ("slightly more than 100", "more than"),
+    ("well below 100", "less than"), ("a little under 100", "less than"), ("no more than 100", "at most"),
+    ("not more than 100", "at most"), ("not less than 100", "at least"), ("approx. 100", "about"),
+    ("overall 100", "exact"),
+])
+def test_modified_and_abbreviated_wordings_keep_their_bound(wording: str, qualifier: str):
+    """Read as exact, "just over 100" would contradict "over 100", and "approx. 100" would contradict "97"."""
+    figure = parse_figure(wording)
+    assert figure and figure.value == 100 and figure.qualifier == qualifier
+
+
+@pytest.mark.parametrize("a, b", [("just over 100", "over 100"), ("no more than 100", "under 100"),
+                                  ("approx. 100", "97"), ("well below 100", "nearly 100")])
+def test_modified_wordings_agree_with_their_plain_bound(a: str, b: str):
+    assert not clash(a, b)
