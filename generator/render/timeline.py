@@ -14,7 +14,6 @@ from . import markdown as md
 from . import paths
 
 
-
 def month_key(day: date | None) -> str:
     return day.strftime("%Y-%m") if day else "undated"
 
@@ -33,11 +32,26 @@ def articles_by_month(archive: Archive) -> dict[str, list[Article]]:
 
 
 def months_table(page: str, months: dict[str, list[Article]]) -> list[str]:
+    """Articles and outlets a month. An article whose outlet is not known is no outlet to count, but it is
+    some publisher: the cell says "not identified" rather than "0", or "1" for a month of four articles."""
     out = ["| Month | Articles | Outlets |", "|---|---:|---:|"]
+    unidentified = False
     for key, articles in months.items():
         link = md.link(month_label(key), paths.relative(page, paths.month(key)))
-        out.append(f"| {link} | {len(articles)} | {len({a.outlet for a in articles if a.outlet_known})} |")
+        out.append(f"| {link} | {len(articles)} | {outlets_cell(articles)} |")
+        unidentified = unidentified or not all(a.outlet_known for a in articles)
+    if unidentified:
+        out += ["", "Outlets counts the outlets identified. *Not identified*: some of the month's articles do not "
+                "say who published them; the month's page lists each article with its outlet."]
     return out + [""]
+
+
+def outlets_cell(articles: list[Article]) -> str:
+    """How many outlets published these articles: "2", "2 + not identified" or "not identified"."""
+    known = len({a.outlet for a in articles if a.outlet_known})
+    if all(a.outlet_known for a in articles):
+        return str(known)
+    return f"{known} + not identified" if known else "not identified"
 
 
 def timeline_pages(archive: Archive) -> dict[str, str]:
