@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.cli import main
+from generator.render.quotes import quoted
+
 from .sitecheck import page
+
+DOUBLED = re.compile("““|””|„„|““|««|»»|‘‘|’’|\"\"")
 
 
 def _months(built: Path, url_path: str) -> dict[str, tuple[str, str]]:
@@ -30,3 +39,55 @@ def test_months_never_show_zero_outlets_for_articles_whose_outlet_is_unknown(bui
         assert all(outlets != "0" for _, outlets in months.values())
         text = page(built_archive / "site", url_path).get_text(" ", strip=True)
         assert "some of the month's articles do not say who published them" in text
+
+
+@pytest.mark.parametrize("raw, shown", [
+    ("Plain sentence.", "“Plain sentence\\.”"),
+    ("“His presence could signal talks.”", "“His presence could signal talks\\.”"),
+    ("«Allons-y.»", "«Allons\\-y\\.»"), ("„Wir gehen.“", "„Wir gehen\\.“"), ("»Hej.«", "»Hej\\.«"),
+    ('"Straight."', '"Straight\\."'), ("‘Single.’", "‘Single\\.’"),
+    ("“Quote,” he said.", "“Quote,” he said\\."), ("He said: “We will go.”", "He said: “We will go\\.”"),
+    ("“First of two sentences.", "“First of two sentences\\.”"), ("Second of two.”", "“Second of two\\.”"),
+    ("He said: “We will go.", "He said: “We will go\\.”"), ("we will go,” he said.", "“we will go,” he said\\."),
+    ("«Allons-y.", "«Allons\\-y\\.»"), ("Wir gehen.“", "„Wir gehen\\.“"), ('He said "we go.', 'He said "we go\\."'),
+    ("‘We won’t go.", "‘We won’t go\\.’"), ("He said “no” to it.", "“He said “no” to it\\.”"),
+    ("’90s music.", "“’90s music\\.”"), ("“", "““”"),
+])
+def test_a_sentence_is_quoted_once_and_balanced(raw: str, shown: str):
+    """Its own marks are not doubled (““…””), and a quotation it opens or closes alone is completed."""
+    assert quoted(raw) == shown
+
+
+def test_entity_pages_quote_a_quoted_sentence_once(built_archive: Path):
+    """The reported line: ““His presence in Cairo could signal … negotiations.””, on every entity page."""
+    site = built_archive / "site"
+    cairo = [li.get_text(" ", strip=True) for li in page(site, "entities/cairo").select("article li")]
+    assert any(line.startswith("“His presence in Cairo could signal") and line.endswith("negotiations.” ¶ 1")
+               for line in cairo), cairo
+    for html in (site / "entities").glob("*/index.html"):
+        for li in BeautifulSoup(html.read_text("utf-8"), "html.parser").select("article li"):
+            line = li.get_text("", strip=True)
+            assert not DOUBLED.search(line), (html, line)
+            assert line.count("“") == line.count("”"), (html, line)
+
+
+def test_a_quotation_cut_into_two_sentences_reads_as_two_balanced_quotations(archive: Path):
+    """The sentence splitter cuts “A. B.” into “A. and B.”: each line gets the mark it lacks, none doubled;
+    a fact page quotes the sentence that states the fact the same way."""
+    (archive / "seeds" / "talks.txt").write_text(
+        "Talks in Egypt\n\nAn official said: “The talks in Cairo went well. We will return to Cairo next week.”\n\n"
+        "“Cairo is where the talks belong,” another official said.\n\n"
+        "“The toll has passed 19,700,” a ministry spokesman said.\n", "utf-8")
+    (archive / "annotations" / "articles" / "talks.yml").write_text(
+        "facts:\n  - fact: gaza-death-toll-dec-2023\n    quote: \"The toll has passed 19,700\"\n"
+        "    figure: \"19,700\"\n", "utf-8")
+    assert main(["build", "--root", str(archive), "--no-site"]) == 0
+    lines = (archive / "docs" / "entities" / "cairo.md").read_text("utf-8").splitlines()
+    assert any(line.startswith("- An official said: “The talks in <mark>Cairo</mark> went well\\.” [")
+               for line in lines)
+    assert any(line.startswith("- “We will return to <mark>Cairo</mark> next week\\.” [") for line in lines)
+    assert any(line.startswith("- “<mark>Cairo</mark> is where the talks belong,” another official said\\. [")
+               for line in lines)
+    fact = (archive / "docs" / "facts" / "gaza-death-toll-dec-2023.md").read_text("utf-8")
+    assert "| “The toll has passed 19,700,” a ministry spokesman said\\. | **19,700** |" in fact
+    assert not any(DOUBLED.search(line) for line in lines + fact.splitlines())

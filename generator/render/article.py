@@ -8,6 +8,7 @@ from ..model import Archive, Article, Mention, Related
 from . import markdown as md
 from . import paths
 from .markdown import Marked
+from .quotes import quoted
 
 
 def block_anchor(block_index: int) -> str:
@@ -158,7 +159,7 @@ def _related_section(article: Article, related: list[Related], articles: dict[st
             there_link = md.link(f"¶ {theirs.block + 1}", paths.relative(page, paths.article(other.slug),
                                                                        block_anchor(theirs.block)))
             out += [f"- Here ({md.link(f'¶ {mine.block + 1}', '#' + block_anchor(mine.block))}): "
-                    f"“{md.text(here)}”  ", f"  There ({there_link}): “{md.text(there)}”"]
+                    f"{quoted(here)}  ", f"  There ({there_link}): {quoted(there)}"]
         out.append("")
     return out
 
@@ -211,7 +212,7 @@ def _removed_section(article: Article) -> list[str]:
     out = ["## Cleaning record { #cleaning-record data-search-exclude }", "",
            f'??? info "What cleaning removed ({len(removals)} {"line" if len(removals) == 1 else "lines"})"', ""]
     for removal in removals:
-        out.append(f"    - line {removal.line_no}, *{md.text(removal.rule)}*: “{md.text(removal.text)}”")
+        out.append(f"    - line {removal.line_no}, *{md.text(removal.rule)}*: {quoted(removal.text)}")
     return out + [""]
 
 

@@ -10,6 +10,7 @@ from ..model import Archive, Article, Entity, Mention
 from . import markdown as md
 from . import paths
 from .article import block_anchor
+from .quotes import quoted
 from .timeline import month_key, month_label
 
 TYPE_LABELS = {"person": "Person", "organisation": "Organisation", "place": "Place", "event": "Event"}
@@ -55,7 +56,7 @@ def render_entity(entity: Entity, archive: Archive, index: EntityIndex, articles
                                                                index.sentences[article_id]):
                 anchor_link = md.link(f"¶ {block + 1}", paths.relative(page, paths.article(article.slug),
                                                                       block_anchor(block)))
-                out.append(f"- “{sentence_markdown}” {anchor_link}")
+                out.append(f"- {sentence_markdown} {anchor_link}")
             out.append("")
         if len(ordered) > MENTION_ARTICLES_SHOWN:
             out += _by_month(page, [articles[a] for a in ordered[:-MENTION_ARTICLES_SHOWN]])
@@ -73,7 +74,7 @@ def render_entity(entity: Entity, archive: Archive, index: EntityIndex, articles
 
 def _mention_sentences(article: Article, mentions: list[Mention],
                        sentences: Sequence[Sequence[tuple[int, int]]]) -> list[tuple[str, int]]:
-    """One line per sentence that mentions the entity, each mention in it highlighted.
+    """One line per sentence that mentions the entity, quoted, each mention in it highlighted.
 
     sentences are the article's sentence spans a block, split once by link.link."""
     grouped: dict[tuple[int, int, int], list[Mention]] = defaultdict(list)
@@ -91,7 +92,7 @@ def _mention_sentences(article: Article, mentions: list[Mention],
             parts.append(f"<mark>{md.text(mention.text)}</mark>")
             cursor = mention.span.end
         parts.append(md.text(text[cursor:end]))
-        lines.append(("".join(parts).strip(), block))
+        lines.append((quoted(text[start:end], "".join(parts).strip()), block))
     return lines
 
 

@@ -8,6 +8,7 @@ from ..model import AnchoredFact, Archive, Article, Fact
 from . import markdown as md
 from . import paths
 from .article import block_anchor
+from .quotes import quoted
 
 
 def reports_of(fact: Fact, archive: Archive) -> list[tuple[Article, AnchoredFact]]:
@@ -35,7 +36,7 @@ def render_fact(fact: Fact, archive: Archive) -> str:
            md.text(fact.claim), "{: .fact-claim-text }", ""]
     verdict, clashes = figure_verdict(rows)
     if verdict == "disagree":
-        pairs = "; ".join(f"“{md.text(a.wording)}” vs “{md.text(b.wording)}”" for a, b in clashes)
+        pairs = "; ".join(f"{quoted(a.wording)} vs {quoted(b.wording)}" for a, b in clashes)
         out += ['!!! warning "The figures disagree"', "",
                 f"    The articles give figures that cannot all be right: {pairs}.", ""]
     elif verdict == "approximate":
@@ -53,7 +54,7 @@ def render_fact(fact: Fact, archive: Archive) -> str:
             target = paths.relative(page, paths.article(article.slug), block_anchor(link.span.block))
             out.append(f"| {md.link(md.text(article.title, in_table=True), target)} "
                        f"| {md.text(article.outlet, in_table=True)} | {md.format_date(article.date)} "
-                       f"| “{md.text(link.sentence, in_table=True)}” "
+                       f"| {quoted(link.sentence, md.text(link.sentence.strip(), in_table=True))} "
                        f"| **{md.text(link.link.figure or '—', in_table=True)}** |")
         out.append("")
     if fact.evidence:
