@@ -91,3 +91,16 @@ def test_a_quotation_cut_into_two_sentences_reads_as_two_balanced_quotations(arc
     fact = (archive / "docs" / "facts" / "gaza-death-toll-dec-2023.md").read_text("utf-8")
     assert "| “The toll has passed 19,700,” a ministry spokesman said\\. | **19,700** |" in fact
     assert not any(DOUBLED.search(line) for line in lines + fact.splitlines())
+
+
+def test_fact_page_says_what_its_reports_and_its_evidence_are(built_archive: Path):
+    """The two lists differ by design (5 linked sentences in 3 articles; 2 pages and 3 articles cited as
+    evidence): each heading is followed by what its list is, so a reader does not take one for the other."""
+    soup = page(built_archive / "site", "facts/unsc-aid-resolution-vote-postponed")
+    reports = soup.find(id="as-reported").find_next_sibling("p").get_text(" ", strip=True)
+    evidence = soup.find(id="evidence").find_next_sibling("p").get_text(" ", strip=True)
+    assert reports.endswith("states this claim, as each article words it: 5 sentences in 3 articles.")
+    assert len(soup.find(id="as-reported").find_next_sibling("table").select("tbody tr")) == 5
+    assert evidence.startswith("The sources the archive cites for the claim itself")
+    assert "an article can state it without being cited as evidence" in evidence
+    assert len(soup.find(id="evidence").find_next_sibling("ul").select("li")) == 5

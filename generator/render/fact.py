@@ -45,11 +45,16 @@ def render_fact(fact: Fact, archive: Archive) -> str:
                 "with the others.", ""]
     elif verdict == "agree":
         out += ['!!! success "The figures agree"', "", "    Every article gives the same figure.", ""]
-    out += ["## As reported", ""]
+    # Two lists that can differ by design: reports are every sentence an article's annotation links to the fact;
+    # evidence is what facts.yml cites for the claim, chosen by hand and possibly outside the archive.
+    out += ["## As reported { #as-reported }", ""]
     if not rows:
         out += ["No article of the archive is linked to this fact yet.", ""]
     else:
-        out += ["| Article | Outlet | Date | Wording | Figure |", "|---|---|---|---|---|"]
+        count = len({article.id for article, _ in rows})
+        out += ["Every sentence of the archive's articles that states this claim, as each article words it: "
+                f"{_count(len(rows), 'sentence')} in {_count(count, 'article')}.", "",
+                "| Article | Outlet | Date | Wording | Figure |", "|---|---|---|---|---|"]
         for article, link in rows:
             target = paths.relative(page, paths.article(article.slug), block_anchor(link.span.block))
             out.append(f"| {md.link(md.text(article.title, in_table=True), target)} "
@@ -59,7 +64,10 @@ def render_fact(fact: Fact, archive: Archive) -> str:
         out.append("")
     if fact.evidence:
         articles = archive.articles_by_id
-        out += ["## Evidence", ""]
+        out += ["## Evidence { #evidence }", "",
+                "The sources the archive cites for the claim itself, chosen by hand: articles of the archive or "
+                "pages outside it. They are not the list above, which is every article that states the claim: "
+                "an article can state it without being cited as evidence.", ""]
         for evidence in fact.evidence:
             if evidence.article and evidence.article in articles:
                 article = articles[evidence.article]
@@ -69,6 +77,10 @@ def render_fact(fact: Fact, archive: Archive) -> str:
                 out.append(f"- [{md.text(evidence.title or evidence.url)}](<{evidence.url}>)")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def coverage_page(archive: Archive) -> str:
