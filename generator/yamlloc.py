@@ -68,6 +68,9 @@ def load_yaml(text: str, path: str) -> tuple[Located | None, list[Problem]]:
         except yaml.YAMLError:
             node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
+        unclosed = unclosed_quote(text, exc)
+        if unclosed is not None:
+            return None, [error(Loc(path, unclosed[0], unclosed[1]), f"YAML syntax: {unclosed[2]}")]
         mark = exc.problem_mark or exc.context_mark
         loc = Loc(path, mark.line + 1, mark.column + 1) if mark else Loc(path)
         what = " ".join(part for part in (exc.context, exc.problem) if part)
@@ -97,6 +100,53 @@ def load_yaml(text: str, path: str) -> tuple[Located | None, list[Problem]]:
                             f"nested more than {MAX_DEPTH} levels deep (or an alias that contains itself); "
                             "annotation files need only a few levels, so flatten it")]
     return located, problems
+
+
+QUOTES = {'"': "double", "'": "single"}
+_NEVER_CLOSED = ("found unexpected end of stream", "found unexpected document separator")
+
+
+def unclosed_quote(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int, str] | None:
+    """Line, column and plain words for a quoted value left open, or None when the error is not that.
+
+    An open quote runs on to the next quote of the file, however far; the parser then trips over what
+    follows that one, far from the cause ("while parsing a block mapping ... expected <block end>"). So
+    the error is laid to an open quote when the scanner ran out of text inside a quoted value, or when
+    the token just before the parser's complaint is a quoted value that spans lines (values in these
+    files are written on one line; a long one may wrap, and then the words still name it).
+    """
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark and exc.problem in _NEVER_CLOSED:
+        start = exc.context_mark
+        quote = text[start.index] if start.index < len(text) and text[start.index] in QUOTES else '"'
+        return (start.line + 1, start.column + 1,
+                f"the {QUOTES[quote]}-quoted value that opens here is never closed; close it with {quote} where "
+                f"the value ends, or remove the opening {quote}")
+    if exc.problem_mark is None:
+        return None
+    before = [t for t in _tokens(text) if t.start_mark.index < exc.problem_mark.index]
+    last = before[-1] if before else None
+    if (not isinstance(last, yaml.ScalarToken) or last.style not in QUOTES
+            or last.start_mark.line == last.end_mark.line):
+        return None
+    quote, start, end = last.style, last.start_mark, last.end_mark
+    return (start.line + 1, start.column + 1,
+            f"the {QUOTES[quote]}-quoted value that opens here is not closed on its line: it runs on to the next "
+            f"{quote} (line {end.line + 1}, column {end.column}), and what follows that cannot be read; close it "
+            f"with {quote} where the value ends, or remove the opening {quote}")
+
+
+def _tokens(text: str) -> list[yaml.Token]:
+    """The tokens the scanner makes of text, up to where it fails (the parser's errors come later)."""
+    scanner = yaml.SafeLoader(text)
+    tokens: list[yaml.Token] = []
+    try:
+        while scanner.check_token():
+            tokens.append(scanner.get_token())
+    except yaml.YAMLError:
+        tokens += scanner.tokens  # made before the failure, not handed out yet
+    finally:
+        scanner.dispose()
+    return tokens
 
 
 class _Builder:

@@ -14,6 +14,7 @@ import pytest
 
 from generator.annotations import is_reserved_tag
 from generator.schemacheck import SCHEMA_FOR_KIND, schema
+from generator.yamlloc import load_yaml
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parent.parent
@@ -108,3 +109,24 @@ def test_every_annotation_file_names_its_schema():
         assert first.startswith("# yaml-language-server: $schema="), path
         target = (path.parent / first.split("=", 1)[1]).resolve()
         assert target.is_file(), f"{path}: schema comment points at {target}"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("title: 'Egypt Hosts New Round\noutlet: x\nnotes:\n  - quote: 'the talks'\n",
+     "a.yml:1:8: error: YAML syntax: the single-quoted value that opens here is not closed on its line"),
+    ('notes:\n  - quote: "the talks\n    note: x\n', "a.yml:2:12: error: YAML syntax: the double-quoted value "
+     "that opens here is never closed"),
+    # not a quote left open: the parser's own words, as before
+    ("title: x\n outlet: y: z\n", "a.yml:2:8: error: YAML syntax: mapping values are not allowed here; put text"),
+    ('title: "Egypt"\noutlet: [x\n', "a.yml:3:1: error: YAML syntax: while parsing a flow sequence expected ',' or ']'"),
+])
+def test_an_open_quote_is_reported_where_it_opens(text: str, expected: str):
+    """An open quote runs on to the next quote of the file; the parser then fails far away, in words about
+    mappings. The contributor must be sent to the quote that is left open."""
+    problems = load_yaml(text, "a.yml")[1]
+    assert len(problems) == 1 and str(problems[0]).startswith(expected), problems
+
+
+def test_a_quoted_value_wrapped_over_lines_is_still_valid():
+    located, problems = load_yaml('notes:\n  - quote: "a long quote,\n      wrapped"\n    note: x\n', "a.yml")
+    assert problems == [] and located.data == {"notes": [{"quote": "a long quote, wrapped", "note": "x"}]}
