@@ -10,6 +10,7 @@ interrupted build leaves the previous docs/ and site/ exactly as they were
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import signal
@@ -57,10 +58,16 @@ def build_site(root: Path, changes: Changes, site_dir: Path | None = None, stage
     command = command or ENGINES[engine]
     with stages.stage("site build"):
         # On Ctrl-C or SIGTERM (raised here as KeyboardInterrupt) subprocess.run kills the child before re-raising.
-        process = subprocess.run([*command, "-f", str(config)], cwd=root, capture_output=True, text=True,
+        # One pipe for both streams, unbuffered: the log reads in the order the engine wrote it (its warnings,
+        # then "Aborted with 2 warnings"), not all of stdout before all of stderr.
+        process = subprocess.run([*command, "-f", str(config)], cwd=root, stdout=subprocess.PIPE,
+                                 stderr=subprocess.STDOUT, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
                                  preexec_fn=_die_with_parent)
-    log = (process.stdout + process.stderr).replace(str(staged_docs), "docs")
-    if process.returncode != 0 or not (staged_site / "index.html").is_file():
+        built = process.returncode == 0 and (staged_site / "index.html").is_file()
+        if not built:
+            stages.fail()
+    log = process.stdout.replace(str(staged_docs), "docs")
+    if not built:
         shutil.rmtree(staged_site, ignore_errors=True)
         return SiteResult(False, log, site_dir)
     with stages.stage("write"):

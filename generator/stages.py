@@ -19,17 +19,33 @@ class Stages:
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
+        self.failing = False
 
     @contextmanager
     def stage(self, name: str, total: int = 0) -> Iterator[Callable[[int], None]]:
+        """Time the stage; it ends as done, or as failed (it raised, or called fail()) or interrupted."""
         started = time.perf_counter()
         self.begin(name, total)
+        self.failing = False
+        outcome = "failed"
         try:
             yield self.advance
+            outcome = "failed" if self.failing else "done"
+        except KeyboardInterrupt:  # Ctrl-C, and SIGTERM (commit.raise_interrupted)
+            outcome = "interrupted"
+            raise
         finally:
             elapsed = time.perf_counter() - started
             self.seconds[name] = self.seconds.get(name, 0.0) + elapsed
-            self.end(name, elapsed)
+            if outcome == "done":
+                self.end(name, elapsed)
+            else:
+                self.stopped(name, elapsed, outcome)
+
+    def fail(self) -> None:
+        """The running stage did not do its work though nothing was raised (a child process failed), so its
+        end must not read "done"."""
+        self.failing = True
 
     def begin(self, name: str, total: int) -> None:
         pass
@@ -39,6 +55,9 @@ class Stages:
 
     def end(self, name: str, seconds: float) -> None:
         pass
+
+    def stopped(self, name: str, seconds: float, outcome: str) -> None:
+        """A stage that ended without doing its work: outcome is "failed" or "interrupted"."""
 
 
 class Progress(Stages):
@@ -78,10 +97,17 @@ class Progress(Stages):
     def end(self, name: str, seconds: float) -> None:
         if self.total < self.min_total and seconds < 1:
             return
+        self._line(name, f"done in {seconds:.1f} s")
+
+    def stopped(self, name: str, seconds: float, outcome: str) -> None:
+        """Always shown, however short: what is printed next (the errors, MkDocs' log) is about this stage."""
+        self._line(name, f"{outcome} after {seconds:.1f} s")
+
+    def _line(self, name: str, text: str) -> None:
         if self.tty:
-            self.stream.write(f"\r{name:<10} done in {seconds:.1f} s{' ' * 40}\n")
+            self.stream.write(f"\r{name:<10} {text}{' ' * 40}\n")
         else:
-            self.stream.write(f"{name}: done in {seconds:.1f} s\n")
+            self.stream.write(f"{name}: {text}\n")
         self.stream.flush()
 
 

@@ -149,6 +149,24 @@ def test_mkdocs_failure_leaves_docs_and_site(archive: Path):
     assert {name: tree_digest(archive / name) for name in before} == before
 
 
+
+def test_a_failed_site_build_says_so_and_shows_the_engines_log_in_its_order(archive: Path):
+    """The stage line must not read "done" when MkDocs failed, and its warnings must come before the
+    "Aborted" line that counts them, then the generator's own last word."""
+    (archive / "docs/broken.md").write_text("# Broken\n\n[missing](nowhere.md) and [other](gone.md#x)\n")
+    result = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(archive)], cwd=REPO,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    err = result.stderr
+    assert "site build: done" not in err and re.search(r"^site build: failed after [\d.]+ s$", err, re.M), err
+    failed = err.index("site build: failed")
+    warnings = [err.index("contains a link 'nowhere.md'"), err.index("contains a link 'gone.md#x'")]
+    aborted = err.index("Aborted with")
+    last = err.index("mkdocs build --strict failed (above); docs/ and site/ were not changed")
+    assert failed < min(warnings) and max(warnings) < aborted < last, err
+    assert err.rstrip("\n").endswith("docs/ and site/ were not changed"), err
+
+
 def test_hand_written_file_in_the_way_is_not_overwritten(archive: Path):
     target = archive / "docs/entities/hamas.md"
     target.parent.mkdir(parents=True)
@@ -251,3 +269,14 @@ def test_progress_lines_never_count_past_the_total(archive: Path):
     assert any(name == "render" for name, _, _ in counts), log.getvalue()
     for name, done, total in counts:
         assert int(done) <= int(total), f"{name}: {done}/{total}"
+
+
+def test_a_stage_that_raises_or_is_interrupted_is_not_reported_done():
+    log = io.StringIO()
+    progress = Progress(log)
+    for raised, outcome in ((ValueError("bad"), "failed"), (KeyboardInterrupt(), "interrupted")):
+        with pytest.raises(type(raised)):
+            with progress.stage("render"):
+                raise raised
+        assert log.getvalue().splitlines()[-1].startswith(f"render: {outcome} after "), log.getvalue()
+    assert "done" not in log.getvalue()
