@@ -28,7 +28,7 @@ def annotate(cleaned: Iterable[CleanedArticle], annotations: Annotations, memo: 
              workers: int | None = None) -> tuple[list[Article], list[Problem]]:
     """Each article merged with its annotation, on every core; with a memo, only those whose inputs changed."""
     pairs = [(article, annotations.articles.get(article.article_id) or ArticleAnnotation(
-        article.article_id, Loc(f"annotations/articles/{article.article_id}.yml"))) for article in cleaned]
+        article.article_id, Loc.whole(f"annotations/articles/{article.article_id}.yml"))) for article in cleaned]
     merged = parallel.map_unless_known(memo.table("annotate"), [article.article_id for article, _ in pairs], pairs,
                                        _merge_one, {"pairs": pairs}, workers,
                                        completed=lambda i, done: (replace(done[0], cleaned=pairs[i][0]), done[1]))
@@ -45,7 +45,7 @@ def empty_text_warnings(cleaned: Iterable[CleanedArticle], root: Path) -> list[P
             continue
         seed = display_path(article.source, root)
         dropped = any(r.rule == "override-drop" for r in article.removals)
-        problems.append(warning(Loc(seed, 1, 1), "the cleaned article has no text, so its page would be empty; "
+        problems.append(warning(Loc.whole(seed), "the cleaned article has no text, so its page would be empty; "
                                 f"see what removed each line with `python -m generator clean --explain {seed}`, "
                                 "and keep those that belong to the article with `cleaning: {keep: [\"words of the "
                                 f"line\"]}}` in annotations/articles/{article.article_id}.yml"

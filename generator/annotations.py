@@ -56,8 +56,9 @@ def annotation_files(root: Path) -> tuple[list[AnnotationFile], list[Problem]]:
         elif len(parts) == 2 and parts[0] == "articles":
             files.append(AnnotationFile(path, "article"))
         else:
-            problems.append(warning(Loc(display_path(path, root)), "not read: annotation files are annotations/entities.yml, "
-                                    "annotations/facts.yml and annotations/articles/<article id>.yml"))
+            problems.append(warning(Loc.whole(display_path(path, root)), "not read: annotation files are "
+                                    "annotations/entities.yml, annotations/facts.yml and "
+                                    "annotations/articles/<article id>.yml"))
     files, clashes = _one_file_an_article(files, root)
     return files, problems + clashes
 
@@ -72,7 +73,7 @@ def _one_file_an_article(files: list[AnnotationFile], root: Path) -> tuple[list[
             if other is None or YAML_SUFFIXES.index(file.path.suffix) < YAML_SUFFIXES.index(other.path.suffix):
                 chosen[file.path.stem] = file
     refused = [f for f in files if f.kind == "article" and chosen[f.path.stem] is not f]
-    problems = [error(Loc(display_path(f.path, root), 1, 1),
+    problems = [error(Loc.whole(display_path(f.path, root)),
                       f"annotates the same article '{f.path.stem}' as {display_path(chosen[f.path.stem].path, root)}, "
                       "and only that file is read; move what this file holds into it and remove this one")
                 for f in refused]
@@ -159,8 +160,8 @@ def load_file(file: AnnotationFile, root: Path, data: bytes | OSError | None = N
         except OSError as exc:
             data = exc
     if isinstance(data, OSError):
-        return None, [error(Loc(rel), f"cannot read ({data.strerror or data}); check the file's permissions")]
-    text, problem = decode(data, Loc(rel))
+        return None, [error(Loc.whole(rel), f"cannot read ({data.strerror or data}); check the file's permissions")]
+    text, problem = decode(data, Loc.whole(rel))
     if problem:
         return None, [problem]
     assert text is not None
@@ -201,7 +202,7 @@ def cross_reference_problems(annotations: Annotations, article_ids: set[str],
                 problems.append(error(evidence.loc or fact.loc, _unknown("article", evidence.article, article_ids)))
     for article_id, annotation in annotations.articles.items():
         if article_id not in article_ids:
-            problems.append(error(Loc(annotation.loc.path, 1, 1), _unknown("article", article_id, article_ids)
+            problems.append(error(Loc.whole(annotation.loc.path), _unknown("article", article_id, article_ids)
                                   + "; the file name must be a seed's name without extension"))
         for link in annotation.facts:
             if check_fact_ids and link.fact_id not in fact_ids:
@@ -303,7 +304,7 @@ def _article(article_id: str, located: Located) -> ArticleAnnotation:
     cleaning = data.get("cleaning", {})
     return ArticleAnnotation(
         article_id=article_id,
-        loc=Loc(located.path, 1, 1),
+        loc=Loc.whole(located.path),
         title=data.get("title"),
         outlet=data.get("outlet"),
         date=date.fromisoformat(data["date"]) if data.get("date") else None,

@@ -22,6 +22,12 @@ class Loc:
     line: int = 0
     column: int = 0
 
+    @classmethod
+    def whole(cls, path: str) -> Loc:
+        """A problem with a file as a whole (empty, misplaced, one of two sources for a page): at line 1,
+        column 1, so that every problem reads path:line:col, the form editors and CI problem matchers parse."""
+        return cls(path, 1, 1)
+
     def __str__(self) -> str:
         if self.line and self.column:
             return f"{self.path}:{self.line}:{self.column}"

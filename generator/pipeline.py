@@ -29,7 +29,7 @@ from .linescore import load_stop_words
 from .link import link
 from .memo import NO_MEMO, Memo
 from .model import Annotations, Archive, CleanedArticle, CleaningOverrides, Loc, RawDocument
-from .read import DEFAULT_MAX_BYTES, read_sources
+from .read import DEFAULT_MAX_BYTES, read_seeds
 from .render import PageClash, render
 from .stages import NO_STAGES, Stages
 from .write import Changes, plan
@@ -85,9 +85,13 @@ def _load_archive(root: Path, max_bytes: int, stages: Stages, workers: int | Non
     """load_archive() without the unfreeze, for generate(), whose later stages profit from the freeze."""
     memo.begin_build()
     with stages.stage("read"):
-        documents, problems = read_sources(root, max_bytes, memo)
+        sources = read_seeds(root, max_bytes, memo)
+        documents, problems = sources.documents, list(sources.problems)
     with stages.stage("annotate"), cycle_collector_paused():
-        annotations, annotation_problems = load_annotations(root, (d.article_id for d in documents), memo, workers)
+        # A clashing source's id is still known (its annotation file and the facts citing it are not
+        # "unknown"), but it is not cleaned or anchored: only the clash is reported.
+        annotations, annotation_problems = load_annotations(
+            root, [*(d.article_id for d in documents), *sources.clashing], memo, workers)
         problems += annotation_problems
     with stages.stage("clean", total=len(documents)) as tick:
         cleaned = _clean_all(documents, annotations, workers, tick, memo)
@@ -154,7 +158,7 @@ def _generate(root: Path, max_bytes: int, stages: Stages, workers: int | None, m
                 cycle_collector_paused():
             pages = render(archive, workers, tick, memo)
     except PageClash as clash:
-        raise BuildFailed([error(Loc(f"docs/{clash}"), "two generated pages would be written to this one "
+        raise BuildFailed([error(Loc.whole(f"docs/{clash}"), "two generated pages would be written to this one "
                                  "file; rename the entity, fact or article that clashes")]) from None
     with stages.stage("write"), cycle_collector_paused():
         changes, write_problems = plan(root / "docs", pages, memo)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import stat
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -66,7 +67,7 @@ def id_problem(article_id: str) -> str | None:
 
 def read_document(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[RawDocument | None, Problem | None]:
     """One source file decoded, or the reason it cannot be used."""
-    loc = Loc(display_path(path, root))
+    loc = Loc.whole(display_path(path, root))
     unsafe = id_problem(path.stem)
     if unsafe:
         return None, error(loc, unsafe)
@@ -98,20 +99,39 @@ def read_document(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) ->
     return RawDocument(path.stem, path, text, READERS[path.suffix.lower()]), None
 
 
+@dataclass(frozen=True)
+class Sources:
+    """What seeds/ holds: the articles, a problem for each file that is not one, and the ids of the sources
+    that claim one page between them. Those are no article until the clash is resolved, and are checked no
+    further: cleaning or anchoring one of them would only report the clash again in other words."""
+
+    documents: list[RawDocument]
+    problems: list[Problem]
+    clashing: frozenset[str] = frozenset()
+
+
 def read_sources(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, memo: Memo = NO_MEMO
                  ) -> tuple[list[RawDocument], list[Problem]]:
-    """Every readable source under root/seeds, and a problem for each one that is not.
+    """Every readable source under root/seeds that is an article, and a problem for each one that is not."""
+    sources = read_seeds(root, max_bytes, memo)
+    return sources.documents, sources.problems
+
+
+def read_seeds(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, memo: Memo = NO_MEMO) -> Sources:
+    """read_sources(), and the ids of the sources that clash (see Sources).
 
     With a memo (serve), a file whose status (size, times, inode) is unchanged since the last build is not
     read again: an edit re-reads one file, not the archive.
     """
     documents: list[RawDocument] = []
     problems: list[Problem] = []
-    seen: dict[str, Path] = {}
+    seen: dict[str, RawDocument] = {}
+    clashing: set[str] = set()
     try:
         paths = source_files(root / "seeds")
     except OSError as exc:
-        return [], [error(Loc("seeds"), f"cannot list the folder ({exc.strerror or exc}); check its permissions")]
+        return Sources([], [error(Loc("seeds"), f"cannot list the folder ({exc.strerror or exc}); check its "
+                                  "permissions")])
     read_before = memo.table("sources", (root, max_bytes))
     for path in paths:
         doc, problem = unless_unchanged(read_before, path, lambda: read_document(path, root, max_bytes))
@@ -121,14 +141,15 @@ def read_sources(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, memo: Memo = NO
         assert doc is not None
         key = slugify(doc.article_id)
         if key in seen:
-            problems.append(error(Loc(display_path(path, root)),
+            problems.append(error(Loc.whole(display_path(path, root)),
                                   f"maps to the same article page (articles/{key}.md) as "
-                                  f"{display_path(seen[key], root)}; rename or remove one of them"))
+                                  f"{display_path(seen[key].path, root)}; rename or remove one of them"))
+            clashing.update((doc.article_id, seen[key].article_id))
             continue
-        seen[key] = path
+        seen[key] = doc
         documents.append(doc)
     read_before.forget_others(set(paths))
-    return documents, problems
+    return Sources([d for d in documents if d.article_id not in clashing], problems, frozenset(clashing))
 
 
 def unless_unchanged(table: Table, path: Path, read: Callable[[], T]) -> T:

@@ -65,7 +65,7 @@ def plan(docs_dir: Path, pages: dict[str, bytes], memo: Memo = NO_MEMO) -> tuple
             changes.unchanged += 1
             continue
         if not _is_generated_path(path) or not _inside(docs_dir, path, folders):
-            problems.append(error(Loc(f"docs/{path}"), "generated page would land outside the generated "
+            problems.append(error(Loc.whole(f"docs/{path}"), "generated page would land outside the generated "
                                   "folders (a '..', an odd character, or a folder that is a symbolic link); "
                                   "nothing was written"))
             continue
@@ -77,7 +77,7 @@ def plan(docs_dir: Path, pages: dict[str, bytes], memo: Memo = NO_MEMO) -> tuple
                 changes.unchanged += 1
                 continue
             if path not in previous:
-                problems.append(error(Loc(f"docs/{path}"), "a file the generator did not write stands where a "
+                problems.append(error(Loc.whole(f"docs/{path}"), "a file the generator did not write stands where a "
                                       "generated page goes; if you wrote it, move it out of the generated folders "
                                       f"({', '.join(GENERATED_DIRS)}); if an older build left it, run "
                                       "`make clean-build`"))

@@ -45,7 +45,7 @@ class Located:
         path = tuple(path)
         while path not in self.value_locs and path:
             path = path[:-1]
-        return self.value_locs.get(path, Loc(self.path, 1, 1))
+        return self.value_locs.get(path, Loc.whole(self.path))
 
     def key_loc(self, path: Path_) -> Loc:
         return self.key_locs.get(tuple(path)) or self.loc(path)
@@ -72,7 +72,7 @@ def load_yaml(text: str, path: str) -> tuple[Located | None, list[Problem]]:
         if unclosed is not None:
             return None, [error(Loc(path, unclosed[0], unclosed[1]), f"YAML syntax: {unclosed[2]}")]
         mark = exc.problem_mark or exc.context_mark
-        loc = Loc(path, mark.line + 1, mark.column + 1) if mark else Loc(path)
+        loc = Loc(path, mark.line + 1, mark.column + 1) if mark else Loc.whole(path)
         what = " ".join(part for part in (exc.context, exc.problem) if part)
         started = exc.context_mark
         if started and mark and (started.line, started.column) != (mark.line, mark.column):
@@ -80,9 +80,9 @@ def load_yaml(text: str, path: str) -> tuple[Located | None, list[Problem]]:
         hint = next((h for key, h in YAML_HINTS if key in what), "fix the syntax there")
         return None, [error(loc, f"YAML syntax: {what}; {hint}")]
     except yaml.YAMLError as exc:  # e.g. a second document in the stream
-        return None, [error(Loc(path, 1, 1), f"YAML: {exc}")]
+        return None, [error(Loc.whole(path), f"YAML: {exc}")]
     except RecursionError:  # PyYAML composes nested collections recursively
-        return None, [error(Loc(path, 1, 1), f"YAML nested far deeper than {MAX_DEPTH} levels; "
+        return None, [error(Loc.whole(path), f"YAML nested far deeper than {MAX_DEPTH} levels; "
                             "annotation files need only a few levels, so flatten it")]
     located = Located(None, path)
     if node is None:
