@@ -26,14 +26,24 @@ PUBLISHED_URL = re.compile(schema("article")["properties"]["url"]["pattern"])
 
 def annotate(cleaned: Iterable[CleanedArticle], annotations: Annotations, memo: Memo = NO_MEMO,
              workers: int | None = None) -> tuple[list[Article], list[Problem]]:
-    """Each article merged with its annotation, on every core; with a memo, only those whose inputs changed."""
-    pairs = [(article, annotations.articles.get(article.article_id) or ArticleAnnotation(
-        article.article_id, Loc.whole(f"annotations/articles/{article.article_id}.yml"))) for article in cleaned]
+    """Each article merged with its annotation, on every core; with a memo, only those whose inputs changed.
+
+    An article without an annotation file is merged with an empty one located at its seed (the file to
+    write does not exist yet). One whose file could not be parsed is too, and the warnings about what that
+    empty one lacks (a title) are left out: they would contradict the file, whose own error is reported."""
+    pairs = [(article, annotations.articles.get(article.article_id)
+              or ArticleAnnotation(article.article_id, Loc.whole(seed_of(article)))) for article in cleaned]
     merged = parallel.map_unless_known(memo.table("annotate"), [article.article_id for article, _ in pairs], pairs,
                                        _merge_one, {"pairs": pairs}, workers,
                                        completed=lambda i, done: (replace(done[0], cleaned=pairs[i][0]), done[1]))
-    problems = [problem for _, found in merged for problem in found]
+    problems = [problem for article, found in merged if article.id not in annotations.unread_articles
+                for problem in found]
     return [article for article, _ in merged], problems
+
+
+def seed_of(cleaned: CleanedArticle) -> str:
+    """The article's seed as a contributor names it from the archive's root (sources lie in seeds/ itself)."""
+    return f"seeds/{cleaned.source.name}"
 
 
 def empty_text_warnings(cleaned: Iterable[CleanedArticle], root: Path) -> list[Problem]:
@@ -88,9 +98,11 @@ def merge(cleaned: CleanedArticle, note: ArticleAnnotation) -> tuple[Article, li
             unlinked.append((unlink.entity_id, span))
     title = note.title or cleaned.title
     if not title:
+        seed = seed_of(cleaned)
+        fix = (f"write annotations/articles/{cleaned.article_id}.yml with 'title:' (`python -m generator new {seed}` "
+               "writes one pre-filled)" if note.loc.path == seed else "add 'title:' to this file")
         problems.append(warning(note.loc, f"article '{cleaned.article_id}' has no title: cleaning found no "
-                                "headline; add 'title:' to its annotation file (`python -m generator new "
-                                f"{cleaned.source.as_posix()}` writes one pre-filled)"))
+                                f"headline; {fix}"))
     article = Article(
         id=cleaned.article_id,
         slug=slugify(cleaned.article_id),

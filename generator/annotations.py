@@ -88,6 +88,7 @@ def load_annotations(root: Path, article_ids: Iterable[str], memo: Memo = NO_MEM
     facts: list[Fact] = []
     articles: dict[str, ArticleAnnotation] = {}
     unreadable: set[str] = set()
+    unread_articles: set[str] = set()
     read_before = memo.table("annotation bytes", root)  # with a memo (serve), an unchanged file is not read again
     inputs = [(file.kind, unless_unchanged(read_before, file.path, lambda path=file.path: _read(path)))
               for file in files]
@@ -100,11 +101,13 @@ def load_annotations(root: Path, article_ids: Iterable[str], memo: Memo = NO_MEM
         problems += loaded.problems
         if loaded.unreadable:
             unreadable.add(file.kind)
+        if file.kind == "article" and loaded.article is None:
+            unread_articles.add(file.path.stem)
         entities += loaded.entities
         facts += loaded.facts
         if loaded.article is not None:
             articles[file.path.stem] = loaded.article
-    annotations = Annotations(tuple(entities), tuple(facts), articles)
+    annotations = Annotations(tuple(entities), tuple(facts), articles, frozenset(unread_articles))
     problems += cross_reference_problems(annotations, set(article_ids), check_fact_ids="facts" not in unreadable,
                                          check_entity_ids="entities" not in unreadable)
     return annotations, problems

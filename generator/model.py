@@ -192,6 +192,8 @@ class Annotations:
     entities: tuple[Entity, ...]
     facts: tuple[Fact, ...]
     articles: dict[str, ArticleAnnotation]
+    # ids whose annotation file could not be parsed (its error is reported): no warning about what it lacks
+    unread_articles: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)  # slots: a 10,000-article archive holds ~230,000 mentions, each with a span

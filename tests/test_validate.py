@@ -130,3 +130,28 @@ def test_an_open_quote_is_reported_where_it_opens(text: str, expected: str):
 def test_a_quoted_value_wrapped_over_lines_is_still_valid():
     located, problems = load_yaml('notes:\n  - quote: "a long quote,\n      wrapped"\n    note: x\n', "a.yml")
     assert problems == [] and located.data == {"notes": [{"quote": "a long quote, wrapped", "note": "x"}]}
+
+
+UNTITLED = ("The talks resumed after a short pause on Sunday afternoon, officials in Cairo told reporters, and both "
+            "delegations were expected to stay in the city until at least the end of the week.\n\n"
+            "Both delegations met again later in the evening.\n")
+
+
+@pytest.mark.parametrize("annotation, expected", [
+    (None, "seeds/plain.txt:1:1: warning: article 'plain' has no title: cleaning found no headline; write "
+           "annotations/articles/plain.yml with 'title:' (`python -m generator new seeds/plain.txt` writes one "
+           "pre-filled)"),
+    ("tags: [talks]\n", "annotations/articles/plain.yml:1:1: warning: article 'plain' has no title: cleaning "
+                        "found no headline; add 'title:' to this file"),
+    ('title: "Talks Resume\ntags: ["talks"]\n', "annotations/articles/plain.yml:1:8: error: YAML syntax: the "
+     "double-quoted value that opens here is not closed on its line"),
+])
+def test_a_missing_title_is_reported_where_it_can_be_written(tmp_path: Path, annotation: str | None, expected: str):
+    """Not at a file that does not exist, not with a `new` that refuses an existing file, and not at all when
+    the file could not be parsed: its title may be in it (here, on the line with the open quote)."""
+    root = make_case(tmp_path, "unknown-key")
+    (root / "seeds" / "plain.txt").write_text(UNTITLED, "utf-8")
+    if annotation is not None:
+        (root / "annotations" / "articles" / "plain.yml").write_text(annotation, "utf-8")
+    messages = [line for line in validate(root).stderr.splitlines() if "plain" in line]
+    assert len(messages) == 1 and messages[0].startswith(expected), messages
