@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import signal
 import sys
@@ -19,9 +20,9 @@ from .clean import clean, extract_page, source_text
 from .context import archive_context
 from .errors import BuildFailed, Problem, has_errors
 from .linescore import END_COST
-from .model import CleaningOverrides, RawDocument
+from .model import Archive, Article, CleaningOverrides, RawDocument
 from .pipeline import generate, load_archive
-from .read import DEFAULT_MAX_BYTES, read_document, read_sources
+from .read import DEFAULT_MAX_BYTES, display_path, read_document, read_sources, seed_named
 from .scaffold import new_annotation_text, suggest_entities, write_new
 from .serve import serve
 from .site import ENGINES, build_site, write_docs
@@ -101,7 +102,8 @@ def _parser() -> argparse.ArgumentParser:
                          description="Write annotations/articles/<article id>.yml pre-filled with what cleaning "
                                      "detected (title, date, outlet, dateline) and the known entities the article "
                                      "mentions. Refuses to overwrite an existing file.")
-    new.add_argument("file", type=Path, help="the article's source file, e.g. seeds/005_example.txt")
+    new.add_argument("file", help="the article: its seed (seeds/005_example.txt), the seed's file name or its id "
+                                   "(005_example)")
     _common(new)
     new.set_defaults(run=cmd_new)
 
@@ -109,7 +111,8 @@ def _parser() -> argparse.ArgumentParser:
                              description="List names that recur across the archive (or twice in ARTICLE) but are "
                                          "neither entities nor aliases, with counts and an example sentence, as "
                                          "YAML to paste into annotations/entities.yml.")
-    suggest.add_argument("article", nargs="?", help="limit to one article id (a seed file name without extension)")
+    suggest.add_argument("article", nargs="?", help="limit to one article: its id (a seed's file name without "
+                                                    "extension), the seed's file name or its path")
     _common(suggest)
     suggest.set_defaults(run=cmd_suggest)
 
@@ -215,12 +218,9 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     root: Path = args.root
-    source: Path = args.file if args.file.is_absolute() else (Path.cwd() / args.file)
     archive, problems = load_archive(root, args.max_bytes)
-    article = next((a for a in archive.articles if a.cleaned.source.resolve() == source.resolve()), None)
+    article = _named_article(args.file, root, archive, problems)
     if article is None:
-        print(f"{args.file}: error: not a readable article under {root / 'seeds'}; put the file in seeds/ first",
-              file=sys.stderr)
         return EXIT_PROBLEMS
     target = root / "annotations" / "articles" / f"{article.id}.yml"
     # An article has one annotation file: a.yml beside an existing a.yaml would be a second one.
@@ -236,11 +236,11 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
-    archive, _ = load_archive(args.root, args.max_bytes)
-    if args.article and args.article not in {a.id for a in archive.articles}:
-        print(f"error: no article '{args.article}' in seeds/", file=sys.stderr)
+    archive, problems = load_archive(args.root, args.max_bytes)
+    article = _named_article(args.article, args.root, archive, problems) if args.article else None
+    if args.article and article is None:
         return EXIT_PROBLEMS
-    suggestions = suggest_entities(archive, args.article)
+    suggestions = suggest_entities(archive, article.id if article else None)
     if not suggestions:
         print("# no recurring names outside the entity registry")
         return EXIT_OK
@@ -248,6 +248,29 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     for suggestion in suggestions:
         sys.stdout.write(suggestion.as_yaml())
     return EXIT_OK
+
+
+def _named_article(given: str, root: Path, archive: Archive, problems: Sequence[Problem]) -> Article | None:
+    """The article a command-line argument names (read.seed_named), or None, having said why: the problems
+    of its seed (empty, one of two for a page ...), or that seeds/ has no such article, with close names."""
+    seed = seed_named(given, root)
+    article = next((a for a in archive.articles if seed and a.cleaned.source.name == seed.name), None)
+    if article is not None:
+        return article
+    if seed is not None:
+        shown = display_path(seed, root)
+        print_problems([p for p in problems if p.loc.path == shown or shown in p.message], "text")
+        print(f"{given}: error: {shown} is not an article the build can read (see above)", file=sys.stderr)
+        return None
+    if Path(given).is_file():
+        print(f"{given}: error: not in {root / 'seeds'}; put the file in seeds/ first", file=sys.stderr)
+        return None
+    names = sorted({a.id for a in archive.articles} | {a.cleaned.source.name for a in archive.articles})
+    close = difflib.get_close_matches(Path(given).name, names, n=3, cutoff=0.6)
+    print(f"{given}: error: no article of that name in {root / 'seeds'}; name it by its id (the seed's file name "
+          "without extension), its file name or its path" + (f"; did you mean {', '.join(close)}?" if close else ""),
+          file=sys.stderr)
+    return None
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -152,6 +152,26 @@ def read_seeds(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, memo: Memo = NO_M
     return Sources([d for d in documents if d.article_id not in clashing], problems, frozenset(clashing))
 
 
+def seed_named(given: str, root: Path) -> Path | None:
+    """The seed a command-line argument names, as the contributor may write it: the article id
+    (004_9d61dd4defbaf8ac), the seed's file name (004_9d61dd4defbaf8ac.txt) or a path to it, from the current
+    folder or from root (seeds/004_9d61dd4defbaf8ac.txt). None when no file of root/seeds is meant."""
+    seeds = root / "seeds"
+    path = Path(given)
+    if path.suffix.lower() not in READERS:  # an id: the seed whose name it is, whatever its suffix
+        if not given or path.name != given:
+            return None
+        named = [p for p in source_files(seeds) if p.stem == given] if seeds.is_dir() else []
+        return named[0] if named else None
+    for candidate in ([path] if path.is_absolute() else [path, root / path, seeds / path]):
+        try:
+            if candidate.is_file() and candidate.parent.resolve() == seeds.resolve():
+                return seeds / candidate.name
+        except OSError:  # a symlink loop, an unreadable folder: not a seed it can name
+            continue
+    return None
+
+
 def unless_unchanged(table: Table, path: Path, read: Callable[[], T]) -> T:
     """read(), unless the file's status is what it was when the table last kept its result."""
     status = file_status(path)

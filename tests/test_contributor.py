@@ -62,6 +62,36 @@ def test_suggest_lists_recurring_names_not_yet_entities(archive: Path, capsys):
     assert 'name: "Hamas"' not in out, "known entities are not suggested"
 
 
+
+def test_suggest_and_new_take_an_article_as_its_id_its_file_name_or_its_path(archive: Path, capsys):
+    """`clean` takes the seed's path; `suggest` took only the id, and said the article was not in seeds/ when
+    given its file name. Each command that asks for an article takes it in every form."""
+    registry = archive / "annotations/entities.yml"
+    text = registry.read_text("utf-8")
+    start = text.index("  - id: ismail-haniyeh")
+    registry.write_text(text[:start] + text[text.index("  - id:", start + 1):])
+    article = "001_a4029b8832b4861f"
+    forms = [article, f"{article}.txt", f"seeds/{article}.txt", str(archive / "seeds" / f"{article}.txt")]
+    outputs = []
+    for form in forms:
+        assert main(["suggest", form, "--root", str(archive)]) == 0, capsys.readouterr().err
+        outputs.append(capsys.readouterr().out)
+    assert 'Haniyeh"' in outputs[0] and all(out == outputs[0] for out in outputs)
+    target = archive / "annotations/articles" / f"{article}.yml"
+    for form in forms[:2]:
+        target.unlink()
+        assert main(["new", form, "--root", str(archive)]) == 0, capsys.readouterr().err
+        assert target.is_file()
+
+
+def test_an_article_name_that_names_nothing_gets_the_close_names(archive: Path, capsys):
+    assert main(["suggest", "004_9d61dd4defbaf8ac.html", "--root", str(archive)]) == 1
+    err = capsys.readouterr().err
+    assert "004_9d61dd4defbaf8ac.html: error: no article of that name in " in err
+    assert "name it by its id (the seed's file name without extension), its file name or its path" in err
+    assert "did you mean 004_9d61dd4defbaf8ac.txt, 004_9d61dd4defbaf8ac?" in err
+
+
 def test_clean_of_a_seed_applies_its_annotations_cleaning_overrides(tmp_path: Path, capsys):
     """Contributors copy quotes from `clean` output: it must be the text the build anchors them in."""
     shutil.copytree(REPO / "tests" / "fixtures" / "base", tmp_path / "archive")
