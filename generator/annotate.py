@@ -13,6 +13,7 @@ from .errors import Problem, error, warning
 from .memo import NO_MEMO, Memo
 from .model import (AnchoredFact, AnchoredNote, Annotations, Article, ArticleAnnotation, Block, CleanedArticle,
                     Loc, Removal, Selector, Span)
+from .overrides import unused_override_problems
 from .pagelines import LEFT_OUT
 from .read import display_path, slugify
 from .schemacheck import schema
@@ -96,9 +97,10 @@ def merge(cleaned: CleanedArticle, note: ArticleAnnotation) -> tuple[Article, li
             unlinked.append((unlink.entity_id, None))
         elif (span := _anchor_or_report(unlink.selector, cleaned, unlink.loc, "unlink", problems)) is not None:
             unlinked.append((unlink.entity_id, span))
+    seed = seed_of(cleaned)
+    problems += unused_override_problems(cleaned, note.cleaning_values, seed)
     title = note.title or cleaned.title
     if not title:
-        seed = seed_of(cleaned)
         fix = (f"write annotations/articles/{cleaned.article_id}.yml with 'title:' (`python -m generator new {seed}` "
                "writes one pre-filled)" if note.loc.path == seed else "add 'title:' to this file")
         problems.append(warning(note.loc, f"article '{cleaned.article_id}' has no title: cleaning found no "

@@ -21,7 +21,7 @@ from .errors import Problem, error, warning
 from .lineshape import line_key
 from .memo import NO_MEMO, Memo
 from .model import (Annotations, ArticleAnnotation, CleaningOverrides, Entity, Evidence, Fact, FactLink, Loc,
-                    MentionLink, Note, Selector, Unlink)
+                    MentionLink, Note, OverrideValue, Selector, Unlink)
 from .read import decode, display_path, slugify, unless_unchanged
 from .schemacheck import schema_problems, valid_part, validator
 from .yamlloc import Located, load_yaml
@@ -305,6 +305,8 @@ def _selector(item: dict[str, Any]) -> Selector:
 def _article(article_id: str, located: Located) -> ArticleAnnotation:
     data = located.data
     cleaning = data.get("cleaning", {})
+    values = tuple(OverrideValue(which, i, v, located.loc(("cleaning", which, i))) for which in ("keep", "drop")
+                   for i, v in enumerate(cleaning.get(which, ())) if v is not None and not matches_every_line(v))
     return ArticleAnnotation(
         article_id=article_id,
         loc=Loc.whole(located.path),
@@ -323,7 +325,7 @@ def _article(article_id: str, located: Located) -> ArticleAnnotation:
                        for i, m in enumerate(data.get("mentions", ())) if m is not None),
         unlinks=tuple(Unlink(u["entity"], _selector(u) if "quote" in u else None, located.loc(("unlink", i)))
                       for i, u in enumerate(data.get("unlink", ())) if u is not None),
-        cleaning=CleaningOverrides(*(tuple(v for v in cleaning.get(which, ()) if v is not None
-                                           and not matches_every_line(v)) for which in ("keep", "drop"))),
+        cleaning=CleaningOverrides(*(tuple(v.text for v in values if v.which == which) for which in ("keep", "drop"))),
+        cleaning_values=values,
     )
 

@@ -40,13 +40,15 @@ def clean(doc: RawDocument, context: CleanContext | None = None,
     extracted is that reduction when the caller has it already (extract_page), so it is not done twice."""
     if doc.kind == "html":
         page = extracted if extracted is not None else extract(doc.text)
+        brought_back: frozenset[tuple[str, str]] = frozenset()
         if overrides is not None and overrides.keep:
+            brought_back = frozenset(("keep", q) for q in overrides.keep if _holds_words(page.left_out, q))
             page = with_kept_passages(page, overrides.keep)
         metadata = dict(page.metadata)
         if not metadata.get("language"):  # the page did not say: the stop words of its text do
             metadata["language"] = detect_language(page.text.split("\n"))[0]
         article = clean_text(doc.article_id, doc.path, page.text, context, overrides, metadata, from_page=True)
-        return _on_page_lines(article, page)
+        return replace(_on_page_lines(article, page), overrides_used=article.overrides_used | brought_back)
     return clean_text(doc.article_id, doc.path, doc.text, context, overrides)
 
 
@@ -66,6 +68,12 @@ def with_kept_passages(page: Extracted, keep: Sequence[str]) -> Extracted:
         sources.insert(at, removal.line_no)
     return replace(page, text="\n".join(lines), source_lines=tuple(sources),
                    left_out=tuple(r for r in page.left_out if r not in back))
+
+
+def _holds_words(removals: Sequence[Removal], quote: str) -> bool:
+    """Whether a keep value matches one of removals as with_kept_passages matches them (the value was used)."""
+    key = line_key(quote)
+    return bool(key) and any(key in line_key(r.text) for r in removals)
 
 
 def _on_page_lines(article: CleanedArticle, page: Extracted) -> CleanedArticle:
@@ -138,6 +146,7 @@ def _merged(first: CleanedArticle, again: CleanedArticle, origin: dict[int, int]
         replace(r, line_no=origin.get(r.line_no, r.line_no)) for r in again.removals
         if not (r.rule == "title" and r.text == first.title))
     return replace(again, blocks=blocks, removals=tuple(sorted(removals, key=lambda r: r.line_no)),
+                   overrides_used=first.overrides_used | again.overrides_used,
                    **{name: getattr(again, name) or getattr(first, name)
                       for name in ("date", "outlet", "dateline", "byline", "url", "language")})
 
@@ -171,7 +180,7 @@ def _clean_pass(article_id: str, source: Path, text: str, context: CleanContext 
     if not from_page:
         _join_split_sentences(lines)
     _mark_headings(lines)
-    _apply_overrides(lines, overrides)
+    overrides_used = _apply_overrides(lines, overrides)
 
     blocks = tuple(Block("heading" if line.heading else "paragraph", line.text, line.number)
                    for line in lines if line.kept and line.text)
@@ -190,6 +199,7 @@ def _clean_pass(article_id: str, source: Path, text: str, context: CleanContext 
         url=meta.get("url"),  # type: ignore[arg-type]
         language=meta.get("language"),  # type: ignore[arg-type]
         removals=tuple(sorted(removals + glued, key=lambda r: r.line_no)),
+        overrides_used=overrides_used,
     )
 
 
@@ -359,9 +369,21 @@ def _mark_headings(lines: list[Line]) -> None:
             line.heading = True
 
 
-def _apply_overrides(lines: list[Line], overrides: CleaningOverrides) -> None:
+def _apply_overrides(lines: list[Line], overrides: CleaningOverrides) -> frozenset[tuple[str, str]]:
+    """Keep the removed lines and drop the kept lines that hold a value's words. Returns the ("keep" or
+    "drop", value) pairs that changed a line: a value that changed none is a typo, or asks for what the
+    cleaner does anyway, and validate says so (overrides.py)."""
+    used: set[tuple[str, str]] = set()
     for line in lines:
-        if not line.kept and line.removed_by != JOINED and any(line_key(q) in line_key(line.text) for q in overrides.keep):
-            line.removed_by, line.reason = None, ""
-        elif line.kept and any(line_key(q) in line_key(line.text) for q in overrides.drop):
-            line.remove("override-drop", "dropped by the article's annotation (cleaning.drop)")
+        if not line.kept and line.removed_by != JOINED:
+            found = [("keep", q) for q in overrides.keep if line_key(q) in line_key(line.text)]
+            if found:
+                line.removed_by, line.reason = None, ""
+        elif line.kept:
+            found = [("drop", q) for q in overrides.drop if line_key(q) in line_key(line.text)]
+            if found:
+                line.remove("override-drop", "dropped by the article's annotation (cleaning.drop)")
+        else:
+            found = []
+        used.update(found)
+    return frozenset(used)

@@ -21,6 +21,7 @@ from .context import archive_context
 from .errors import BuildFailed, Problem, has_errors
 from .linescore import END_COST
 from .model import Archive, Article, CleaningOverrides, RawDocument
+from .overrides import unused_override_problems
 from .pipeline import generate, load_archive
 from .read import DEFAULT_MAX_BYTES, display_path, read_document, read_sources, seed_named
 from .scaffold import new_annotation_text, suggest_entities, write_new
@@ -186,6 +187,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     assert document is not None
     overrides = CleaningOverrides()
+    annotation = None
     siblings: list[RawDocument] = [document]
     if path.parent.name == "seeds":  # in an archive: cleaned as the build cleans it, so quotes copied from here anchor
         root = path.parent.parent
@@ -195,6 +197,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
     page = extract_page(document)  # once: the context and the cleaning both read it
     texts = [source_text(document, page) if d.path.resolve() == path.resolve() else source_text(d) for d in siblings]
     article = clean(document, archive_context(texts), overrides, extracted=page)
+    if annotation is not None:  # a keep/drop value that changed nothing: said here too, where it is tried out
+        print_problems(unused_override_problems(article, annotation.cleaning_values, str(path)), "text")
     if args.json:
         print(json.dumps({
             "body": article.body,

@@ -81,6 +81,8 @@ class CleanedArticle:
     url: str | None = None
     language: str | None = None
     removals: tuple[Removal, ...] = ()
+    # the cleaning: keep/drop values that changed a line, as ("keep" or "drop", value)
+    overrides_used: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def body(self) -> str:
@@ -170,6 +172,16 @@ class CleaningOverrides:
 
 
 @dataclass(frozen=True)
+class OverrideValue:
+    """One cleaning: keep or drop value where its file holds it, to say so when it changes no line."""
+
+    which: str  # "keep" or "drop"
+    index: int
+    text: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
 class ArticleAnnotation:
     article_id: str
     loc: Loc
@@ -185,6 +197,7 @@ class ArticleAnnotation:
     mentions: tuple[MentionLink, ...] = ()
     unlinks: tuple[Unlink, ...] = ()
     cleaning: CleaningOverrides = field(default_factory=CleaningOverrides)
+    cleaning_values: tuple[OverrideValue, ...] = ()  # the values of cleaning, with their places in the file
 
 
 @dataclass(frozen=True)

@@ -105,6 +105,20 @@ def test_clean_of_a_seed_applies_its_annotations_cleaning_overrides(tmp_path: Pa
     assert "Ana Silva said the work would start" not in out and "The bridge was closed in March" in out
 
 
+
+def test_clean_of_a_seed_warns_of_a_cleaning_value_that_changed_nothing(tmp_path: Path, capsys):
+    """A contributor tries a keep: out with `clean`: a value that matches no removed line must say so there."""
+    shutil.copytree(REPO / "tests" / "fixtures" / "base", tmp_path / "archive")
+    with (tmp_path / "archive" / "annotations" / "articles" / "sample.yml").open("a", encoding="utf-8") as yml:
+        yml.write('cleaning:\n  keep: ["Comments (4)", "Eleven zebras"]\n')
+    seed = tmp_path / "archive" / "seeds" / "sample.txt"
+    assert main(["clean", str(seed)]) == 0
+    out, err = capsys.readouterr()
+    assert "Comments (4)" in out
+    assert err.count("warning: ") == 1 and ("annotations/articles/sample.yml:14:26: warning: cleaning/keep/1: "
+                                           "'Eleven zebras' matched no line the cleaner removed") in err, err
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
