@@ -155,6 +155,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         write_docs(args.root, changes)
         print(f"{summary} ({time.perf_counter() - started:.1f} s)")
         return EXIT_OK
+    if not changes.write and not changes.remove and fingerprint.site_up_to_date(args.root, settings):
+        fingerprint.record(args.root, settings)
+        print(f"{summary}; site/ was already built from these pages ({time.perf_counter() - started:.1f} s)")
+        return EXIT_OK
     site = build_site(args.root, changes, stages=progress, engine=args.engine)
     if not site.ok:
         sys.stderr.write(site.log)
@@ -280,6 +284,8 @@ def _named_article(given: str, root: Path, archive: Archive, problems: Sequence[
 def cmd_serve(args: argparse.Namespace) -> int:
     return serve(args.root, args.dev_addr, lambda message: print(message, file=sys.stderr, flush=True),
                  lambda problems: print_problems(problems, "text"))
+
+
 def _add_check(sub: argparse._SubParsersAction) -> None:
     check = sub.add_parser("check", help="check links and anchors of the built site, and the annotations",
                            description="Resolve every href, src and srcset of every HTML file in site/ (a folder "

@@ -41,11 +41,33 @@ def current(root: Path, settings: dict[str, object] | None = None) -> dict[str, 
 
 def up_to_date(root: Path, settings: dict[str, object] | None = None) -> bool:
     """True when the recorded build saw exactly these inputs and outputs (and site/ exists)."""
+    recorded = _recorded(root)
+    return recorded is not None and (root / "site" / "index.html").is_file() and recorded == current(root, settings)
+
+
+def site_up_to_date(root: Path, settings: dict[str, object] | None = None) -> bool:
+    """True when site/ was built from exactly the docs/ and mkdocs.yml there are now, with these settings: an
+    edit that changes no page (a comment in an annotation, a quote moved to the same passage) needs no site build."""
+    recorded = _recorded(root)
+    if recorded is None or not (root / "site" / "index.html").is_file():
+        return False
+    now = current(root, settings)
+    return recorded.get("settings") == now["settings"] and _site_inputs(root, recorded["files"]) == _site_inputs(
+        root, now["files"])
+
+
+def _site_inputs(root: Path, files: dict[str, list[int]]) -> dict[str, list[int]]:
+    root = root.resolve()
+    docs, config = f"{root / 'docs'}/", str(root / "mkdocs.yml")
+    return {path: stat for path, stat in files.items() if path.startswith(docs) or path == config}
+
+
+def _recorded(root: Path) -> dict | None:
     try:
         recorded = json.loads((root / RECORD).read_text("utf-8"))
     except (OSError, ValueError):
-        return False
-    return (root / "site" / "index.html").is_file() and recorded == current(root, settings)
+        return None
+    return recorded if isinstance(recorded, dict) and isinstance(recorded.get("files"), dict) else None
 
 
 def record(root: Path, settings: dict[str, object] | None = None) -> None:

@@ -38,6 +38,11 @@ class SiteResult:
     site_dir: Path
 
 
+# Unbuffered, so the log keeps the engine's order; Material's notice of its end of life (it prints it on every
+# MkDocs run; Zensical, its successor, is `--engine zensical`) would open every failed build's log.
+ENGINE_ENV = {"PYTHONUNBUFFERED": "1", "NO_MKDOCS_2_WARNING": "1"}
+
+
 def build_site(root: Path, changes: Changes, site_dir: Path | None = None, stages: Stages = NO_STAGES,
                engine: str = "mkdocs", command: tuple[str, ...] | None = None) -> SiteResult:
     """Build with engine (a key of ENGINES), or with command followed by `-f CONFIG`."""
@@ -61,7 +66,7 @@ def build_site(root: Path, changes: Changes, site_dir: Path | None = None, stage
         # One pipe for both streams, unbuffered: the log reads in the order the engine wrote it (its warnings,
         # then "Aborted with 2 warnings"), not all of stdout before all of stderr.
         process = subprocess.run([*command, "-f", str(config)], cwd=root, stdout=subprocess.PIPE,
-                                 stderr=subprocess.STDOUT, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+                                 stderr=subprocess.STDOUT, text=True, env={**os.environ, **ENGINE_ENV},
                                  preexec_fn=_die_with_parent)
         built = process.returncode == 0 and (staged_site / "index.html").is_file()
         if not built:

@@ -204,3 +204,24 @@ def test_serve_reports_an_unexpected_failure_and_keeps_serving(tmp_path: Path, m
     assert says in reports[-1] and "keeps the last good pages" in reports[-1]
     monkeypatch.undo()
     assert serve_module.regenerate(root, reports.append, lambda problems: None, memo)  # the next save works
+
+
+def test_an_edit_that_changes_no_page_does_not_rebuild_the_site(archive: Path, capsys):
+    """A comment added to an annotation changes an input but no page: the site is not built again (MkDocs
+    took seconds for nothing); an edit that changes a page still builds it."""
+    assert main(["build", "--root", str(archive)]) == 0
+    index = archive / "site" / "index.html"
+    built = index.stat().st_mtime_ns
+    annotation = sorted((archive / "annotations" / "articles").glob("*.yml"))[0]
+    annotation.write_text(annotation.read_text("utf-8") + "# checked against the print edition\n", "utf-8")
+    capsys.readouterr()
+    assert main(["build", "--root", str(archive)]) == 0
+    said = capsys.readouterr()
+    assert "docs/: 0 written" in said.out and "site/ was already built from these pages" in said.out
+    assert index.stat().st_mtime_ns == built
+    assert main(["build", "--root", str(archive)]) == 0
+    assert "nothing changed since the last build" in capsys.readouterr().out  # and the record was brought up to date
+    annotation.write_text(annotation.read_text("utf-8").replace("title: ", "title: Revised ", 1), "utf-8")
+    assert main(["build", "--root", str(archive)]) == 0
+    said = capsys.readouterr()
+    assert "site built into" in said.out and index.stat().st_mtime_ns != built
