@@ -45,10 +45,12 @@ def _closes(sentence: str) -> bool:
 def missing_marks(sentence: str) -> tuple[str, str]:
     """The marks that open what sentence closes without opening, and close what it opens without closing."""
     before, after = "", ""
-    german = "„" in sentence or any(ch == "“" and (i + 1 == len(sentence) or sentence[i + 1].isspace())
-                                   for i, ch in enumerate(sentence))
+    german = "„" in sentence or ("“" in sentence and any(
+        ch == "“" and (i + 1 == len(sentence) or sentence[i + 1].isspace()) for i, ch in enumerate(sentence)))
     pairs = _PAIRS + ((("„", "“"),) if german else (("“", "”"),))
     for opener, closer in pairs:
+        if opener not in sentence and closer not in sentence:
+            continue  # most sentences hold no mark of most pairs: no walk over their characters
         depth = unopened = 0
         for ch in sentence:
             if ch == opener:
@@ -58,7 +60,7 @@ def missing_marks(sentence: str) -> tuple[str, str]:
             elif ch == closer:
                 unopened += 1
         before, after = opener * unopened + before, after + closer * depth
-    straight = [i for i, ch in enumerate(sentence) if ch == '"']
+    straight = [i for i, ch in enumerate(sentence) if ch == '"'] if '"' in sentence else []
     if len(straight) % 2:  # the odd one out: an opener is followed by a word, a closer is not
         i = straight[0]
         opens = i + 1 < len(sentence) and not sentence[i + 1].isspace() and (i == 0 or sentence[i - 1].isspace())
