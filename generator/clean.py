@@ -42,8 +42,8 @@ def clean(doc: RawDocument, context: CleanContext | None = None,
         page = extracted if extracted is not None else extract(doc.text)
         brought_back: frozenset[tuple[str, str]] = frozenset()
         if overrides is not None and overrides.keep:
-            brought_back = frozenset(("keep", q) for q in overrides.keep if _holds_words(page.left_out, q))
-            page = with_kept_passages(page, overrides.keep)
+            page, used = with_kept_passages(page, overrides.keep)
+            brought_back = frozenset(("keep", quote) for quote in used)
         metadata = dict(page.metadata)
         if not metadata.get("language"):  # the page did not say: the stop words of its text do
             metadata["language"] = detect_language(page.text.split("\n"))[0]
@@ -52,14 +52,16 @@ def clean(doc: RawDocument, context: CleanContext | None = None,
     return clean_text(doc.article_id, doc.path, doc.text, context, overrides)
 
 
-def with_kept_passages(page: Extracted, keep: Sequence[str]) -> Extracted:
+def with_kept_passages(page: Extracted, keep: Sequence[str]) -> tuple[Extracted, tuple[str, ...]]:
     """The page's article text with the passages the extractor left out that the annotation keeps (cleaning.keep),
     each put back as a paragraph where it stands on the page (after the last line of the text above it): keep
-    brings back what the extractor took out as it does what a text rule took out."""
-    wanted = [key for key in (line_key(quote) for quote in keep) if key]
-    back = [r for r in page.left_out if any(key in line_key(r.text) for key in wanted)]
+    brings back what the extractor took out as it does what a text rule took out. Also the keep values that
+    brought something back (the others are reported if nothing else uses them)."""
+    keys = {quote: line_key(quote) for quote in keep}
+    used = tuple(q for q, key in keys.items() if key and any(key in line_key(r.text) for r in page.left_out))
+    back = [r for r in page.left_out if any(keys[q] in line_key(r.text) for q in used)]
     if not back:
-        return page
+        return page, used
     lines = page.text.split("\n")
     sources = list(page.source_lines) if len(page.source_lines) == len(lines) else [0] * len(lines)
     for removal in back:  # in page order: each goes below the text that stands above it
@@ -67,13 +69,7 @@ def with_kept_passages(page: Extracted, keep: Sequence[str]) -> Extracted:
         lines.insert(at, removal.text)
         sources.insert(at, removal.line_no)
     return replace(page, text="\n".join(lines), source_lines=tuple(sources),
-                   left_out=tuple(r for r in page.left_out if r not in back))
-
-
-def _holds_words(removals: Sequence[Removal], quote: str) -> bool:
-    """Whether a keep value matches one of removals as with_kept_passages matches them (the value was used)."""
-    key = line_key(quote)
-    return bool(key) and any(key in line_key(r.text) for r in removals)
+                   left_out=tuple(r for r in page.left_out if r not in back)), used
 
 
 def _on_page_lines(article: CleanedArticle, page: Extracted) -> CleanedArticle:
