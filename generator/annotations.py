@@ -20,7 +20,7 @@ from . import parallel
 from .errors import Problem, error, warning
 from .lineshape import line_key
 from .memo import NO_MEMO, Memo
-from .model import (Annotations, ArticleAnnotation, CleaningOverrides, Entity, Evidence, Fact, FactLink, Loc,
+from .model import (Annotations, ArticleAnnotation, Entity, Evidence, Fact, FactLink, Loc,
                     MentionLink, Note, OverrideValue, Selector, Unlink)
 from .read import decode, display_path, slugify, unless_unchanged
 from .schemacheck import schema_problems, valid_part, validator
@@ -325,7 +325,6 @@ def _article(article_id: str, located: Located) -> ArticleAnnotation:
                        for i, m in enumerate(data.get("mentions", ())) if m is not None),
         unlinks=tuple(Unlink(u["entity"], _selector(u) if "quote" in u else None, located.loc(("unlink", i)))
                       for i, u in enumerate(data.get("unlink", ())) if u is not None),
-        cleaning=CleaningOverrides(*(tuple(v.text for v in values if v.which == which) for which in ("keep", "drop"))),
         cleaning_values=values,
     )
 

@@ -196,8 +196,13 @@ class ArticleAnnotation:
     facts: tuple[FactLink, ...] = ()
     mentions: tuple[MentionLink, ...] = ()
     unlinks: tuple[Unlink, ...] = ()
-    cleaning: CleaningOverrides = field(default_factory=CleaningOverrides)
-    cleaning_values: tuple[OverrideValue, ...] = ()  # the values of cleaning, with their places in the file
+    cleaning_values: tuple[OverrideValue, ...] = ()  # cleaning: keep/drop, each value with its place in the file
+
+    @property
+    def cleaning(self) -> CleaningOverrides:
+        """The keep and drop values as the cleaner takes them (their places are for the warnings)."""
+        return CleaningOverrides(*(tuple(v.text for v in self.cleaning_values if v.which == which)
+                                   for which in ("keep", "drop")))
 
 
 @dataclass(frozen=True)
