@@ -1,4 +1,9 @@
-"""Find publication dates written the ways news pages write them."""
+"""Find publication dates written the ways news pages write them, in the languages the cleaner knows
+(English, French, German, Spanish, Portuguese, Italian, Dutch): "December 21, 2023", "21 décembre 2023",
+"21. Dezember 2023", "sexta-feira, 22 de outubro de 2010 às 20:13", "21.12.2023, 17:12 Uhr", "2023-12-21".
+
+Slashed dates ("03/04/2023") are not read: a US page writes the month first, most others the day.
+"""
 
 from __future__ import annotations
 
@@ -8,32 +13,53 @@ from functools import lru_cache
 
 from .linescore import LINE_CACHE
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+# Each month's names and abbreviations; a name shared by two languages ("mar", "set") means one month in both.
+_MONTH_NAMES = [
+    "january jan janvier janv januar jänner enero ene janeiro gennaio gen januari",
+    "february feb février févr fevrier februar febrero fevereiro fev febbraio februari",
+    "march mar mars märz mär marzo março marco maart mrt",
+    "april apr avril avr abril abr aprile",
+    "may mai mayo maio maggio mag mei",
+    "june jun juin juni junio junho giugno giu",
+    "july jul juillet juil juli julio julho luglio lug",
+    "august aug août aout agosto ago augustus",
+    "september sep sept septembre septiembre setiembre setembro set settembre",
+    "october oct octobre oktober okt octubre outubro out ottobre ott",
+    "november nov novembre noviembre novembro",
+    "december dec décembre déc decembre dezember dez diciembre dic dezembro dicembre",
+]
+MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()}
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch donnerstag freitag samstag "
+    "sonnabend sonntag lunes martes miércoles miercoles jueves viernes sábado sabado domingo segunda-feira "
+    "terça-feira terca-feira quarta-feira quinta-feira sexta-feira lunedì martedì mercoledì giovedì venerdì "
+    "sabato domenica maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split())
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?"
-_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}|\s*(?:GMT|UTC)[+-]?\d*)?)?"
+_WEEKDAY = r"(?:(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+)?"
+# "at 5:12 p.m. ET", "à 17h12", "às 20:13", "um 17:12 Uhr", "- 10.30 CET"
+_TIME = (r"(?:(?:,|\s+[-–|·])?\s*(?:(?:at|à|às|a las|a la|um|alle|om)\s+)?\d{1,2}(?:[:.h]\d{2}|h)\b"
+         r"(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}\b|\s*(?:GMT|UTC)[+-]?\d*)?)?")
+_DE = r"(?:de|del|of)\s+"  # "22 de outubro de 2010", "20 de diciembre del 2023", "21st of December 2023"
+# A weekday and a clock time before the date: "Wed 9:15 AM, March 6, 2024", "5:12 PM EST, Wed December 20, 2023".
+_LEAD = _WEEKDAY + r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}\b)?,?\s+)?" + _WEEKDAY
 
 DATE_PATTERNS = [
     re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"),
-    re.compile(_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME, re.I),
-    re.compile(_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})" + _TIME, re.I),
+    re.compile(_LEAD + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME, re.I),
+    re.compile(_LEAD + r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s+(?:" + _DE + r")?" + _MONTH
+               + r",?\s+(?:" + _DE + r")?(?P<year>\d{4})" + _TIME, re.I),
+    re.compile(_WEEKDAY + r"(?P<day>\d{1,2})\.\s?(?P<mnum>\d{1,2})\.\s?(?P<year>\d{4})" + _TIME, re.I),
 ]
 
-# Words that may stand before a date on a line of its own: "Published: 1 Feb 2024".
-DATE_LABEL = r"(?:(?:first\s+)?published(?:\s+on)?|updated(?:\s+on)?|last\s+updated|posted(?:\s+on)?|date|" \
-             r"publié\s+le|mis\s+à\s+jour|veröffentlicht(?:\s+am)?|aktualisiert|publicado(?:\s+el)?|actualizado)\s*:?\s*"
+# Words that may stand before a date on a line of its own: "Published: 1 Feb 2024", "Publié le 21 décembre 2023".
+DATE_LABEL = (r"(?:(?:first\s+)?published(?:\s+on)?|updated(?:\s+on)?|last\s+updated|posted(?:\s+on)?|date|"
+              r"publié\s+le|mis\s+à\s+jour(?:\s+le)?|veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|stand|"
+              r"publicado(?:\s+el|\s+em)?|actualizado(?:\s+el)?|atualizado(?:\s+em)?|pubblicato(?:\s+il)?|"
+              r"aggiornato(?:\s+il)?|gepubliceerd(?:\s+op)?|bijgewerkt(?:\s+op)?)\s*:?\s*")
 DATE_ONLY_LINE = re.compile(r"^\s*(?:" + DATE_LABEL + r")?(?P<date>.+?)\s*$", re.I)
+# A published date and an updated one on one line: "Published March 3, 2024 | Updated March 4, 2024".
+DATES_SEPARATOR = re.compile(r"\s+[-–—|·•]\s+|\s*[|·•]\s*")
 
 
 def parse_date(text: str) -> date | None:
@@ -63,11 +89,19 @@ def search_date(text: str) -> tuple[date, re.Match[str]] | None:
 
 @lru_cache(maxsize=LINE_CACHE)  # the first lines of an article are asked again by the second cleaning pass
 def date_line(line: str) -> date | None:
-    """The date if the whole line is a date, perhaps labelled ("Published: ...")."""
-    match = DATE_ONLY_LINE.match(line)
-    if not match:
-        return None
-    return parse_date(match.group("date").rstrip(" |·•"))
+    """The date if the whole line is a date, perhaps labelled ("Published: ..."); of a line that gives two
+    (published, updated), the first."""
+    found = _labelled_date(line)
+    if found is None and DATES_SEPARATOR.search(line):
+        parts = [_labelled_date(part) for part in DATES_SEPARATOR.split(line) if part.strip()]
+        if len(parts) > 1 and all(parts):
+            return parts[0]
+    return found
+
+
+def _labelled_date(text: str) -> date | None:
+    match = DATE_ONLY_LINE.match(text)
+    return parse_date(match.group("date").rstrip(" |·•")) if match else None
 
 
 def _to_date(match: re.Match[str]) -> date | None:

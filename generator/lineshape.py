@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .dates import MONTHS, date_line
+from .dates import MONTHS, WEEKDAYS, date_line
 from .linescore import LINE_CACHE
 from .phrases import BYLINE, OUTLET_WORDS
 
@@ -73,13 +73,9 @@ def is_sentence_fragment(text: str) -> bool:
 TIMESTAMP_LABELS = frozenset("updated posted published modified ago aktualisiert veröffentlicht publiziert publié "
                              "actualizado publicado atualizado pubblicato aggiornato".split())
 # Words a timestamp line is made of besides numbers: months and weekdays (several languages), clock words, labels.
-TIMESTAMP_WORDS = frozenset(MONTHS) | frozenset(
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre januar februar märz juni "
-    "juli oktober dezember enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre "
-    "janeiro fevereiro março maio junho julho setembro outubro dezembro gennaio febbraio aprile maggio giugno luglio "
-    "settembre ottobre mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday "
-    "sunday am pm a m p at on um à às de del el le il em ago h hr hrs min mins hour hours minutes gmt utc et est edt "
-    "cet cest bst ist pst pdt first last mis jour by".split()) | TIMESTAMP_LABELS
+TIMESTAMP_WORDS = frozenset(MONTHS) | frozenset(w for day in WEEKDAYS for w in WORD.findall(day)) | frozenset(
+    "am pm a m p at on um à às de del el le il em ago h hr hrs min mins hour hours minutes gmt utc et est edt "
+    "cet cest bst ist pst pdt first last mis jour by uhr las la alle ore om op stand".split()) | TIMESTAMP_LABELS
 TIMESTAMP_MAX_WORDS = 14
 CLOCK_TIME = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
 

@@ -50,7 +50,9 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                     r"see also|recommended( for you| stories| articles)?|more (from|on|stories|news)( \w+)?|"
                     r"you (may|might) also like|trending( now)?|most (read|popular|viewed|shared)|editor'?s picks|"
                     r"don'?t miss|watch|listen|lire aussi|à lire aussi|voir aussi|lesen sie auch|mehr zum thema|"
-                    r"leer más|lee también|te puede interesar|leia (também|mais)|continue reading)"
+                    r"leer más|lee también|lea también|te puede interesar|relacionad[oa]s?|leia (também|mais)|veja também|saiba mais|"
+                    r"leggi anche|leggi di più|lees ook|lees meer|auch interessant|mehr dazu|weiterlesen|"
+                    r"en savoir plus|lire la suite|continue reading)"
                     r"(\s*[:：»>|–—-].*|\s*(…|\.\.\.)?)$"),
      "promotion of another page"),
     ("promo", _rule(r"^((more|other|latest|top|trending|popular|related|recommended|featured|similar)\b[\w\s'’-]{0,30}"
@@ -65,7 +67,7 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
      "a link to another page set in brackets inside the text ('[Related: ...]')"),
     ("comment-counter", _rule(r"^((\d+|no)\s+)?comments?\s*(\(\d+\)|:\s*\d+)?$|^(leave|add|post|write) a (comment|reply)$|"
                               r"^(show|view|hide|load)( all)? comments?$|^(\d+\s+)?repl(y|ies)$|"
-                              r"^(commentaires?|kommentare|comentarios)\s*(\(\d+\))?$"),
+                              r"^(\d+\s+)?(commentaires?|kommentare|comentarios|comentários|commenti|reacties)\s*(\(\d+\))?$"),
      "comment counter or comment-form label"),
     ("comment-counter", _rule(r"^(join|start) the (conversation|discussion|debate)\b.{0,60}$|"
                               r"^(tell us|let us know|what do you think)\b.{0,40}(think|comments?|below)\W*$|"
@@ -106,6 +108,11 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("call-to-action", _rule(r"^.{0,200}\b(by clicking here|en cliquant ici|haciendo clic aquí|clicando aqui|"
                              r"indem sie hier klicken)\W*$"),
      "a line that ends asking the reader to click through"),
+    ("call-to-action", _rule(r"^(?=.{0,300}$)((click|tap) (here|on (the|this) (image|photo|picture|banner|link)s?)|"
+                             r"clique (aqui|na (imagem|foto)|no (link|banner))|(haga|haz) clic (aquí|en (la imagen|la foto|"
+                             r"el enlace))|cliquez (ici|sur (l['’]image|la photo|le lien))|klicken sie (hier|auf (das bild|"
+                             r"den link))|clicca (qui|sull['’]immagine|sulla foto|sul link))\b.*$"),
+     "a line that opens asking the reader to click through"),
     ("feedback-pitch", _rule(r"^(?![\"“‘'«„])(?=.{0,300}$).{0,150}\b((we['’]?d|we would) (like|love) to hear (what you think|from you|"
                              r"your (thoughts|views))|schreiben sie uns (ihre meinung|einen leserbrief)|"
                              r"donnez-nous votre avis|(danos|dinos) tu opinión|deixe sua opinião|dicci la tua)\b.{0,200}$"),

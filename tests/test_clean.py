@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from generator.clean import clean, clean_text
 from generator.context import archive_context
+from generator.dates import date_line
 from generator.linescore import find_main_run, same_block
 from generator.lineshape import menu_items
 from generator.model import CleaningOverrides
@@ -366,6 +367,23 @@ def test_markup_an_editor_left_in_the_text_goes(line, rule):
     assert (phrase_rule(line) or (None,))[0] == rule
 
 
+@pytest.mark.parametrize("line, rule", [
+    ("Leggi anche: Il porto riapre dopo due anni", "promo"),
+    ("Veja também: Prefeitura adia obra do cais", "promo"),
+    ("Lees ook: Haven gaat weer open", "promo"),
+    ("Relacionado: El puerto reabre", "promo"),
+    ("Relacionado con el puerto, el alcalde dijo que las obras empiezan en marzo.", None),
+    ("12 comentários", "comment-counter"),
+    ("Kommentar", None),  # the kicker of an opinion piece, not a comment counter
+    ("Clique na imagem acima e veja o calendário das obras do porto", "call-to-action"),
+    ("Klicken Sie hier, um den Bericht zu lesen", "call-to-action"),
+    ("Click on the image to enlarge it", "call-to-action"),
+    ("Click on the Save button, then wait for the upload to finish.", None),  # a how-to's step
+])
+def test_promotions_comment_counters_and_click_prompts_in_several_languages(line, rule):
+    assert (phrase_rule(line) or (None,))[0] == rule
+
+
 def test_a_caption_before_a_copyright_sign_and_its_agency_credit_goes():
     text = (ARTICLE_START + "The engineers will report in March.\nA ferry passes the east pier at dusk, March 3, 2024.\n"
             "©\nReuters / Jane Example" + ARTICLE_END)
@@ -610,7 +628,12 @@ PROSE = ("Egyptian officials hosted a new round of talks in the capital on Thurs
          "resume on Friday morning after the delegations had consulted their leaders.\n")
 
 
-@pytest.mark.parametrize("date_text", ["December 21, 2023", "Dec. 21, 2023", "21 December 2023", "2023-12-21"])
+@pytest.mark.parametrize("date_text", [
+    "December 21, 2023", "Dec. 21, 2023", "21 December 2023", "2023-12-21", "Published 5:12 PM EST, Thu December 21, 2023",
+    "21 décembre 2023", "Publié le 21 décembre 2023 à 17h12 - Mis à jour le 22 décembre 2023 à 18h30",
+    "Donnerstag, 21. Dezember 2023, 17:12 Uhr", "21.12.2023", "jueves, 21 de diciembre de 2023",
+    "quinta-feira, 21 de dezembro de 2023 às 20:13", "giovedì 21 dicembre 2023 - 17:12", "21 december 2023 om 17:12",
+])
 def test_headline_outlet_byline_and_date_lines_are_lifted_under_a_menu(date_text):
     """A menu printed as one line of labels between separators is a menu, not the headline; the outlet,
     byline and date lines under the headline are metadata, not three menu entries in a row."""
@@ -635,3 +658,11 @@ def test_headline_outlet_byline_and_date_lines_are_lifted_under_a_menu(date_text
 ])
 def test_a_line_of_labels_between_separators_is_a_menu(line, items):
     assert menu_items(line) == items
+
+
+@pytest.mark.parametrize("text", ["03/04/2023", "31.02.2023", "1.2.3 release", "Home | World | News",
+                                  "Published March 3, 2024 | Read more", "3 out of 2023 voters"])
+def test_what_is_not_one_date_is_not_read_as_a_date(text):
+    """A slashed date is the month first on a US page and the day first elsewhere; a day that does not exist,
+    a version number, and a date beside anything but another date are not dates either."""
+    assert date_line(text) is None
