@@ -157,6 +157,13 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
      "photo caption credit"),
     ("photo-credit", _rule(r"^(image|photo|picture) (copyright|caption|credit)s?\W*$|^credit\W*$"),
      "photo credit or caption label"),
+    ("caption-credit", _rule(r"^(?=.{0,400}$).{10,}?(\s\((ap|afp|reuters|epa|getty images)( photo)?/[^()/]{2,60}\)|"
+                             r"\s\((photo|image|picture|foto|photograph)s?( by|:)\s*[^()]{2,80}\)|"
+                             r"\s\([^()/]{2,60}/\s?(ap|afp|reuters|getty images|epa|dpa|ansa|efe|bloomberg|xinhua|anadolu)\)|"
+                             r"[.!?”\"’]\s+(?-i:REUTERS|AFP|EPA|AP)/[A-Z][^/]{2,60}|"
+                             r"[.!?”\"’]\s*(\|\s*)?(photo|image|picture|photograph|foto|credit|bild|imagem)s?( by| credit)?"
+                             r"\s*:\s*[^.!?]{2,100}|[.!?”\"’]\s*©\s*[\w .&'’/-]{2,60})$"),
+     "photo caption ending in its credit"),
     ("photographer-credit", _rule(r"^\(?(ap|afp|reuters|getty|epa|dpa|ansa|efe)( images| photo)?\s*/\s*[^/]{2,60}\)?$|"
                                   r"^(?-i:[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}\s?/\s?[A-Z][\w.'’&-]*( [\w.'’&-]+){0,4})$"),
      "photo credit (photographer / agency)"),

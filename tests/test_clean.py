@@ -384,6 +384,25 @@ def test_promotions_comment_counters_and_click_prompts_in_several_languages(line
     assert (phrase_rule(line) or (None,))[0] == rule
 
 
+@pytest.mark.parametrize("line, is_caption", [
+    ("Workers inspect the old piers at low tide on Monday. (AP Photo/Jane Example)", True),
+    ("The harbour at dawn, March 3, 2024. REUTERS/Jane Example", True),
+    ("Boats wait outside the closed harbour on Tuesday. Photo: Jane Example/AFP via Getty Images", True),
+    ("The mayor visits the piers in 2022. (Photo by Jane Example/Getty Images)", True),
+    ("Ferries queue at the quay. Credit: Jane Example for The Example Times", True),
+    ("The old lighthouse on the north pier. © Example Wire", True),
+    ("The ferry terminal in Example Bay, Tuesday, March 5, 2024. (Jane Example/AP)", True),
+    ("The council said it would publish the figures. (AP)", False),
+    ("The ratio of AP/AFP stories about the harbour rose.", False),
+    ("Rates rose 2% (see chart: Bank of Example) last month.", False),
+])
+def test_a_caption_that_ends_in_its_photo_credit_goes(line, is_caption):
+    """Text extractors often glue a photo's credit to its caption; the credit at the end tells the caption."""
+    text = ARTICLE_START + line + "\n\nThe engineers will report in March." + ARTICLE_END
+    body = clean_text("x", Path("x.txt"), text).body
+    assert (line not in body) == is_caption and "The engineers will report" in body
+
+
 def test_a_caption_before_a_copyright_sign_and_its_agency_credit_goes():
     text = (ARTICLE_START + "The engineers will report in March.\nA ferry passes the east pier at dusk, March 3, 2024.\n"
             "©\nReuters / Jane Example" + ARTICLE_END)
