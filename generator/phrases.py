@@ -164,6 +164,11 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                              r"[.!?”\"’]\s*(\|\s*)?(photo|image|picture|photograph|foto|credit|bild|imagem)s?( by| credit)?"
                              r"\s*:\s*[^.!?]{2,100}|[.!?”\"’]\s*©\s*[\w .&'’/-]{2,60})$"),
      "photo caption ending in its credit"),
+    ("gallery-control", _rule(r"^((hide|show|toggle|close|open) (the )?captions?|enlarge (this )?(image|photo)|"
+                              r"(photo|image|picture|slide|foto|bild|imagem|imagen)?\s*\d{1,3}\s*(of|/|von|de|sur|di|van)\s*"
+                              r"\d{1,3}|(view|see|open|launch) (the )?(gallery|slideshow|slide show)( \(\d+\))?|"
+                              r"\d+ (photos|images|pictures|fotos|bilder))$"),
+     "control or counter of a photo gallery"),
     ("photographer-credit", _rule(r"^\(?(ap|afp|reuters|getty|epa|dpa|ansa|efe)( images| photo)?\s*/\s*[^/]{2,60}\)?$|"
                                   r"^(?-i:[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}\s?/\s?[A-Z][\w.'’&-]*( [\w.'’&-]+){0,4})$"),
      "photo credit (photographer / agency)"),

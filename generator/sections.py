@@ -108,8 +108,11 @@ def _with_label(texts: Sequence[str], start: int, end: int) -> list[int]:
 
 
 CAPTION_MAX_WORDS = 25
+GALLERY_CAPTION_MAX_WORDS = 35       # a gallery's captions tell each photo's story at more length
 CAPTION_LABEL = "photo-credit"       # "Image caption": the caption is the line after it
 CREDIT_LINE = "photographer-credit"  # "Jane Doe/Agency": the caption is the line before it
+GALLERY_CONTROL = "gallery-control"  # "Hide Caption" under a gallery's photo: the caption is the line before it
+CAPTION_TOGGLE = re.compile(r"^(?i:(hide|show|toggle|close|open) (the )?captions?)$")
 # "Credit...", "©", "Photo": a bare label some pages print between the caption and the photographer's name
 BARE_CREDIT_LABEL = re.compile(r"^(?i:(photo |image )?credits?\W*|©|\(c\)|(photo|image|foto)s?:?)$")
 
@@ -117,18 +120,21 @@ BARE_CREDIT_LABEL = re.compile(r"^(?i:(photo |image )?credits?\W*|©|\(c\)|(phot
 def captions_beside_credits(texts: Sequence[str], rules: Sequence[str | None]) -> list[int]:
     """A photo's caption: the line just after an "Image caption" label, or just before a credit that names
     the photographer ("Jane Doe/Agency"), or before the bare label ("Credit", "©", "Photo") that some pages
-    print between caption and name. Other labels ("Image copyright", "Photo: X") may stand before their
+    print between caption and name, or before a gallery's "Hide Caption". Other labels ("Image copyright", "Photo: X") may stand before their
     photo, so the line before them is text. Only a line short enough for a caption, never one another rule
     took."""
     removed: list[int] = []
     for i, rule in enumerate(rules):
+        longest = CAPTION_MAX_WORDS
         if rule == CAPTION_LABEL and "caption" in texts[i].casefold():
             j = i + 1
         elif rule == CREDIT_LINE:
             j = i - 2 if i >= 1 and BARE_CREDIT_LABEL.match(texts[i - 1]) else i - 1
+        elif rule == GALLERY_CONTROL and CAPTION_TOGGLE.match(texts[i]):
+            j, longest = i - 1, GALLERY_CAPTION_MAX_WORDS
         else:
             continue
-        if 0 <= j < len(texts) and rules[j] is None and 3 <= word_count(texts[j]) <= CAPTION_MAX_WORDS:
+        if 0 <= j < len(texts) and rules[j] is None and 3 <= word_count(texts[j]) <= longest:
             removed.append(j)
     return removed
 

@@ -403,6 +403,19 @@ def test_a_caption_that_ends_in_its_photo_credit_goes(line, is_caption):
     assert (line not in body) == is_caption and "The engineers will report" in body
 
 
+def test_a_photo_gallery_inside_the_article_goes_with_its_captions():
+    gallery = ("Photos: The harbour through the years\n"
+               "Fishing boats crowd the old harbour on a summer morning in 1962, before the piers were extended.\n"
+               "Hide Caption\n1 of 3\n"
+               "The storm of 1987 tore away half of the north pier and sank two of the ferries moored beside it.\n"
+               "Hide Caption\n2 of 3\n")
+    text = ARTICLE_START + "The engineers will report in March.\n\n" + gallery + "\nThe works start in May." + ARTICLE_END
+    body = clean_text("x", Path("x.txt"), text).body
+    for gone in ("Photos:", "Fishing boats", "Hide Caption", "1 of 3", "The storm of 1987"):
+        assert gone not in body, gone
+    assert "The engineers will report" in body and "The works start in May." in body
+
+
 def test_a_caption_before_a_copyright_sign_and_its_agency_credit_goes():
     text = (ARTICLE_START + "The engineers will report in March.\nA ferry passes the east pier at dusk, March 3, 2024.\n"
             "©\nReuters / Jane Example" + ARTICLE_END)
