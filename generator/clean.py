@@ -23,7 +23,8 @@ from .model import Block, CleanedArticle, CleaningOverrides, RawDocument, Remova
 from .lineshape import (is_heading, is_menu_like, is_sentence_fragment, is_timestamp, line_key, menu_items,
                         word_count)
 from .lift import BYLINE_MAX_WORDS, BYLINE_WORD, lift_glued_date_and_dateline, lift_metadata_lines, lift_title
-from .sections import author_box_at_end, captions_beside_credits, comment_section, teasers_after_labels
+from .sections import (author_box_at_end, captions_beside_credits, comment_section, next_article,
+                       teasers_after_labels)
 from .phrases import BYLINE, phrase_rule
 
 NAV_RUN_MIN = 3
@@ -162,6 +163,7 @@ def _clean_pass(article_id: str, source: Path, text: str, context: CleanContext 
         _remove_navigation_runs(lines)
         run_start = _remove_outside_main_run(lines, meta, context)
     _remove_comment_section(lines)  # after the prose run: the words before the posts are the article's
+    _remove_next_article(lines)
     _remove_author_box(lines)
     lift_metadata_lines(lines, meta)
     lift_title(lines, meta, run_start)
@@ -216,6 +218,12 @@ def _remove_comment_section(lines: list[Line]) -> None:
     """Readers' posts under the article, found by their posting times, are not the article."""
     for i in comment_section([line.text for line in lines], [line.removed_by for line in lines]):
         lines[i].remove("comment-section", "a reader's post, under the article's comment section")
+
+
+def _remove_next_article(lines: list[Line]) -> None:
+    """A second article loaded under this one is not this one."""
+    for i in next_article([line.text for line in lines], [line.removed_by for line in lines]):
+        lines[i].remove("next-article", "another article (its headline and byline), after this one's text")
 
 
 def _remove_captions(lines: list[Line]) -> None:

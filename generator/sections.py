@@ -13,6 +13,7 @@ from typing import Sequence
 
 from .linescore import SENTENCE_END
 from .lineshape import word_count
+from .phrases import BYLINE
 
 TEASER_LABELS = {"promo"}  # phrase rules whose line introduces a list of links to other pages
 TEASER_MAX_WORDS = 25
@@ -160,3 +161,24 @@ def comment_section(texts: Sequence[str], rules: Sequence[str | None]) -> list[i
     if sum(word_count(text) for text, rule in zip(texts[:start], rules) if rule is None) < ARTICLE_BEFORE_COMMENTS:
         return []
     return [i for i in range(start, len(texts)) if rules[i] is None]
+
+
+ARTICLE_BEFORE_NEXT = 150  # words of this article's prose before another article's headline may start
+NEXT_BYLINE_REACH = 3      # the other article's byline is among the lines just under its headline
+BYLINE_MAX_WORDS = 12
+
+
+def next_article(texts: Sequence[str], rules: Sequence[str | None]) -> list[int]:
+    """Another article under this one (a page that loads the next story as the reader scrolls): a headline
+    with a byline just under it ("By Jane Doe"), after this article's text. From that headline on, nothing
+    is this article's. An article's own headline and byline stand above its text, not after it."""
+    kept = [i for i, rule in enumerate(rules) if rule is None]
+    prose = 0
+    for n, i in enumerate(kept):
+        if prose >= ARTICLE_BEFORE_NEXT and is_teaser_item(texts[i]) and word_count(texts[i]) >= 3 and any(
+                BYLINE.match(texts[k]) and word_count(texts[k]) <= BYLINE_MAX_WORDS
+                for k in kept[n + 1:n + 1 + NEXT_BYLINE_REACH]):
+            return kept[n:]
+        if SENTENCE_END.search(texts[i]):
+            prose += word_count(texts[i])
+    return []

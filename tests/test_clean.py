@@ -416,6 +416,32 @@ def test_a_photo_gallery_inside_the_article_goes_with_its_captions():
     assert "The engineers will report" in body and "The works start in May." in body
 
 
+LONG_ARTICLE = "".join(f"Paragraph {n} of the report on the harbour piers says what the engineers found there.\n\n"
+                       for n in range(12))
+
+
+def test_a_second_article_loaded_under_the_first_goes_from_its_headline_on():
+    following = ("Share this article\nNext article\nFerry fares rise again as the harbour stays closed\n"
+                 "By John Example\nMarch 4, 2024\n"
+                 "Ferry operators raised their fares on Monday for the second time this year, blaming the closure.\n\n"
+                 "The council said it would review the fares once the piers reopen.")
+    text = ARTICLE_START + LONG_ARTICLE + "The mayor will speak on Friday." + "\n\n" + following
+    article = clean_text("x", Path("x.txt"), text)
+    assert "The mayor will speak on Friday." in article.body and "Paragraph 0 of" in article.body
+    for gone in ("Ferry fares rise", "John Example", "Ferry operators", "review the fares"):
+        assert gone not in article.body, gone
+    assert article.byline is None
+
+
+def test_a_subheading_or_a_related_card_with_a_byline_does_not_end_the_article():
+    text = (ARTICLE_START + LONG_ARTICLE + "What the engineers found\n\nThe piers need new foundations.\n\n"
+            "Related stories\nFerry fares rise again as the harbour stays closed\nBy John Example\n\n"
+            "The works start in May, the council said." + ARTICLE_END)
+    body = clean_text("x", Path("x.txt"), text).body
+    assert "What the engineers found" in body and "The works start in May" in body and "The mayor said" in body
+    assert "Ferry fares rise" not in body
+
+
 def test_a_caption_before_a_copyright_sign_and_its_agency_credit_goes():
     text = (ARTICLE_START + "The engineers will report in March.\nA ferry passes the east pier at dusk, March 3, 2024.\n"
             "©\nReuters / Jane Example" + ARTICLE_END)
