@@ -35,15 +35,19 @@ _ACTION_SEPARATORS = r"[\s·|•,/▲▼↑↓()]"
 # (rule name, pattern matched against the whole normalised line, why it is boilerplate)
 BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("skip-link", _rule(r"^\W*(skip|jump) to (the )?(main |primary )?(content|navigation|main|menu|search|footer)\b.*$"
-                        r"|^\W*(aller au contenu|zum inhalt springen|saltar al contenido|vai al contenuto)\b.*$"),
+                        r"|^\W*(aller au contenu|passer au contenu|zum inhalt springen|(direkt )?zum (haupt)?inhalt|saltar al contenido|"
+                        r"ir al contenido|pular para o conteúdo|ir para o conteúdo|vai al contenuto|salta al contenuto|"
+                        r"(ga |spring )?naar (de )?(hoofd)?inhoud)\b.*$"),
      "accessibility link of the page template"),
     ("search-widget", _rule(r"^(search|search for:?|search the site|search in (title|content|excerpt|posts|pages|comments)|"
                             r"generic selectors|exact matches only|post type selectors|filter by (post type|category)|"
                             r"search (results|here|\.\.\.|…)|type (your search|to search).*|press enter to search.*|"
-                            r"rechercher|recherche|suche|suchen|buscar|cerca)$"),
+                            r"rechercher|recherche|suche|suchen|buscar|busca|pesquisar|pesquisa|cerca|zoeken)$"),
      "label of a search form"),
     ("menu-label", _rule(r"^(menu|main menu|open menu|close( menu)?|toggle navigation|navigation|back to top|"
-                         r"top of page|scroll to top|sections|more sections|log ?in|sign ?in|register|my account)$"),
+                         r"top of page|scroll to top|sections|more sections|log ?in|sign ?in|register|my account|se connecter|"
+                         r"connexion|anmelden|einloggen|iniciar sesión|entrar|acessar|accedi|inloggen|voltar ao topo|"
+                         r"retour en haut|nach oben|volver arriba|torna su)$"),
      "navigation control"),
     ("promo", _rule(r"^(read more|read also|also read|"
                     r"related( articles?| stor(y|ies)| posts?| content| coverage| news| links?| reading)?|"
@@ -118,11 +122,13 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                              r"donnez-nous votre avis|(danos|dinos) tu opinión|deixe sua opinião|dicci la tua)\b.{0,200}$"),
      "the page asking readers to write in"),
     ("share", _rule(r"^((share|tweet|print|email|e-mail|mail|copy link|facebook|twitter|x|whatsapp|linkedin|pinterest|"
-                    r"reddit|telegram|messenger|flipboard|partager|teilen|compartir|condividi)"
-                    r"( (this|the)( (article|story|post|page))?)?( (on|via|by|per) \w+)?[\s|·•,/]*)+$"),
+                    r"reddit|telegram|messenger|flipboard|partager|teilen|compartir|compartilhar|compartilhe|partilhar|condividi|"
+                    r"delen)"
+                    r"( (this|the)( (article|story|post|page))?)?( (on|via|by|per|sur|auf|en|em|no|na|su|op) \w+)?[\s|·•,/:]*)+$"),
      "share, print or e-mail button"),
     ("subscribe", _rule(r"^(subscribe|sign up|newsletter|get (our|the) .{0,40}newsletter|follow us( on .{0,40})?|"
-                        r"join (us|our .{0,40})|follow [\w.]+ on\b|download (our|the) app|get the app|abonnez-vous|abonnieren|suscríbete)"
+                        r"join (us|our .{0,40})|follow [\w.]+ on\b|download (our|the) app|get the app|abonnez-vous|s['’]abonner|"
+                        r"abonnieren|jetzt abonnieren|suscríbete|suscribirse|assine|assine já|abbonati|abonneer)"
                         r"\b.{0,100}$"),
      "subscription or follow prompt"),
     ("newsletter-pitch", _rule(r"^(?=.{0,300}$).{0,120}\b((sign up|subscribe|register) (for|to) (our|the|my)\b.{0,40}\bnewsletters?|"
@@ -210,8 +216,11 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                            r"[A-ZÀ-ÞА-ЯЁ][\w.'’-]+( [A-ZÀ-ÞА-ЯЁ][\w.'’-]+){1,3})?)$"),
      "the writer's name under a 'Text:' label, a byline"),
     ("advertisement", _rule(r"^(advertisement|advertising|advert|sponsored( content)?|ad|"
-                            r"story continues below( advertisement)?|publicité|anzeige|werbung|publicidad|pubblicità|"
-                            r"реклама)$"),
+                            r"story continues below( advertisement)?|publicité|anzeige|werbung|publicidad|publicidade|pubblicità|"
+                            r"advertentie|sponsorisé|gesponsert|patrocinado|conteúdo patrocinado|contenido patrocinado|"
+                            r"contenuto sponsorizzato|la suite après (cette )?(la )?publicité|weiter nach der anzeige|"
+                            r"continua (depois|após) (da|a) publicidade|continúa después de la publicidad|"
+                            r"l['’]articolo continua (dopo|sotto) la pubblicità|реклама)$"),
      "advertising label"),
 ]
 

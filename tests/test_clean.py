@@ -442,6 +442,21 @@ def test_a_subheading_or_a_related_card_with_a_byline_does_not_end_the_article()
     assert "Ferry fares rise" not in body
 
 
+@pytest.mark.parametrize("head, tail", [
+    ("Pular para o conteúdo\nMenu\nInício\nCidade\nPesquisar\nEntrar\nAssine\n", "Compartilhe:\nPublicidade\n"),
+    ("Ir al contenido\nPortada\nCiudad\nBuscar\nIniciar sesión\nSuscríbete\n", "Compartir en Facebook\nPublicidad\n"),
+    ("Aller au contenu\nAccueil\nVille\nRechercher\nSe connecter\nS'abonner\n", "Partager sur Facebook\nPublicité\n"),
+    ("Naar de inhoud\nHome\nStad\nZoeken\nInloggen\nAbonneer\n", "Delen\nAdvertentie\n"),
+])
+def test_page_furniture_in_several_languages_goes(head, tail):
+    """Skip links, search and log-in labels, share buttons and advertising labels, as a Portuguese, Spanish,
+    French or Dutch page prints them: the headline is the headline, not the skip link."""
+    text = head + "Harbour bridge plan returns to the council\n" + tail + LONG_ARTICLE + "The vote is in spring."
+    article = clean_text("x", Path("x.txt"), text)
+    assert article.title == "Harbour bridge plan returns to the council"
+    assert article.body.startswith("Paragraph 0 of") and article.body.endswith("The vote is in spring.")
+
+
 def test_a_caption_before_a_copyright_sign_and_its_agency_credit_goes():
     text = (ARTICLE_START + "The engineers will report in March.\nA ferry passes the east pier at dusk, March 3, 2024.\n"
             "©\nReuters / Jane Example" + ARTICLE_END)
