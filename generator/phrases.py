@@ -170,6 +170,15 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                              r"[.!?”\"’]\s*(\|\s*)?(photo|image|picture|photograph|foto|credit|bild|imagem)s?( by| credit)?"
                              r"\s*:\s*[^.!?]{2,100}|[.!?”\"’]\s*©\s*[\w .&'’/-]{2,60})$"),
      "photo caption ending in its credit"),
+    ("media-player", _rule(r"^((listen to|hear) (this|the) (article|story)|écouter (cet|l['’]) ?article|artikel (an)?hören|"
+                           r"escuchar (este artículo|la noticia)|ouvir (esta matéria|este artigo|a notícia)|ascolta l['’]articolo|"
+                           r"(video|audio|media) (player )?(is )?loading|now playing|(play|watch) (the )?video|"
+                           r"your browser does not support (the )?(video|audio|html5 video)( tag| element| player)?|"
+                           r"(loading|cargando|carregando|chargement|caricamento|wird geladen)( video| the video)?\W*|"
+                           r"\d+ (min|mins|minutes?)( read| listen)?|(min|mins|minutes?) (read|listen)|(estimated )?reading time:? .{1,20}|lesezeit:? .{1,20}|"
+                           r"temps de lecture:? .{1,20}|tiempo de lectura:? .{1,20}|tempo de leitura:? .{1,20}|"
+                           r"tempo di lettura:? .{1,20}|duration:? \d{1,2}:\d{2}|\d{1,2}:\d{2})\W*$"),
+     "audio or video player, or reading time"),
     ("gallery-control", _rule(r"^((hide|show|toggle|close|open) (the )?captions?|enlarge (this )?(image|photo)|"
                               r"(photo|image|picture|slide|foto|bild|imagem|imagen)?\s*\d{1,3}\s*(of|/|von|de|sur|di|van)\s*"
                               r"\d{1,3}|(view|see|open|launch) (the )?(gallery|slideshow|slide show)( \(\d+\))?|"

@@ -379,6 +379,11 @@ def test_markup_an_editor_left_in_the_text_goes(line, rule):
     ("Klicken Sie hier, um den Bericht zu lesen", "call-to-action"),
     ("Click on the image to enlarge it", "call-to-action"),
     ("Click on the Save button, then wait for the upload to finish.", None),  # a how-to's step
+    ("Listen to this article", "media-player"),
+    ("Your browser does not support the video tag.", "media-player"),
+    ("Lesezeit: 3 Min.", "media-player"),
+    ("5 min read", "media-player"),
+    ("Now playing in the harbour theatre is a play about the storm of 1987.", None),
 ])
 def test_promotions_comment_counters_and_click_prompts_in_several_languages(line, rule):
     assert (phrase_rule(line) or (None,))[0] == rule
