@@ -30,7 +30,9 @@ SMALL = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen".split())}
 SMALL.update({"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-              "ninety": 90, "a": 1, "an": 1, "dozen": 12, "dozens": 24})
+              "ninety": 90, "a": 1, "an": 1})
+# "a dozen" is 12 and "two dozen" 24, as "two hundred" is 200; "dozens" is at least two dozen, however many more.
+MULTIPLIERS = {"dozen": 12, "dozens": 12, "hundred": 100}
 DATE_WORDS = re.compile(r"\b(january|february|march|april|june|july|august|september|october|november|december|"
                         r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?\s*\d|\d{1,2}(st|nd|rd|th)?\s+"
                         r"(january|february|march|april|may|june|july|august|september|october|november|december)\b")
@@ -42,9 +44,8 @@ QUALIFIER_OF = {w: name for words, name in ((ABOVE, "more than"), (AT_LEAST, "at
 # (?!\w), not \b, ends a wording: "approx." ends in a full stop, and "over" must not match "overall".
 QUALIFIERS = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(QUALIFIER_OF, key=len, reverse=True)) +
                         r")(?!\w)")
-WORDS = re.compile(r"\b(?:" + "|".join(sorted(set(SMALL) | set(UNITS), key=len, reverse=True)) +
-                   r")(?:[\s-]+(?:" + "|".join(sorted(set(SMALL) | set(UNITS), key=len, reverse=True)) + r"))*\b",
-                   re.I)
+_WORD_NUMBERS = "|".join(sorted(set(SMALL) | set(UNITS) | set(MULTIPLIERS), key=len, reverse=True))
+WORDS = re.compile(r"\b(?:" + _WORD_NUMBERS + r")(?:[\s-]+(?:" + _WORD_NUMBERS + r"))*\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ def parse_figure(wording: str) -> Figure | None:
     value = _number(text)
     if value is None:
         return None
+    if qualifier == "exact" and re.search(r"\bdozens\b", text):
+        qualifier, value = "at least", max(value, 24.0)
     return Figure(wording, value, qualifier, _unit(text))
 
 
@@ -119,8 +122,8 @@ def _number(text: str) -> float | None:
     for word in re.split(r"[\s-]+", words.group(0).lower()):
         if word in SMALL:
             current += SMALL[word]
-        elif word == "hundred":
-            current = max(current, 1) * 100
+        elif word in MULTIPLIERS:
+            current = max(current, 1) * MULTIPLIERS[word]
         else:
             total += max(current, 1) * UNITS[word]
             current = 0
