@@ -20,8 +20,8 @@ from .context import CleanContext, Line, normalise_lines
 from .extract import Extracted, extract
 from .linescore import SENTENCE_END, continues, detect_language, find_main_run, same_block
 from .model import Block, CleanedArticle, CleaningOverrides, RawDocument, Removal
-from .lineshape import (is_heading, is_menu_like, is_sentence_fragment, is_timestamp, line_key, menu_items,
-                        word_count)
+from .lineshape import (holds_words, is_heading, is_menu_like, is_sentence_fragment, is_timestamp, line_key,
+                        menu_items, word_count)
 from .lift import BYLINE_MAX_WORDS, BYLINE_WORD, lift_glued_date_and_dateline, lift_metadata_lines, lift_title
 from .sections import (author_box_at_end, captions_beside_credits, comment_section, next_article,
                        teasers_after_labels)
@@ -58,9 +58,8 @@ def with_kept_passages(page: Extracted, keep: Sequence[str]) -> tuple[Extracted,
     each put back as a paragraph where it stands on the page (after the last line of the text above it): keep
     brings back what the extractor took out as it does what a text rule took out. Also the keep values that
     brought something back (the others are reported if nothing else uses them)."""
-    keys = {quote: line_key(quote) for quote in keep}
-    used = tuple(q for q, key in keys.items() if key and any(key in line_key(r.text) for r in page.left_out))
-    back = [r for r in page.left_out if any(keys[q] in line_key(r.text) for q in used)]
+    used = tuple(q for q in keep if any(holds_words(r.text, q) for r in page.left_out))
+    back = [r for r in page.left_out if any(holds_words(r.text, q) for q in used)]
     if not back:
         return page, used
     lines = page.text.split("\n")
@@ -380,11 +379,11 @@ def _apply_overrides(lines: list[Line], overrides: CleaningOverrides) -> frozens
     used: set[tuple[str, str]] = set()
     for line in lines:
         if not line.kept and line.removed_by != JOINED:
-            found = [("keep", q) for q in overrides.keep if line_key(q) in line_key(line.text)]
+            found = [("keep", q) for q in overrides.keep if holds_words(line.text, q)]
             if found:
                 line.removed_by, line.reason = None, ""
         elif line.kept:
-            found = [("drop", q) for q in overrides.drop if line_key(q) in line_key(line.text)]
+            found = [("drop", q) for q in overrides.drop if holds_words(line.text, q)]
             if found:
                 line.remove("override-drop", "dropped by the article's annotation (cleaning.drop)")
         else:

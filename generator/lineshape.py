@@ -35,6 +35,13 @@ def line_key(text: str) -> str:
     return " ".join(WORD.findall(text.casefold()))
 
 
+def holds_words(text: str, value: str) -> bool:
+    """The value's words stand in text, in order, as whole words: "even zebras" is not in "eleven zebras".
+    Case, punctuation and spacing aside, as a contributor copies a passage from the page."""
+    key = line_key(value)
+    return bool(key) and f" {key} " in f" {line_key(text)} "
+
+
 def is_short(line: str) -> bool:
     return word_count(line) <= ARCHIVE_REPEAT_MAX_WORDS
 

@@ -1,6 +1,6 @@
 """Say which cleaning: keep/drop values of an article's annotation changed no line, why, and what to do.
 
-clean.py matches a value with a line by its words (line_key), within one line: a keep value with the
+clean.py matches a value with a line by its whole words (holds_words), within one line: a keep value with the
 lines the text rules removed and, on a web page, with the passages the extractor left out; a drop value
 with the lines they kept. It records the values that changed something (CleanedArticle.overrides_used).
 A value that changed nothing was accepted silently, though it is a typo, or asks for what the cleaner
@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 from .errors import Problem, warning
-from .lineshape import line_key
+from .lineshape import holds_words
 from .model import CleanedArticle, OverrideValue, Removal
 from .pagelines import LEFT_OUT
 
@@ -29,11 +29,11 @@ def unused_override_problems(cleaned: CleanedArticle, values: Iterable[OverrideV
 
 
 def _keep_unused(cleaned: CleanedArticle, value: OverrideValue, seed: str) -> str:
-    key = line_key(value.text)  # a passage the extractor left out that it matches was brought back: it is used
-    if any(key in line_key(block.text) for block in cleaned.blocks):
+    # a passage the extractor left out that it matches was brought back: it is used
+    if any(holds_words(block.text, value.text) for block in cleaned.blocks):
         return ("matched no line the cleaner removed: the line that holds it is kept without it, so it changes "
                 "nothing; remove it")
-    removed = _removal_holding(cleaned, key, lambda r: True)
+    removed = _removal_holding(cleaned, value.text, lambda r: True)
     if removed is not None:  # a piece cleaning took off a kept line (a date glued to the text), not a line
         return (f"matched no line the cleaner removed: it is part of what rule {removed.rule} took off line "
                 f"{removed.line_no}, and keep: brings back whole lines only; remove it")
@@ -42,11 +42,10 @@ def _keep_unused(cleaned: CleanedArticle, value: OverrideValue, seed: str) -> st
 
 
 def _drop_unused(cleaned: CleanedArticle, value: OverrideValue, seed: str) -> str:
-    key = line_key(value.text)
-    if any(key in line_key(block.text) for block in cleaned.blocks):
+    if any(holds_words(block.text, value.text) for block in cleaned.blocks):
         return ("matched a line that a keep: value of this file keeps, and keep wins, so it drops nothing; "
                 "remove one of the two")
-    removed = _removal_holding(cleaned, key, lambda r: r.rule != "override-drop")
+    removed = _removal_holding(cleaned, value.text, lambda r: r.rule != "override-drop")
     if removed is not None:
         where = " of the page" if removed.rule == LEFT_OUT else ""
         return (f"matched no line of the cleaned text: the line that holds it (line {removed.line_no}{where}) is "
@@ -55,5 +54,5 @@ def _drop_unused(cleaned: CleanedArticle, value: OverrideValue, seed: str) -> st
             f"`python -m generator clean {seed}` (a value is matched by its words, within one line)")
 
 
-def _removal_holding(cleaned: CleanedArticle, key: str, which: Callable[[Removal], bool]) -> Removal | None:
-    return next((r for r in cleaned.removals if which(r) and key in line_key(r.text)), None)
+def _removal_holding(cleaned: CleanedArticle, value: str, which: Callable[[Removal], bool]) -> Removal | None:
+    return next((r for r in cleaned.removals if which(r) and holds_words(r.text, value)), None)

@@ -128,6 +128,15 @@ def test_overrides_keep_and_drop():
     assert any(r.rule == "override-drop" for r in overridden.removals)
 
 
+def test_an_override_matches_whole_words_only():
+    """"even zebras" is not in "eleven zebras": a value drops or keeps the line that holds its words."""
+    text = ("A headline for the test\n\nFirst paragraph of the article, long enough to be one.\n\n"
+            "The keeper counted eleven zebras at the water hole this morning.\n\nEven zebras drink at dawn, he said.")
+    article = clean_text("x", Path("x.txt"), text, overrides=CleaningOverrides(drop=("even zebras",)))
+    assert "eleven zebras" in article.body and "drink at dawn" not in article.body
+    assert article.overrides_used == frozenset({("drop", "even zebras")})
+
+
 ARTICLE_START = ("Harbour bridge plan returns to the council\n\nThe city council met again on Tuesday to discuss the "
                  "harbour bridge, which has been delayed for years by the cost of its foundations.\n\n")
 ARTICLE_END = ("\n\nThe mayor said that the vote would be held in the spring, after the engineers have finished "
