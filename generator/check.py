@@ -14,6 +14,7 @@ import os
 import posixpath
 import re
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -251,6 +252,7 @@ class _Tracer:
     def __init__(self, config: SiteConfig, root: Path):
         self.config, self.root = config, root
         self._lines: dict[str, tuple[str, list[str]] | None] = {}
+        self._built: dict[str, list[str]] = {}
 
     def locate(self, html: str, link: Link, reason: str = "") -> tuple[Loc, bool]:
         source = self._source(html)
@@ -261,7 +263,17 @@ class _Tracer:
                     column = text.find(needle)
                     if column >= 0:
                         return Loc(self._show(self.config.docs_dir / path), number, column + 1), True
-        return Loc(self._show(self.config.site_dir / html), link.line), False
+        return Loc(self._show(self.config.site_dir / html), link.line, self._column(html, link)), False
+
+    def _column(self, html: str, link: Link) -> int:
+        """Where the URL stands on its line of the built file (the parser gives the element's line only); 1
+        when it is not on that line as written (a tag over several lines)."""
+        if html not in self._built:
+            self._built[html] = (self.config.site_dir / html).read_text("utf-8", "replace").splitlines()
+        lines = self._built[html]
+        text = lines[link.line - 1] if 0 < link.line <= len(lines) else ""
+        found = max(text.find(link.url), text.find(escape(link.url)))
+        return found + 1 if found >= 0 else 1
 
     def _source(self, html: str) -> tuple[str, list[str]] | None:
         if html not in self._lines:

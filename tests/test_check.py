@@ -182,8 +182,8 @@ def test_resolution_rules_as_a_web_server_serves_files(tmp_path):
     (tmp_path / "site" / "style.css").write_text("a {\n background: url('img/bg.png');\n}\n"
                                                  "b { background: url(data:image/png;base64,AAAA) }\n", "utf-8")
     report = check_site(load_config(tmp_path), tmp_path)
-    assert [(p.loc.path, p.loc.line) for p in report.problems] == [
-        ("site/a b/index.html", 2), ("site/index.html", 4), ("site/style.css", 2)]
+    assert [(p.loc.path, p.loc.line, p.loc.column) for p in report.problems] == [
+        ("site/a b/index.html", 2, 76), ("site/index.html", 4, 10), ("site/style.css", 2, 19)]
     assert "no 'index.html/index.html'" in report.problems[0].message
     assert "#nope" in report.problems[1].message
     assert "img/bg.png" in report.problems[2].message
