@@ -23,7 +23,7 @@ from .model import Block, CleanedArticle, CleaningOverrides, RawDocument, Remova
 from .lineshape import (holds_words, is_heading, is_menu_like, is_sentence_fragment, is_timestamp, line_key,
                         menu_items, word_count)
 from .lift import BYLINE_MAX_WORDS, BYLINE_WORD, lift_glued_date_and_dateline, lift_metadata_lines, lift_title
-from .sections import (author_box_at_end, captions_beside_credits, comment_section, next_article,
+from .sections import (author_box_at_end, captions_beside_credits, comment_section, is_teaser_item, next_article,
                        teasers_after_labels)
 from .phrases import BYLINE, phrase_rule
 
@@ -210,7 +210,8 @@ def _remove_phrase_boilerplate(lines: list[Line]) -> None:
 def _remove_teaser_lists(lines: list[Line]) -> None:
     """The headlines listed under a "Read more:" or "Related stories" label link to other articles."""
     for i in teasers_after_labels([line.text for line in lines], [line.removed_by for line in lines]):
-        lines[i].remove("teaser", "headline listed under a promotion label")
+        lines[i].remove("teaser", "headline listed under a promotion label" if is_teaser_item(lines[i].text)
+                        else "summary of a headline listed under a promotion label")
 
 
 def _remove_comment_section(lines: list[Line]) -> None:

@@ -34,9 +34,12 @@ def is_teaser_item(text: str) -> bool:
 
 
 def teasers_after_labels(texts: Sequence[str], rules: Sequence[str | None]) -> list[int]:
-    """The lines under a promotion label ("Read more:", "Related stories") that read as headlines.
+    """The lines under a promotion label ("Read more:", "Most popular") that read as headlines, and the
+    one-sentence summaries ("deks") some lists print under each.
 
-    The list ends at the first line that is not one (a sentence, or a line introducing what follows).
+    The list ends at the first line that is neither. A sentence under a headline is a dek only where the
+    line after it is the next headline (or nothing the text keeps), and only in a list of two deks or
+    more: under an inline "Related:" link, the article's own next paragraph is no dek.
     """
     removed: list[int] = []
     i = 0
@@ -44,20 +47,39 @@ def teasers_after_labels(texts: Sequence[str], rules: Sequence[str | None]) -> l
         if rules[i] not in TEASER_LABELS:
             i += 1
             continue
+        headlines, deks = [], []
+        i = _next_unmarked(rules, i + 1)
+        while i < len(texts) and rules[i] is None and len(headlines) < TEASER_MAX_ITEMS and is_teaser_item(texts[i]):
+            headlines.append(i)
+            i = _next_unmarked(rules, i + 1)
+            if i < len(texts) and rules[i] is None and is_dek(texts[i]):
+                after = _next_unmarked(rules, i + 1)
+                if after >= len(texts) or after > i + 1 or rules[after] is not None or is_teaser_item(texts[after]):
+                    deks.append(i)
+                    i = after
+        if len(deks) < TEASER_MIN_DEKS:  # no list of deks: the list ends at its first sentence, as it always did
+            headlines = [h for h in headlines if not deks or h < deks[0]]
+            deks = []
+        removed += headlines + deks
+    return sorted(removed)
+
+
+TEASER_MIN_DEKS = 2
+DEK_MAX_CHARS = 400
+
+
+def is_dek(text: str) -> bool:
+    """A short paragraph that could summarise a linked article: one to a few sentences, ending as one."""
+    return len(text) <= DEK_MAX_CHARS and word_count(text) >= 5 and SENTENCE_END.search(text) is not None
+
+
+def _next_unmarked(rules: Sequence[str | None], start: int) -> int:
+    """The next line no rule marked, or the next promotion label, from start (len(rules) if none): a line
+    another rule took neither ends nor extends a list, but a second label ends it (its own list follows)."""
+    i = start
+    while i < len(rules) and rules[i] is not None and rules[i] not in TEASER_LABELS:
         i += 1
-        items = 0
-        while i < len(texts) and items < TEASER_MAX_ITEMS:
-            if rules[i] is not None:
-                if rules[i] in TEASER_LABELS:
-                    break
-                i += 1
-                continue
-            if not is_teaser_item(texts[i]):
-                break
-            removed.append(i)
-            items += 1
-            i += 1
-    return removed
+    return i
 
 
 AUTHOR_BOX_REACH = 3   # an author box is among the last lines of the article ...

@@ -471,6 +471,33 @@ def test_page_furniture_in_several_languages_goes(head, tail):
     assert article.body.startswith("Paragraph 0 of") and article.body.endswith("The vote is in spring.")
 
 
+def test_a_list_of_headlines_with_summaries_under_a_promotion_label_goes():
+    promoted = ("Most popular\nCouncil approves new budget after long debate\n"
+                "The council approved its budget on Monday night after a debate of more than six hours.\n"
+                "School in the north district to close for repairs\n"
+                "Parents were told on Friday that the school would close for at least two weeks.\n"
+                "Local bakery wins national prize\n"
+                "A family bakery won the national prize for its rye bread, beating two hundred entries.\n")
+    text = ARTICLE_START + "The engineers will report in March." + ARTICLE_END + "\n\n" + promoted
+    article = clean_text("x", Path("x.txt"), text)
+    for gone in ("Council approves", "debate of more than", "School in the north", "two weeks", "rye bread"):
+        assert gone not in article.body, gone
+    assert "The mayor said" in article.body
+    reasons = {r.reason for r in article.removals if r.rule == "teaser"}
+    assert reasons == {"headline listed under a promotion label", "summary of a headline listed under a promotion label"}
+
+
+def test_the_paragraphs_under_an_inline_related_link_are_the_article():
+    """One sentence under a related headline, then the article's own subheading and text: no list of deks."""
+    text = (ARTICLE_START + "Related stories\nFerry fares rise again as the harbour stays closed\n"
+            "The engineers will report in March.\nWhat the engineers found\n"
+            "The piers need new foundations, they said.\n\nThe works start in May." + ARTICLE_END)
+    body = clean_text("x", Path("x.txt"), text).body
+    for kept in ("The engineers will report", "What the engineers found", "new foundations", "The works start"):
+        assert kept in body, kept
+    assert "Ferry fares rise" not in body
+
+
 def test_a_caption_before_a_copyright_sign_and_its_agency_credit_goes():
     text = (ARTICLE_START + "The engineers will report in March.\nA ferry passes the east pier at dusk, March 3, 2024.\n"
             "©\nReuters / Jane Example" + ARTICLE_END)
