@@ -20,8 +20,8 @@ from .context import CleanContext, Line, normalise_lines
 from .extract import Extracted, extract
 from .linescore import SENTENCE_END, continues, detect_language, find_main_run, same_block
 from .model import Block, CleanedArticle, CleaningOverrides, RawDocument, Removal
-from .lineshape import (holds_words, is_heading, is_menu_like, is_sentence_fragment, is_timestamp, line_key,
-                        menu_items, word_count)
+from .lineshape import (holds_words, is_heading, is_link_inside_sentence, is_menu_like, is_sentence_fragment,
+                        is_timestamp, line_key, menu_items, word_count)
 from .lift import BYLINE_MAX_WORDS, BYLINE_WORD, lift_glued_date_and_dateline, lift_metadata_lines, lift_title
 from .sections import (author_box_at_end, captions_beside_credits, comment_section, is_teaser_item, next_article,
                        teasers_after_labels)
@@ -357,7 +357,8 @@ def _join_split_sentences(lines: list[Line]) -> None:
     for line in lines:
         if not line.kept:
             continue
-        if previous is not None and not SENTENCE_END.search(previous.text) and continues(line.text):
+        if previous is not None and not SENTENCE_END.search(previous.text) and (
+                continues(line.text) or is_link_inside_sentence(previous.text, line.text)):
             glue = "" if line.text.startswith(tuple(",.;:!?)]’”%…")) else " "
             previous.text = previous.text + glue + line.text
             line.remove(JOINED, "joined to the line before")

@@ -77,6 +77,23 @@ def is_sentence_fragment(text: str) -> bool:
     return bool(words) and text[:1].islower() and all(w in CONNECTIVES for w in words)
 
 
+# Words no sentence or heading ends with: a line ending in one was cut by a link ("according to" | "Reuters").
+# Words that end a phrase in another language too ("do", "no", "die", "am") are left out.
+UNFINISHED_WORDS = frozenset(
+    "the a an of to in on at by for from with and or but as than that whose into onto via per between during "
+    "le la les des du au aux et à der das dem und von mit für zum zur el los las del y con por para "
+    "da dos das em na com il lo gli della delle che di".split())
+LINK_MAX_WORDS = 6  # a link's words inside a sentence: a name, a title
+
+
+def is_link_inside_sentence(before: str, text: str) -> bool:
+    """A link's text ("Reuters") after the words it goes on from ("according to"): a line of words that stops at
+    one no sentence ends with, then a line short enough to be what a link says. A label ("1 of") is no sentence."""
+    words = WORD.findall(before[-60:])
+    return (len(words) >= 2 and before[:1].isalpha() and before[-1:].isalnum()
+            and words[-1].casefold() in UNFINISHED_WORDS and word_count(text) <= LINK_MAX_WORDS)
+
+
 TIMESTAMP_LABELS = frozenset("updated posted published modified ago aktualisiert veröffentlicht publiziert publié "
                              "actualizado publicado atualizado pubblicato aggiornato".split())
 # Words a timestamp line is made of besides numbers: months and weekdays (several languages), clock words, labels.

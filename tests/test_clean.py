@@ -190,6 +190,16 @@ def test_a_sentence_split_into_many_link_lines_does_not_cut_the_article():
     assert "The mayor said" in body and "The city council met" in body
 
 
+def test_a_sentence_split_at_links_to_names_is_one_paragraph_again():
+    """A link to a name starts with a capital: the words before it ("according to") tell that it goes on."""
+    fragments = ("According to\nExample Wire\n, the talks in\nCairo\nwere attended by officials from\nQatar\nand\n"
+                 "Egypt\n, and a second round is expected\nnext week\n.")
+    text = ARTICLE_START + fragments + "\n\nThe engineers will report in March." + ARTICLE_END
+    body = clean_text("x", Path("x.txt"), text).body
+    assert ("According to Example Wire, the talks in Cairo were attended by officials from Qatar and Egypt, and a "
+            "second round is expected next week.") in body.split("\n\n")
+
+
 def _numbered(blocks: list[list[str]]) -> tuple[list[str], list[int]]:
     """The blocks' lines and each line's number in a text that parts the blocks with one blank line."""
     lines, numbers, number = [], [], 1
