@@ -170,6 +170,20 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                              r"[.!?”\"’]\s*(\|\s*)?(photo|image|picture|photograph|foto|credit|bild|imagem)s?( by| credit)?"
                              r"\s*:\s*[^.!?]{2,100}|[.!?”\"’]\s*©\s*[\w .&'’/-]{2,60})$"),
      "photo caption ending in its credit"),
+    ("page-control", _rule(r"^(continue reading( the main story| below)?|(the )?(article|story) continues (below|after "
+                           r"(the )?(advertisement|ad))|scroll (down )?to continue( with content| reading)?|"
+                           r"read (the )?(full|whole|entire) (article|story)|click to (expand|enlarge)|show (more|less)|"
+                           r"see more|read less|save|saved|bookmark|follow|unfollow|image|gift this article|give this article|"
+                           r"send any friend a story|share full article|read in app|supported by|"
+                           r"report an? (error|typo|correction)|topics|tags|categories|filed under|posted in|"
+                           r"mehr anzeigen|weniger anzeigen|voir plus|afficher plus|ver más|mostrar más|ver mais|leggi tutto|"
+                           r"mostra di più)\W*$"),
+     "a control of the page (continue reading, expand, save, follow) or the label of its topic links"),
+    ("call-to-action", _rule(r"^(got|have) an? (news )?(tips?|story (idea|tip)s?)\b.{0,150}$"),
+     "a line asking readers for news tips"),
+    ("page-control", _rule(r"^(tags|tagged( with)?|filed under|posted in|schlagworte|schlagwörter|mots-clés|etiquetas|"
+                           r"tag)\s*:\s*.{1,200}$"),
+     "the article's topic links"),
     ("media-player", _rule(r"^((listen to|hear) (this|the) (article|story)|écouter (cet|l['’]) ?article|artikel (an)?hören|"
                            r"escuchar (este artículo|la noticia)|ouvir (esta matéria|este artigo|a notícia)|ascolta l['’]articolo|"
                            r"(video|audio|media) (player )?(is )?loading|now playing|(play|watch) (the )?video|"

@@ -403,6 +403,13 @@ def test_markup_an_editor_left_in_the_text_goes(line, rule):
     ("Lesezeit: 3 Min.", "media-player"),
     ("5 min read", "media-player"),
     ("Now playing in the harbour theatre is a play about the storm of 1987.", None),
+    ("Continue reading the main story", "page-control"),
+    ("Article continues below", "page-control"),
+    ("Supported by", "page-control"),
+    ("Tags: harbour, ferries, council", "page-control"),
+    ("Follow the money, the auditor told the council.", None),
+    ("Got a tip? Email us at tips@example.org", "call-to-action"),
+    ("Have a story to tell? The harbour museum wants to hear it.", None),
 ])
 def test_promotions_comment_counters_and_click_prompts_in_several_languages(line, rule):
     assert (phrase_rule(line) or (None,))[0] == rule
@@ -506,6 +513,15 @@ def test_the_paragraphs_under_an_inline_related_link_are_the_article():
     for kept in ("The engineers will report", "What the engineers found", "new foundations", "The works start"):
         assert kept in body, kept
     assert "Ferry fares rise" not in body
+
+
+def test_page_controls_between_paragraphs_go():
+    """Alone between two paragraphs, a short control reads like a subheading; its words tell it apart."""
+    controls = ["Continue reading the main story", "Scroll to continue with content", "Save", "Image", "Topics"]
+    text = ARTICLE_START + "".join(f"Paragraph {n} of the report on the harbour piers.\n{c}\n"
+                                   for n, c in enumerate(controls)) + ARTICLE_END
+    body = clean_text("x", Path("x.txt"), text).body
+    assert not [c for c in controls if c in body.split("\n\n")] and "Paragraph 4 of" in body
 
 
 def test_a_caption_before_a_copyright_sign_and_its_agency_credit_goes():
