@@ -177,7 +177,12 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                            r"send any friend a story|share full article|read in app|supported by|"
                            r"report an? (error|typo|correction)|topics|tags|categories|filed under|posted in|"
                            r"mehr anzeigen|weniger anzeigen|voir plus|afficher plus|ver más|mostrar más|ver mais|leggi tutto|"
-                           r"mostra di più)\W*$"),
+                           r"mostra di più|promoted|paid post|partner content|advertisement\W+scroll to continue|"
+                           r"view this post on (instagram|facebook|twitter|x|tiktok)|vote|view results|buy now|check price|"
+                           r"table of contents|contents|jump to( section)?|pin( it)?|link copied|copied|"
+                           r"text size|a a a|aa|enter your e-?mail( address)?|e-?mail address|submit|terms|invalid e-?mail"
+                           r"( address)?|thank you for (signing up|subscribing)|next|previous|prev|page \d+ of \d+|"
+                           r"(\d+ ){2,}next|(next|previous) (article|story|post|page))\W*$"),
      "a control of the page (continue reading, expand, save, follow) or the label of its topic links"),
     ("call-to-action", _rule(r"^(got|have) an? (news )?(tips?|story (idea|tip)s?)\b.{0,150}$"),
      "a line asking readers for news tips"),
