@@ -2,7 +2,8 @@
 (English, French, German, Spanish, Portuguese, Italian, Dutch): "December 21, 2023", "21 décembre 2023",
 "21. Dezember 2023", "sexta-feira, 22 de outubro de 2010 às 20:13", "21.12.2023, 17:12 Uhr", "2023-12-21".
 
-Slashed dates ("03/04/2023") are not read: a US page writes the month first, most others the day.
+A slashed date ("03/04/2023") is read as the page's language writes it: the month first in English (US pages),
+the day first elsewhere; date_line() says more.
 """
 
 from __future__ import annotations
@@ -58,8 +59,16 @@ DATE_LABEL = (r"(?:(?:first\s+)?published(?:\s+on)?|updated(?:\s+on)?|last\s+upd
               r"publicado(?:\s+el|\s+em)?|actualizado(?:\s+el)?|atualizado(?:\s+em)?|pubblicato(?:\s+il)?|"
               r"aggiornato(?:\s+il)?|gepubliceerd(?:\s+op)?|bijgewerkt(?:\s+op)?)\s*:?\s*")
 DATE_ONLY_LINE = re.compile(r"^\s*(?:" + DATE_LABEL + r")?(?P<date>.+?)\s*$", re.I)
-# A published date and an updated one on one line: "Published March 3, 2024 | Updated March 4, 2024".
-DATES_SEPARATOR = re.compile(r"\s+[-–—|·•]\s+|\s*[|·•]\s*")
+# Words a line that only says when may hold besides its dates: "Published ..., updated ...", "Publié le ... à
+# 10h15, mis à jour à 11h02", "Veröffentlicht am ..., 10:15 Uhr, aktualisiert 11:02 Uhr".
+WHEN_WORDS = frozenset(
+    "published publié publiée publicado publicada veröffentlicht pubblicato gepubliceerd posted updated update "
+    "modified edited modifié modifiée mis à jour actualizado actualizada atualizado atualizada aktualisiert geändert "
+    "aggiornato bijgewerkt stand last first on at am um le la el il em no na op de del der den dem das a às "
+    "alle ore om uhr h et est edt cet cest gmt utc bst pst pdt ist and und y e et ou o or".split())
+CLOCK = re.compile(r"\d{1,2}(h\d{0,2})?|[ap]m")
+SLASHED = re.compile(r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})\b")
+WHEN_LINE_MAX_CHARS = 160
 
 
 def parse_date(text: str) -> date | None:
@@ -88,15 +97,43 @@ def search_date(text: str) -> tuple[date, re.Match[str]] | None:
 
 
 @lru_cache(maxsize=LINE_CACHE)  # the first lines of an article are asked again by the second cleaning pass
-def date_line(line: str) -> date | None:
-    """The date if the whole line is a date, perhaps labelled ("Published: ..."); of a line that gives two
-    (published, updated), the first."""
+def date_line(line: str, day_first: bool = False) -> date | None:
+    """The date if the line only says when: a date, perhaps labelled ("Published: ..."), perhaps with its
+    time, and of a line that gives two (published, updated), the first.
+
+    A slashed date ("03/04/2024") is the day first on a page in another language than English (day_first),
+    else read only where it cannot be the other way round ("18/11/2024", "11/18/2024")."""
     found = _labelled_date(line)
-    if found is None and DATES_SEPARATOR.search(line):
-        parts = [_labelled_date(part) for part in DATES_SEPARATOR.split(line) if part.strip()]
-        if len(parts) > 1 and all(parts):
-            return parts[0]
-    return found
+    if found is not None or len(line) > WHEN_LINE_MAX_CHARS or not any(ch.isdigit() for ch in line):
+        return found
+    dates: list[tuple[int, date]] = []
+    rest = line
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(rest):
+            day = _to_date(match)
+            if day is not None:
+                dates.append((match.start(), day))
+                rest = rest[:match.start()] + " " * (match.end() - match.start()) + rest[match.end():]
+    for match in SLASHED.finditer(rest):
+        day = _slashed(match, day_first)
+        if day is not None:
+            dates.append((match.start(), day))
+            rest = rest[:match.start()] + " " * (match.end() - match.start()) + rest[match.end():]
+    words = re.findall(r"\w+", rest.casefold())
+    if dates and all(w in WHEN_WORDS or CLOCK.fullmatch(w) for w in words):
+        return min(dates, key=lambda found: found[0])[1]
+    return None
+
+
+def _slashed(match: re.Match[str], day_first: bool) -> date | None:
+    first, second, year = int(match.group("first")), int(match.group("second")), int(match.group("year"))
+    if not day_first and first <= 12 and second <= 12 and first != second:
+        return None  # "03/04/2024": March 4 on a US page, 3 April elsewhere
+    day, month = (first, second) if day_first or first > 12 else (second, first)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _labelled_date(text: str) -> date | None:

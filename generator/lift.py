@@ -23,10 +23,11 @@ def lift_metadata_lines(lines: list[Line], meta: dict[str, object]) -> None:
     """Date, byline and outlet lines near the top become metadata. A byline may be split after its "By"
     (the name was a link): "By" alone on a line, the name line after it."""
     kept = [line for line in lines if line.kept][:8]
+    day_first = meta.get("language") not in (None, "en")  # "03/04/2024" is 3 April outside the US
     for kept_seen, line in enumerate(kept, start=1):
         if not line.kept:
             continue  # the name line of a split byline
-        found = dates.date_line(line.text)
+        found = dates.date_line(line.text, day_first)
         following = kept[kept_seen] if kept_seen < len(kept) else None
         if found:
             meta.setdefault("date", found)

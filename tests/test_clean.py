@@ -773,6 +773,8 @@ PROSE = ("Egyptian officials hosted a new round of talks in the capital on Thurs
     "21 décembre 2023", "Publié le 21 décembre 2023 à 17h12 - Mis à jour le 22 décembre 2023 à 18h30",
     "Donnerstag, 21. Dezember 2023, 17:12 Uhr", "21.12.2023", "jueves, 21 de diciembre de 2023",
     "quinta-feira, 21 de dezembro de 2023 às 20:13", "giovedì 21 dicembre 2023 - 17:12", "21 december 2023 om 17:12",
+    "Published December 21, 2023, updated December 22, 2023", "12/21/2023 11:04 PM EST",
+    "Veröffentlicht am 21.12.2023, 10:15 Uhr, aktualisiert 11:02 Uhr",
 ])
 def test_headline_outlet_byline_and_date_lines_are_lifted_under_a_menu(date_text):
     """A menu printed as one line of labels between separators is a menu, not the headline; the outlet,
@@ -798,6 +800,19 @@ def test_headline_outlet_byline_and_date_lines_are_lifted_under_a_menu(date_text
 ])
 def test_a_line_of_labels_between_separators_is_a_menu(line, items):
     assert menu_items(line) == items
+
+
+@pytest.mark.parametrize("date_text", ["Publié le 03/03/2024 à 10h15, modifié le 04/03/2024 à 11h02",
+                                       "Publié le 3 mars 2024 à 10h15, mis à jour à 11h02", "Le 03/03/2024 à 10h15"])
+def test_a_french_page_s_date_line_is_lifted_with_the_day_first(date_text):
+    text = ("Accueil\nVille\nLa passerelle du Thiou fermée après la crue\nPar Jean Exemple\n" + date_text + "\n"
+            "La passerelle qui enjambe le Thiou a été fermée dimanche après la crue, a annoncé la mairie dans un "
+            "communiqué publié en fin de matinée.\nLes services techniques doivent inspecter l'ouvrage lundi. La "
+            "réouverture dépendra de l'état des fondations, selon la mairie.\nLes habitants du quartier sont invités "
+            "à emprunter le pont voisin pendant la durée des travaux, qui pourraient durer plusieurs semaines.")
+    article = clean_text("x", Path("x.txt"), text)
+    assert (article.date, article.language, article.byline) == (date(2024, 3, 3), "fr", "Jean Exemple")
+    assert article.body.startswith("La passerelle qui enjambe")
 
 
 @pytest.mark.parametrize("text", ["03/04/2023", "31.02.2023", "1.2.3 release", "Home | World | News",
