@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, TypeVar
 
+from anyascii import anyascii
+
 from .errors import Problem, error
 from .memo import NO_MEMO, Memo, Table
 from .model import Loc, RawDocument
@@ -29,8 +31,11 @@ UNSETTLED_NS = 2_000_000_000  # FAT keeps times to 2 s; ext4 and others to a clo
 
 def slugify(text: str) -> str:
     """A page's file name (an article id, an entity's name, a tag): lowercase ASCII words joined by '-', safe
-    in a file name and a URL. Here because reading checks that no two seeds get the same one."""
-    slug = UNSAFE_SLUG.sub("-", text.lower()).strip("-")
+    in a file name and a URL. Here because reading checks that no two seeds get the same one.
+
+    Other letters are spelt in ASCII (anyascii), not dropped: "Le Dauphiné" is "le-dauphine" (not
+    "le-dauphin"), "Новая газета" is "novaya-gazeta", and two names in other scripts are not both "untitled"."""
+    slug = UNSAFE_SLUG.sub("-", anyascii(text).lower()).strip("-")
     return re.sub(r"-{2,}", "-", slug) or "untitled"
 
 

@@ -77,6 +77,19 @@ def test_outlets_that_map_to_one_page_share_it(tmp_path: Path):
     assert "# Index" in (outlets / "index-outlet.md").read_text()
 
 
+def test_outlets_named_in_other_letters_get_pages_of_their_own(tmp_path: Path):
+    """Accents are spelt out, not dropped ("le-dauphine", not "le-dauphin"), and names in other scripts are
+    spelt in ASCII: two of them are not both "untitled", one page listing both."""
+    root = _archive(tmp_path)
+    for name, outlet in (("one", "Le Dauphiné Savoyard"), ("two", "Новая газета"), ("three", "الجزيرة")):
+        (root / "seeds" / f"{name}.txt").write_text(ARTICLE.replace("dotted", name))
+        (root / "annotations" / "articles" / f"{name}.yml").write_text(f"outlet: {outlet}\n", encoding="utf-8")
+    assert main(["build", "--root", str(root), "--no-site"]) == 0
+    outlets = sorted(p.name for p in (root / "docs" / "outlets").iterdir())
+    assert outlets == ["index.md", "le-dauphine-savoyard.md", "ljzyrh.md", "novaya-gazeta.md",
+                       "the-example-herald.md"]
+
+
 def test_plan_compares_pages_with_docs_block_by_block(tmp_path: Path, monkeypatch):
     """A page already in docs/ is compared a block at a time (a 100 MB data file is never read whole):
     same bytes are unchanged; a difference in any block, or in length, is written."""
