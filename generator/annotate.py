@@ -159,6 +159,11 @@ def _anchor_or_report(selector: Selector, cleaned: CleanedArticle, loc: Loc, wha
                               f"of the article ({removed.reason}); if it belongs to the article, add to this "
                               f"file: cleaning: {{keep: [{_yaml_string(selector.quote)}]}}"))
         return None
+    if removed is not None and removed.rule in HEADLINE_RULES:
+        problems.append(error(loc, f"{what} quotes the article's headline (line {removed.line_no} of the source), "
+                              "which is its title, not its text; quote a passage of the body instead (see "
+                              "`python -m generator clean`)"))
+        return None
     if removed is not None:
         problems.append(error(loc, f"{what} quotes line {removed.line_no} of the source, which cleaning removed "
                               f"(rule {removed.rule}); if it belongs to the article, add to this file: "
@@ -167,6 +172,9 @@ def _anchor_or_report(selector: Selector, cleaned: CleanedArticle, loc: Loc, wha
     problems.append(error(loc, f"{what} quote cannot be anchored (orphan): no passage of the cleaned article "
                           "is close to it; copy the passage from `python -m generator clean` output"))
     return None
+
+
+HEADLINE_RULES = frozenset({"title", "repeated-headline"})  # keep: would print the headline twice, as title and text
 
 
 def _removed_line_quoting(selector: Selector, cleaned: CleanedArticle) -> Removal | None:
