@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -81,6 +82,9 @@ def _describe(err: jsonschema.ValidationError, located: Located) -> list[Problem
         options = ", ".join(map(str, err.validator_value))
         return [error(loc, f"{where}: {err.instance!r} is not allowed; use one of: {options}")]
     if err.validator == "format" and err.validator_value == "date":
+        if isinstance(err.instance, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", err.instance):
+            return [error(loc, f"{where}: {err.instance!r} is written as a date, but no such day exists; "
+                               "check the month and the day")]
         return [error(loc, f"{where}: {err.instance!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-12-20")]
     if err.validator == "pattern":
         description = err.schema.get("description", "")
