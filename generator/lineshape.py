@@ -78,11 +78,13 @@ def is_sentence_fragment(text: str) -> bool:
 
 
 # Words no sentence or heading ends with: a line ending in one was cut by a link ("according to" | "Reuters").
-# Words that end a phrase in another language too ("do", "no", "die", "am") are left out.
+# Left out: words a heading or a name ends with ("Plan A", "Kim Jong Il") and words that end a phrase in another
+# language ("do", "no", "die", "am", "le", "da"). A heading that ends in "from" or "that" is followed by a
+# sentence of its own, which is_link_inside_sentence tells from a link's words.
 UNFINISHED_WORDS = frozenset(
-    "the a an of to in on at by for from with and or but as than that whose into onto via per between during "
-    "le la les des du au aux et à der das dem und von mit für zum zur el los las del y con por para "
-    "da dos das em na com il lo gli della delle che di".split())
+    "the an of to in on at by for from with and or but than that whose into onto via per between during "
+    "les des du au aux et à der das dem und von mit für zum zur el los las del y con por para "
+    "dos em com gli della delle che di".split())
 LINK_MAX_WORDS = 6  # a link's words inside a sentence: a name, a title
 
 
@@ -91,7 +93,8 @@ def is_link_inside_sentence(before: str, text: str) -> bool:
     one no sentence ends with, then a line short enough to be what a link says. A label ("1 of") is no sentence."""
     words = WORD.findall(before[-60:])
     return (len(words) >= 2 and before[:1].isalpha() and before[-1:].isalnum()
-            and words[-1].casefold() in UNFINISHED_WORDS and word_count(text) <= LINK_MAX_WORDS)
+            and words[-1].casefold() in UNFINISHED_WORDS and word_count(text) <= LINK_MAX_WORDS
+            and not (text[:1].isupper() and text.endswith(TERMINAL)))  # "Nobody will say.": a sentence of its own
 
 
 TIMESTAMP_LABELS = frozenset("updated posted published modified ago aktualisiert veröffentlicht publiziert publié "

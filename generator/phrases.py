@@ -37,12 +37,12 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("skip-link", _rule(r"^\W*(skip|jump) to (the )?(main |primary )?(content|navigation|main|menu|search|footer)\b.*$"
                         r"|^\W*(aller au contenu|passer au contenu|zum inhalt springen|(direkt )?zum (haupt)?inhalt|saltar al contenido|"
                         r"ir al contenido|pular para o conteúdo|ir para o conteúdo|vai al contenuto|salta al contenuto|"
-                        r"(ga |spring )?naar (de )?(hoofd)?inhoud)\b.*$"),
+                        r"(ga |spring )?naar (de )?(hoofd)?inhoud)(\s+\w+){0,2}\W*$"),
      "accessibility link of the page template"),
     ("search-widget", _rule(r"^(search|search for:?|search the site|search in (title|content|excerpt|posts|pages|comments)|"
                             r"generic selectors|exact matches only|post type selectors|filter by (post type|category)|"
                             r"search (results|here|\.\.\.|…)|type (your search|to search).*|press enter to search.*|"
-                            r"rechercher|recherche|suche|suchen|buscar|busca|pesquisar|pesquisa|cerca|zoeken)$"),
+                            r"rechercher|recherche|suche|suchen|buscar|pesquisar|cerca|zoeken)$"),
      "label of a search form"),
     ("menu-label", _rule(r"^(menu|main menu|open menu|close( menu)?|toggle navigation|navigation|back to top|"
                          r"top of page|scroll to top|sections|more sections|log ?in|sign ?in|register|my account|se connecter|"
@@ -124,12 +124,13 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("share", _rule(r"^((share|tweet|print|email|e-mail|mail|copy link|facebook|twitter|x|whatsapp|linkedin|pinterest|"
                     r"reddit|telegram|messenger|flipboard|partager|teilen|compartir|compartilhar|compartilhe|partilhar|condividi|"
                     r"delen)"
-                    r"( (this|the)( (article|story|post|page))?)?( (on|via|by|per|sur|auf|en|em|no|na|su|op) \w+)?[\s|·•,/:]*)+$"),
+                    r"( (this|the)( (article|story|post|page))?)?( (on|via|by|per|sur|auf|en|em|no|na|su|op) (facebook|twitter|x|whatsapp|"
+                    r"linkedin|pinterest|reddit|telegram|messenger|flipboard|e-?mail|mail))?[\s|·•,/:]*)+$"),
      "share, print or e-mail button"),
     ("subscribe", _rule(r"^(subscribe|sign up|newsletter|get (our|the) .{0,40}newsletter|follow us( on .{0,40})?|"
-                        r"join (us|our .{0,40})|follow [\w.]+ on\b|download (our|the) app|get the app|abonnez-vous|s['’]abonner|"
-                        r"abonnieren|jetzt abonnieren|suscríbete|suscribirse|assine|assine já|abbonati|abonneer)"
-                        r"\b.{0,100}$"),
+                        r"join (us|our .{0,40})|follow [\w.]+ on\b|download (our|the) app|get the app|abonnez-vous|"
+                        r"abonnieren|suscríbete)\b.{0,100}$|"
+                        r"^(s['’]abonner|jetzt abonnieren|suscribirse|assine( já)?|abbonati|abonneer)\W*$"),
      "subscription or follow prompt"),
     ("newsletter-pitch", _rule(r"^(?=.{0,300}$).{0,120}\b((sign up|subscribe|register) (for|to) (our|the|my)\b.{0,40}\bnewsletters?|"
                                r"delivered (straight |directly |right )?to your inbox|"
@@ -166,9 +167,9 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("caption-credit", _rule(r"^(?=.{0,400}$).{10,}?(\s\((ap|afp|reuters|epa|getty images)( photo)?/[^()/]{2,60}\)|"
                              r"\s\((photo|image|picture|foto|photograph)s?( by|:)\s*[^()]{2,80}\)|"
                              r"\s\([^()/]{2,60}/\s?(ap|afp|reuters|getty images|epa|dpa|ansa|efe|bloomberg|xinhua|anadolu)\)|"
-                             r"[.!?”\"’]\s+(?-i:REUTERS|AFP|EPA|AP)/[A-Z][^/]{2,60}|"
+                             r"[.!?”\"’]\s+(?-i:(REUTERS|AFP|EPA|AP)/[A-Z][\w'’-]+( [A-Z][\w'’.-]+){0,3})|"
                              r"[.!?”\"’]\s*(\|\s*)?(photo|image|picture|photograph|foto|credit|bild|imagem)s?( by| credit)?"
-                             r"\s*:\s*[^.!?]{2,100}|[.!?”\"’]\s*©\s*[\w .&'’/-]{2,60})$"),
+                             r"\s*:\s*[^.!?]{2,100})$"),
      "photo caption ending in its credit"),
     ("page-control", _rule(r"^(continue reading( the main story| below)?|(the )?(article|story) continues (below|after "
                            r"(the )?(advertisement|ad))|scroll (down )?to continue( with content| reading)?|"
@@ -199,8 +200,8 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                            r"tempo di lettura:? .{1,20}|duration:? \d{1,2}:\d{2}|\d{1,2}:\d{2})\W*$"),
      "audio or video player, or reading time"),
     ("gallery-control", _rule(r"^((hide|show|toggle|close|open) (the )?captions?|enlarge (this )?(image|photo)|"
-                              r"(photo|image|picture|slide|foto|bild|imagem|imagen)?\s*\d{1,3}\s*(of|/|von|de|sur|di|van)\s*"
-                              r"\d{1,3}|(view|see|open|launch) (the )?(gallery|slideshow|slide show)( \(\d+\))?|"
+                              r"(photo|image|picture|slide|foto|bild|imagem|imagen)\s*\d{1,3}\s*(of|/|von|de|sur|di|van)\s*"
+                              r"\d{1,3}|\d{1,3} of \d{1,3}|(view|see|open|launch) (the )?(gallery|slideshow|slide show)( \(\d+\))?|"
                               r"\d+ (photos|images|pictures|fotos|bilder))$"),
      "control or counter of a photo gallery"),
     ("photographer-credit", _rule(r"^\(?(ap|afp|reuters|getty|epa|dpa|ansa|efe)( images| photo)?\s*/\s*[^/]{2,60}\)?$|"

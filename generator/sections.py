@@ -12,7 +12,8 @@ import re
 from typing import Sequence
 
 from .linescore import SENTENCE_END
-from .lineshape import word_count
+from .dates import date_line
+from .lineshape import is_timestamp, word_count
 from .phrases import BYLINE
 
 TEASER_LABELS = {"promo"}  # phrase rules whose line introduces a list of links to other pages
@@ -38,8 +39,8 @@ def teasers_after_labels(texts: Sequence[str], rules: Sequence[str | None]) -> l
     one-sentence summaries ("deks") some lists print under each.
 
     The list ends at the first line that is neither. A sentence under a headline is a dek only where the
-    line after it is the next headline (or nothing the text keeps), and only in a list of two deks or
-    more: under an inline "Related:" link, the article's own next paragraph is no dek.
+    line after it is the next headline, and only in a list of two deks or more: under an inline "Related:"
+    link, the article's own next paragraph is no dek, nor is the paragraph after a list's last headline.
     """
     removed: list[int] = []
     i = 0
@@ -54,7 +55,7 @@ def teasers_after_labels(texts: Sequence[str], rules: Sequence[str | None]) -> l
             i = _next_unmarked(rules, i + 1)
             if i < len(texts) and rules[i] is None and is_dek(texts[i]):
                 after = _next_unmarked(rules, i + 1)
-                if after >= len(texts) or after > i + 1 or rules[after] is not None or is_teaser_item(texts[after]):
+                if after < len(texts) and rules[after] is None and is_teaser_item(texts[after]):
                     deks.append(i)
                     i = after
         if len(deks) < TEASER_MIN_DEKS:  # no list of deks: the list ends at its first sentence, as it always did
@@ -70,7 +71,8 @@ DEK_MAX_CHARS = 400
 
 def is_dek(text: str) -> bool:
     """A short paragraph that could summarise a linked article: one to a few sentences, ending as one."""
-    return len(text) <= DEK_MAX_CHARS and word_count(text) >= 5 and SENTENCE_END.search(text) is not None
+    return (len(text) <= DEK_MAX_CHARS and word_count(text) >= 5 and SENTENCE_END.search(text) is not None
+            and not is_teaser_item(text))  # a headline that asks ("Why is the road closed?") is a headline
 
 
 def _next_unmarked(rules: Sequence[str | None], start: int) -> int:
@@ -153,7 +155,7 @@ def captions_beside_credits(texts: Sequence[str], rules: Sequence[str | None]) -
             j = i + 1
         elif rule == CREDIT_LINE:
             j = i - 2 if i >= 1 and BARE_CREDIT_LABEL.match(texts[i - 1]) else i - 1
-        elif rule == GALLERY_CONTROL and CAPTION_TOGGLE.match(texts[i]):
+        elif rule == GALLERY_CONTROL and CAPTION_TOGGLE.match(texts[i].strip(" /|·•>»«-–—")):
             j, longest = i - 1, GALLERY_CAPTION_MAX_WORDS
         else:
             continue
@@ -192,14 +194,17 @@ BYLINE_MAX_WORDS = 12
 
 def next_article(texts: Sequence[str], rules: Sequence[str | None]) -> list[int]:
     """Another article under this one (a page that loads the next story as the reader scrolls): a headline
-    with a byline just under it ("By Jane Doe"), after this article's text. From that headline on, nothing
-    is this article's. An article's own headline and byline stand above its text, not after it."""
+    with a byline and a date just under it ("By Jane Doe", "March 4, 2024"), after this article's text.
+    From that headline on, nothing is this article's. An article's own headline, byline and date stand above
+    its text, not after it; a heading with a byline alone (a box by another writer, a book in a list) is
+    the article's."""
     kept = [i for i, rule in enumerate(rules) if rule is None]
     prose = 0
     for n, i in enumerate(kept):
+        header = [texts[k] for k in kept[n + 1:n + 1 + NEXT_BYLINE_REACH]]
         if prose >= ARTICLE_BEFORE_NEXT and is_teaser_item(texts[i]) and word_count(texts[i]) >= 3 and any(
-                BYLINE.match(texts[k]) and word_count(texts[k]) <= BYLINE_MAX_WORDS
-                for k in kept[n + 1:n + 1 + NEXT_BYLINE_REACH]):
+                BYLINE.match(text) and word_count(text) <= BYLINE_MAX_WORDS for text in header) and any(
+                date_line(text) or is_timestamp(text) for text in header):
             return kept[n:]
         if SENTENCE_END.search(texts[i]):
             prose += word_count(texts[i])
