@@ -272,8 +272,11 @@ class _Tracer:
             self._built[html] = (self.config.site_dir / html).read_text("utf-8", "replace").splitlines()
         lines = self._built[html]
         text = lines[link.line - 1] if 0 < link.line <= len(lines) else ""
-        found = max(text.find(link.url), text.find(escape(link.url)))
-        return found + 1 if found >= 0 else 1
+        for url in dict.fromkeys((link.url, escape(link.url))):  # as written: quoted, or in a CSS url( )
+            found = re.search(r"(?<=[\"'(=])\s*" + re.escape(url) + r"(?=\s*[\"')>\s])", text)
+            if found:
+                return found.start() + len(found.group()) - len(found.group().lstrip()) + 1
+        return 1
 
     def _source(self, html: str) -> tuple[str, list[str]] | None:
         if html not in self._lines:

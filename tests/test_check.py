@@ -190,6 +190,14 @@ def test_resolution_rules_as_a_web_server_serves_files(tmp_path):
     assert [link.url for link in report.external] == ["//cdn.example/x"]
 
 
+def test_the_column_is_the_link_s_own_when_another_url_on_the_line_holds_it(tmp_path):
+    page(tmp_path, "index.html", '<p><a href="other.html">Other</a> <a href="r.html">R</a> <a href="r.html">R</a></p>')
+    page(tmp_path, "other.html", "<p>Other</p>")
+    report = check_site(load_config(tmp_path), tmp_path)
+    assert [(p.loc.line, p.loc.column) for p in report.problems] == [(2, 44)]
+    assert "r.html" in report.problems[0].message
+
+
 def test_site_url_with_a_path_is_the_base_of_absolute_links(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: x\nsite_url: https://example.org/archive/\n"
                                          "extra:\n  link_check: {timeout: 3}\n"
