@@ -33,6 +33,7 @@ SMALL.update({"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
               "ninety": 90, "a": 1, "an": 1})
 # "a dozen" is 12 and "two dozen" 24, as "two hundred" is 200; "dozens" is at least two dozen, however many more.
 MULTIPLIERS = {"dozen": 12, "dozens": 12, "hundred": 100}
+VAGUE_DOZENS = re.compile(r"\bdozens\b|\b(several|a few|many) dozen\b")  # two dozen at least, how many more unsaid
 DATE_WORDS = re.compile(r"\b(january|february|march|april|june|july|august|september|october|november|december|"
                         r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?\s*\d|\d{1,2}(st|nd|rd|th)?\s+"
                         r"(january|february|march|april|may|june|july|august|september|october|november|december)\b")
@@ -97,7 +98,9 @@ def parse_figure(wording: str) -> Figure | None:
     value = _number(text)
     if value is None:
         return None
-    if qualifier == "exact" and re.search(r"\bdozens\b", text):
+    if re.search(r"\bhalf an? dozen\b", text):
+        value = 6.0
+    elif VAGUE_DOZENS.search(text) and qualifier != "more than":  # "dozens", "some dozens", "several dozen"
         qualifier, value = "at least", max(value, 24.0)
     return Figure(wording, value, qualifier, _unit(text))
 

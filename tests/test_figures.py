@@ -24,6 +24,7 @@ def clash(a: str, b: str) -> bool:
     ("exceeding 100", "less than 100"), ("over 100", "100"), ("100", "under 100"), ("more than 100", "at most 100"),
     ("at least 100", "nearly 100"), ("in excess of 100", "almost 100"), ("over 100", "just under 100"),
     ("more than 20,000", "nearly 20,000"), ("131", "132"), ("a dozen", "13"), ("two dozen", "25"), ("dozens", "20"),
+    ("half a dozen", "12"), ("several dozen", "12"),
 ])
 def test_wordings_that_exclude_a_shared_number_disagree(a: str, b: str):
     """A strict word ("over", "under", "nearly") leaves its number out, so meeting there is no overlap."""
@@ -35,6 +36,7 @@ def test_wordings_that_exclude_a_shared_number_disagree(a: str, b: str):
     ("about 100", "nearly 100"), ("around 100", "over 100"), ("over 100", "more than 100"),
     ("under 100", "almost 100"), ("19,667", "over 19,600"), ("a minimum of 19,667", "nearly 20,000"),
     ("a dozen", "12"), ("two dozen", "24"), ("dozens", "30"), ("dozens", "two dozen"), ("about a dozen", "12"),
+    ("half a dozen", "6"), ("several dozen", "40"), ("some dozens", "30"),
 ])
 def test_wordings_that_share_a_value_agree(a: str, b: str):
     assert not clash(a, b) and not clash(b, a)
