@@ -28,7 +28,17 @@ Notably On In At As Of For From By With Without And But Or If Then Also Some Man
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
 September October November December Read More Share Comments One Two Three Four Five Six Seven Eight Nine Ten
 Mr Mrs Ms Dr President Prime Minister Official Officials Residents Regarding According Amid Israeli Palestinian
-Egyptian Qatari American British French German""".split())
+Egyptian Qatari American British French German
+Le La Les Un Une Des Du De Au Aux Et Ou Ce Cette Ces Il Elle Ils Selon Après Avant Pendant Mais
+Der Die Das Den Dem Des Ein Eine Einen Und Oder Auch Nach Vor Bei Mit Laut Am Im Zum Zur Es Er Sie Wir
+El Los Las Lo Una Unos Y Según Tras Durante Pero Os As Um Uma Segundo Gli Lo Nel Della Secondo Het Een""".split())
+# Calendar words of other languages are no names: "Ende März", "Mittwoch Abend". Not the ones that are also
+# names ("Domingo", "Mayo", "Julio", "Avril") or English words ("Sun", "May", "March").
+CALENDAR_WORDS = set("""Janvier Januar Jänner Enero Janeiro Gennaio Januari Février Februar Febrero Fevereiro Febbraio
+Februari März Marzo Março Maart Abril Aprile Maggio Juin Junio Junho Giugno Juillet Julho Luglio Août Agosto Septembre
+Septiembre Setembro Settembre Octobre Oktober Octubre Outubro Ottobre Novembre Noviembre Novembro Décembre Dezember
+Diciembre Dezembro Dicembre Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Montag Dienstag Mittwoch Donnerstag
+Freitag Samstag Sonntag Lunes Martes Miércoles Jueves Viernes Lunedì Martedì Mercoledì Giovedì Venerdì Domenica""".split())
 LOWER_COMPOUND = re.compile(r"-(?!(?:al|el|ad|ud|ul)-)[a-z]")
 ORGANISATION_WORDS = re.compile(r"\b(Ministry|Council|Agency|Authority|Brigades|Forces|Army|Party|Movement|Group|"
                                 r"Organi[sz]ation|Committee|Court|Bank|Fund|Office|Media|News|Union|Association|"
@@ -121,7 +131,7 @@ def suggest_entities(archive: Archive, article_id: str | None = None, minimum: i
                 words = name.split()
                 while words and words[0] in NOT_NAMES:  # "Although Berm", "The Pentagon": the name is what follows
                     words.pop(0)
-                if not words:
+                if not words or any(w in CALENDAR_WORDS for w in words):
                     continue
                 name = " ".join(words)
                 start = match.start() + match.group(0).find(name)

@@ -188,3 +188,20 @@ def test_suggest_folds_surnames_and_skips_adjectives_and_web_addresses(tmp_path:
     assert 'name: "Syrian"' not in out and 'name: "Polygraph"' not in out
     assert 'name: "Pentagon"' in out and 'name: "Rukban"' in out
     assert 'name: "The Pentagon"' not in out and 'name: "Although' not in out
+
+
+def test_suggest_skips_articles_and_calendar_words_of_other_languages(tmp_path: Path, capsys):
+    """"Le" opening a French sentence and "Ende März" (end of March) are no names; "Dreisam" and
+    "Bernard Pellissier" are, and an accented name gets an ASCII id."""
+    root = tmp_path / "archive"
+    shutil.copytree(REPO / "tests" / "fixtures" / "base", root)
+    body = ("Le niveau du lac a atteint un record, selon Bernard Pellissier, adjoint au maire de Sévrier.\n\n"
+            "Le pont sur la Dreisam reste fermé jusqu'à Ende März, a indiqué Bernard Pellissier.\n\n"
+            "Die Brücke über die Dreisam bleibt bis Ende März gesperrt, teilte die Stadt Sévrier mit.\n")
+    for n in (1, 2):
+        (root / "seeds" / f"extra{n}.txt").write_text(f"Le lac déborde, rapport {n}\n\n" + body, "utf-8")
+    assert main(["suggest", "--root", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert 'name: "Bernard Pellissier"' in out and 'name: "Dreisam"' in out
+    assert "id: sevrier" in out and 'name: "Sévrier"' in out
+    assert 'name: "Le"' not in out and 'name: "Ende März"' not in out and 'name: "März"' not in out
