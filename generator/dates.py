@@ -63,7 +63,8 @@ DATE_ONLY_LINE = re.compile(r"^\s*(?:" + DATE_LABEL + r")?(?P<date>.+?)\s*$", re
 # 10h15, mis à jour à 11h02", "Veröffentlicht am ..., 10:15 Uhr, aktualisiert 11:02 Uhr".
 WHEN_WORDS = frozenset(
     "published publié publiée publicado publicada veröffentlicht pubblicato gepubliceerd posted updated update "
-    "modified edited modifié modifiée mis à jour actualizado actualizada atualizado atualizada aktualisiert geändert "
+    "modified edited modifié modifiée mis à jour actualizado actualizada atualizado atualizada aktualisiert "
+    "geändert "
     "aggiornato bijgewerkt stand last first on at am um le la el il em no na op de del der den dem das a às "
     "alle ore om uhr h et est edt cet cest gmt utc bst pst pdt ist and und y e et ou o or".split())
 CLOCK = re.compile(r"\d{1,2}(h\d{0,2})?|[ap]m")

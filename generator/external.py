@@ -27,6 +27,7 @@ from urllib.parse import urldefrag
 
 from .check import ExternalLink
 from .errors import Problem, error, warning
+from .model import Loc
 
 USER_AGENT = "news-archive-generator link check (+python urllib)"
 DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
@@ -137,6 +138,12 @@ def check_external(links: Iterable[ExternalLink], config: ExternalConfig, root: 
     report.requested = len(todo)
     with ThreadPoolExecutor(max_workers=config.concurrency) as pool:
         outcomes = dict(zip(todo, pool.map(lambda u: probe_url(u, config.timeout), todo)))
+    if _offline(outcomes):
+        reason = next(iter(outcomes.values())).reason
+        report.problems.append(error(Loc.whole("mkdocs.yml"), f"none of the {len(outcomes)} external URLs could be "
+                                     f"reached ({reason}): this machine looks offline; run `check` without "
+                                     "--external, or where the sites can be reached"))
+        return report
     for url, outcome in outcomes.items():
         if outcome.ok:
             cache[url] = {"checked": now(), "status": outcome.status}
@@ -145,6 +152,15 @@ def check_external(links: Iterable[ExternalLink], config: ExternalConfig, root: 
     _save_cache(cache_path, cache)
     report.problems.sort()
     return report
+
+
+OFFLINE_MIN_URLS = 3  # one or two unreachable hosts are broken links; every one of many is the network
+
+
+def _offline(outcomes: Mapping[str, Outcome]) -> bool:
+    """No URL answered and none could be connected to: the network, not the links, is what failed."""
+    return len(outcomes) >= OFFLINE_MIN_URLS and all(
+        not o.ok and o.status == 0 and o.reason.startswith(("cannot connect", "no answer")) for o in outcomes.values())
 
 
 def _problems(places: list[ExternalLink], url: str, outcome: Outcome) -> list[Problem]:

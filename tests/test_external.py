@@ -97,6 +97,24 @@ def test_allow_and_deny_patterns(server, tmp_path):
     assert Handler.requests == [("HEAD", "/ok")]
 
 
+def test_an_unreachable_network_is_one_problem_not_one_per_link(tmp_path):
+    """Offline, every URL fails to connect: say that once, not once per link."""
+    config = ExternalConfig(timeout=0.5)
+    refused = [ExternalLink(f"http://127.0.0.1:9/page{n}", Loc("docs/index.md", n, 1)) for n in range(1, 5)]
+    report = check_external(refused, config, tmp_path)
+    assert len(report.problems) == 1 and report.problems[0].severity == "error"
+    assert "none of the 4 external URLs could be reached" in report.problems[0].message
+    assert "offline" in report.problems[0].message
+
+
+def test_one_unreachable_host_among_working_links_is_a_broken_link(server, tmp_path):
+    config = ExternalConfig(timeout=0.5)
+    unreachable = ExternalLink("http://127.0.0.1:9/x", Loc("docs/a.md", 9, 1))
+    report = check_external(links(server, "/ok", "/no-head") + [unreachable], config, tmp_path)
+    assert [(p.loc.path, p.loc.line) for p in report.problems] == [("docs/a.md", 9)]
+    assert "cannot connect" in report.problems[0].message
+
+
 def test_config_errors_are_reported():
     with pytest.raises(ValueError, match="unknown keys"):
         ExternalConfig.from_mapping({"timout": 3})
