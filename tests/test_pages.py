@@ -104,3 +104,23 @@ def test_fact_page_says_what_its_reports_and_its_evidence_are(built_archive: Pat
     assert evidence.startswith("The sources the archive cites for the claim itself")
     assert "an article can state it without being cited as evidence" in evidence
     assert len(soup.find(id="evidence").find_next_sibling("ul").select("li")) == 5
+
+
+def test_an_article_in_another_language_says_so_to_readers_and_machines(archive: Path):
+    """Its title and paragraphs carry lang="fr" (screen readers, hyphenation); its JSON-LD inLanguage."""
+    import markdown
+
+    (archive / "seeds" / "passerelle.txt").write_text(
+        "La passerelle du Thiou fermée après la crue\n\nLa passerelle qui enjambe le Thiou a été fermée dimanche "
+        "après la crue, a annoncé la mairie dans un communiqué publié en fin de matinée.\n\nLes services techniques "
+        "doivent inspecter l'ouvrage lundi, et la réouverture dépendra de l'état des fondations.\n", "utf-8")
+    assert main(["build", "--root", str(archive), "--no-site"]) == 0
+    text = (archive / "docs" / "articles" / "passerelle.md").read_text("utf-8").split("\n---\n", 1)[1]
+    soup = BeautifulSoup(markdown.markdown(text, extensions=["attr_list", "md_in_html"]), "html.parser")
+    assert soup.h1.get("lang") == "fr" and soup.h1.get_text().startswith("La passerelle du Thiou")
+    body = [p for p in soup.find_all("p") if p.get("id", "").startswith("p-")]
+    assert len(body) == 2 and all(p.get("lang") == "fr" for p in body)
+    ld = json.loads(soup.find("script", type="application/ld+json").string)
+    assert ld["inLanguage"] == "fr"
+    english = (archive / "docs" / "articles").glob("0*.md")
+    assert not any('lang="' in page.read_text("utf-8") for page in english)  # the site's own language: no attribute

@@ -36,8 +36,10 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention], 
                    articles: dict[str, Article], search_chars: int = SEARCH_TEXT_BUDGET) -> str:
     page = paths.article(article.slug)
     facts_by_id = archive.facts_by_id
+    # The article's own words in its language, for screen readers and hyphenation; the page around them is English.
+    lang = f' lang="{article.cleaned.language}"' if article.cleaned.language not in (None, SITE_LANGUAGE) else ""
     out = [md.front_matter(title=article.title, description=f"{article.outlet}, {md.format_date(article.date)}"),
-           md.heading(1, article.title), ""]
+           md.heading(1, article.title) + (f" {{{lang} }}" if lang else ""), ""]
     outlet = (md.link(md.text(article.outlet), paths.relative(page, paths.outlet(article.outlet)))
               if article.outlet_known else md.text(article.outlet))
     meta = [outlet, md.format_date(article.date)]
@@ -80,12 +82,12 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention], 
         body = inline(block.text, mentions_in[b], marks_in[b], page)
         if block.kind == "heading":
             label = "".join(ch for ch in block.text if ch not in '"{}<>&\\')
-            out += [f'## {body} {{ #{block_anchor(b)} data-toc-label="{label}" }}', ""]
+            out += [f'## {body} {{ #{block_anchor(b)} data-toc-label="{label}"{lang} }}', ""]
         else:
             lead_ended = lead_ended or (indexed > 0 and indexed + len(block.text) > search_chars)
             indexed += len(block.text)
             searched = not lead_ended
-            out += [body, f"{{: #{block_anchor(b)}{'' if searched else ' data-search-exclude'} }}", ""]
+            out += [body, f"{{: #{block_anchor(b)}{'' if searched else ' data-search-exclude'}{lang} }}", ""]
         for number, quoted, note in notes_after[b]:
             out += [f'<div class="admonition note annotation-note" id="{note_anchor(number)}" markdown>', "",
                     f"Note {number} · on “{md.text(_shorten(quoted))}”", "{: .admonition-title }", "",
@@ -96,6 +98,9 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention], 
     out += _removed_section(article)
     out += [md.json_ld(structured_data(article, archive, mentions)), ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+SITE_LANGUAGE = "en"  # the language of the pages' own words ("Also reported by", "Tags"), as mkdocs.yml sets it
 
 
 def structured_data(article: Article, archive: Archive, mentions: list[Mention]) -> dict[str, object]:
@@ -120,6 +125,8 @@ def structured_data(article: Article, archive: Archive, mentions: list[Mention])
         data["keywords"] = list(article.tags)
     if article.url:
         data["url"] = article.url
+    if article.cleaned.language:
+        data["inLanguage"] = article.cleaned.language
     return data
 
 
