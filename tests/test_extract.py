@@ -180,7 +180,9 @@ def test_html_page_in_seeds_becomes_an_article_page(tmp_path):
     assert "Harbour bridge reopens" in page_md and "The Riverside Courier" in page_md
     body, record = page_md.split("## Cleaning record", 1)
     assert "Share on Facebook" not in body
-    assert f"line {fixture_line('cookie-banner')}, *{md.text('outside-article')}*: “We use cookies" in record
+    cookie = next(line for line in record.splitlines() if f"line {fixture_line('cookie-banner')}," in line)
+    assert cookie.startswith(f"    - line {fixture_line('cookie-banner')}, *{md.text('outside-article')}* (")
+    assert "left out by trafilatura: in" in cookie and "“We use cookies" in cookie  # the element it stood in
 
 
 def test_a_build_extracts_each_page_once(tmp_path, monkeypatch):

@@ -219,7 +219,8 @@ def _removed_section(article: Article) -> list[str]:
     out = ["## Cleaning record { #cleaning-record data-search-exclude }", "",
            f'??? info "What cleaning removed ({len(removals)} {"line" if len(removals) == 1 else "lines"})"', ""]
     for removal in removals:
-        out.append(f"    - line {removal.line_no}, *{md.text(removal.rule)}*: {quoted(removal.text)}")
+        why = f" ({md.text(removal.reason)})" if removal.reason else ""  # what the rule saw: an element, a score
+        out.append(f"    - line {removal.line_no}, *{md.text(removal.rule)}*{why}: {quoted(removal.text)}")
     return out + [""]
 
 
