@@ -175,15 +175,10 @@ def test_serve_regenerates_when_an_annotation_changes(archive: Path):
 def test_suggest_folds_surnames_and_skips_adjectives_and_web_addresses(tmp_path: Path, capsys):
     """A surname used after the full name is the person's alias, not a place; "Syrian" before a noun is an
     adjective; "Polygraph.info" is a web address; "The"/"Although" before a name are not part of it."""
-    root = tmp_path / "archive"
-    shutil.copytree(REPO / "tests" / "fixtures" / "base", root)
-    body = ("The camp lies near the border, where Jane Kowalczyk has worked for a decade.\n\n"
-            "Kowalczyk said the Syrian government had not answered, according to Polygraph.info reporting.\n\n"
-            "The Pentagon declined to comment. Although Rukban is remote, the Pentagon sends aid there.\n")
-    for n in (1, 2):
-        (root / "seeds" / f"extra{n}.txt").write_text(f"Aid reaches the desert camp, report {n}\n\n" + body, "utf-8")
-    assert main(["suggest", "--root", str(root)]) == 0
-    out = capsys.readouterr().out
+    out = _suggested_for_two_reports(tmp_path, capsys, "Aid reaches the desert camp", (
+        "The camp lies near the border, where Jane Kowalczyk has worked for a decade.\n\n"
+        "Kowalczyk said the Syrian government had not answered, according to Polygraph.info reporting.\n\n"
+        "The Pentagon declined to comment. Although Rukban is remote, the Pentagon sends aid there.\n"))
     assert 'name: "Jane Kowalczyk"' in out and 'aliases: ["Kowalczyk"]' in out and 'name: "Kowalczyk"' not in out
     assert 'name: "Syrian"' not in out and 'name: "Polygraph"' not in out
     assert 'name: "Pentagon"' in out and 'name: "Rukban"' in out
@@ -193,15 +188,20 @@ def test_suggest_folds_surnames_and_skips_adjectives_and_web_addresses(tmp_path:
 def test_suggest_skips_articles_and_calendar_words_of_other_languages(tmp_path: Path, capsys):
     """"Le" opening a French sentence and "Ende März" (end of March) are no names; "Dreisam" and
     "Bernard Pellissier" are, and an accented name gets an ASCII id."""
-    root = tmp_path / "archive"
-    shutil.copytree(REPO / "tests" / "fixtures" / "base", root)
-    body = ("Le niveau du lac a atteint un record, selon Bernard Pellissier, adjoint au maire de Sévrier.\n\n"
-            "Le pont sur la Dreisam reste fermé jusqu'à Ende März, a indiqué Bernard Pellissier.\n\n"
-            "Die Brücke über die Dreisam bleibt bis Ende März gesperrt, teilte die Stadt Sévrier mit.\n")
-    for n in (1, 2):
-        (root / "seeds" / f"extra{n}.txt").write_text(f"Le lac déborde, rapport {n}\n\n" + body, "utf-8")
-    assert main(["suggest", "--root", str(root)]) == 0
-    out = capsys.readouterr().out
+    out = _suggested_for_two_reports(tmp_path, capsys, "Le lac déborde", (
+        "Le niveau du lac a atteint un record, selon Bernard Pellissier, adjoint au maire de Sévrier.\n\n"
+        "Le pont sur la Dreisam reste fermé jusqu'à Ende März, a indiqué Bernard Pellissier.\n\n"
+        "Die Brücke über die Dreisam bleibt bis Ende März gesperrt, teilte die Stadt Sévrier mit.\n"))
     assert 'name: "Bernard Pellissier"' in out and 'name: "Dreisam"' in out
     assert "id: sevrier" in out and 'name: "Sévrier"' in out
     assert 'name: "Le"' not in out and 'name: "Ende März"' not in out and 'name: "März"' not in out
+
+
+def _suggested_for_two_reports(tmp_path: Path, capsys, headline: str, body: str) -> str:
+    """What `suggest` prints for the base archive plus two reports of one body (names recur across two)."""
+    root = tmp_path / "archive"
+    shutil.copytree(REPO / "tests" / "fixtures" / "base", root)
+    for n in (1, 2):
+        (root / "seeds" / f"extra{n}.txt").write_text(f"{headline}, report {n}\n\n" + body, "utf-8")
+    assert main(["suggest", "--root", str(root)]) == 0
+    return capsys.readouterr().out
