@@ -7,18 +7,10 @@ general: phrases that many sites use, never strings copied from one page.
 from __future__ import annotations
 
 import re
-import string
 from functools import lru_cache
-from typing import Iterable
-
-import ahocorasick
-
-try:
-    from re import _parser as _sre_parse  # Python 3.11+
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 from . import dates
+from .keywords import KeywordFilter
 from .linescore import LINE_CACHE
 
 
@@ -267,128 +259,12 @@ DATELINE = re.compile(r"^(?P<dateline>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+)
 GLUED_DATE = re.compile(r"^\s*(?:" + dates.DATE_LABEL + r")(?P<date>\d{4}-\d{2}-\d{2})\s+")
 
 
-# --- a cheap test before each rule's regex ----------------------------------------------------------------
-# Most lines match no rule, and the rules that look anywhere in a line (".{0,300}\b(...)") are slow to fail.
-# Each rule's keywords are literal strings read off its pattern, one of which every match contains; a line
-# that (case-folded as the regex folds it) contains none of them cannot match, so its regex is not run. The
-# keywords are derived from the parsed patterns, not written by hand, so the answer is the regex's own.
-
-
-def _required(items: Iterable[tuple[object, object]]) -> frozenset[str] | None:
-    """Strings one of which every match of this parsed (sub)pattern contains; None if no such set is known.
-
-    A sequence needs all its items: each run of literals, and whatever its groups, repeats of at least one,
-    and lookaheads need (the most selective of these is kept). An alternation needs one of its branches'."""
-    found: list[frozenset[str]] = []
-    run: list[str] = []
-    for op, av in items:
-        if op is _sre_parse.LITERAL:
-            run.append(chr(av))  # type: ignore[arg-type]
-            continue
-        if run:
-            found.append(frozenset(["".join(run)]))
-            run = []
-        need: frozenset[str] | None = None
-        if op is _sre_parse.SUBPATTERN:
-            need = _required(av[-1])  # type: ignore[index]
-        elif op in (_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT) and av[0] >= 1:  # type: ignore[index,operator]
-            need = _required(av[2])  # type: ignore[index]
-        elif op is _sre_parse.ASSERT:  # a lookahead or lookbehind that must hold: its text is in the line too
-            need = _required(av[1])  # type: ignore[index]
-        elif op is _sre_parse.BRANCH:
-            branches = [_required(branch) for branch in av[1]]  # type: ignore[index]
-            if all(branches):
-                need = frozenset().union(*branches)  # type: ignore[arg-type]
-        if need:
-            found.append(need)
-    if run:
-        found.append(frozenset(["".join(run)]))
-    return max(found, key=_selectivity, default=None)
-
-
-def _selectivity(need: frozenset[str]) -> tuple[int, int]:
-    """Longer keywords are rarer (spaces count for nothing: " the " is common); fewer of them, fewer tests."""
-    return min(len(k.strip()) for k in need), -len(need)
-
-
-SCAN_MIN = 40  # a run of "." this long or longer scans the line
-
-
-def _scans(items: Iterable[tuple[object, object]]) -> bool:
-    """True when the pattern (one of its branches) opens with a long run of "." (".{0,300}\\b(...)"): it looks
-    for its words all through the line and is slow to fail. Only such rules are worth a test first; the
-    others fail at the line's first characters anyway."""
-    for op, av in items:
-        if op is _sre_parse.AT:
-            continue
-        if op is _sre_parse.ASSERT:  # a lookahead at the start: it may scan, and what follows it opens too
-            if _scans(av[1]):  # type: ignore[index]
-                return True
-            continue
-        if op in (_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT):
-            high, inner = av[1], av[2]  # type: ignore[index]
-            return high >= SCAN_MIN and any(o is _sre_parse.ANY for o, _ in inner)  # type: ignore[operator]
-        if op is _sre_parse.SUBPATTERN:
-            return _scans(av[-1])  # type: ignore[index]
-        if op is _sre_parse.BRANCH:
-            return any(_scans(branch) for branch in av[1])  # type: ignore[index]
-        return False
-    return False
-
-
-def _representatives(keywords: Iterable[str]) -> str:
-    """ASCII lower-case letters and digits first, then every other keyword character, lower case."""
-    chars = dict.fromkeys(string.ascii_lowercase + string.digits)
-    chars.update(dict.fromkeys(sorted({ch.lower() for keyword in keywords for ch in keyword})))
-    return "".join(chars)
-
-
-class _Folding(dict):  # type: ignore[type-arg]
-    """A str.translate table, filled as characters come: each character becomes the first representative that
-    the regex engine, ignoring case, takes for it (so "ſ" becomes "s" as re.I matches it), or else its ASCII
-    lower case, or itself. Two characters re.I matches to each other become the same character."""
-
-    def __init__(self, representatives: str) -> None:
-        super().__init__()
-        self.patterns = [(ch, re.compile(re.escape(ch), re.I)) for ch in representatives]
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        folded = next((rep for rep, pattern in self.patterns if pattern.fullmatch(ch)),
-                      ch.lower() if ch.isascii() else ch)
-        self[code] = folded
-        return folded
-
-
-_PARSED = [_sre_parse.parse(pattern.pattern, pattern.flags) for _, pattern, _ in BOILERPLATE_RULES]
-_KEYWORDS = [_required(parsed) if _scans(parsed) else None for parsed in _PARSED]
-_FOLDING = _Folding(_representatives(k for keywords in _KEYWORDS if keywords for k in keywords))
-# Keywords folded like the lines they are looked for in; an ASCII line folds as str.lower() does (checked here).
-# A keyword that holds another is left out: where it occurs, the other does too.
-RULE_KEYWORDS: list[tuple[str, ...] | None] = [
-    tuple(sorted(k for k in folded if not any(other != k and other in k for other in folded))) if folded else None
-    for folded in ({k.translate(_FOLDING) for k in keywords} if keywords else None for keywords in _KEYWORDS)]
-if any(chr(c).translate(_FOLDING) != chr(c).lower() for c in range(128)):  # fold() relies on it for ASCII lines
-    raise RuntimeError("phrases: the keyword folding must fold ASCII as str.lower() does")
-# Every rule's keywords together: a line is searched for all of them at once (an Aho-Corasick automaton, one
-# pass over the line in C; testing each keyword in turn took a twentieth of a build), and most lines hold none.
-ALL_KEYWORDS = tuple(sorted({k for keywords in RULE_KEYWORDS if keywords for k in keywords}))
-
-
-def _keyword_finder(keywords: Iterable[str]) -> ahocorasick.Automaton:
-    finder = ahocorasick.Automaton()
-    for keyword in keywords:
-        finder.add_word(keyword, keyword)
-    finder.make_automaton()
-    return finder
-
-
-KEYWORD_FINDER = _keyword_finder(ALL_KEYWORDS)
-
-
-def fold(line: str) -> str:
-    """The line as the keywords are looked for in it: what re.I matches alike, made the same."""
-    return line.lower() if line.isascii() else line.translate(_FOLDING)
+# A cheap test before each rule's regex (keywords.py): a line that holds none of a rule's keywords cannot match it.
+_FILTER = KeywordFilter([pattern for _, pattern, _ in BOILERPLATE_RULES])
+RULE_KEYWORDS = _FILTER.keywords
+ALL_KEYWORDS = _FILTER.all_keywords
+KEYWORD_FINDER = _FILTER.finder
+fold = _FILTER.fold
 
 
 @lru_cache(maxsize=LINE_CACHE)
@@ -396,8 +272,7 @@ def phrase_rule(line: str) -> tuple[str, str] | None:
     """The first phrase rule that matches the line (stripped of the separators menus print), as (name, why).
     Cached: boilerplate lines recur across an archive's articles, and every kept line in the second pass."""
     stripped = line.strip("/|·•>»« ")
-    folded = fold(stripped)
-    present = {keyword for _, keyword in KEYWORD_FINDER.iter(folded)}
+    present = _FILTER.present(stripped)
     for (name, pattern, why), keywords in zip(BOILERPLATE_RULES, RULE_KEYWORDS):
         if keywords is not None and present.isdisjoint(keywords):
             continue  # no match can lack all the keywords
