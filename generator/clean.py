@@ -223,7 +223,7 @@ def _remove_comment_section(lines: list[Line]) -> None:
 def _remove_next_article(lines: list[Line]) -> None:
     """A second article loaded under this one is not this one."""
     for i in next_article([line.text for line in lines], [line.removed_by for line in lines]):
-        lines[i].remove("next-article", "another article (its headline and byline), after this one's text")
+        lines[i].remove("next-article", "another article (its headline, byline and date), after this one's text")
 
 
 def _remove_captions(lines: list[Line]) -> None:

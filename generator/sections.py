@@ -13,6 +13,7 @@ from typing import Sequence
 
 from .linescore import SENTENCE_END
 from .dates import date_line
+from .lift import BYLINE_MAX_WORDS
 from .lineshape import is_timestamp, word_count
 from .phrases import BYLINE
 
@@ -145,9 +146,9 @@ BARE_CREDIT_LABEL = re.compile(r"^(?i:(photo |image )?credits?\W*|©|\(c\)|(phot
 def captions_beside_credits(texts: Sequence[str], rules: Sequence[str | None]) -> list[int]:
     """A photo's caption: the line just after an "Image caption" label, or just before a credit that names
     the photographer ("Jane Doe/Agency"), or before the bare label ("Credit", "©", "Photo") that some pages
-    print between caption and name, or before a gallery's "Hide Caption". Other labels ("Image copyright", "Photo: X") may stand before their
-    photo, so the line before them is text. Only a line short enough for a caption, never one another rule
-    took."""
+    print between caption and name, or before a gallery's "Hide Caption". Other labels ("Image copyright",
+    "Photo: X") may stand before their photo, so the line before them is text. Only a line short enough for
+    a caption, never one another rule took."""
     removed: list[int] = []
     for i, rule in enumerate(rules):
         longest = CAPTION_MAX_WORDS
@@ -188,8 +189,7 @@ def comment_section(texts: Sequence[str], rules: Sequence[str | None]) -> list[i
 
 
 ARTICLE_BEFORE_NEXT = 150  # words of this article's prose before another article's headline may start
-NEXT_BYLINE_REACH = 3      # the other article's byline is among the lines just under its headline
-BYLINE_MAX_WORDS = 12
+NEXT_BYLINE_REACH = 3      # the other article's byline and date are among the lines just under its headline
 
 
 def next_article(texts: Sequence[str], rules: Sequence[str | None]) -> list[int]:
@@ -201,11 +201,11 @@ def next_article(texts: Sequence[str], rules: Sequence[str | None]) -> list[int]
     kept = [i for i, rule in enumerate(rules) if rule is None]
     prose = 0
     for n, i in enumerate(kept):
-        header = [texts[k] for k in kept[n + 1:n + 1 + NEXT_BYLINE_REACH]]
-        if prose >= ARTICLE_BEFORE_NEXT and is_teaser_item(texts[i]) and word_count(texts[i]) >= 3 and any(
-                BYLINE.match(text) and word_count(text) <= BYLINE_MAX_WORDS for text in header) and any(
-                date_line(text) or is_timestamp(text) for text in header):
-            return kept[n:]
+        if prose >= ARTICLE_BEFORE_NEXT and is_teaser_item(texts[i]) and word_count(texts[i]) >= 3:
+            header = [texts[k] for k in kept[n + 1:n + 1 + NEXT_BYLINE_REACH]]
+            if any(BYLINE.match(text) and word_count(text) <= BYLINE_MAX_WORDS for text in header) and any(
+                    date_line(text) or is_timestamp(text) for text in header):
+                return kept[n:]
         if SENTENCE_END.search(texts[i]):
             prose += word_count(texts[i])
     return []
