@@ -64,9 +64,8 @@ DATE_ONLY_LINE = re.compile(r"^\s*(?:" + DATE_LABEL + r")?(?P<date>.+?)\s*$", re
 WHEN_WORDS = frozenset(
     "published publié publiée publicado publicada veröffentlicht pubblicato gepubliceerd posted updated update "
     "modified edited modifié modifiée mis à jour actualizado actualizada atualizado atualizada aktualisiert "
-    "geändert "
-    "aggiornato bijgewerkt stand last first on at am um le la el il em no na op de del der den dem das a às "
-    "alle ore om uhr h et est edt cet cest gmt utc bst pst pdt ist and und y e et ou o or".split())
+    "geändert aggiornato bijgewerkt stand last first on at am um le la el il em no na op de del der den dem das "
+    "a às alle ore om uhr h et est edt cet cest gmt utc bst pst pdt ist and und y e ou o or".split())
 CLOCK = re.compile(r"\d{1,2}(h\d{0,2})?|[ap]m")
 SLASHED = re.compile(r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})\b")
 WHEN_LINE_MAX_CHARS = 160
@@ -108,18 +107,14 @@ def date_line(line: str, day_first: bool = False) -> date | None:
     if found is not None or len(line) > WHEN_LINE_MAX_CHARS or not any(ch.isdigit() for ch in line):
         return found
     dates: list[tuple[int, date]] = []
-    rest = line
-    for pattern in DATE_PATTERNS:
+    rest = line  # the line with each date found blanked out: what is left must only say when
+    readers = [(pattern, _to_date) for pattern in DATE_PATTERNS] + [(SLASHED, lambda m: _slashed(m, day_first))]
+    for pattern, read in readers:
         for match in pattern.finditer(rest):
-            day = _to_date(match)
+            day = read(match)
             if day is not None:
                 dates.append((match.start(), day))
                 rest = rest[:match.start()] + " " * (match.end() - match.start()) + rest[match.end():]
-    for match in SLASHED.finditer(rest):
-        day = _slashed(match, day_first)
-        if day is not None:
-            dates.append((match.start(), day))
-            rest = rest[:match.start()] + " " * (match.end() - match.start()) + rest[match.end():]
     words = re.findall(r"\w+", rest.casefold())
     if dates and all(w in WHEN_WORDS or CLOCK.fullmatch(w) for w in words):
         return min(dates, key=lambda found: found[0])[1]
