@@ -1,9 +1,10 @@
 """A cheap test before each of many regexes: the literal keywords one of which every match contains.
 
-Most lines match no boilerplate rule, and the rules that look anywhere in a line (".{0,300}\\b(...)") are
-slow to fail. Each pattern's keywords are read off its parsed form, not written by hand, so the answer is the
-regex's own; a line (folded as re.I folds it) that holds none of a pattern's keywords cannot match it, and
-every keyword of every pattern is looked for in one pass (an Aho-Corasick automaton, in C).
+Most lines match no boilerplate rule. The rules that look anywhere in a line (".{0,300}\\b(...)") are slow to
+fail, and those anchored at its start try each of their many alternatives in turn. Each pattern's keywords are
+read off its parsed form, not written by hand, so the answer is the regex's own; a line (folded as re.I folds
+it) that holds none of a pattern's keywords cannot match it, and every keyword of every pattern is looked for
+in one pass (an Aho-Corasick automaton, in C).
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 
 class KeywordFilter:
-    """For each pattern, its keywords (None: no test is worth it, run the pattern); and one finder for all."""
+    """For each pattern, its keywords (None: it has none to test, run it); and one finder for all of them."""
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         parsed = [_sre_parse.parse(pattern.pattern, pattern.flags) for pattern in patterns]
-        found = [_required(p) if _scans(p) else None for p in parsed]
+        found = [_required(p) for p in parsed]
         self._folding = _Folding(_representatives(k for keywords in found if keywords for k in keywords))
         if any(chr(c).translate(self._folding) != chr(c).lower() for c in range(128)):  # fold() relies on it
             raise RuntimeError("keywords: the folding must fold ASCII as str.lower() does")
@@ -86,31 +87,6 @@ def _required(items: Iterable[tuple[object, object]]) -> frozenset[str] | None:
 def _selectivity(need: frozenset[str]) -> tuple[int, int]:
     """Longer keywords are rarer (spaces count for nothing: " the " is common); fewer of them, fewer tests."""
     return min(len(k.strip()) for k in need), -len(need)
-
-
-SCAN_MIN = 40  # a run of "." this long or longer scans the line
-
-
-def _scans(items: Iterable[tuple[object, object]]) -> bool:
-    """True when the pattern (one of its branches) opens with a long run of "." (".{0,300}\\b(...)"): it looks
-    for its words all through the line and is slow to fail. Only such rules are worth a test first; the
-    others fail at the line's first characters anyway."""
-    for op, av in items:
-        if op is _sre_parse.AT:
-            continue
-        if op is _sre_parse.ASSERT:  # a lookahead at the start: it may scan, and what follows it opens too
-            if _scans(av[1]):  # type: ignore[index]
-                return True
-            continue
-        if op in (_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT):
-            high, inner = av[1], av[2]  # type: ignore[index]
-            return high >= SCAN_MIN and any(o is _sre_parse.ANY for o, _ in inner)  # type: ignore[operator]
-        if op is _sre_parse.SUBPATTERN:
-            return _scans(av[-1])  # type: ignore[index]
-        if op is _sre_parse.BRANCH:
-            return any(_scans(branch) for branch in av[1])  # type: ignore[index]
-        return False
-    return False
 
 
 def _representatives(keywords: Iterable[str]) -> str:
