@@ -32,7 +32,7 @@ SMALL = {w: i for i, w in enumerate(
 SMALL.update({"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
               "ninety": 90, "a": 1, "an": 1})
 # "a dozen" is 12 and "two dozen" 24, as "two hundred" is 200; "dozens" is at least two dozen, however many more.
-MULTIPLIERS = {"dozen": 12, "dozens": 12, "hundred": 100}
+MULTIPLIERS = {"dozen": 12, "dozens": 12, "hundred": UNITS["hundred"]}
 VAGUE_DOZENS = re.compile(r"\bdozens\b|\b(several|a few|many) dozen\b")  # two dozen at least, how many more unsaid
 DATE_WORDS = re.compile(r"\b(january|february|march|april|june|july|august|september|october|november|december|"
                         r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?\s*\d|\d{1,2}(st|nd|rd|th)?\s+"

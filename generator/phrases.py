@@ -264,7 +264,6 @@ _FILTER = KeywordFilter([pattern for _, pattern, _ in BOILERPLATE_RULES])
 RULE_KEYWORDS = _FILTER.keywords
 ALL_KEYWORDS = _FILTER.all_keywords
 KEYWORD_FINDER = _FILTER.finder
-fold = _FILTER.fold
 
 
 @lru_cache(maxsize=LINE_CACHE)

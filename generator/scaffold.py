@@ -31,7 +31,7 @@ Mr Mrs Ms Dr President Prime Minister Official Officials Residents Regarding Acc
 Egyptian Qatari American British French German
 Le La Les Un Une Des Du De Au Aux Et Ou Ce Cette Ces Il Elle Ils Selon Après Avant Pendant Mais
 Der Die Das Den Dem Des Ein Eine Einen Und Oder Auch Nach Vor Bei Mit Laut Am Im Zum Zur Es Er Sie Wir
-El Los Las Lo Una Unos Y Según Tras Durante Pero Os As Um Uma Segundo Gli Lo Nel Della Secondo Het Een""".split())
+El Los Las Lo Una Unos Y Según Tras Durante Pero Os As Um Uma Segundo Gli Nel Della Secondo Het Een""".split())
 # Calendar words of other languages are no names: "Ende März", "Mittwoch Abend". Not the ones that are also
 # names ("Domingo", "Mayo", "Julio", "Avril") or English words ("Sun", "May", "March").
 CALENDAR_WORDS = set("""Janvier Januar Jänner Enero Janeiro Gennaio Januari Février Februar Febrero Fevereiro Febbraio
