@@ -105,13 +105,14 @@ SITE_LANGUAGE = "en"  # the language of the pages' own words ("Also reported by"
 
 def structured_data(article: Article, archive: Archive, mentions: list[Mention]) -> dict[str, object]:
     """schema.org NewsArticle: what search engines and researchers' tools read from the page."""
-    mentioned = {m.entity_id for m in mentions}
+    positions = archive.entity_positions
+    mentioned = sorted(positions[i] for i in {m.entity_id for m in mentions} if i in positions)
     data: dict = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
         "identifier": article.id,
-        "mentions": [_entity_ld(e) for e in archive.entities if e.id in mentioned],
+        "mentions": [_entity_ld(archive.entities[i]) for i in mentioned],
     }
     if article.outlet_known:
         data["publisher"] = {"@type": "Organization", "name": article.outlet}
