@@ -45,10 +45,11 @@ def annotation_files(root: Path) -> tuple[list[AnnotationFile], list[Problem]]:
     problems: list[Problem] = []
     if not base.is_dir():
         return files, problems
-    for path in sorted(base.rglob("*"), key=lambda p: (len(p.relative_to(base).parts), p)):
-        if not path.is_file() or path.suffix not in YAML_SUFFIXES:
+    # by depth, then by path: sorted on the parts (strings), which spares 10,000 Path comparisons their cost
+    found = [(path.relative_to(base).parts, path) for path in base.rglob("*") if path.suffix in YAML_SUFFIXES]
+    for parts, path in sorted(found, key=lambda item: (len(item[0]), item[0])):
+        if not path.is_file():
             continue
-        parts = path.relative_to(base).parts
         if len(parts) == 1 and path.stem in ("entities", "facts"):
             files.append(AnnotationFile(path, path.stem))
         elif len(parts) == 2 and parts[0] in ("entities", "facts"):
