@@ -81,13 +81,25 @@ def find_mentions(articles: Sequence[Article], entities: Iterable[Entity], memo:
     matcher = EntityMatcher(entities) if stale else None  # building the pattern is the cost of a warm build
     found = parallel.map_unless_known(found_before, [a.id for a in articles], inputs, _mentions_nth,
                                       {"articles": articles, "matcher": matcher,
-                                       "known": {e.id for e in entities}}, workers, light=True)
+                                       "known": {e.id for e in entities}}, workers,
+                                      completed=lambda i, places: _mentions_at(articles[i], places), light=True)
     return [mention for mentions in found for mention in mentions]
 
 
-def _mentions_nth(i: int) -> list[Mention]:
+MentionPlace = tuple[str, int, int, int]  # entity id, block, start, end
+
+
+def _mentions_nth(i: int) -> list[MentionPlace]:
+    """An article's mentions as plain tuples: from a worker, ~230,000 Mention objects at 10,000 articles took
+    the process that loads them back 0.36 s a thousand articles; tuples, 0.01 s (rebuilt by _mentions_at)."""
     article = parallel.shared("articles")[parallel.shared("todo")[i]]
-    return _mentions_in(article, parallel.shared("matcher"), parallel.shared("known"))
+    return [(m.entity_id, m.span.block, m.span.start, m.span.end)
+            for m in _mentions_in(article, parallel.shared("matcher"), parallel.shared("known"))]
+
+
+def _mentions_at(article: Article, places: list[MentionPlace]) -> list[Mention]:
+    return [Mention(entity_id, article.id, Span(b, start, end), article.blocks[b].text[start:end])
+            for entity_id, b, start, end in places]
 
 
 def _mentions_in(article: Article, matcher: EntityMatcher | None, known: set[str]) -> list[Mention]:
