@@ -3,8 +3,8 @@
     python bench/file_create.py [--files 1000 10000] [--size 20000] [--repeat 2]
 
 Writes FILES new files of SIZE bytes into one fresh folder under bench/.work/ (the file system the
-benchmark builds on), then overwrites them in place, and prints wall, user and system CPU seconds per
-file for each. The write stage creates one file a generated page (each staged, then renamed into
+benchmark builds on), then overwrites them in place, and prints wall, user and system CPU milliseconds
+per file for each. The write stage creates one file a generated page (each staged, then renamed into
 docs/); where creating a file costs far more than rewriting one, it is the kernel's work, not the
 generator's, that the stage measures.
 """

@@ -9,7 +9,8 @@ link, render, write, site build with the real engine subprocess, check when
 generator/check.py exists), with peak RSS per stage; then a no-op rebuild, a
 rebuild after one annotation edit, the per-article stages without the process
 pool, the search index size and, at the size closest to 1,000, how long `serve`
-takes to show an annotation edit. Prints a table, writes bench/results/*.json.
+takes to show an annotation edit. Read … render are timed in three of those builds
+and reported as their median. Prints a table, writes bench/results/*.json.
 """
 
 from __future__ import annotations
@@ -200,7 +201,9 @@ def measure_one(root: Path, engines: list[str]) -> dict:
         samples[name].append(edit_stages.seconds.get(name))
     # read … render do the same work in the first build, the regeneration and the rebuild after the edit
     # (no memo): each stage's seconds are the median of the three, so one burst of the shared machine's other
-    # work does not make a 1-s stage's ratio. Write, the site build and check are the first build's alone.
+    # work does not make a 1-s stage's ratio. The later two run in a process whose caches the first filled
+    # (stop words, compiled schemas, imports): the median is a warm process's time, first_build_seconds the
+    # cold one. Write, the site build and check are the first build's alone.
     out["stage_samples"] = samples
     for name in POOLED_STAGES:
         out["stages"][name]["first_build_seconds"] = samples[name][0]
@@ -337,9 +340,9 @@ def table(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
-TABLE_NOTE = ("read … render: the median of three full builds of the archive (the first, a regeneration onto "
-              "docs/, the rebuild after one edit);\nwrite, site build and check: the first build's (JSON: "
-              "stage_samples, cpu_user_sys).")
+TABLE_NOTE = ("read … render seconds: the median of three full builds of the archive (the first, a regeneration "
+              "onto docs/, the rebuild after one edit),\nalso in 'pool of N'; write, site build, check, peak MB and "
+              "'on 1 core' (one run): the first build's (JSON: stage_samples, cpu_user_sys).")
 
 # The stages whose per-item work runs on the process pool (write is disk work, in this process).
 POOLED_STAGES = ("read", "clean", "annotate", "link", "render")
@@ -360,7 +363,7 @@ def _why_not_linear(small: dict, big: dict, stage: str) -> str:
     if not all(cpu):
         return "grows faster than the archive"
     cpu_ratio = sum(cpu[1]) / sum(cpu[0]) if sum(cpu[0]) else float("nan")
-    said = f"grows faster than the archive (first build's CPU seconds: ratio {cpu_ratio:.1f})"
+    said = f"grows faster than the archive (first build's CPU seconds, pool workers' included: ratio {cpu_ratio:.1f})"
     if stage == "write":
         said += (f"; it creates a file a page ({small['pages']:,} -> {big['pages']:,}), and system CPU time, the "
                  f"kernel's, is {cpu[0][1]:.2f} of {small['stages'][stage]['seconds']:.2f} s and {cpu[1][1]:.2f} of "

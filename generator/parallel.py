@@ -78,12 +78,13 @@ def map_indexed(fn: Callable[[int], T], count: int, inputs: dict[str, Any], work
 def map_unless_known(table: Table, keys: Sequence[Hashable], inputs: Sequence[Any], fn: Callable[[int], T],
                      shared_inputs: dict[str, Any], workers: int | None = None,
                      tick: Callable[[int], None] = lambda n: None,
-                     completed: Callable[[int, T], T] = lambda i, result: result, light: bool = False) -> list[T]:
+                     completed: Callable[[int, T], Any] = lambda i, result: result, light: bool = False) -> list[Any]:
     """One result per key: the table's, where the key's inputs equal those it was computed from (serve's
     memo), else fn's, on every core. fn(i) works on item shared("todo")[i]; the table learns the new results.
 
-    completed(i, result) puts back into the fresh result of keys[i] what fn left out because this process
-    has it already (a worker's copy would be a second one in memory).
+    completed(i, result) makes fn's fresh result for keys[i] into the one kept and returned: it puts back
+    what fn left out because this process has it already (a worker's copy would be a second one in memory),
+    or builds objects from the plain tuples fn sent (cheaper to pickle).
     """
     todo = [i for i, key in enumerate(keys) if not table.known(key, inputs[i])]
     fresh = {i: completed(i, result)

@@ -106,13 +106,14 @@ SITE_LANGUAGE = "en"  # the language of the pages' own words ("Also reported by"
 def structured_data(article: Article, archive: Archive, mentions: list[Mention]) -> dict[str, object]:
     """schema.org NewsArticle: what search engines and researchers' tools read from the page."""
     positions = archive.entity_positions
-    mentioned = sorted(positions[i] for i in {m.entity_id for m in mentions} if i in positions)
+    in_registry_order = sorted(positions[entity_id] for entity_id in {m.entity_id for m in mentions}
+                               if entity_id in positions)
     data: dict = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
         "identifier": article.id,
-        "mentions": [_entity_ld(archive.entities[i]) for i in mentioned],
+        "mentions": [_entity_ld(archive.entities[position]) for position in in_registry_order],
     }
     if article.outlet_known:
         data["publisher"] = {"@type": "Organization", "name": article.outlet}
