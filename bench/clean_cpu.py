@@ -7,6 +7,12 @@ Reads the seeds and annotations as the build does, then times (time.process_time
 shared machine counts less than in wall time) each web page's extraction, the archive context and clean()
 of every article, as pipeline._clean_all does without the process pool. The cleaner's per-line caches are emptied before each
 repeat, so every repeat starts as cold as a fresh worker; prints every repeat and the best.
+
+    python bench/clean_cpu.py bench/.work/10000 --repeat 1 --chunk 2000
+
+also prints the CPU milliseconds an article of each run of 2,000 articles, keeping every result as the
+build does (without --chunk, results are dropped): flat from the first chunk to the last, cleaning is
+linear within one run, whatever the machine did between two runs of different sizes.
 """
 
 from __future__ import annotations
@@ -41,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("root", type=Path, help="the archive (a folder with seeds/ and annotations/)")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--chunk", type=int, default=0, help="print CPU ms an article for each run of this many")
     args = parser.parse_args(argv)
     documents, _ = read_sources(args.root)
     annotations, _ = load_annotations(args.root, [d.article_id for d in documents])
@@ -53,9 +60,18 @@ def main(argv: list[str] | None = None) -> int:
         start = time.process_time()
         extracted = [extract_page(d) for d in documents]
         context = context_of(short_lines(source_text(d, page)) for d, page in zip(documents, extracted))
-        for (document, overrides), page in zip(inputs, extracted):
-            clean(document, context, overrides, page)
+        kept, chunk_start = [], time.process_time()
+        for n, ((document, overrides), page) in enumerate(zip(inputs, extracted), start=1):
+            cleaned = clean(document, context, overrides, page)
+            if args.chunk:
+                kept.append(cleaned)
+            if args.chunk and (n % args.chunk == 0 or n == len(inputs)):
+                done = time.process_time()
+                print(f"articles {n - (n - 1) % args.chunk:,}-{n:,}: "
+                      f"{(done - chunk_start) * 1000 / ((n - 1) % args.chunk + 1):.2f} ms an article", flush=True)
+                chunk_start = done
         times.append(time.process_time() - start)
+        del kept
     print(f"clean CPU, {len(documents)} articles ({clean_module.__file__}): best {min(times):.2f} s "
           f"(repeats: {', '.join(f'{t:.2f}' for t in times)})")
     return 0
