@@ -63,9 +63,10 @@ def main(argv: list[str] | None = None) -> int:
         kept, chunk_start = [], time.process_time()
         for n, ((document, overrides), page) in enumerate(zip(inputs, extracted), start=1):
             cleaned = clean(document, context, overrides, page)
-            if args.chunk:
-                kept.append(cleaned)
-            if args.chunk and (n % args.chunk == 0 or n == len(inputs)):
+            if not args.chunk:
+                continue
+            kept.append(cleaned)
+            if n % args.chunk == 0 or n == len(inputs):
                 done = time.process_time()
                 print(f"articles {n - (n - 1) % args.chunk:,}-{n:,}: "
                       f"{(done - chunk_start) * 1000 / ((n - 1) % args.chunk + 1):.2f} ms an article", flush=True)

@@ -90,8 +90,8 @@ MentionPlace = tuple[str, int, int, int]  # entity id, block, start, end
 
 
 def _mentions_nth(i: int) -> list[MentionPlace]:
-    """An article's mentions as plain tuples, made into Mentions by _mentions_at: unpickling Mention objects
-    sent back by a worker cost the waiting process 0.36 s per 1,000 articles, tuples 0.01 s."""
+    """An article's mentions as plain tuples, made into Mentions by _mentions_at: a worker sends back
+    ~230,000 of them at 10,000 articles, and tuples pickle in C where a slotted dataclass calls Python."""
     article = parallel.shared("articles")[parallel.shared("todo")[i]]
     return _mentions_in(article, parallel.shared("matcher"), parallel.shared("known"))
 

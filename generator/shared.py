@@ -124,8 +124,8 @@ def _candidate_pairs(owner: array, sizes: array, sampled_shingles: array) -> lis
     held by at most MAX_POSTING sentences, in order.
 
     Done in numpy: the pairs grow faster than the archive until MAX_POSTING caps them (a phrase is shared by
-    more sentences the larger the archive), 250,000 at 1,000 synthetic articles and 3.75 million at 10,000;
-    sorting and counting them as Python ints was most of find_related's 6.0 s there (1.6 s with numpy).
+    more sentences the larger the archive), and sorting and counting millions of them as Python ints made the
+    link stage superlinear (bench/RESULTS.md, runs I and J).
     """
     article = np.frombuffer(owner, dtype=np.uint32)
     # each sampled shingle's sentence, in the order the shingles were listed
