@@ -11,6 +11,7 @@ to paste; a quote with no close passage is an orphan.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,7 +28,9 @@ EQUIVALENTS = {
 }
 MAX_ERROR_RATE = 0.25  # a fuzzy anchor may differ from the quote in at most a quarter of its characters
 # What normalise changes: a character with an equivalent, any whitespace but a single space.
-_CHANGED = re.compile("[" + re.escape("".join(EQUIVALENTS)) + r"]|\s{2,}|[^\S ]")
+_TO_CHANGE = "[" + re.escape("".join(EQUIVALENTS)) + r"]|\s{2,}|[^\S ]"
+# The lookahead lets the regex engine skip ahead to a candidate character: twice as fast on prose.
+_CHANGED = re.compile(r"(?=[\s" + re.escape("".join(EQUIVALENTS)) + "])(?:" + _TO_CHANGE + ")")
 
 
 @dataclass(frozen=True)
@@ -39,27 +42,58 @@ class Normalised:
         return self.origin[start], self.origin[end - 1] + 1
 
 
+class _Pieces(Sequence[int]):
+    """origin for a text normalised piece by piece: kept runs map one to one, a replacement's characters all
+    to the character it replaced. Kept as where each piece starts, not one number a character: most of an
+    article's paragraphs hold a curly quote, and listing every character's origin cost more than finding
+    the quotes in them."""
+
+    def __init__(self, starts: list[int], origins: list[int], kept: list[bool], length: int) -> None:
+        self.starts, self.origins, self.kept, self.length = starts, origins, kept, length
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self.length))]
+        if i < 0:
+            i += self.length
+        if not 0 <= i < self.length:
+            raise IndexError(i)
+        piece = bisect_right(self.starts, i) - 1
+        return self.origins[piece] + (i - self.starts[piece] if self.kept[piece] else 0)
+
+
 @lru_cache(maxsize=512)  # an article's blocks are normalised once for all its notes and fact links
 def normalise(text: str) -> Normalised:
     if not _CHANGED.search(text):  # the common case: nothing to change, positions are the identity
         return Normalised(text, range(len(text)))
     pieces: list[str] = []
-    origin: list[int] = []
-    cursor = 0
+    starts: list[int] = []   # where each piece starts in the normalised text ...
+    origins: list[int] = []  # ... and in the original
+    kept: list[bool] = []
+    length = cursor = 0
+
+    def add(piece: str, origin: int, copied: bool) -> None:
+        nonlocal length
+        if piece:
+            pieces.append(piece)
+            starts.append(length)
+            origins.append(origin)
+            kept.append(copied)
+            length += len(piece)
+
     for match in _CHANGED.finditer(text):  # copy what does not change in runs, replace what does
         start = match.start()
-        pieces.append(text[cursor:start])
-        origin.extend(range(cursor, start))
+        add(text[cursor:start], cursor, True)
         found = match.group(0)
-        replacement = " " if found[0].isspace() else EQUIVALENTS[found]
-        pieces.append(replacement)
-        origin.extend([start] * len(replacement))
+        add(" " if found[0].isspace() else EQUIVALENTS[found], start, False)
         cursor = match.end()
-    pieces.append(text[cursor:])
-    origin.extend(range(cursor, len(text)))
+    add(text[cursor:], cursor, True)
     joined = "".join(pieces)
     if "  " not in joined:  # else an invisible character stood between spaces: take the careful path
-        return Normalised(joined, tuple(origin))
+        return Normalised(joined, _Pieces(starts, origins, kept, length))
     return _normalise_by_character(text)
 
 
