@@ -3,6 +3,12 @@
 generator/schemas/ holds one schema a kind of file; they are the single source of what a file may hold.
 A verdict names the line and column of the key or value at fault and says what to do (an unknown key
 gets a did-you-mean); the parts a schema refuses are dropped, so one bad item does not hide the rest.
+
+Most files are valid, and jsonschema, which walks the schema anew for each file, cost as much as parsing
+the YAML (a tenth of annotating a 10,000-article archive). fastjsonschema compiles each schema to Python
+once and answers "valid or not" about fifteen times faster; jsonschema still writes every verdict, so a
+file fastjsonschema refuses gets the same messages as before. Where the two read a keyword differently,
+fastjsonschema must be the stricter: its "date" format is jsonschema's own checker here.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 
 from .errors import Problem, error
@@ -32,6 +39,21 @@ def schema(kind: str) -> dict[str, Any]:
 def validator(kind: str) -> jsonschema.Draft202012Validator:
     """One validator a kind, built once: building it costs more than checking a file."""
     return jsonschema.Draft202012Validator(schema(kind), format_checker=jsonschema.FormatChecker())
+
+
+@lru_cache(maxsize=None)
+def fast_check(kind: str) -> Any:
+    """The schema compiled to a function that raises fastjsonschema.JsonSchemaException on invalid data."""
+    dates = jsonschema.FormatChecker(["date"])
+    return fastjsonschema.compile(schema(kind), formats={"date": lambda value: dates.conforms(value, "date")})
+
+
+def is_valid(data: Any, kind: str) -> bool:
+    try:
+        fast_check(kind)(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
 
 
 def valid_part(data: Any, checker: jsonschema.Draft202012Validator) -> Any:
@@ -58,6 +80,8 @@ def valid_part(data: Any, checker: jsonschema.Draft202012Validator) -> Any:
 
 
 def schema_problems(located: Located, kind: str) -> list[Problem]:
+    if is_valid(located.data, kind):
+        return []
     problems: list[Problem] = []
     for err in validator(kind).iter_errors(located.data):
         problems += _describe(err, located)

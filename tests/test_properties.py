@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from generator.annotations import AnnotationFile, load_file
 from generator.clean import clean, clean_text
 from generator.errors import Problem
 from generator.model import Block, RawDocument, Selector
+from generator.schemacheck import is_valid, validator
 from generator.yamlloc import load_yaml
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -181,3 +183,98 @@ def test_an_approximate_quote_is_found_in_a_paragraph_too_long_to_search_whole()
     assert len(quote) * len(paragraph) > FUZZY_BUDGET
     found = anchor(Selector(quote, "", ""), (Block("paragraph", paragraph, 1),))
     assert found.status == "fuzzy" and found.matched_text == target
+
+
+# The fast schema check (fastjsonschema) decides whether jsonschema is asked for messages: it must refuse
+# every file jsonschema refuses. It may refuse more (jsonschema's pattern "$" lets a trailing newline
+# through, fastjsonschema's does not): jsonschema then finds nothing, and the file is valid as before.
+# Real annotation files (the archive's, the fixtures'), changed at random.
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _annotation_files() -> list[tuple[Path, str, object]]:
+    found = []
+    for path in sorted([*(REPO / "annotations").rglob("*.yml"), *(REPO / "tests" / "fixtures").rglob("*.yml")]):
+        kind = {"entities.yml": "entities", "facts.yml": "facts"}.get(path.name)
+        if kind is None and path.parent.name != "articles":
+            continue
+        located = load_yaml(path.read_text("utf-8", errors="replace"), str(path))[0]
+        if located is not None and located.data is not None:
+            found.append((path, kind or "article", located.data))
+    return found
+
+
+ANNOTATION_FILES = _annotation_files()
+ODD_VALUES = st.one_of(st.none(), st.booleans(), st.integers(-3, 3), st.floats(allow_nan=False), st.just(1.0),
+                       st.sampled_from(["", "x", "x" * 301, "2024-02-30", "0000-01-01", "2024-1-1", "2024-01-01",
+                                        "https://example.org/a", "mailto:a@b.c", "not a url", "a-tag", "A Tag",
+                                        "Q42", "person", "place", "organisation", "Ünïcode”", "line\n"]),
+                       st.lists(st.sampled_from(["a", "a", "b-c", "D"]), max_size=3),
+                       st.dictionaries(st.sampled_from(["id", "name", "url", "article", "quote", "x"]),
+                                       st.sampled_from(["a", "2024-01-01", "https://e.org"]), max_size=2))
+
+
+def _paths(node: object, at: tuple = ()) -> list[tuple]:
+    found = [at]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += _paths(value, at + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            found += _paths(value, at + (i,))
+    return found
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(ANNOTATION_FILES), st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from(
+    ["set", "drop", "add key"]), ODD_VALUES), max_size=3))
+def test_the_fast_schema_check_refuses_what_jsonschema_refuses(file, changes):
+    path, kind, original = file
+    data = copy.deepcopy(original)
+    for pick, how, value in changes:
+        where = _paths(data)[pick % len(_paths(data))]
+        parent = data
+        for step in where[:-1]:
+            parent = parent[step]
+        if not where:
+            data = value
+        elif how == "set":
+            parent[where[-1]] = value
+        elif how == "drop":
+            del parent[where[-1]]
+        elif isinstance(parent[where[-1]], dict):
+            parent[where[-1]]["unknown_key"] = value
+    if any(True for _ in validator(kind).iter_errors(data)):
+        assert not is_valid(data, kind), (path, data)
+
+
+ODD_SCALARS = [None, True, 0, 1.0, "", "x", "x" * 3001, "2024-02-30", "0000-01-01", "2024-1-1", "2024-01-01",
+               "https://example.org/a", "not a url", "a-tag", "A Tag", "Q42", "person", "line\n", [], {}, ["a", "a"]]
+
+
+def _richest_items(node: object, keep: int = 3) -> object:
+    if isinstance(node, dict):
+        return {key: _richest_items(value, keep) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_richest_items(item, keep) for item in sorted(node, key=lambda item: -len(_paths(item)))[:keep]]
+    return node
+
+
+@pytest.mark.parametrize("kind", ["article", "entities", "facts"])
+def test_the_fast_schema_check_refuses_what_jsonschema_refuses_at_every_place(kind):
+    """Every value of the kind's richest file replaced, in turn, by each odd value (what the random test above
+    reaches only by chance, e.g. the year 0 that fastjsonschema's own date format lets through). The file as
+    it is passes both: the fast check is what a valid file costs. Lists are cut to their three richest
+    items (the registry lists hundreds of alike entities)."""
+    path, _, whole = max((f for f in ANNOTATION_FILES if f[1] == kind), key=lambda f: len(_paths(f[2])))
+    original = _richest_items(whole)
+    assert is_valid(original, kind) and not any(True for _ in validator(kind).iter_errors(original))
+    for where in _paths(original)[1:]:
+        for value in ODD_SCALARS:
+            data = copy.deepcopy(original)
+            parent = data
+            for step in where[:-1]:
+                parent = parent[step]
+            parent[where[-1]] = value
+            if any(True for _ in validator(kind).iter_errors(data)):
+                assert not is_valid(data, kind), (path, where, value)
