@@ -9,8 +9,10 @@ link, render, write, site build with the real engine subprocess, check when
 generator/check.py exists), with peak RSS per stage; then a no-op rebuild, a
 rebuild after one annotation edit, the per-article stages without the process
 pool, the search index size and, at the size closest to 1,000, how long `serve`
-takes to show an annotation edit. Read … render are timed in three of those builds
-and reported as their median. Prints a table, writes bench/results/*.json.
+takes to show an annotation edit. Then the sizes take turns (--rounds times: 1,000,
+10,000, 1,000, ...), each build in a fresh process, and read … render are reported
+as the median of those builds: a shared machine's slow minutes fall on both sizes
+alike, not on whichever was being measured. Prints a table, writes bench/results/*.json.
 """
 
 from __future__ import annotations
@@ -199,10 +201,10 @@ def measure_one(root: Path, engines: list[str]) -> dict:
     out["one_edit"] = {"seconds": time.perf_counter() - started, "writes": sorted(edited.changes.write),
                        "article": article_id}
     # read … render do the same work in the first build, the regeneration and the rebuild after the edit
-    # (no memo): each stage's seconds are the median of the three, so one burst of the shared machine's other
-    # work does not make a 1-s stage's ratio. The later two run in a process whose caches the first filled
-    # (stop words, compiled schemas, imports): the median is a warm process's time, first_build_seconds the
-    # cold one. Write, the site build and check are the first build's alone.
+    # (no memo): each stage's seconds are the median of the three (with --rounds, main() replaces it with the
+    # median of builds the sizes take in turn; this one stays as in_process_seconds). The later two run in a
+    # process whose caches the first filled (stop words, compiled schemas, imports): the median is a warm
+    # process's time, first_build_seconds the cold one. Write, the site build and check are the first build's.
     samples = {name: [build.seconds.get(name) for build in (stages, rebuild, edit_stages)] for name in POOLED_STAGES}
     out["stage_samples"] = samples
     for name in POOLED_STAGES:
@@ -220,6 +222,14 @@ def measure_one(root: Path, engines: list[str]) -> dict:
     generate(root, stages=serial, workers=1)
     out["serial"] = {name: serial.seconds.get(name) for name in GENERATOR_STAGES}
     return out
+
+
+def generate_once(root: Path) -> dict[str, float]:
+    """Read … render of one build, in this (fresh) process: one of the rounds the sizes take in turn."""
+    warm_file_cache(root)
+    stages = Stages()
+    generate(root, stages=stages)
+    return {name: stages.seconds[name] for name in POOLED_STAGES}
 
 
 def serve_latency(root: Path, timeout: float = 180) -> dict:
@@ -311,8 +321,8 @@ def table(results: list[dict]) -> str:
         add(f"{engine} build (same docs)", [r.get("engines", {}).get(engine, {}).get("seconds") for r in results],
             lambda v: f"{v:.2f}")
     add("read … render on 1 core", [_pooled_stages(r["serial"]) for r in results], lambda v: f"{v:.2f}")
-    add(f"read … render, pool of {results[0]['workers']}",
-        [_pooled_stages({s: r["stages"][s]["seconds"] for s in POOLED_STAGES}) for r in results], lambda v: f"{v:.2f}")
+    add(f"read … render, pool of {results[0]['workers']}", [_pooled_stages(_in_process(r)) for r in results],
+        lambda v: f"{v:.2f}")
     add("no-op rebuild: seconds", [r["noop"]["seconds"] for r in results], lambda v: f"{v:.2f}")
     add("no-op rebuild: % of generate", [r["noop"]["seconds"] / r["generate_seconds"] * 100 for r in results],
         lambda v: f"{v:.1f} %", False)
@@ -340,9 +350,9 @@ def table(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
-TABLE_NOTE = ("read … render seconds: the median of three full builds of the archive (the first, a regeneration "
-              "onto docs/, the rebuild after one edit),\nalso in 'pool of N'; write, site build, check, peak MB and "
-              "'on 1 core' (one run): the first build's (JSON: stage_samples, cpu_user_sys).")
+TABLE_NOTE = ("read … render seconds: the median of the builds the sizes took in turn, each in a fresh process "
+              "(JSON: round_samples);\n'pool of N': the median of three builds in the process that timed 'on 1 core' "
+              "(JSON: stage_samples); write, site build, check, peak MB, 'on 1 core': the first build's.")
 
 # The stages whose per-item work runs on the process pool (write is disk work, in this process).
 POOLED_STAGES = ("read", "clean", "annotate", "link", "render")
@@ -350,6 +360,11 @@ POOLED_STAGES = ("read", "clean", "annotate", "link", "render")
 
 def _pooled_stages(seconds: dict) -> float:
     return sum(seconds.get(stage) or 0 for stage in POOLED_STAGES)
+
+
+def _in_process(r: dict) -> dict[str, float]:
+    """Read … render's seconds in the process that also timed them on one core: warm alike, comparable."""
+    return {s: r["stages"][s].get("in_process_seconds", r["stages"][s]["seconds"]) for s in POOLED_STAGES}
 
 
 SEARCH_INDEX_LIMIT_MB = 20  # well below the ~50 MB reported to make a Material site unresponsive (opengeos/leafmap#383)
@@ -451,7 +466,7 @@ def targets(results: list[dict]) -> list[str]:
         "lower SEARCH_TEXT_BUDGET in generator/render/article.py")
     for r in results:
         serial = _pooled_stages(r["serial"])
-        pooled = _pooled_stages({s: r["stages"][s]["seconds"] for s in POOLED_STAGES})
+        pooled = _pooled_stages(_in_process(r))
         used = r["workers"] > 1 and r["articles"] >= parallel.MIN_ITEMS
         say(pooled < serial if used else None,
             f"second core at {r['articles']:,} (read … render, {r['workers']} workers)",
@@ -473,11 +488,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="the first builds the site in the timed run; the others are timed on the same docs/")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-serve", action="store_true", help="skip the serve latency measurement")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="builds each size takes in turn for read … render's figures (0: the in-process median)")
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)  # internal: measure this archive, print JSON
+    parser.add_argument("--generate-once", type=Path, help=argparse.SUPPRESS)  # internal: one round's build
     args = parser.parse_args(argv)
     engines = [e for e in args.engines if e == "mkdocs" or shutil.which(e) or _importable(e)]
     if args.one:
         print(json.dumps(measure_one(args.one, engines)))
+        return 0
+    if args.generate_once:
+        print(json.dumps(generate_once(args.generate_once)))
         return 0
     for skipped in set(args.engines) - set(engines):
         print(f"engine {skipped}: not installed, not timed (pip install {skipped})", file=sys.stderr)
@@ -492,11 +513,14 @@ def main(argv: list[str] | None = None) -> int:
             sys.stderr.write(process.stderr[-5000:])
             return 1
         result = json.loads(process.stdout.strip().splitlines()[-1])
+        result["root"] = str(root)
         if n == serve_n and not args.no_serve:
             result["serve"] = serve_latency(root)
         results.append(result)
         RESULTS.mkdir(parents=True, exist_ok=True)
         (RESULTS / f"bench-{n}.json").write_text(json.dumps(result, indent=1))
+    if not take_turns(results, args.rounds):
+        return 1
     report = table(results) + "\n" + TABLE_NOTE + "\n\ntargets (issue 7):\n" + "\n".join(targets(results))
     print(report)
     for r in results:
@@ -510,6 +534,26 @@ def main(argv: list[str] | None = None) -> int:
     (RESULTS / f"bench-{stamp}.txt").write_text(report + "\n")
     print(f"written: bench/results/bench-{stamp}.json", file=sys.stderr)
     return 0
+
+
+def take_turns(results: list[dict], rounds: int) -> bool:
+    """Build each size in turn, `rounds` times, each in a fresh process; read … render's seconds become the
+    median of these builds (the in-process median of measure_one stays in the JSON as in_process_seconds)."""
+    for turn in range(rounds):
+        for r in results:
+            print(f"round {turn + 1} of {rounds}: {r['articles']:,} articles ...", file=sys.stderr, flush=True)
+            process = subprocess.run([sys.executable, __file__, "--generate-once", r["root"]],
+                                     cwd=ROOT, capture_output=True, text=True)
+            if process.returncode != 0:
+                sys.stderr.write(process.stderr[-5000:])
+                return False
+            for name, seconds in json.loads(process.stdout.strip().splitlines()[-1]).items():
+                r.setdefault("round_samples", {}).setdefault(name, []).append(seconds)
+    for r in results:
+        for name, samples in r.get("round_samples", {}).items():
+            r["stages"][name]["in_process_seconds"] = r["stages"][name]["seconds"]
+            r["stages"][name]["seconds"] = statistics.median(samples)
+    return True
 
 
 def _importable(name: str) -> bool:
