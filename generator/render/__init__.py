@@ -10,7 +10,7 @@ from ..memo import NO_MEMO, Memo
 from ..model import Archive, Fact
 from . import paths
 from .article import render_article, search_allowance
-from .data import archive_json
+from .data import archive_json, article_pieces
 from .entity import render_entity
 from .fact import coverage_page, render_fact
 from .indexes import articles_index, entities_index, facts_index, outlet_pages, tag_pages
@@ -27,22 +27,25 @@ def render(archive: Archive, workers: int | None = None, tick: Callable[[int], N
     """
     index = index_mentions(archive, memo)
     pages: dict[str, bytes] = _OnePagePerPath()
+    json_pieces: list[tuple[bytes, bytes]] = []
     # Article and entity pages are most of the work and independent of each other: on every core.
     # An entity page gathers many articles' sentences; an article page is light work (parallel.MIN_ITEMS_LIGHT).
     for kind, count, inputs_of, page_of, light in (
             ("article", len(archive.articles), _article_inputs, _article_page, True),
             ("entity", len(archive.entities), _entity_inputs, _entity_page, False)):
         inputs = [inputs_of(i, archive, index) if memo.keep else None for i in range(count)]
-        for path, content in parallel.map_unless_known(memo.table(f"{kind} pages"), range(count), inputs, page_of,
-                                                       {"archive": archive, "index": index}, workers, tick,
-                                                       light=light):
+        for path, content, *data in parallel.map_unless_known(memo.table(f"{kind} pages"), range(count), inputs,
+                                                              page_of, {"archive": archive, "index": index}, workers,
+                                                              tick, light=light):
             pages[path] = content
+            if data:  # an article's pieces of archive.json
+                json_pieces.append((data[0], data[1]))
     fact_pages = memo.table("fact pages")
     for fact in archive.facts:
         pages[paths.fact(fact.id)] = fact_pages.get(fact.id, _fact_inputs(fact, archive) if memo.keep else None,
                                                     lambda: render_fact(fact, archive))
     fact_pages.forget_others({f.id for f in archive.facts})
-    pages[paths.archive_data()] = archive_json(archive, index, memo)
+    pages[paths.archive_data()] = archive_json(archive, index, json_pieces)
     # Listings of the whole archive, in three groups by what they read, each redone when that changed.
     listings = memo.table("listings")
     for group, inputs_of, render_group in _LISTINGS:
@@ -117,13 +120,15 @@ def _article_inputs(i: int, archive: Archive, index: EntityIndex) -> tuple:
             archive.entities, search_allowance(len(archive.articles)))
 
 
-def _article_page(i: int) -> tuple[str, bytes]:
+def _article_page(i: int) -> tuple[str, bytes, bytes, bytes]:
+    """The article's page, and its pieces of archive.json: serialised here, on the pool, not one by one in
+    the main process while the other cores wait (its inputs cover what the pieces read)."""
     archive, index = parallel.shared("archive"), parallel.shared("index")
     article = archive.articles[parallel.shared("todo")[i]]
-    page = render_article(article, archive, index.by_article.get(article.id, []),
-                          archive.related_by_article.get(article.id, []), archive.articles_by_id,
-                          search_allowance(len(archive.articles)))
-    return paths.article(article.slug), page.encode("utf-8")
+    mentions = index.by_article.get(article.id, [])
+    page = render_article(article, archive, mentions, archive.related_by_article.get(article.id, []),
+                          archive.articles_by_id, search_allowance(len(archive.articles)))
+    return (paths.article(article.slug), page.encode("utf-8"), *article_pieces(article, mentions))
 
 
 def _entity_inputs(i: int, archive: Archive, index: EntityIndex) -> tuple:
