@@ -11,16 +11,18 @@ from .fact import figure_verdict, reports_of
 FORMAT_VERSION = 1
 
 
-def archive_json(archive: Archive, index: EntityIndex, article_pieces: list[tuple[bytes, bytes]]) -> bytes:
+def archive_json(archive: Archive, index: EntityIndex, pieces: list[tuple[bytes, bytes]]) -> bytes:
     """Compact UTF-8 JSON with sorted keys, assembled from one serialised piece per item: never the whole
-    archive as one tree of dicts in memory. article_pieces: each article's article_pieces(), in archive order,
-    made where its page was (on the pool, and with serve's memo only when the page was redone)."""
+    archive as one tree of dicts in memory. pieces: each article's article_pieces(), in archive order, made
+    where its page was (on the pool when there is one; with serve's memo, only when the page was redone)."""
+    if len(pieces) != len(archive.articles):
+        raise ValueError(f"archive.json: {len(pieces)} articles' pieces for {len(archive.articles)} articles")
     articles = archive.articles_by_id
     parts = {
-        "articles": [article for article, _ in article_pieces],
+        "articles": [article for article, _ in pieces],
         "entities": [_json(_entity(e, len(index.by_entity.get(e.id, [])))) for e in archive.entities],
         "facts": [_json(_fact(f, archive)) for f in archive.facts],
-        "mentions": [mentions for _, mentions in article_pieces if mentions],
+        "mentions": [mentions for _, mentions in pieces if mentions],
         "shared_passages": [_json(_related(r, articles)) for r in archive.related],
     }
     fields: dict[str, list[bytes]] = {key: [b"[", *_separated(items), b"]"] for key, items in parts.items()}
