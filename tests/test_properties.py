@@ -15,7 +15,7 @@ from generator.annotations import AnnotationFile, load_file
 from generator.clean import clean, clean_text
 from generator.errors import Problem
 from generator.model import Block, RawDocument, Selector
-from generator.schemacheck import is_valid, validator
+from generator.schemacheck import is_valid, schema, validator
 from generator.yamlloc import load_yaml
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -278,3 +278,24 @@ def test_the_fast_schema_check_refuses_what_jsonschema_refuses_at_every_place(ki
             parent[where[-1]] = value
             if any(True for _ in validator(kind).iter_errors(data)):
                 assert not is_valid(data, kind), (path, where, value)
+
+
+# Keywords fastjsonschema (drafts 4-7) and jsonschema (2020-12) read alike: fastjsonschema passes over a
+# keyword it does not know (prefixItems, $defs, unevaluatedProperties ...), and would let through what
+# jsonschema refuses. A schema that needs another keyword needs the fast check looked at again.
+KEYWORDS_READ_ALIKE = {"$schema", "$id", "title", "description", "type", "properties", "additionalProperties",
+                       "required", "items", "minLength", "maxLength", "pattern", "format", "enum", "uniqueItems",
+                       "oneOf", "format: date"}  # the date format: the fast check is given jsonschema's
+
+
+def _keywords(node: dict) -> set[str]:
+    found = set(node) | ({f"format: {node['format']}"} if "format" in node else set())
+    for sub in [*node.get("properties", {}).values(), *node.get("oneOf", []),
+                *(value for key in ("items", "additionalProperties") if isinstance(value := node.get(key), dict))]:
+        found |= _keywords(sub)
+    return found
+
+
+@pytest.mark.parametrize("kind", ["article", "entities", "facts"])
+def test_the_schemas_use_only_keywords_both_checkers_read_alike(kind):
+    assert _keywords(schema(kind)) <= KEYWORDS_READ_ALIKE
