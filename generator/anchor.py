@@ -46,7 +46,7 @@ class _Pieces(Sequence[int]):
     """origin for a text normalised piece by piece: kept runs map one to one, a replacement's characters all
     to the character it replaced. Kept as where each piece starts, not one number a character: most of an
     article's paragraphs hold a curly quote, and listing every character's origin cost more than finding
-    the quotes in them."""
+    the quotes in them. Only Normalised.span reads it: it is not compared, hashed or kept."""
 
     def __init__(self, starts: list[int], origins: list[int], kept: list[bool], length: int) -> None:
         self.starts, self.origins, self.kept, self.length = starts, origins, kept, length

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from . import parallel
 from .annotate import annotate, empty_text_warnings
@@ -136,26 +137,29 @@ def _short_lines_of(i: int) -> frozenset[str]:
     return short_lines(parallel.shared("texts")[parallel.shared("todo")[i]])
 
 
-def _clean_one(i: int) -> dict:
+def _clean_one(i: int) -> dict[str, Any]:
     document, overrides, extracted = parallel.shared("inputs")[parallel.shared("todo")[i]]
     return _as_plain(clean(document, parallel.shared("context"), overrides, extracted))
 
 
-def _as_plain(article: CleanedArticle) -> dict:
+_BLOCK_FIELDS = attrgetter(*(f.name for f in fields(Block)))  # a Block's fields as a tuple, in Block()'s order
+_REMOVAL_FIELDS = attrgetter(*(f.name for f in fields(Removal)))
+
+
+def _as_plain(article: CleanedArticle) -> dict[str, Any]:
     """A cleaned article as a worker sends it back: its blocks and removals as tuples of their fields, which
     pickle and load in half the time of the dataclasses (the main process loads every article while the
     workers clean); the id and source path are the main process's already."""
-    sent = dict(vars(article))
-    del sent["article_id"], sent["source"]
-    sent["blocks"] = tuple(tuple(vars(block).values()) for block in article.blocks)
-    sent["removals"] = tuple(tuple(vars(removal).values()) for removal in article.removals)
+    sent = {f.name: getattr(article, f.name) for f in fields(CleanedArticle) if f.name not in ("article_id", "source")}
+    sent["blocks"] = tuple(map(_BLOCK_FIELDS, article.blocks))
+    sent["removals"] = tuple(map(_REMOVAL_FIELDS, article.removals))
     return sent
 
 
-def _from_plain(document: RawDocument, sent: dict) -> CleanedArticle:
+def _from_plain(document: RawDocument, sent: dict[str, Any]) -> CleanedArticle:
     return CleanedArticle(**{**sent, "article_id": document.article_id, "source": document.path,
-                             "blocks": tuple(Block(*fields) for fields in sent["blocks"]),
-                             "removals": tuple(Removal(*fields) for fields in sent["removals"])})
+                             "blocks": tuple(Block(*values) for values in sent["blocks"]),
+                             "removals": tuple(Removal(*values) for values in sent["removals"])})
 
 
 def generate(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, stages: Stages = NO_STAGES,
