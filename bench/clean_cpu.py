@@ -13,11 +13,17 @@ repeat, so every repeat starts as cold as a fresh worker; prints every repeat an
 also prints the CPU milliseconds an article of each run of 2,000 articles, keeping every result as the
 build does (without --chunk, results are dropped): flat from the first chunk to the last, cleaning is
 linear within one run, whatever the machine did between two runs of different sizes.
+
+    python bench/clean_cpu.py bench/.work/10000 --pool 2
+
+times the clean stage as the build runs it (pipeline._clean_all, on a process pool of 2, after reading the
+seeds and annotations): wall seconds, and CPU milliseconds an article in this process and in the workers.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
 import time
 from pathlib import Path
@@ -26,10 +32,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator import clean as clean_module  # noqa: E402
+from generator import pipeline  # noqa: E402
 from generator.annotations import load_annotations  # noqa: E402
 from generator.clean import clean, extract_page, source_text  # noqa: E402
 from generator.context import context_of, short_lines  # noqa: E402
-from generator.model import CleaningOverrides  # noqa: E402
+from generator.memo import NO_MEMO  # noqa: E402
+from generator.model import Annotations, CleaningOverrides, RawDocument  # noqa: E402
 from generator.read import read_sources  # noqa: E402
 
 KEEP_WARM = {"_stop_words", "_languages_by_stop_word"}  # justext's lists: loaded once per process either way
@@ -48,8 +56,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("root", type=Path, help="the archive (a folder with seeds/ and annotations/)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--chunk", type=int, default=0, help="print CPU ms an article for each run of this many")
+    parser.add_argument("--pool", type=int, default=0, help="time the build's clean stage on this many workers")
     args = parser.parse_args(argv)
     documents, _ = read_sources(args.root)
+    if args.pool:
+        with pipeline.cycle_collector_paused():  # as the build loads them: frozen, out of the collector's passes
+            annotations, _ = load_annotations(args.root, [d.article_id for d in documents])
+        return _on_the_pool(documents, annotations, args.pool)
     annotations, _ = load_annotations(args.root, [d.article_id for d in documents])
     none = CleaningOverrides()
     inputs = [(d, annotations.articles[d.article_id].cleaning if d.article_id in annotations.articles else none)
@@ -75,6 +88,21 @@ def main(argv: list[str] | None = None) -> int:
         del kept
     print(f"clean CPU, {len(documents)} articles ({clean_module.__file__}): best {min(times):.2f} s "
           f"(repeats: {', '.join(f'{t:.2f}' for t in times)})")
+    return 0
+
+
+def _on_the_pool(documents: list[RawDocument], annotations: Annotations, workers: int) -> int:
+    """The clean stage as generate() runs it, with CPU seconds split between this process and the workers."""
+    def cpu() -> tuple[float, float]:
+        mine, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return mine.ru_utime + mine.ru_stime, children.ru_utime + children.ru_stime
+
+    started, (mine, theirs) = time.perf_counter(), cpu()
+    cleaned = pipeline._clean_all(documents, annotations, workers, lambda n: None, NO_MEMO)
+    wall, (mine_after, theirs_after) = time.perf_counter() - started, cpu()
+    n = len(cleaned)
+    print(f"clean stage, {n} articles, {workers} workers: {wall:.2f} s; CPU an article: this process "
+          f"{(mine_after - mine) * 1000 / n:.2f} ms, workers {(theirs_after - theirs) * 1000 / n:.2f} ms")
     return 0
 
 

@@ -10,9 +10,10 @@ generator/check.py exists), with peak RSS per stage; then a no-op rebuild, a
 rebuild after one annotation edit, the per-article stages without the process
 pool, the search index size and, at the size closest to 1,000, how long `serve`
 takes to show an annotation edit. Then the sizes take turns (--rounds times: 1,000,
-10,000, 1,000, ...), each build in a fresh process, and read … render are reported
-as the median of those builds: a shared machine's slow minutes fall on both sizes
-alike, not on whichever was being measured. Prints a table, writes bench/results/*.json.
+10,000, 1,000, ...), each build in a fresh process from an empty docs/, and read …
+write are reported as the median of those builds: a shared machine's slow minutes
+fall on both sizes alike, not on whichever was being measured. Prints a table,
+writes bench/results/*.json.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from generator import fingerprint, parallel  # noqa: E402
 from generator.memo import Memo  # noqa: E402
 from generator.pipeline import generate  # noqa: E402
 from generator.render.paths import GENERATED_DIRS  # noqa: E402
-from generator.site import build_site  # noqa: E402
+from generator.site import build_site, write_docs  # noqa: E402
 from generator.stages import Stages  # noqa: E402
 from generator.write import MANIFEST, apply  # noqa: E402
 
@@ -225,11 +226,16 @@ def measure_one(root: Path, engines: list[str]) -> dict:
 
 
 def generate_once(root: Path) -> dict[str, float]:
-    """Read … render of one build, in this (fresh) process: one of the rounds the sizes take in turn."""
+    """Read … write of one build, in this (fresh) process, from an empty docs/ as the first build: one of
+    the rounds the sizes take in turn. Write here stages and commits docs/ alone (no site to move in)."""
+    clear_output(root)
+    os.sync()
     warm_file_cache(root)
     stages = Stages()
-    generate(root, stages=stages)
-    return {name: stages.seconds[name] for name in POOLED_STAGES}
+    result = generate(root, stages=stages)
+    with stages.stage("write"):
+        write_docs(root, result.changes)
+    return {name: stages.seconds[name] for name in GENERATOR_STAGES}
 
 
 def serve_latency(root: Path, timeout: float = 180) -> dict:
@@ -350,9 +356,17 @@ def table(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
-TABLE_NOTE = ("read … render seconds: the median of the builds the sizes took in turn, each in a fresh process "
-              "(JSON: round_samples);\n'pool of N': the median of three builds in the process that timed 'on 1 core' "
-              "(JSON: stage_samples); write, site build, check, peak MB, 'on 1 core': the first build's.")
+def table_note(rounds: int) -> str:
+    """Where the table's figures come from."""
+    if rounds > 0:
+        builds = f"the median of {rounds} builds" if rounds > 1 else "one build"
+        generator = (f"read … write: {builds} the sizes took in turn, each in a fresh process from an empty docs/ "
+                     "(JSON: round_samples)")
+    else:
+        generator = ("read … render: the median of three builds in one process (the first, a regeneration, the "
+                     "rebuild after an edit; JSON: stage_samples); write: the first build's")
+    return (f"{generator};\nsite build, check, peak MB: the first build's; 'pool of N': the median of three builds "
+            "in the process that then timed 'on 1 core', one build with one worker.")
 
 # The stages whose per-item work runs on the process pool (write is disk work, in this process).
 POOLED_STAGES = ("read", "clean", "annotate", "link", "render")
@@ -380,9 +394,10 @@ def _why_not_linear(small: dict, big: dict, stage: str) -> str:
     cpu_ratio = sum(cpu[1]) / sum(cpu[0]) if sum(cpu[0]) else float("nan")
     said = f"grows faster than the archive (first build's CPU seconds, pool workers' included: ratio {cpu_ratio:.1f})"
     if stage == "write":
-        said += (f"; it creates a file a page ({small['pages']:,} -> {big['pages']:,}), and system CPU time, the "
-                 f"kernel's, is {cpu[0][1]:.2f} of {small['stages'][stage]['seconds']:.2f} s and {cpu[1][1]:.2f} of "
-                 f"{big['stages'][stage]['seconds']:.2f} s (`python bench/file_create.py` times file creation alone)")
+        first = [r["stages"][stage].get("in_process_seconds", r["stages"][stage]["seconds"]) for r in (small, big)]
+        said += (f"; it creates a file a page ({small['pages']:,} -> {big['pages']:,}), and in the first build "
+                 f"system CPU time, the kernel's, was {cpu[0][1]:.2f} of {first[0]:.2f} s and {cpu[1][1]:.2f} of "
+                 f"{first[1]:.2f} s (`python bench/file_create.py` times file creation alone)")
     return said
 
 
@@ -489,7 +504,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-serve", action="store_true", help="skip the serve latency measurement")
     parser.add_argument("--rounds", type=int, default=3,
-                        help="builds each size takes in turn for read … render's figures (0: the in-process median)")
+                        help="builds each size takes in turn for read … write's figures (0: each size's own builds)")
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)  # internal: measure this archive, print JSON
     parser.add_argument("--generate-once", type=Path, help=argparse.SUPPRESS)  # internal: one round's build
     args = parser.parse_args(argv)
@@ -518,10 +533,10 @@ def main(argv: list[str] | None = None) -> int:
             result["serve"] = serve_latency(root)
         results.append(result)
         RESULTS.mkdir(parents=True, exist_ok=True)
-        (RESULTS / f"bench-{n}.json").write_text(json.dumps(result, indent=1))
-    if not take_turns(results, args.rounds):
-        return 1
-    report = table(results) + "\n" + TABLE_NOTE + "\n\ntargets (issue 7):\n" + "\n".join(targets(results))
+    rounds = args.rounds if take_turns(results, args.rounds) else 0
+    for r in results:
+        (RESULTS / f"bench-{r['articles']}.json").write_text(json.dumps(r, indent=1))
+    report = table(results) + "\n" + table_note(rounds) + "\n\ntargets (issue 7):\n" + "\n".join(targets(results))
     print(report)
     for r in results:
         if "check_skipped" in r:
@@ -537,8 +552,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def take_turns(results: list[dict], rounds: int) -> bool:
-    """Build each size in turn, `rounds` times, each in a fresh process; read … render's seconds become the
-    median of these builds (the in-process median of measure_one stays in the JSON as in_process_seconds)."""
+    """Build each size in turn, `rounds` times, each in a fresh process; read … write's seconds become the
+    median of these builds (measure_one's figure stays in the JSON as in_process_seconds). False, and the
+    figures left as they were, if a round failed."""
     for turn in range(rounds):
         for r in results:
             print(f"round {turn + 1} of {rounds}: {r['articles']:,} articles ...", file=sys.stderr, flush=True)
@@ -546,6 +562,9 @@ def take_turns(results: list[dict], rounds: int) -> bool:
                                      cwd=ROOT, capture_output=True, text=True)
             if process.returncode != 0:
                 sys.stderr.write(process.stderr[-5000:])
+                print("a round failed: the table shows the builds of each size alone", file=sys.stderr)
+                for other in results:
+                    other.pop("round_samples", None)
                 return False
             for name, seconds in json.loads(process.stdout.strip().splitlines()[-1]).items():
                 r.setdefault("round_samples", {}).setdefault(name, []).append(seconds)
