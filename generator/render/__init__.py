@@ -10,7 +10,7 @@ from ..memo import NO_MEMO, Memo
 from ..model import Archive, Fact
 from . import paths
 from .article import render_article, search_allowance
-from .data import archive_json, article_pieces
+from .data import archive_json
 from .entity import render_entity
 from .fact import coverage_page, render_fact
 from .indexes import articles_index, entities_index, facts_index, outlet_pages, tag_pages
@@ -28,23 +28,21 @@ def render(archive: Archive, workers: int | None = None, tick: Callable[[int], N
     index = index_mentions(archive, memo)
     pages: dict[str, bytes] = _OnePagePerPath()
     # Article and entity pages are most of the work and independent of each other: on every core.
-    # An article page is light work (parallel.MIN_ITEMS_LIGHT); an entity page gathers many articles' sentences.
-    json_pieces: list[tuple[bytes, bytes]] = []
-    for path, content, *pieces in _pages(archive, index, "article", _article_inputs, _article_page, workers, tick,
-                                         memo, light=True):
-        pages[path] = content
-        json_pieces.append((pieces[0], pieces[1]))
-    # archive.json now, before the entity pages: the articles' pieces (110 MB at 10,000 articles) are not
-    # kept waiting in memory beside them.
-    pages[paths.archive_data()] = archive_json(archive, index, json_pieces)
-    del json_pieces
-    for path, content in _pages(archive, index, "entity", _entity_inputs, _entity_page, workers, tick, memo):
-        pages[path] = content
+    # An entity page gathers many articles' sentences; an article page is light work (parallel.MIN_ITEMS_LIGHT).
+    for kind, count, inputs_of, page_of, light in (
+            ("article", len(archive.articles), _article_inputs, _article_page, True),
+            ("entity", len(archive.entities), _entity_inputs, _entity_page, False)):
+        inputs = [inputs_of(i, archive, index) if memo.keep else None for i in range(count)]
+        for path, content in parallel.map_unless_known(memo.table(f"{kind} pages"), range(count), inputs, page_of,
+                                                       {"archive": archive, "index": index}, workers, tick,
+                                                       light=light):
+            pages[path] = content
     fact_pages = memo.table("fact pages")
     for fact in archive.facts:
         pages[paths.fact(fact.id)] = fact_pages.get(fact.id, _fact_inputs(fact, archive) if memo.keep else None,
                                                     lambda: render_fact(fact, archive))
     fact_pages.forget_others({f.id for f in archive.facts})
+    pages[paths.archive_data()] = archive_json(archive, index, memo)
     # Listings of the whole archive, in three groups by what they read, each redone when that changed.
     listings = memo.table("listings")
     for group, inputs_of, render_group in _LISTINGS:
@@ -52,17 +50,6 @@ def render(archive: Archive, workers: int | None = None, tick: Callable[[int], N
         for path, content in listings.get(group, inputs, lambda: render_group(archive, index)).items():
             pages[path] = content
     return dict(pages)
-
-
-def _pages(archive: Archive, index: EntityIndex, kind: str, inputs_of: Callable[[int, Archive, EntityIndex], tuple],
-           page_of: Callable[[int], tuple], workers: int | None, tick: Callable[[int], None], memo: Memo,
-           light: bool = False) -> list[tuple]:
-    """page_of(i) for every article or entity, on the pool when there is one; with a memo, only those whose
-    inputs changed."""
-    count = len(archive.articles) if kind == "article" else len(archive.entities)
-    inputs = [inputs_of(i, archive, index) if memo.keep else None for i in range(count)]
-    return parallel.map_unless_known(memo.table(f"{kind} pages"), range(count), inputs, page_of,
-                                     {"archive": archive, "index": index}, workers, tick, light=light)
 
 
 def _article_listings(archive: Archive, index: EntityIndex) -> dict[str, str]:
@@ -130,15 +117,13 @@ def _article_inputs(i: int, archive: Archive, index: EntityIndex) -> tuple:
             archive.entities, search_allowance(len(archive.articles)))
 
 
-def _article_page(i: int) -> tuple[str, bytes, bytes, bytes]:
-    """The article's page, and its pieces of archive.json: serialised here, on the pool when there is one, not
-    one by one in the main process while the other cores wait (the page's memo inputs cover what they read)."""
+def _article_page(i: int) -> tuple[str, bytes]:
     archive, index = parallel.shared("archive"), parallel.shared("index")
     article = archive.articles[parallel.shared("todo")[i]]
-    mentions = index.by_article.get(article.id, [])
-    page = render_article(article, archive, mentions, archive.related_by_article.get(article.id, []),
-                          archive.articles_by_id, search_allowance(len(archive.articles)))
-    return (paths.article(article.slug), page.encode("utf-8"), *article_pieces(article, mentions))
+    page = render_article(article, archive, index.by_article.get(article.id, []),
+                          archive.related_by_article.get(article.id, []), archive.articles_by_id,
+                          search_allowance(len(archive.articles)))
+    return paths.article(article.slug), page.encode("utf-8")
 
 
 def _entity_inputs(i: int, archive: Archive, index: EntityIndex) -> tuple:

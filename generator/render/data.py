@@ -5,37 +5,36 @@ from __future__ import annotations
 import json
 
 from ..link import EntityIndex
+from ..memo import NO_MEMO, Memo
 from ..model import Archive, Article, Entity, Fact, Mention, Related
 from .fact import figure_verdict, reports_of
 
 FORMAT_VERSION = 1
 
 
-def archive_json(archive: Archive, index: EntityIndex, pieces: list[tuple[bytes, bytes]]) -> bytes:
+def archive_json(archive: Archive, index: EntityIndex, memo: Memo = NO_MEMO) -> bytes:
     """Compact UTF-8 JSON with sorted keys, assembled from one serialised piece per item: never the whole
-    archive as one tree of dicts in memory. pieces: each article's article_pieces(), in archive order, made
-    where its page was (on the pool when there is one; with serve's memo, only when the page was redone)."""
-    if len(pieces) != len(archive.articles):
-        raise ValueError(f"archive.json: {len(pieces)} articles' pieces for {len(archive.articles)} articles")
+    archive as one tree of dicts in memory, and with a memo (serve) an edit re-serialises only what it touched."""
     articles = archive.articles_by_id
+    pieces, mention_pieces = memo.table("json articles"), memo.table("json mentions")
+    by_article = index.by_article
     parts = {
-        "articles": [article for article, _ in pieces],
+        "articles": [pieces.get(a.id, a, lambda: _json(_article(a))) for a in archive.articles],
         "entities": [_json(_entity(e, len(index.by_entity.get(e.id, [])))) for e in archive.entities],
         "facts": [_json(_fact(f, archive)) for f in archive.facts],
-        "mentions": [mentions for _, mentions in pieces if mentions],
+        "mentions": [piece for piece in (mention_pieces.get(a.id, tuple(by_article.get(a.id, [])),
+                                                            lambda: _mentions_json(by_article.get(a.id, [])))
+                                         for a in archive.articles) if piece],
         "shared_passages": [_json(_related(r, articles)) for r in archive.related],
     }
+    for table in (pieces, mention_pieces):
+        table.forget_others(set(articles))
     fields: dict[str, list[bytes]] = {key: [b"[", *_separated(items), b"]"] for key, items in parts.items()}
     fields["format"] = [str(FORMAT_VERSION).encode()]
     out: list[bytes] = []
     for key in sorted(fields):  # as sort_keys would order them
         out += [b"," if out else b"{", f'"{key}":'.encode(), *fields[key]]
     return b"".join(out + [b"}\n"])  # one copy of the pieces, never two
-
-
-def article_pieces(article: Article, mentions: list[Mention]) -> tuple[bytes, bytes]:
-    """An article's entry in archive.json and its mentions (comma-separated, b"" if none)."""
-    return _json(_article(article)), _mentions_json(mentions)
 
 
 def _separated(items: list[bytes]) -> list[bytes]:
