@@ -5,9 +5,9 @@ A verdict names the line and column of the key or value at fault and says what t
 gets a did-you-mean); the parts a schema refuses are dropped, so one bad item does not hide the rest.
 
 Most files are valid, and jsonschema, which walks the schema anew for each file, was a large part of the
-annotate stage. fastjsonschema compiles each schema to Python
-once and answers "valid or not" about fifteen times faster; jsonschema still writes every verdict, so a
-file fastjsonschema refuses gets the same messages as before. Where the two read a keyword differently,
+annotate stage. fastjsonschema compiles each schema to Python once and answers "valid or not" without
+walking it again; jsonschema still writes every verdict, so a file fastjsonschema refuses gets the same
+messages as before. Where the two read a keyword differently,
 fastjsonschema must be the stricter: its "date" format is jsonschema's own checker here.
 """
 

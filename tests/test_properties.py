@@ -232,7 +232,8 @@ def test_the_fast_schema_check_refuses_what_jsonschema_refuses(file, changes):
     path, kind, original = file
     data = copy.deepcopy(original)
     for pick, how, value in changes:
-        where = _paths(data)[pick % len(_paths(data))]
+        places = _paths(data)
+        where = places[pick % len(places)]
         parent = data
         for step in where[:-1]:
             parent = parent[step]
