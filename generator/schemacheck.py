@@ -7,8 +7,8 @@ gets a did-you-mean); the parts a schema refuses are dropped, so one bad item do
 Most files are valid, and jsonschema, which walks the schema anew for each file, was a large part of the
 annotate stage. fastjsonschema compiles each schema to Python once and answers "valid or not" without
 walking it again; jsonschema still writes every verdict, so a file fastjsonschema refuses gets the same
-messages as before. Where the two read a keyword differently,
-fastjsonschema must be the stricter: its "date" format is jsonschema's own checker here.
+messages as before. Where the two read a keyword differently, fastjsonschema must be the stricter: its
+"date" format is jsonschema's own checker here.
 """
 
 from __future__ import annotations
