@@ -2,11 +2,17 @@
 
     python bench/file_create.py [--files 1000 10000] [--size 20000] [--repeat 2]
 
-Writes FILES new files of SIZE bytes into one fresh folder under bench/.work/ (the file system the
-benchmark builds on), then overwrites them in place, and prints wall, user and system CPU milliseconds
-per file for each. The write stage creates one file a generated page (each staged, then renamed into
-docs/); where creating a file costs far more than rewriting one, it is the kernel's work, not the
-generator's, that the stage measures.
+Writes FILES new files of SIZE bytes into a fresh folder under bench/.work/ (the file system the
+benchmark builds on) in three ways, then overwrites the first set in place, and prints wall, user and
+system CPU milliseconds per file for each:
+- create: open, write, close;
+- atomic: as the build writes into a folder being served (write.atomic_write_bytes: a temporary name,
+  its mode, a rename);
+- private: as the build writes its staging folder (write._private_writer: a plain new file).
+The write stage creates one file a generated page (each staged, then moved into docs/); where creating a
+file costs far more than rewriting one, it is the kernel's work, not the generator's, that the stage
+measures. The folders are removed only at the end: files removed just before are what makes creating
+files slow on a file system without a journal (bench/run.py's clear_output says why).
 """
 
 from __future__ import annotations
@@ -14,18 +20,32 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import sys
 import time
 from pathlib import Path
+from typing import Callable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generator.write import _private_writer, atomic_write_bytes  # noqa: E402
 
 WORK = Path(__file__).resolve().parent / ".work" / "file-create"
 
 
-def timed(paths: list[Path], data: bytes) -> tuple[float, float, float]:
+def plain_write(path: Path, data: bytes) -> None:
+    with path.open("wb") as handle:
+        handle.write(data)
+
+
+WRITERS: dict[str, Callable[[], Callable[[Path, bytes], None]]] = {
+    "create": lambda: plain_write, "atomic": lambda: atomic_write_bytes, "private": _private_writer}
+
+
+def timed(paths: list[Path], data: bytes, write: Callable[[Path, bytes], None]) -> tuple[float, float, float]:
     """Wall, user and system seconds to write data to every path."""
     wall, cpu = time.perf_counter(), os.times()
     for path in paths:
-        with path.open("wb") as handle:
-            handle.write(data)
+        write(path, data)
     after = os.times()
     return time.perf_counter() - wall, after.user - cpu.user, after.system - cpu.system
 
@@ -38,14 +58,15 @@ def main() -> None:
     args = parser.parse_args()
     data = b"x" * args.size
     print("files   | what      | wall ms/file | user ms/file | system ms/file")
+    shutil.rmtree(WORK, ignore_errors=True)
     try:
-        for _ in range(args.repeat):
+        for turn in range(args.repeat):
             for count in args.files:
-                shutil.rmtree(WORK, ignore_errors=True)
-                WORK.mkdir(parents=True)
-                paths = [WORK / f"{i:05d}-page.md" for i in range(count)]
-                for what in ("create", "overwrite"):
-                    wall, user, system = timed(paths, data)
+                for what in (*WRITERS, "overwrite"):
+                    folder = WORK / f"{turn}-{count}-{'create' if what == 'overwrite' else what}"
+                    folder.mkdir(parents=True, exist_ok=True)
+                    paths = [folder / f"{i:05d}-page.md" for i in range(count)]
+                    wall, user, system = timed(paths, data, plain_write if what == "overwrite" else WRITERS[what]())
                     print(f"{count:<7,} | {what:<9} | {wall / count * 1000:12.3f} | {user / count * 1000:12.3f} | "
                           f"{system / count * 1000:14.3f}")
     finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.cli import main
+from generator.write import Changes, digest, stage
 
 from .conftest import copy_archive
 from .test_build import tree_digest
@@ -27,3 +28,25 @@ def test_a_build_never_writes_under_seeds_or_annotations(tmp_path: Path):
     assert main(["build", "--root", str(root), "--max-bytes", "10"]) == 1  # and a failure
     assert {name: tree_digest(root / name) for name in inputs} == inputs
     assert {p: p.stat().st_mtime_ns for name in inputs for p in (root / name).rglob("*")} == mtimes
+
+
+def test_staging_a_changed_page_never_writes_through_to_docs(tmp_path: Path):
+    """The staging folder starts as hard links to docs/'s files: a changed page there must be a new file."""
+    docs, staging = tmp_path / "docs", tmp_path / "staging"
+    (docs / "articles").mkdir(parents=True)
+    (docs / "articles" / "old.md").write_bytes(b"old page\n")
+    (docs / "articles" / "kept.md").write_bytes(b"kept page\n")
+    outside = tmp_path / "outside.md"
+    outside.write_bytes(b"not the generator's\n")
+    changes = Changes(write={"articles/old.md": b"new page\n", "articles/linked.md": b"staged page\n",
+                             "entities/new.md": b"a page in a new folder\n"})
+    changes.manifest = {path: digest(content) for path, content in changes.write.items()}
+    (docs / "articles" / "linked.md").symlink_to(outside)  # a link someone made in docs/
+    stage(docs, changes, staging)
+    assert (docs / "articles" / "old.md").read_bytes() == b"old page\n"
+    assert outside.read_bytes() == b"not the generator's\n"
+    assert (staging / "articles" / "old.md").read_bytes() == b"new page\n"
+    assert not (staging / "articles" / "linked.md").is_symlink()
+    assert (staging / "articles" / "linked.md").read_bytes() == b"staged page\n"
+    assert (staging / "entities" / "new.md").read_bytes() == b"a page in a new folder\n"
+    assert (staging / "articles" / "kept.md").samefile(docs / "articles" / "kept.md")  # unchanged: still linked
