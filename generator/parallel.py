@@ -47,10 +47,14 @@ def shared(name: str) -> Any:
 
 
 def map_indexed(fn: Callable[[int], T], count: int, inputs: dict[str, Any], workers: int | None = None,
-                tick: Callable[[int], None] = lambda n: None, light: bool = False) -> list[T]:
+                tick: Callable[[int], None] = lambda n: None, light: bool = False,
+                meanwhile: Callable[[], None] = lambda: None) -> list[T]:
     """[fn(0), ..., fn(count - 1)] in order; fn is a module-level function reading shared() inputs.
 
     light: fn's work is small next to sending its result back (MIN_ITEMS_LIGHT, not MIN_ITEMS, applies).
+    meanwhile: this process's own work that needs none of fn's results. It runs once, while the workers
+    work (without a pool, after fn), so that this process does not sit idle waiting for them and then
+    leave the workers' cores idle while it works alone.
     """
     workers = default_workers() if workers is None else workers
     min_items = MIN_ITEMS_LIGHT if light else MIN_ITEMS
@@ -62,12 +66,19 @@ def map_indexed(fn: Callable[[int], T], count: int, inputs: dict[str, Any], work
             for i in range(count):
                 results.append(fn(i))
                 tick(1)
+            meanwhile()
             return results
         chunks = [range(start, min(start + CHUNK, count)) for start in range(0, count, CHUNK)]
         results = []
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                                  initializer=_start_worker) as pool:
-            for chunk_results in pool.map(_run_chunk, [(fn, chunk.start, chunk.stop) for chunk in chunks]):
+            running = pool.map(_run_chunk, [(fn, chunk.start, chunk.stop) for chunk in chunks])  # all submitted
+            try:
+                meanwhile()
+            except BaseException:  # a failure, or Ctrl-C: the chunks not started yet are not waited for
+                pool.shutdown(cancel_futures=True)
+                raise
+            for chunk_results in running:
                 results.extend(chunk_results)
                 tick(len(chunk_results))
         return results
@@ -78,18 +89,19 @@ def map_indexed(fn: Callable[[int], T], count: int, inputs: dict[str, Any], work
 def map_unless_known(table: Table, keys: Sequence[Hashable], inputs: Sequence[Any], fn: Callable[[int], T],
                      shared_inputs: dict[str, Any], workers: int | None = None,
                      tick: Callable[[int], None] = lambda n: None,
-                     completed: Callable[[int, T], Any] = lambda i, result: result, light: bool = False) -> list[Any]:
+                     completed: Callable[[int, T], Any] = lambda i, result: result, light: bool = False,
+                     meanwhile: Callable[[], None] = lambda: None) -> list[Any]:
     """One result per key: the table's, where the key's inputs equal those it was computed from (serve's
     memo), else fn's, on every core. fn(i) works on item shared("todo")[i]; the table learns the new results.
 
     completed(i, result) makes fn's fresh result for keys[i] into the one kept and returned: it puts back
     what fn left out because this process has it already (a worker's copy would be a second one in memory),
-    or builds objects from the plain tuples fn sent (cheaper to pickle).
+    or builds objects from the plain tuples fn sent (cheaper to pickle). meanwhile: as map_indexed's.
     """
     todo = [i for i, key in enumerate(keys) if not table.known(key, inputs[i])]
     fresh = {i: completed(i, result)
              for i, result in zip(todo, map_indexed(fn, len(todo), {**shared_inputs, "todo": todo}, workers, tick,
-                                                    light))}
+                                                    light, meanwhile))}
     results = []
     for i, key in enumerate(keys):
         if i in fresh:

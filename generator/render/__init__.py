@@ -27,16 +27,30 @@ def render(archive: Archive, workers: int | None = None, tick: Callable[[int], N
     """
     index = index_mentions(archive, memo)
     pages: dict[str, bytes] = _OnePagePerPath()
+    whole_archive: dict[str, bytes] = {}
+
+    def make_whole_archive_pages() -> None:
+        whole_archive.update(_whole_archive_pages(archive, index, memo))
+
     # Article and entity pages are most of the work and independent of each other: on every core.
     # An entity page gathers many articles' sentences; an article page is light work (parallel.MIN_ITEMS_LIGHT).
-    for kind, count, inputs_of, page_of, light in (
-            ("article", len(archive.articles), _article_inputs, _article_page, True),
-            ("entity", len(archive.entities), _entity_inputs, _entity_page, False)):
+    # The pages made from the whole archive are made in this process while the workers make the article pages.
+    for kind, count, inputs_of, page_of, light, meanwhile in (
+            ("article", len(archive.articles), _article_inputs, _article_page, True, make_whole_archive_pages),
+            ("entity", len(archive.entities), _entity_inputs, _entity_page, False, lambda: None)):
         inputs = [inputs_of(i, archive, index) if memo.keep else None for i in range(count)]
         for path, content in parallel.map_unless_known(memo.table(f"{kind} pages"), range(count), inputs, page_of,
                                                        {"archive": archive, "index": index}, workers, tick,
-                                                       light=light):
+                                                       light=light, meanwhile=meanwhile):
             pages[path] = content
+    for path, content in whole_archive.items():
+        pages[path] = content
+    return dict(pages)
+
+
+def _whole_archive_pages(archive: Archive, index: EntityIndex, memo: Memo) -> dict[str, bytes]:
+    """Fact pages, archive.json and the listings of the whole archive."""
+    pages: dict[str, bytes] = _OnePagePerPath()
     fact_pages = memo.table("fact pages")
     for fact in archive.facts:
         pages[paths.fact(fact.id)] = fact_pages.get(fact.id, _fact_inputs(fact, archive) if memo.keep else None,
