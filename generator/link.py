@@ -12,8 +12,9 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from . import parallel
 from .memo import NO_MEMO, Memo
@@ -72,8 +73,9 @@ def _node_pattern(node: dict) -> str:
 
 
 def find_mentions(articles: Sequence[Article], entities: Iterable[Entity], memo: Memo = NO_MEMO,
-                  workers: int | None = None) -> list[Mention]:
-    """Names found by the matcher, plus the passages annotated by hand; a hand-made one wins where they overlap."""
+                  workers: int | None = None, meanwhile: Callable[[], None] = lambda: None) -> list[Mention]:
+    """Names found by the matcher, plus the passages annotated by hand; a hand-made one wins where they overlap.
+    meanwhile: work for this process while the workers find them (parallel.map_indexed)."""
     entities = tuple(entities)
     found_before = memo.table("mentions", tuple((e.id, e.names, e.type) for e in entities))  # all matching reads
     inputs = [(article.blocks, article.extra_mentions, article.unlinked) for article in articles]
@@ -82,7 +84,8 @@ def find_mentions(articles: Sequence[Article], entities: Iterable[Entity], memo:
     found = parallel.map_unless_known(found_before, [a.id for a in articles], inputs, _mentions_nth,
                                       {"articles": articles, "matcher": matcher,
                                        "known": {e.id for e in entities}}, workers,
-                                      completed=lambda i, places: _mentions_at(articles[i], places), light=True)
+                                      completed=lambda i, places: _mentions_at(articles[i], places), light=True,
+                                      meanwhile=meanwhile)
     return [mention for mentions in found for mention in mentions]
 
 
@@ -124,19 +127,26 @@ def _unlinked(article: Article, entity_id: str, block: int, start: int, end: int
 def link(articles: list[Article], entities: Iterable[Entity], facts: Iterable[Fact], memo: Memo = NO_MEMO,
          workers: int | None = None) -> Archive:
     entities = tuple(entities)
-    mentions = find_mentions(articles, entities, memo, workers)
-    # Sentence boundaries, for co-occurrence (the entity index) and related coverage. In this process: sending
-    # the spans back from a worker costs about what finding them does.
+    # Sentence boundaries, for co-occurrence (the entity index) and related coverage. In this process, while the
+    # workers find the mentions: sending the spans back from a worker costs about what finding them does.
     split_before = memo.table("sentences")
-    sentences = [split_before.get(a.id, a.blocks, lambda a=a: [sentence_spans(block.text) for block in a.blocks])
-                 for a in articles]
-    split_before.forget_others({a.id for a in articles})
+    sentences: list[list[tuple[int, int]]] = []
+
+    def split_sentences() -> None:
+        sentences.extend(split_before.get(a.id, a.blocks, partial(_sentences_of, a)) for a in articles)
+        split_before.forget_others({a.id for a in articles})
+
+    mentions = find_mentions(articles, entities, memo, workers, meanwhile=split_sentences)
     texts = tuple((a.id, a.blocks) for a in articles)  # shared passages depend on the texts alone
     related = memo.table("related").get("archive", texts, lambda: tuple(find_related(
         articles, parallel.map_indexed(_samples_of, len(articles), {"articles": articles, "sentences": sentences},
                                        workers, light=True))))
     return Archive(tuple(articles), entities, tuple(facts), tuple(mentions), related,
                    {a.id: spans for a, spans in zip(articles, sentences)})
+
+
+def _sentences_of(article: Article) -> list[list[tuple[int, int]]]:
+    return [sentence_spans(block.text) for block in article.blocks]
 
 
 def _samples_of(i: int) -> SentenceSamples:

@@ -48,13 +48,16 @@ def shared(name: str) -> Any:
 
 def map_indexed(fn: Callable[[int], T], count: int, inputs: dict[str, Any], workers: int | None = None,
                 tick: Callable[[int], None] = lambda n: None, light: bool = False,
-                meanwhile: Callable[[], None] = lambda: None) -> list[T]:
-    """[fn(0), ..., fn(count - 1)] in order; fn is a module-level function reading shared() inputs.
+                meanwhile: Callable[[], None] = lambda: None,
+                completed: Callable[[int, T], Any] = lambda i, result: result) -> list[Any]:
+    """[completed(0, fn(0)), ..., completed(count - 1, fn(count - 1))] in order; fn is a module-level function
+    reading shared() inputs.
 
     light: fn's work is small next to sending its result back (MIN_ITEMS_LIGHT, not MIN_ITEMS, applies).
     meanwhile: this process's own work that needs none of fn's results. It runs once, while the workers
     work (without a pool, after fn), so that this process does not sit idle waiting for them and then
-    leave the workers' cores idle while it works alone.
+    leave the workers' cores idle while it works alone. completed is made of each result as it arrives,
+    for the same reason.
     """
     workers = default_workers() if workers is None else workers
     min_items = MIN_ITEMS_LIGHT if light else MIN_ITEMS
@@ -64,7 +67,7 @@ def map_indexed(fn: Callable[[int], T], count: int, inputs: dict[str, Any], work
         if workers <= 1 or count < min_items or "fork" not in multiprocessing.get_all_start_methods():
             results = []
             for i in range(count):
-                results.append(fn(i))
+                results.append(completed(i, fn(i)))
                 tick(1)
             meanwhile()
             return results
@@ -78,8 +81,8 @@ def map_indexed(fn: Callable[[int], T], count: int, inputs: dict[str, Any], work
             except BaseException:  # a failure, or Ctrl-C: the chunks not started yet are not waited for
                 pool.shutdown(cancel_futures=True)
                 raise
-            for chunk_results in running:
-                results.extend(chunk_results)
+            for chunk, chunk_results in zip(chunks, running):
+                results.extend(map(completed, chunk, chunk_results))
                 tick(len(chunk_results))
         return results
     finally:
@@ -99,9 +102,8 @@ def map_unless_known(table: Table, keys: Sequence[Hashable], inputs: Sequence[An
     or builds objects from the plain tuples fn sent (cheaper to pickle). meanwhile: as map_indexed's.
     """
     todo = [i for i, key in enumerate(keys) if not table.known(key, inputs[i])]
-    fresh = {i: completed(i, result)
-             for i, result in zip(todo, map_indexed(fn, len(todo), {**shared_inputs, "todo": todo}, workers, tick,
-                                                    light, meanwhile))}
+    fresh = dict(zip(todo, map_indexed(fn, len(todo), {**shared_inputs, "todo": todo}, workers, tick, light,
+                                       meanwhile, lambda j, result: completed(todo[j], result))))
     results = []
     for i, key in enumerate(keys):
         if i in fresh:
