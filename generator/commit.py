@@ -103,9 +103,10 @@ def recover(root: Path) -> str | None:
 def _roll_forward(plan: dict) -> None:
     """Idempotent: running it again after an interruption anywhere inside gives the same end state."""
     docs, staged = Path(plan["docs"]), Path(plan["staged_docs"])
+    folders: set[Path] = set()  # made already: a build moves thousands of pages into a few folders
     for rel in [*plan["write"], MANIFEST]:
         if (rel == MANIFEST or _is_generated_path(rel)) and (staged / rel).is_file():
-            _move_into(staged / rel, docs / rel)
+            _move_into(staged / rel, docs / rel, folders)
     for rel in plan["remove"]:
         if not _is_generated_path(rel):
             continue
@@ -115,11 +116,13 @@ def _roll_forward(plan: dict) -> None:
         _swap(Path(plan["staged_site"]), Path(plan["site"]))
 
 
-def _move_into(src: Path, dst: Path) -> None:
+def _move_into(src: Path, dst: Path, folders: set[Path]) -> None:
     """Replace dst by the staged file in one rename (no copy; the staged docs are scratch once the site is
     built), or by a copy, renamed into place, where the two are on different file systems. Run again after
     an interruption, a file already moved is no longer staged and is skipped by the caller."""
-    dst.parent.mkdir(parents=True, exist_ok=True)
+    if dst.parent not in folders:
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        folders.add(dst.parent)
     try:
         os.replace(src, dst)
     except OSError:

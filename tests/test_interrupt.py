@@ -143,11 +143,11 @@ def test_commit_killed_midway_is_finished_by_the_next_run(builds: dict, tmp_path
     class Killed(BaseException):
         pass
 
-    def dying_copy(src: Path, dst: Path) -> None:
+    def dying_copy(src: Path, dst: Path, folders: set[Path]) -> None:
         if len(copied) >= dies_after:
             raise Killed
         copied.append(dst)
-        real_copy(src, dst)
+        real_copy(src, dst, folders)
 
     def dying_swap(new: Path, target: Path) -> None:  # dies between the two renames
         os.rename(target, target.with_name(target.name + ".old"))
