@@ -3,16 +3,17 @@
     python bench/file_create.py [--files 1000 10000] [--size 20000] [--repeat 2]
 
 Writes FILES new files of SIZE bytes into a fresh folder under bench/.work/ (the file system the
-benchmark builds on) in three ways, then overwrites the first set in place, and prints wall, user and
-system CPU milliseconds per file for each:
+benchmark builds on) in three ways, in an order that turns each repeat, then overwrites the first set in
+place, and prints wall, user and system CPU milliseconds per file for each:
 - create: open, write, close;
 - atomic: as the build writes into a folder being served (write.atomic_write_bytes: a temporary name,
   its mode, a rename);
-- private: as the build writes its staging folder (write._private_writer: a plain new file).
+- staging: as the build writes its staging folder (write._staging_writer: a new file, written once).
 The write stage creates one file a generated page (each staged, then moved into docs/); where creating a
 file costs far more than rewriting one, it is the kernel's work, not the generator's, that the stage
-measures. The folders are removed only at the end: files removed just before are what makes creating
-files slow on a file system without a journal (bench/run.py's clear_output says why).
+measures. The files stay until the end (about 1.3 GB with the defaults): files removed just before slow
+file creation on ext4 without a journal (bench/run.py's clear_output says why). A folder a stopped run
+left is removed first, which can slow the first minutes of this one.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.write import _private_writer, atomic_write_bytes  # noqa: E402
+from generator.write import _staging_writer, atomic_write_bytes  # noqa: E402
 
 WORK = Path(__file__).resolve().parent / ".work" / "file-create"
 
@@ -38,7 +39,7 @@ def plain_write(path: Path, data: bytes) -> None:
 
 
 WRITERS: dict[str, Callable[[], Callable[[Path, bytes], None]]] = {
-    "create": lambda: plain_write, "atomic": lambda: atomic_write_bytes, "private": _private_writer}
+    "create": lambda: plain_write, "atomic": lambda: atomic_write_bytes, "staging": _staging_writer}
 
 
 def timed(paths: list[Path], data: bytes, write: Callable[[Path, bytes], None]) -> tuple[float, float, float]:
@@ -62,7 +63,8 @@ def main() -> None:
     try:
         for turn in range(args.repeat):
             for count in args.files:
-                for what in (*WRITERS, "overwrite"):
+                names = list(WRITERS)
+                for what in (*names[turn % 3:], *names[:turn % 3], "overwrite"):
                     folder = WORK / f"{turn}-{count}-{'create' if what == 'overwrite' else what}"
                     folder.mkdir(parents=True, exist_ok=True)
                     paths = [folder / f"{i:05d}-page.md" for i in range(count)]

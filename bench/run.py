@@ -101,14 +101,13 @@ class Measured(Stages):
 
 
 def clear_output(root: Path) -> None:
-    """Start from an empty docs/ and no site: the last build's output is moved into TRASH, removed when the run's
-    timed builds are over (main).
+    """Start with no generated pages in docs/ and no site: the last build's are moved into TRASH, removed when
+    the run's timed builds are over (main).
 
-    Removed here, its files would slow the build that follows. This machine's file system is ext4 without a
-    journal, where creating a file skips every inode freed in the last minute (six while their inode table
-    block is unwritten: the kernel's recently_deleted()), one by one: after 25,000 files were removed, creating
-    the 12,636 pages of 10,000 articles took 8-12 s of mostly system time instead of 2.5-3.4 s (`perf record`
-    shows the time in recently_deleted). Moved aside, no inode is freed.
+    Removed here, its files would slow the build that follows on ext4 without a journal (as on the machine
+    this was measured on), where creating a file skips, one by one, every inode freed in the last minute (six
+    minutes while its inode table block is unwritten): fs/ext4/ialloc.c, find_inode_bit and recently_deleted,
+    where `perf record` of a slow write put the time. Moved aside, no inode is freed.
     """
     put_aside(root, [*(root / "docs" / folder for folder in GENERATED_DIRS), root / "docs" / MANIFEST,
                      root / "site", root / ".build"])
@@ -121,7 +120,7 @@ def put_aside(root: Path, paths: list[Path]) -> None:
         if path.exists():
             try:
                 path.rename(aside / f"{path.parent.name}-{path.name}")
-            except OSError:  # on another file system (a --root elsewhere): removed after all
+            except OSError:  # on another file system (an archive given to --one or --generate-once): removed
                 shutil.rmtree(path) if path.is_dir() else path.unlink()
 
 
@@ -538,22 +537,24 @@ def main(argv: list[str] | None = None) -> int:
         print(f"engine {skipped}: not installed, not timed (pip install {skipped})", file=sys.stderr)
     results = []
     serve_n = min(sorted(args.articles), key=lambda n: abs(n - 1000))
-    for n in sorted(args.articles):
-        root = ensure_archive(n, args.seed)
-        print(f"measuring {n:,} articles ...", file=sys.stderr, flush=True)
-        process = subprocess.run([sys.executable, __file__, "--one", str(root), "--engines", *engines],
-                                 cwd=ROOT, capture_output=True, text=True)
-        if process.returncode != 0:
-            sys.stderr.write(process.stderr[-5000:])
-            return 1
-        result = json.loads(process.stdout.strip().splitlines()[-1])
-        result["root"] = str(root)
-        if n == serve_n and not args.no_serve:
-            result["serve"] = serve_latency(root)
-        results.append(result)
-        RESULTS.mkdir(parents=True, exist_ok=True)
-    rounds = args.rounds if take_turns(results, args.rounds) else 0
-    shutil.rmtree(TRASH, ignore_errors=True)  # the timed builds are over: what clear_output set aside can go
+    try:
+        for n in sorted(args.articles):
+            root = ensure_archive(n, args.seed)
+            print(f"measuring {n:,} articles ...", file=sys.stderr, flush=True)
+            process = subprocess.run([sys.executable, __file__, "--one", str(root), "--engines", *engines],
+                                     cwd=ROOT, capture_output=True, text=True)
+            if process.returncode != 0:
+                sys.stderr.write(process.stderr[-5000:])
+                return 1
+            result = json.loads(process.stdout.strip().splitlines()[-1])
+            result["root"] = str(root)
+            if n == serve_n and not args.no_serve:
+                result["serve"] = serve_latency(root)
+            results.append(result)
+            RESULTS.mkdir(parents=True, exist_ok=True)
+        rounds = args.rounds if take_turns(results, args.rounds) else 0
+    finally:  # the timed builds are over, or stopped: what clear_output set aside can go
+        shutil.rmtree(TRASH, ignore_errors=True)
     for r in results:
         (RESULTS / f"bench-{r['articles']}.json").write_text(json.dumps(r, indent=1))
     report = table(results) + "\n" + table_note(rounds) + "\n\ntargets (issue 7):\n" + "\n".join(targets(results))

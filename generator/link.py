@@ -130,13 +130,14 @@ def link(articles: list[Article], entities: Iterable[Entity], facts: Iterable[Fa
     # Sentence boundaries, for co-occurrence (the entity index) and related coverage. In this process, while the
     # workers find the mentions: sending the spans back from a worker costs about what finding them does.
     split_before = memo.table("sentences")
-    sentences: list[list[tuple[int, int]]] = []
+    sentences: list[list[tuple[tuple[int, int], ...]]] = []  # article -> block -> (start, end) of each sentence
 
     def split_sentences() -> None:
         sentences.extend(split_before.get(a.id, a.blocks, partial(_sentences_of, a)) for a in articles)
         split_before.forget_others({a.id for a in articles})
 
     mentions = find_mentions(articles, entities, memo, workers, meanwhile=split_sentences)
+    assert len(sentences) == len(articles), "find_mentions runs its meanwhile once"
     texts = tuple((a.id, a.blocks) for a in articles)  # shared passages depend on the texts alone
     related = memo.table("related").get("archive", texts, lambda: tuple(find_related(
         articles, parallel.map_indexed(_samples_of, len(articles), {"articles": articles, "sentences": sentences},
@@ -145,7 +146,7 @@ def link(articles: list[Article], entities: Iterable[Entity], facts: Iterable[Fa
                    {a.id: spans for a, spans in zip(articles, sentences)})
 
 
-def _sentences_of(article: Article) -> list[list[tuple[int, int]]]:
+def _sentences_of(article: Article) -> list[tuple[tuple[int, int], ...]]:
     return [sentence_spans(block.text) for block in article.blocks]
 
 

@@ -56,8 +56,9 @@ def map_indexed(fn: Callable[[int], T], count: int, inputs: dict[str, Any], work
     light: fn's work is small next to sending its result back (MIN_ITEMS_LIGHT, not MIN_ITEMS, applies).
     meanwhile: this process's own work that needs none of fn's results. It runs once, while the workers
     work (without a pool, after fn), so that this process does not sit idle waiting for them and then
-    leave the workers' cores idle while it works alone. completed is made of each result as it arrives,
-    for the same reason.
+    leave the workers' cores idle while it works alone. It must not use this module (one pool at a time),
+    and tick is not called while it runs. completed(i, result) is applied to each chunk's results as they
+    arrive, while the workers go on, for the same reason.
     """
     workers = default_workers() if workers is None else workers
     min_items = MIN_ITEMS_LIGHT if light else MIN_ITEMS
@@ -78,12 +79,12 @@ def map_indexed(fn: Callable[[int], T], count: int, inputs: dict[str, Any], work
             running = pool.map(_run_chunk, [(fn, chunk.start, chunk.stop) for chunk in chunks])  # all submitted
             try:
                 meanwhile()
+                for chunk, chunk_results in zip(chunks, running):
+                    results.extend(map(completed, chunk, chunk_results))
+                    tick(len(chunk_results))
             except BaseException:  # a failure, or Ctrl-C: the chunks not started yet are not waited for
                 pool.shutdown(cancel_futures=True)
                 raise
-            for chunk, chunk_results in zip(chunks, running):
-                results.extend(map(completed, chunk, chunk_results))
-                tick(len(chunk_results))
         return results
     finally:
         _SHARED.clear()

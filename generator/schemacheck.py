@@ -36,20 +36,21 @@ def schema(kind: str) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=None)
-def validator(kind: str) -> jsonschema.Draft202012Validator:
+def validator(kind: str) -> jsonschema.protocols.Validator:
     """One validator a kind, built once: building it costs more than checking a file."""
     return _Validator(schema(kind), format_checker=jsonschema.FormatChecker())
 
 
 @lru_cache(maxsize=None)
 def schema_regex(pattern: str) -> re.Pattern[str]:
-    r"""A schema's pattern, compiled to mean what JSON Schema means by it: its regexes are ECMA-262's, where `$`
+    r"""A schema's "pattern", compiled to mean what JSON Schema means by it: its regexes are ECMA-262's, where `$`
     ends the text. Python's `$` also matches before a final newline, which let an id such as "abc\n" through
-    (a YAML string can hold one). Each `$` becomes `\Z`, as fastjsonschema compiles it."""
-    return re.compile(re.sub(r"(?<!\\)((?:\\\\)*)\$", r"\1\\Z", pattern))
+    (a YAML string can hold one). A `$` not after a backslash becomes `\Z`, as fastjsonschema compiles it, so
+    the two agree; neither reads a `$` inside [...] (the schemas have none; "patternProperties" they do not use)."""
+    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
 
 
-def _pattern(checker: jsonschema.Draft202012Validator, pattern: str, instance: Any,
+def _pattern(checker: jsonschema.protocols.Validator, pattern: str, instance: Any,
              _schema: dict[str, Any]) -> Iterator[jsonschema.ValidationError]:
     if checker.is_type(instance, "string") and not schema_regex(pattern).search(instance):
         yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
@@ -77,7 +78,7 @@ def is_valid(data: Any, kind: str) -> bool:
     return True
 
 
-def valid_part(data: Any, checker: jsonschema.Draft202012Validator) -> Any:
+def valid_part(data: Any, checker: jsonschema.protocols.Validator) -> Any:
     """data without the keys and list items the schema refuses (an unknown key alone, not its parent)."""
     doomed: set[tuple[Any, ...]] = set()
     for err in checker.iter_errors(data):

@@ -110,21 +110,20 @@ def holds(path: Path, content: bytes) -> bool:
         return False
 
 
-def apply(docs_dir: Path, changes: Changes, memo: Memo = NO_MEMO, private: bool = False) -> None:
-    """Make the changes in docs_dir: each file replaced atomically, the manifest last.
+def apply(docs_dir: Path, changes: Changes, memo: Memo = NO_MEMO, staging: bool = False) -> None:
+    """Make the changes in docs_dir: each file replaced atomically (or, in a staging folder, written as a new
+    file: _staging_writer), the manifest last.
 
     Pages new to the manifest are claimed in it before any is written: serve applies straight to
     docs/, and a run stopped midway must leave only files the next plan rewrites or removes, never
     one it refuses as hand-written (which only `make clean-build` would clear).
-    private: no one reads docs_dir before the changes are made (a staging folder), so pages are written as
-    plain new files (_write_private).
     """
     on_disk = memo.table("docs", docs_dir)
     previous = read_manifest(docs_dir)
     claimed = {path: changes.manifest[path] for path in changes.write if path not in previous}
     if claimed:
         _write_manifest(docs_dir, {**previous, **claimed})
-    write = _private_writer() if private else atomic_write_bytes
+    write = _staging_writer() if staging else atomic_write_bytes
     for path, content in changes.write.items():
         write(docs_dir / path, content)
         on_disk.put(path, content, changes.manifest[path])
@@ -147,7 +146,7 @@ def stage(docs_dir: Path, changes: Changes, staging: Path) -> None:
         shutil.copytree(docs_dir, staging, copy_function=_link_or_copy)
     else:
         staging.mkdir(parents=True)
-    apply(staging, changes, private=True)
+    apply(staging, changes, staging=True)
 
 
 def copy_hand_written(docs_dir: Path, target: Path) -> None:
@@ -175,12 +174,12 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-def _private_writer() -> Callable[[Path, bytes], None]:
-    """A writer for a folder no one reads until it is complete: each page a plain new file, without the temporary
-    name, mode change and rename that keep a served folder whole (a cold build writes every page: about half
-    the user time, `python bench/file_create.py` times both), and each folder made once. A file already there
-    is a hard link to docs/'s copy (stage's copytree) or a link someone made: it is unlinked, never written
-    through."""
+def _staging_writer() -> Callable[[Path, bytes], None]:
+    """A writer for a staging folder, which no one reads until it is complete: each page a new file, opened and
+    written once, without the temporary name, mode change and rename that keep a served folder whole (a cold
+    build writes every page; `python bench/file_create.py` times both), and each folder made once. The mode is
+    atomic_write_bytes's. A file already there is a hard link to docs/'s copy (stage's copytree): it is
+    unlinked, never written through."""
     folders: set[Path] = set()
 
     def write(path: Path, data: bytes) -> None:

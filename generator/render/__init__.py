@@ -34,7 +34,8 @@ def render(archive: Archive, workers: int | None = None, tick: Callable[[int], N
 
     # Article and entity pages are most of the work and independent of each other: on every core.
     # An entity page gathers many articles' sentences; an article page is light work (parallel.MIN_ITEMS_LIGHT).
-    # The pages made from the whole archive are made in this process while the workers make the article pages.
+    # The pages made from the whole archive are made in this process while the workers make the article pages
+    # (after them, where there is no pool).
     for kind, count, inputs_of, page_of, light, meanwhile in (
             ("article", len(archive.articles), _article_inputs, _article_page, True, make_whole_archive_pages),
             ("entity", len(archive.entities), _entity_inputs, _entity_page, False, lambda: None)):
@@ -43,7 +44,7 @@ def render(archive: Archive, workers: int | None = None, tick: Callable[[int], N
                                                        {"archive": archive, "index": index}, workers, tick,
                                                        light=light, meanwhile=meanwhile):
             pages[path] = content
-    for path, content in whole_archive.items():
+    for path, content in whole_archive.items():  # one by one, not update(): a clash is refused (_OnePagePerPath)
         pages[path] = content
     return dict(pages)
 
