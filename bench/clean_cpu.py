@@ -36,6 +36,7 @@ from generator import pipeline  # noqa: E402
 from generator.annotations import load_annotations  # noqa: E402
 from generator.clean import clean, extract_page, source_text  # noqa: E402
 from generator.context import context_of, short_lines  # noqa: E402
+from generator.cleancache import NO_CACHE  # noqa: E402
 from generator.memo import NO_MEMO  # noqa: E402
 from generator.model import Annotations, CleaningOverrides, RawDocument  # noqa: E402
 from generator.read import read_sources  # noqa: E402
@@ -98,7 +99,7 @@ def _on_the_pool(documents: list[RawDocument], annotations: Annotations, workers
         return mine.ru_utime + mine.ru_stime, children.ru_utime + children.ru_stime
 
     started, (mine, theirs) = time.perf_counter(), cpu()
-    cleaned = pipeline._clean_all(documents, annotations, workers, lambda n: None, NO_MEMO)
+    cleaned = pipeline._clean_all(documents, annotations, workers, lambda n: None, NO_MEMO, NO_CACHE)
     wall, (mine_after, theirs_after) = time.perf_counter() - started, cpu()
     n = len(cleaned)
     print(f"clean stage, {n} articles, {workers} workers: {wall:.2f} s; CPU an article: this process "

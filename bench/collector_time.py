@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     gc.callbacks.append(timed)
     stages = Stages()
     begun = time.perf_counter()
-    pipeline.generate(args.root, stages=stages)
+    pipeline.generate(args.root, stages=stages, clean_cache=False)  # as a first build: every source cleaned
     total = time.perf_counter() - begun
     gc.callbacks.remove(timed)
     print(f"{'paused, not frozen' if args.no_freeze else 'frozen after each stage'}: generate {total:.1f} s; "

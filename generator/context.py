@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from .lineshape import is_short, line_key
@@ -33,6 +33,21 @@ class CleanContext:
         if not self.repeated_lines:
             return []
         return [is_short(line) and line_key(line) in self.repeated_lines for line in lines]
+
+
+@dataclass(frozen=True)
+class AskedContext(CleanContext):
+    """A context that notes every short line it is asked about, even when nothing repeats: what a cleaning
+    read of the archive, which its cached result depends on (cleancache.py)."""
+
+    asked: set[str] = field(default_factory=set, compare=False)
+
+    def seen_elsewhere(self, lines: Sequence[str]) -> list[bool]:
+        keys = [line_key(line) if is_short(line) else None for line in lines]
+        self.asked.update(key for key in keys if key is not None)
+        if not self.repeated_lines:
+            return []
+        return [key is not None and key in self.repeated_lines for key in keys]
 
 
 def archive_context(texts: Iterable[str]) -> CleanContext:

@@ -49,6 +49,12 @@ class Table:
         if self.keep:
             self.entries[item] = (inputs, result)
 
+    def adopt(self, item: Hashable, inputs: Any, result: Any) -> None:
+        """Record a result that was found, not computed (the cleaning cache on disk): a hit."""
+        self.hits += 1
+        if self.keep:
+            self.entries[item] = (inputs, result)
+
     def result(self, item: Hashable) -> Any:
         self.hits += 1
         return self.entries[item][1]

@@ -23,7 +23,8 @@ from . import parallel
 from .annotate import annotate, empty_text_warnings
 from .annotations import load_annotations
 from .clean import clean, extract_page, source_text
-from .context import context_of, short_lines
+from .cleancache import NO_CACHE, CleanCache, Entry
+from .context import AskedContext, context_of, short_lines
 from .errors import BuildFailed, Problem, error, has_errors
 from .extract import Extracted
 from .linescore import load_stop_words
@@ -68,21 +69,23 @@ def cycle_collector_paused() -> Iterator[None]:
 
 
 def load_archive(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, stages: Stages = NO_STAGES,
-                 workers: int | None = None, memo: Memo = NO_MEMO) -> tuple[Archive, list[Problem]]:
+                 workers: int | None = None, memo: Memo = NO_MEMO,
+                 clean_cache: bool = True) -> tuple[Archive, list[Problem]]:
     """Read, clean, annotate and link: the archive in memory, and every problem found on the way.
 
-    With a memo (serve), an item whose inputs did not change since the last build is not redone.
+    With a memo (serve), an item whose inputs did not change since the last build is not redone; with
+    clean_cache, a source that an earlier build cleaned is not cleaned again (cleancache.py).
     What the stages froze is the collector's again when it returns: the caller (validate, new, suggest,
     tests) keeps the archive, and frozen objects would never be collected.
     """
     try:
-        return _load_archive(root, max_bytes, stages, workers, memo)
+        return _load_archive(root, max_bytes, stages, workers, memo, clean_cache)
     finally:
         gc.unfreeze()
 
 
 def _load_archive(root: Path, max_bytes: int, stages: Stages, workers: int | None,
-                  memo: Memo) -> tuple[Archive, list[Problem]]:
+                  memo: Memo, clean_cache: bool) -> tuple[Archive, list[Problem]]:
     """load_archive() without the unfreeze, for generate(), whose later stages profit from the freeze."""
     memo.begin_build()
     with stages.stage("read"):
@@ -95,7 +98,11 @@ def _load_archive(root: Path, max_bytes: int, stages: Stages, workers: int | Non
             root, [*(d.article_id for d in documents), *sources.clashing], memo, workers)
         problems += annotation_problems
     with stages.stage("clean", total=len(documents)) as tick:
-        cleaned = _clean_all(documents, annotations, workers, tick, memo)
+        cache = CleanCache.of_archive(root) if clean_cache else NO_CACHE
+        try:
+            cleaned = _clean_all(documents, annotations, workers, tick, memo, cache)
+        finally:
+            cache.close()
     with stages.stage("annotate"), cycle_collector_paused():
         articles, anchor_problems = annotate(cleaned, annotations, memo, workers)
         problems += anchor_problems + empty_text_warnings(cleaned, root)
@@ -105,28 +112,62 @@ def _load_archive(root: Path, max_bytes: int, stages: Stages, workers: int | Non
 
 
 def _clean_all(documents: list[RawDocument], annotations: Annotations, workers: int | None,
-               tick: Callable[[int], None], memo: Memo) -> list[CleanedArticle]:
-    """Every document cleaned, on every core; with a memo, only those whose inputs changed."""
-    extracted = _extract_pages(documents, workers, memo)
-    texts = [source_text(d, page) for d, page in zip(documents, extracted)]
-    # The archive's context (short lines printed by several articles: menus, footers) before any cleaning.
-    context = context_of(parallel.map_unless_known(memo.table("short lines"), [d.path for d in documents], texts,
-                                                   _short_lines_of, {"texts": texts}, workers))
-    load_stop_words()  # once, here, before the workers fork
+               tick: Callable[[int], None], memo: Memo, cache: CleanCache) -> list[CleanedArticle]:
+    """Every document cleaned, on every core; with a memo, only those whose inputs changed; with a cache,
+    only those that no earlier build cleaned as they are now."""
     no_overrides = CleaningOverrides()
-    inputs = [(d, annotations.articles[d.article_id].cleaning if d.article_id in annotations.articles
-               else no_overrides, page) for d, page in zip(documents, extracted)]
-    return parallel.map_unless_known(memo.table("clean", context), [d.path for d in documents], inputs, _clean_one,
-                                     {"inputs": inputs, "context": context}, workers, tick,
-                                     completed=lambda i, sent: _from_plain(documents[i], sent))
+    overrides = [annotations.articles[d.article_id].cleaning if d.article_id in annotations.articles
+                 else no_overrides for d in documents]
+    keys = [cache.key(d, o) for d, o in zip(documents, overrides)]
+    stored = cache.entries(keys)
+    # A web page is extracted for its short lines and its cleaning: one in the cache needs neither (should
+    # its entry be out of date, clean() extracts it).
+    extracted = _extract_pages(documents, workers, memo, [key not in stored for key in keys])
+    # The archive's context (short lines printed by several articles: menus, footers) before any cleaning.
+    short = [stored[key].short_lines if key in stored else None for key in keys]
+    missing = [i for i, lines in enumerate(short) if lines is None]
+    texts = [source_text(documents[i], extracted[i]) for i in missing]
+    for i, lines in zip(missing, parallel.map_unless_known(memo.table("short lines"), [documents[i].path for i in missing],
+                                                           texts, _short_lines_of, {"texts": texts}, workers)):
+        short[i] = lines
+    context = context_of(lines for lines in short if lines is not None)
+    load_stop_words()  # once, here, before the workers fork
+
+    table = memo.table("clean", context)
+    paths = [d.path for d in documents]
+    inputs = list(zip(documents, overrides, extracted))
+    reusable = [i for i, key in enumerate(keys) if key in stored and stored[key].holds_in(context)
+                and not table.known(paths[i], inputs[i])]
+    found = cache.fetch([keys[i] for i in reusable])
+    reused = {i: _from_plain(documents[i], found[keys[i]]) for i in reusable if keys[i] in found}
+    tick(len(reused))
+    todo = [i for i in range(len(documents)) if i not in reused]
+    new: dict[str, Entry] = {}
+
+    def completed(j: int, sent: tuple[dict[str, Any], frozenset[str]]) -> CleanedArticle:
+        i, (plain, asked) = todo[j], sent
+        if keys[i]:
+            new[keys[i]] = Entry(short[i], asked, asked & context.repeated_lines, plain)  # type: ignore[arg-type]
+        return _from_plain(documents[i], plain)
+
+    todo_inputs = [inputs[i] for i in todo]
+    fresh = parallel.map_unless_known(table, [paths[i] for i in todo], todo_inputs, _clean_one,
+                                      {"inputs": todo_inputs, "context": context}, workers, tick, completed=completed)
+    for i, article in reused.items():  # serve's memo holds them too: the next build finds them there
+        table.adopt(paths[i], inputs[i], article)
+    cache.keep(keys, new)
+    results = dict(zip(todo, fresh)) | reused
+    return [results[i] for i in range(len(documents))]
 
 
-def _extract_pages(documents: list[RawDocument], workers: int | None, memo: Memo) -> list[Extracted | None]:
-    """Each web page's extraction (None for a text source), done once here for the context and the cleaning."""
-    pages = [d for d in documents if d.kind == "html"]
+def _extract_pages(documents: list[RawDocument], workers: int | None, memo: Memo,
+                   wanted: list[bool]) -> list[Extracted | None]:
+    """Each wanted web page's extraction (None for a text source or a page not wanted), done once here for the
+    context and the cleaning."""
+    pages = [d for d, want in zip(documents, wanted) if d.kind == "html" and want]
     found = iter(parallel.map_unless_known(memo.table("extract"), [d.path for d in pages], [d.text for d in pages],
                                            _extract_one, {"pages": pages}, workers))
-    return [next(found) if d.kind == "html" else None for d in documents]
+    return [next(found) if d.kind == "html" and want else None for d, want in zip(documents, wanted)]
 
 
 def _extract_one(i: int) -> Extracted | None:
@@ -137,9 +178,11 @@ def _short_lines_of(i: int) -> frozenset[str]:
     return short_lines(parallel.shared("texts")[parallel.shared("todo")[i]])
 
 
-def _clean_one(i: int) -> dict[str, Any]:
+def _clean_one(i: int) -> tuple[dict[str, Any], frozenset[str]]:
+    """The cleaned article, and the short lines its cleaning asked the context about (the cache keeps both)."""
     document, overrides, extracted = parallel.shared("inputs")[parallel.shared("todo")[i]]
-    return _as_plain(clean(document, parallel.shared("context"), overrides, extracted))
+    context = AskedContext(parallel.shared("context").repeated_lines)
+    return _as_plain(clean(document, context, overrides, extracted)), frozenset(context.asked)
 
 
 _BLOCK_FIELDS = attrgetter(*(f.name for f in fields(Block)))  # a Block's fields as a tuple, in Block()'s order
@@ -163,16 +206,18 @@ def _from_plain(document: RawDocument, sent: dict[str, Any]) -> CleanedArticle:
 
 
 def generate(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, stages: Stages = NO_STAGES,
-             workers: int | None = None, memo: Memo = NO_MEMO) -> Result:
-    """Everything up to the files to write; raises BuildFailed on any error, having written nothing."""
+             workers: int | None = None, memo: Memo = NO_MEMO, clean_cache: bool = True) -> Result:
+    """Everything up to the files to write; raises BuildFailed on any error, having written nothing (but the
+    cleaning cache, clean_cache: load_archive's)."""
     try:
-        return _generate(root, max_bytes, stages, workers, memo)
+        return _generate(root, max_bytes, stages, workers, memo, clean_cache)
     finally:
         gc.unfreeze()  # what the stages froze is the collector's again (serve keeps building in this process)
 
 
-def _generate(root: Path, max_bytes: int, stages: Stages, workers: int | None, memo: Memo) -> Result:
-    archive, problems = _load_archive(root, max_bytes, stages, workers, memo)
+def _generate(root: Path, max_bytes: int, stages: Stages, workers: int | None, memo: Memo,
+              clean_cache: bool) -> Result:
+    archive, problems = _load_archive(root, max_bytes, stages, workers, memo, clean_cache)
     if has_errors(problems):
         raise BuildFailed(problems)
     try:
