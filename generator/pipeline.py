@@ -124,13 +124,9 @@ def _clean_all(documents: list[RawDocument], annotations: Annotations, workers: 
     # its entry be out of date, clean() extracts it).
     extracted = _extract_pages(documents, workers, memo, [key not in stored for key in keys])
     # The archive's context (short lines printed by several articles: menus, footers) before any cleaning.
-    short = [stored[key].short_lines if key in stored else None for key in keys]
-    missing = [i for i, lines in enumerate(short) if lines is None]
-    texts = [source_text(documents[i], extracted[i]) for i in missing]
-    for i, lines in zip(missing, parallel.map_unless_known(memo.table("short lines"), [documents[i].path for i in missing],
-                                                           texts, _short_lines_of, {"texts": texts}, workers)):
-        short[i] = lines
-    context = context_of(lines for lines in short if lines is not None)
+    short = _short_lines_all(documents, extracted, [stored[key].short_lines if key in stored else None for key in keys],
+                             workers, memo)
+    context = context_of(short)
     load_stop_words()  # once, here, before the workers fork
 
     table = memo.table("clean", context)
@@ -138,16 +134,18 @@ def _clean_all(documents: list[RawDocument], annotations: Annotations, workers: 
     inputs = list(zip(documents, overrides, extracted))
     reusable = [i for i, key in enumerate(keys) if key in stored and stored[key].holds_in(context)
                 and not table.known(paths[i], inputs[i])]
-    found = cache.fetch([keys[i] for i in reusable])
-    reused = {i: _from_plain(documents[i], found[keys[i]]) for i in reusable if keys[i] in found}
+    sources_of: dict[str, list[int]] = {}  # two sources alike share a key; each gets its own article
+    for i in reusable:
+        sources_of.setdefault(keys[i], []).append(i)
+    reused = {i: _from_plain(documents[i], plain) for key, plain in cache.fetch(list(sources_of))
+              for i in sources_of[key]}
     tick(len(reused))
     todo = [i for i in range(len(documents)) if i not in reused]
-    new: dict[str, Entry] = {}
 
     def completed(j: int, sent: tuple[dict[str, Any], frozenset[str]]) -> CleanedArticle:
         i, (plain, asked) = todo[j], sent
         if keys[i]:
-            new[keys[i]] = Entry(short[i], asked, asked & context.repeated_lines, plain)  # type: ignore[arg-type]
+            cache.store(keys[i], Entry(short[i], asked, asked & context.repeated_lines, plain))
         return _from_plain(documents[i], plain)
 
     todo_inputs = [inputs[i] for i in todo]
@@ -155,9 +153,20 @@ def _clean_all(documents: list[RawDocument], annotations: Annotations, workers: 
                                       {"inputs": todo_inputs, "context": context}, workers, tick, completed=completed)
     for i, article in reused.items():  # serve's memo holds them too: the next build finds them there
         table.adopt(paths[i], inputs[i], article)
-    cache.keep(keys, new)
+    cache.keep(keys)
     results = dict(zip(todo, fresh)) | reused
     return [results[i] for i in range(len(documents))]
+
+
+def _short_lines_all(documents: list[RawDocument], extracted: list[Extracted | None],
+                     known: list[frozenset[str] | None], workers: int | None, memo: Memo) -> list[frozenset[str]]:
+    """Each document's short lines (context.short_lines): those known (from the cleaning cache), and the
+    others found on every core."""
+    missing = [i for i, lines in enumerate(known) if lines is None]
+    texts = [source_text(documents[i], extracted[i]) for i in missing]
+    found = dict(zip(missing, parallel.map_unless_known(memo.table("short lines"), [documents[i].path for i in missing],
+                                                        texts, _short_lines_of, {"texts": texts}, workers)))
+    return [lines if lines is not None else found[i] for i, lines in enumerate(known)]
 
 
 def _extract_pages(documents: list[RawDocument], workers: int | None, memo: Memo,
