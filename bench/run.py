@@ -408,7 +408,8 @@ def table_note(rounds: int) -> str:
     return (f"{generator};\nsite build, check, peak MB: the first build's; 'pool of N': the median of three builds "
             "in the process that then timed 'on 1 core', one build with one worker. Every build but one starts "
             "without the cleaning cache (.build/clean-cache.sqlite)\nthat earlier builds leave; 'cleaning cache "
-            "warm' is the full build that found it, as every build after the first does for unchanged sources.")
+            "warm' is the full build that found it, as every build after the first does for unchanged sources\n(and "
+            "check, which loads the archive as after a real build).")
 
 # The stages whose per-item work runs on the process pool (write is disk work, in this process).
 POOLED_STAGES = ("read", "clean", "annotate", "link", "render")

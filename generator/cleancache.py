@@ -3,25 +3,27 @@
 Cleaning is half of what the generator does in a build, and its result depends on four things only: the
 source file, the article's cleaning overrides, the code (the generator's and its libraries'), and which of
 the article's short lines other articles print too (the archive's context, context.py). An entry is found by
-a hash of the first two; the code's hash names the whole cache, so a new version of either empties it; and
+a hash of the first two; the hash of the code names the whole cache, so any new version of the generator or of
+an installed library empties it (the whole package is hashed, not only the cleaning modules); and
 each entry lists the short lines its cleaning asked the context about, with the answers, so it is used only
 while the archive gives the same answers (a second article from a new outlet turns the first one's menu
 lines into chrome, and that one article is cleaned again).
 
-The file is .build/clean-cache.sqlite and holds the entries of the archive's current sources only. It is a
+The file is .build/clean-cache.sqlite and holds the entries of the archive's current sources only; every
+command that cleans the archive (build, validate, check, serve, suggest) reads and writes it. It is a
 cache and nothing more: a missing, outdated, locked or damaged file means the articles are cleaned again,
 never a failed build. `make clean-build` removes it with the rest of .build/.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import pickle
 import sqlite3
 import sys
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -33,17 +35,17 @@ from .model import CleaningOverrides, RawDocument
 FILE = ".build/clean-cache.sqlite"
 FORMAT = 1  # of the entries; a change here, as any change of the code, empties the cache
 BATCH = 500  # keys a query asks for at once (SQLite limits the parameters of one statement)
+COMMIT_EVERY = 500  # new entries written in one transaction
 CODE = Path(__file__).resolve().parent
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Entry:
     """One source's cleaning, and what it read of the archive besides the source."""
 
     short_lines: frozenset[str]  # the source's share of the context (context.short_lines)
     asked: frozenset[str]        # the short lines its cleaning asked the context about ...
     repeated: frozenset[str]     # ... and those of them that the archive repeated then
-    cleaned: dict[str, Any] | None = None  # as pipeline._as_plain sends it; None until fetched
 
     def holds_in(self, context: CleanContext) -> bool:
         """True when the context answers every question of this cleaning as it did then."""
@@ -56,6 +58,7 @@ class CleanCache:
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self._db: sqlite3.Connection | None = None
+        self._stored = 0
 
     @classmethod
     def of_archive(cls, root: Path) -> CleanCache:
@@ -65,10 +68,10 @@ class CleanCache:
         """What an entry is found by: the source's kind and text and the article's overrides ("" without a file)."""
         if self.path is None:
             return ""
-        digest = hashlib.sha256()
-        for part in (document.kind, json.dumps([overrides.keep, overrides.drop]), document.text):
-            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-        return digest.hexdigest()
+        fields = {f.name: getattr(document, f.name) for f in dataclasses.fields(document)
+                  if f.name not in ("article_id", "path")}  # they only label the result (pipeline._from_plain)
+        fields["overrides"] = dataclasses.asdict(overrides)
+        return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
 
     def entries(self, keys: Sequence[str]) -> dict[str, Entry]:
         """The entries stored for these keys, without their cleaned articles (fetch() reads those)."""
@@ -80,21 +83,25 @@ class CleanCache:
         time: never all of the stored bytes in memory at once."""
         return _loaded(self._select("cleaned", keys))
 
-    def store(self, key: str, entry: Entry) -> None:
-        """Write one new entry (in a transaction keep() ends). Written as it comes, so that no cleaning is
-        held twice in memory: left for the end, 10,000 of them raised the build's peak by a sixth."""
+    def store(self, key: str, entry: Entry, cleaned: dict[str, Any]) -> None:
+        """Write one new entry, as it comes: held until the end of the stage, 10,000 cleanings raised the
+        build's peak by a sixth. Committed every COMMIT_EVERY entries, so another build is not locked out
+        of the file for a whole stage."""
         db = self._open()
         if db is None:
             return
         try:
             db.execute("INSERT OR REPLACE INTO entry VALUES (?, ?, ?)", (
                 key, pickle.dumps((entry.short_lines, entry.asked, entry.repeated), protocol=pickle.HIGHEST_PROTOCOL),
-                pickle.dumps(entry.cleaned, protocol=pickle.HIGHEST_PROTOCOL)))
+                pickle.dumps(cleaned, protocol=pickle.HIGHEST_PROTOCOL)))
+            self._stored += 1
+            if self._stored % COMMIT_EVERY == 0:
+                db.commit()
         except sqlite3.Error as error:
             self._give_up(error)
 
     def keep(self, keys: Iterable[str]) -> None:
-        """Drop the entries of sources the archive no longer has (keys: all it has), and commit what store() wrote."""
+        """Drop the entries of sources the archive no longer has (keys: all it has); commit what store() wrote."""
         db = self._open()
         if db is None:
             return
@@ -112,6 +119,8 @@ class CleanCache:
             self._db = None
 
     def _select(self, column: str, keys: Sequence[str]) -> Iterator[tuple[str, bytes]]:
+        """The rows of these keys, a batch at a time; the connection is closed after, since process pools fork
+        after a read, and an SQLite connection must not cross a fork (store() opens it again)."""
         db = self._open()
         if db is None:
             return
@@ -122,6 +131,8 @@ class CleanCache:
                                       batch).fetchall()
         except sqlite3.Error as error:
             self._give_up(error)
+        finally:
+            self.close()
 
     def _open(self) -> sqlite3.Connection | None:
         """The database, made or emptied as needed; None when there is none to use. A file that is not a
@@ -149,14 +160,15 @@ class CleanCache:
 
     @staticmethod
     def _prepare(db: sqlite3.Connection) -> None:
+        """Settings, and the tables made afresh (an older layout's too) when the file is another version's."""
         db.execute("PRAGMA synchronous = OFF")  # a cache: losing the last writes costs a cleaning, no more
-        db.execute("CREATE TABLE IF NOT EXISTS about (name TEXT PRIMARY KEY, value TEXT)")
-        db.execute("CREATE TABLE IF NOT EXISTS entry (key TEXT PRIMARY KEY, meta BLOB, cleaned BLOB)")
         with db:
+            db.execute("CREATE TABLE IF NOT EXISTS about (name TEXT PRIMARY KEY, value TEXT)")
             found = db.execute("SELECT value FROM about WHERE name = 'version'").fetchone()
             if found is None or found[0] != code_version():
-                db.execute("DELETE FROM entry")
+                db.execute("DROP TABLE IF EXISTS entry")
                 db.execute("INSERT OR REPLACE INTO about VALUES ('version', ?)", (code_version(),))
+            db.execute("CREATE TABLE IF NOT EXISTS entry (key TEXT PRIMARY KEY, meta BLOB, cleaned BLOB)")
 
     def _remove(self) -> bool:
         try:
@@ -189,30 +201,17 @@ def _loaded(rows: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, Any]]:
 
 @lru_cache(maxsize=None)
 def code_version() -> str:
-    """A hash of everything besides its inputs that a cleaning's result depends on: the generator's code,
-    the versions of the libraries it requires, Python's and its Unicode tables'."""
+    """A hash of everything besides its inputs that a cleaning's result depends on: the generator's code, every
+    installed library's version (extraction goes through several layers of them) and libxml2's, Python's and
+    its Unicode tables'."""
     digest = hashlib.sha256(f"{FORMAT} {sys.version} {unicodedata.unidata_version}".encode())
     for path in sorted(CODE.rglob("*.py")):
         digest.update(str(path.relative_to(CODE)).encode() + b"\0" + path.read_bytes())
-    for name in sorted(_required_libraries()):
-        try:
-            digest.update(f"{name}=={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name} missing".encode())
-    return digest.hexdigest()
-
-
-def _required_libraries() -> list[str]:
+    installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    digest.update("\n".join(installed).encode())
     try:
-        required = metadata.requires("news-archive-generator") or []
-    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
-        return []
-    names = []
-    for requirement in required:
-        if "extra ==" in requirement:
-            continue
-        name = requirement.split(";")[0].strip()
-        for mark in "<>=!~[ (":
-            name = name.split(mark)[0]
-        names.append(name)
-    return names
+        from lxml import etree
+        digest.update(repr(etree.LIBXML_VERSION).encode())
+    except ImportError:  # pragma: no cover - lxml is a dependency
+        pass
+    return digest.hexdigest()

@@ -40,7 +40,7 @@ class AskedContext(CleanContext):
     """A context that notes every short line it is asked about, even when nothing repeats: what a cleaning
     read of the archive, which its cached result depends on (cleancache.py)."""
 
-    asked: set[str] = field(default_factory=set, compare=False)
+    asked: set[str] = field(default_factory=set, compare=False)  # filled as it is asked; never part of equality
 
     def seen_elsewhere(self, lines: Sequence[str]) -> list[bool]:
         keys = [line_key(line) if is_short(line) else None for line in lines]

@@ -120,8 +120,8 @@ def _clean_all(documents: list[RawDocument], annotations: Annotations, workers: 
                  else no_overrides for d in documents]
     keys = [cache.key(d, o) for d, o in zip(documents, overrides)]
     stored = cache.entries(keys)
-    # A web page is extracted for its short lines and its cleaning: one in the cache needs neither (should
-    # its entry be out of date, clean() extracts it).
+    # A web page is extracted for its short lines and its cleaning: one in the cache needs neither (should its
+    # cleaned article fail to load, clean() extracts it).
     extracted = _extract_pages(documents, workers, memo, [key not in stored for key in keys])
     # The archive's context (short lines printed by several articles: menus, footers) before any cleaning.
     short = _short_lines_all(documents, extracted, [stored[key].short_lines if key in stored else None for key in keys],
@@ -145,7 +145,7 @@ def _clean_all(documents: list[RawDocument], annotations: Annotations, workers: 
     def completed(j: int, sent: tuple[dict[str, Any], frozenset[str]]) -> CleanedArticle:
         i, (plain, asked) = todo[j], sent
         if keys[i]:
-            cache.store(keys[i], Entry(short[i], asked, asked & context.repeated_lines, plain))
+            cache.store(keys[i], Entry(short[i], asked, asked & context.repeated_lines), plain)
         return _from_plain(documents[i], plain)
 
     todo_inputs = [inputs[i] for i in todo]

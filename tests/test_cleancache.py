@@ -38,7 +38,9 @@ def test_a_second_build_cleans_nothing_and_writes_the_same_pages(tmp_path: Path)
     first = generate(root)
     assert _rows(root) == 24
     assert _cleaned(root) == (24, 0)
-    second = generate(root)
+    memo = Memo()
+    second = generate(root, memo=memo)
+    assert memo.tables["clean"].hits == 24 and memo.tables["clean"].misses == 0  # every article from the cache
     assert first.pages == uncached.pages and second.pages == uncached.pages
     assert [a.cleaned for a in second.archive.articles] == [a.cleaned for a in uncached.archive.articles]
 
@@ -103,7 +105,38 @@ def test_a_damaged_cache_file_costs_a_cleaning_not_the_build(tmp_path: Path):
     assert _cleaned(root) == (12, 0)  # the damaged file was replaced by a good one
     with sqlite3.connect(root / cleancache.FILE) as db:
         db.execute("UPDATE entry SET cleaned = ?", (b"not a pickle",))
-    assert generate(root).pages == expected
+    assert generate(root).pages == expected  # every article cleaned again ...
+    assert _cleaned(root) == (12, 0)         # ... and stored anew
+
+
+def test_a_cache_file_of_an_older_layout_is_made_afresh(tmp_path: Path, monkeypatch):
+    root = synth(tmp_path / "archive", n=12)
+    (root / ".build").mkdir(exist_ok=True)
+    with sqlite3.connect(root / cleancache.FILE) as db:
+        db.execute("CREATE TABLE about (name TEXT PRIMARY KEY, value TEXT)")
+        db.execute("INSERT INTO about VALUES ('version', 'an older one')")
+        db.execute("CREATE TABLE entry (key TEXT PRIMARY KEY, value BLOB)")
+    generate(root)
+    assert _rows(root) == 12 and _cleaned(root) == (12, 0)
+
+
+def test_web_pages_and_sources_alike_come_from_the_cache(tmp_path: Path):
+    """A web page's extraction is skipped when its cleaning is in the cache; two sources with the same text
+    share an entry and each gets its own article."""
+    root = synth(tmp_path / "archive", n=12)
+    page = Path(__file__).parent / "fixtures" / "page_newsarticle.html"
+    (root / "seeds" / "90000_page.html").write_bytes(page.read_bytes())
+    first = sorted((root / "seeds").glob("*.txt"))[0]
+    (root / "seeds" / "90001_copy.txt").write_bytes(first.read_bytes())
+    uncached = generate(root, clean_cache=False)
+    generate(root)
+    assert _rows(root) == 13  # the copy shares its original's entry
+    assert _cleaned(root) == (14, 0)
+    cached = generate(root)
+    assert cached.pages == uncached.pages
+    copies = [a for a in cached.archive.articles if a.cleaned.source.name in (first.name, "90001_copy.txt")]
+    assert len(copies) == 2 and copies[0].cleaned.blocks == copies[1].cleaned.blocks
+    assert {a.cleaned.source.name for a in copies} == {first.name, "90001_copy.txt"}
 
 
 def test_a_removed_source_leaves_the_cache(tmp_path: Path):

@@ -81,7 +81,8 @@ def test_every_stage_gives_the_same_archive_and_pages_on_the_pool_and_with_serve
     monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
     monkeypatch.setattr(parallel, "MIN_ITEMS_LIGHT", 1)
     monkeypatch.setattr(parallel, "CHUNK", 1)
-    serial, pooled = generate(archive, workers=1), generate(archive, workers=2)
+    # without the cleaning cache, so that the pool extracts and cleans too
+    serial, pooled = generate(archive, workers=1, clean_cache=False), generate(archive, workers=2, clean_cache=False)
     assert pooled.pages == serial.pages and pooled.archive == serial.archive
     assert pooled.problems == serial.problems
 
@@ -91,7 +92,7 @@ def test_every_stage_gives_the_same_archive_and_pages_on_the_pool_and_with_serve
     note.write_text(note.read_text("utf-8").replace("tags: [", "tags: [edited-by-the-test, ", 1), "utf-8")
     seed = sorted((archive / "seeds").glob("*.txt"))[-1]
     seed.write_text(seed.read_text("utf-8") + "\nA closing sentence added by the test, long enough to keep.\n", "utf-8")
-    warm, fresh = generate(archive, memo=memo, workers=2), generate(archive, workers=1)
+    warm, fresh = generate(archive, memo=memo, workers=2), generate(archive, workers=1, clean_cache=False)
     assert warm.pages == fresh.pages and warm.archive == fresh.archive
     assert any(b"edited-by-the-test" in page for page in fresh.pages.values())
 
