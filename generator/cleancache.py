@@ -65,7 +65,8 @@ class CleanCache:
         return cls(root / FILE)
 
     def key(self, document: RawDocument, overrides: CleaningOverrides) -> str:
-        """What an entry is found by: the source's kind and text and the article's overrides ("" without a file)."""
+        """What an entry is found by: every field of the source but its id and path (its kind and text), and the
+        article's overrides ("" without a file)."""
         if self.path is None:
             return ""
         fields = {f.name: getattr(document, f.name) for f in dataclasses.fields(document)
