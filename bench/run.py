@@ -347,7 +347,7 @@ def table(results: list[dict]) -> str:
     total = [g + (r["stages"]["site build"]["seconds"] or 0) for g, r in zip(gen, results)]
     add("generator stages (sum)", gen, lambda v: f"{v:.2f}")
     add("whole build", total, lambda v: f"{v:.2f}")
-    add("generator share of build", [g / t * 100 for g, t in zip(gen, total)], lambda v: f"{v:.1f} %", False)
+    add("generator share of build", [_share(g, r) for g, r in zip(gen, results)], lambda v: f"{v:.1f} %", False)
     cached = [_cached_seconds(r) for r in results]
     add("generator, cleaning cache warm", cached, lambda v: f"{v:.2f}")
     add("share, cleaning cache warm", [_share(c, r) if c else None for c, r in zip(cached, results)],
