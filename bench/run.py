@@ -8,8 +8,9 @@ the project's own functions, timing each stage (read, clean, annotate/validate,
 link, render, write, site build with the real engine subprocess, check when
 generator/check.py exists), with peak RSS per stage; then a no-op rebuild, a
 rebuild after one annotation edit, the per-article stages without the process
-pool, the search index size and, at the size closest to 1,000, how long `serve`
-takes to show an annotation edit. Then the sizes take turns (--rounds times: 1,000,
+pool, the search index size; then, in a fresh process, a full build with the
+cleaning cache the first build left and, at the size closest to 1,000, how long
+`serve` takes to show an annotation edit. Then the sizes take turns (--rounds times: 1,000,
 10,000, 1,000, ...), each build in a fresh process from an empty docs/, and read …
 write are reported as the median of those builds: a shared machine's slow minutes
 fall on both sizes alike, not on whichever was being measured. Prints a table,
@@ -197,12 +198,6 @@ def measure_one(root: Path, engines: list[str]) -> dict:
         if site.ok and search.exists():
             out["engines"][engine]["search_index_mb"] = search.stat().st_size / 1e6
 
-    warm_file_cache(root)  # a full build again, with the cleaning cache the first build left: what every later
-    cached = Measured()    # build of an archive whose sources did not change costs (cleancache.py)
-    generate(root, stages=cached)
-    out["cached_stages"] = {name: cached.seconds.get(name) for name in GENERATOR_STAGES}
-    out["cached_peak_rss_mb"] = max(cached.peak.values())
-
     fingerprint.record(root)  # as `generator build` does after a build
     started = time.perf_counter()  # no-op as `generator build` sees it: inputs and outputs unchanged
     skipped = fingerprint.up_to_date(root)
@@ -248,6 +243,17 @@ def measure_one(root: Path, engines: list[str]) -> dict:
     generate(root, stages=serial, workers=1, clean_cache=False)
     out["serial"] = {name: serial.seconds.get(name) for name in GENERATOR_STAGES}
     return out
+
+
+def generate_cached(root: Path) -> dict:
+    """A full build with the cleaning cache an earlier build left, as every later build of unchanged sources
+    is (cleancache.py), in this (fresh) process: its peak memory is its own, not raised by the builds
+    measure_one ran before it. It builds onto the docs/ that measure_one left, as a real later build does."""
+    warm_file_cache(root)
+    cached = Measured()
+    generate(root, stages=cached)
+    return {"cached_stages": {name: cached.seconds.get(name) for name in GENERATOR_STAGES},
+            "cached_peak_rss_mb": max(cached.peak.values())}
 
 
 def generate_once(root: Path) -> dict[str, float]:
@@ -408,8 +414,8 @@ def table_note(rounds: int) -> str:
     return (f"{generator};\nsite build, check, peak MB: the first build's; 'pool of N': the median of three builds "
             "in the process that then timed 'on 1 core', one build with one worker. Every build but one starts "
             "without the cleaning cache (.build/clean-cache.sqlite)\nthat earlier builds leave; 'cleaning cache "
-            "warm' is the full build that found it, as every build after the first does for unchanged sources\n(and "
-            "check, which loads the archive as after a real build).")
+            "warm' is the full build that found it (in a fresh process), as every build after the first does for unchanged\n"
+            "sources (and check, which loads the archive as after a real build).")
 
 # The stages whose per-item work runs on the process pool (write is disk work, in this process).
 POOLED_STAGES = ("read", "clean", "annotate", "link", "render")
@@ -554,6 +560,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="builds each size takes in turn for read … write's figures (0: each size's own builds)")
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)  # internal: measure this archive, print JSON
     parser.add_argument("--generate-once", type=Path, help=argparse.SUPPRESS)  # internal: one round's build
+    parser.add_argument("--generate-cached", type=Path, help=argparse.SUPPRESS)  # internal: the cache-warm build
     args = parser.parse_args(argv)
     engines = [e for e in args.engines if e == "mkdocs" or shutil.which(e) or _importable(e)]
     if args.one:
@@ -561,6 +568,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.generate_once:
         print(json.dumps(generate_once(args.generate_once)))
+        return 0
+    if args.generate_cached:
+        print(json.dumps(generate_cached(args.generate_cached)))
         return 0
     for skipped in set(args.engines) - set(engines):
         print(f"engine {skipped}: not installed, not timed (pip install {skipped})", file=sys.stderr)
@@ -577,6 +587,12 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             result = json.loads(process.stdout.strip().splitlines()[-1])
             result["root"] = str(root)
+            process = subprocess.run([sys.executable, __file__, "--generate-cached", str(root)],
+                                     cwd=ROOT, capture_output=True, text=True)
+            if process.returncode != 0:
+                sys.stderr.write(process.stderr[-5000:])
+                return 1
+            result |= json.loads(process.stdout.strip().splitlines()[-1])
             if n == serve_n and not args.no_serve:
                 result["serve"] = serve_latency(root)
             results.append(result)
