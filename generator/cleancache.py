@@ -208,7 +208,9 @@ def code_version() -> str:
     digest = hashlib.sha256(f"{FORMAT} {sys.version} {unicodedata.unidata_version}".encode())
     for path in sorted(CODE.rglob("*.py")):
         digest.update(str(path.relative_to(CODE)).encode() + b"\0" + path.read_bytes())
-    installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    # A set: a distribution found twice is one (an editable install's .egg-info beside its source is found again
+    # when the current folder is on sys.path, as with `python -m generator` run from the repository).
+    installed = sorted({f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions()})
     digest.update("\n".join(installed).encode())
     try:
         from lxml import etree

@@ -4,6 +4,7 @@ would, after any edit, and cleans again exactly the sources whose cleaning could
 from __future__ import annotations
 
 import sqlite3
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,23 @@ def test_new_code_empties_the_cache(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(cleancache, "code_version", lambda: "another version of the generator")
     assert _cleaned(root) == (0, 12)
     assert _cleaned(root) == (12, 0)
+
+
+def test_the_code_version_does_not_follow_the_current_folder(tmp_path: Path, monkeypatch):
+    """A distribution found again through another sys.path entry (an editable install's .egg-info in the folder
+    `python -m generator` runs from) is the same code: the cache must not empty when the folder changes."""
+    name, version = "pytest", metadata.version("pytest")
+    again = tmp_path / "elsewhere" / f"{name}-{version}.dist-info"
+    again.mkdir(parents=True)
+    (again / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n")
+    cleancache.code_version.cache_clear()
+    before = cleancache.code_version()
+    monkeypatch.syspath_prepend(str(tmp_path / "elsewhere"))
+    cleancache.code_version.cache_clear()
+    try:
+        assert cleancache.code_version() == before
+    finally:
+        cleancache.code_version.cache_clear()
 
 
 def test_a_damaged_cache_file_costs_a_cleaning_not_the_build(tmp_path: Path):

@@ -1,0 +1,73 @@
+"""Where a build's stages spend their time: each map over the process pool, and the main process's own share.
+
+    python bench/synth.py --articles 10000 --out /tmp/syn10000   # or an archive bench/run.py made
+    python bench/pool_maps.py /tmp/syn10000 [--no-cache] [--workers N]
+
+Runs one generate() of the archive and prints, for every parallel.map_indexed call in the order the
+pipeline makes them, the function mapped, how many items it got, its seconds and how long this process's
+own work (meanwhile) took while the workers ran; then each stage's seconds. A stage's seconds not
+accounted for by its maps is work in this process alone. The cleaning cache (.build/clean-cache.sqlite)
+is used as a real build would; --no-cache cleans every source, as an archive's first build does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator import parallel  # noqa: E402
+from generator.pipeline import generate  # noqa: E402
+from generator.stages import Stages  # noqa: E402
+
+
+def timing_maps(report: Callable[[str], None]) -> Callable[..., list[Any]]:
+    """parallel.map_indexed, timed: one line a call, with the seconds its meanwhile took."""
+    original = parallel.map_indexed
+
+    def timed(fn: Callable[[int], Any], count: int, inputs: dict[str, Any], workers: int | None = None,
+              tick: Callable[[int], None] = lambda n: None, light: bool = False,
+              meanwhile: Callable[[], None] = lambda: None,
+              completed: Callable[[int, Any], Any] = lambda i, result: result) -> list[Any]:
+        own = 0.0
+
+        def timed_meanwhile() -> None:
+            nonlocal own
+            started = time.perf_counter()
+            meanwhile()
+            own = time.perf_counter() - started
+
+        started = time.perf_counter()
+        results = original(fn, count, inputs, workers, tick, light, timed_meanwhile, completed)
+        report(f"  {fn.__name__:<16} {count:>7} items {time.perf_counter() - started:7.2f} s"
+               f"   this process's own work meanwhile {own:6.2f} s")
+        return results
+
+    return timed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("root", type=Path, help="an archive: seeds/, annotations/, mkdocs.yml")
+    parser.add_argument("--no-cache", action="store_true", help="clean every source (an archive's first build)")
+    parser.add_argument("--workers", type=int, help="pool size (default: every core this process may use)")
+    args = parser.parse_args(argv)
+    for folder in ("seeds", "annotations"):  # in the page cache first, so read times the code (bench/run.py)
+        for path in (args.root / folder).rglob("*"):
+            if path.is_file():
+                path.read_bytes()
+    parallel.map_indexed = timing_maps(print)  # the pipeline's modules call it through the module
+    stages = Stages()
+    print("pool maps, in order:")
+    generate(args.root, stages=stages, workers=args.workers, clean_cache=not args.no_cache)
+    print("stages: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in stages.seconds.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
