@@ -4,7 +4,7 @@ Cleaning is half of what the generator does in a build, and its result depends o
 source file, the article's cleaning overrides, the code (the generator's and its libraries'), and which of
 the article's short lines other articles print too (the archive's context, context.py). An entry is found by
 a hash of the first two; the hash of the code names the whole cache, so any new version of the generator or of
-an installed library empties it (the whole package is hashed, not only the cleaning modules); and
+a library it runs on empties it (the whole package is hashed, not only the cleaning modules); and
 each entry lists the short lines its cleaning asked the context about, with the answers, so it is used only
 while the archive gives the same answers (a second article from a new outlet turns the first one's menu
 lines into chrome, and that one article is cleaned again).
@@ -21,6 +21,7 @@ import dataclasses
 import hashlib
 import json
 import pickle
+import re
 import sqlite3
 import sys
 import unicodedata
@@ -37,6 +38,8 @@ FORMAT = 1  # of the entries; a change here, as any change of the code, empties 
 BATCH = 500  # keys a query asks for at once (SQLite limits the parameters of one statement)
 COMMIT_EVERY = 500  # new entries written in one transaction
 CODE = Path(__file__).resolve().parent
+PACKAGE = "news-archive-generator"  # pyproject.toml's name: its requirements are the libraries hashed
+REQUIREMENT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -202,19 +205,50 @@ def _loaded(rows: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, Any]]:
 
 @lru_cache(maxsize=None)
 def code_version() -> str:
-    """A hash of everything besides its inputs that a cleaning's result depends on: the generator's code, every
-    installed library's version (extraction goes through several layers of them) and libxml2's, Python's and
-    its Unicode tables'."""
+    """A hash of everything besides its inputs that a cleaning's result depends on: the generator's code, the
+    versions of the libraries it runs on (extraction goes through several layers of them) and libxml2's,
+    Python's and its Unicode tables'."""
     digest = hashlib.sha256(f"{FORMAT} {sys.version} {unicodedata.unidata_version}".encode())
     for path in sorted(CODE.rglob("*.py")):
         digest.update(str(path.relative_to(CODE)).encode() + b"\0" + path.read_bytes())
-    # A set: a distribution found twice is one (an editable install's .egg-info beside its source is found again
-    # when the current folder is on sys.path, as with `python -m generator` run from the repository).
-    installed = sorted({f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions()})
-    digest.update("\n".join(installed).encode())
+    digest.update("\n".join(libraries()).encode())
     try:
         from lxml import etree
         digest.update(repr(etree.LIBXML_VERSION).encode())
     except ImportError:  # pragma: no cover - lxml is a dependency
         pass
     return digest.hexdigest()
+
+
+def libraries() -> list[str]:
+    """"name==version" of each library the generator runs on: its requirements, theirs, and so on, as installed.
+
+    Not every installed distribution: a new release of a test or benchmark tool (pip, pytest, hypothesis) would
+    empty the cache, and so would a distribution found twice (an editable install's .egg-info beside its
+    source, found again when the current folder is on sys.path). Where the generator is not installed (run
+    from its source), every installed distribution, each once."""
+    try:
+        todo = list(metadata.requires(PACKAGE) or [])
+    except metadata.PackageNotFoundError:
+        return sorted({f"{_canonical(d.metadata['Name'])}=={d.version}" for d in metadata.distributions()})
+    versions: dict[str, str | None] = {}
+    while todo:
+        requirement, _, marker = todo.pop().partition(";")
+        if "extra" in marker:  # an optional feature of the library (requests[socks]): not installed for us
+            continue
+        found = REQUIREMENT_NAME.match(requirement.strip())
+        if found is None or _canonical(found[0]) in versions:
+            continue
+        name = _canonical(found[0])
+        try:
+            distribution = metadata.distribution(name)
+        except metadata.PackageNotFoundError:  # a requirement for another platform or Python
+            versions[name] = None
+            continue
+        versions[name] = distribution.version
+        todo += distribution.requires or []
+    return sorted(f"{name}=={version}" for name, version in versions.items() if version is not None)
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()  # PEP 503: PyYAML, pyyaml and py_yaml are one

@@ -97,21 +97,32 @@ def test_new_code_empties_the_cache(tmp_path: Path, monkeypatch):
     assert _cleaned(root) == (12, 0)
 
 
-def test_the_code_version_does_not_follow_the_current_folder(tmp_path: Path, monkeypatch):
-    """A distribution found again through another sys.path entry (an editable install's .egg-info in the folder
-    `python -m generator` runs from) is the same code: the cache must not empty when the folder changes."""
-    name, version = "pytest", metadata.version("pytest")
-    again = tmp_path / "elsewhere" / f"{name}-{version}.dist-info"
-    again.mkdir(parents=True)
-    (again / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n")
+def _code_version_with(tmp_path: Path, monkeypatch, name: str, version: str) -> str:
+    """The code version with a distribution's metadata (name, version) in a folder put first on sys.path."""
+    folder = tmp_path / f"{name}-{version}"
+    (folder / f"{name}-{version}.dist-info").mkdir(parents=True)
+    (folder / f"{name}-{version}.dist-info" / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n")
+    with monkeypatch.context() as patched:
+        patched.syspath_prepend(str(folder))
+        cleancache.code_version.cache_clear()
+        try:
+            return cleancache.code_version()
+        finally:
+            cleancache.code_version.cache_clear()
+
+
+def test_the_code_version_follows_the_libraries_the_generator_runs_on(tmp_path: Path, monkeypatch):
     cleancache.code_version.cache_clear()
     before = cleancache.code_version()
-    monkeypatch.syspath_prepend(str(tmp_path / "elsewhere"))
-    cleancache.code_version.cache_clear()
-    try:
-        assert cleancache.code_version() == before
-    finally:
-        cleancache.code_version.cache_clear()
+    # A library found again through another sys.path entry (as an editable install's .egg-info is, in the folder
+    # `python -m generator` runs from) is the same code: the cache must not empty when the folder changes.
+    assert _code_version_with(tmp_path, monkeypatch, "PyYAML", metadata.version("pyyaml")) == before
+    # A new release of a tool the generator does not run on (a test runner) is no new cleaning either ...
+    assert _code_version_with(tmp_path, monkeypatch, "pytest", "999.0") == before
+    # ... but a new version of one it does run on, directly or through another library, is.
+    assert _code_version_with(tmp_path, monkeypatch, "PyYAML", "999.0") != before
+    assert _code_version_with(tmp_path, monkeypatch, "soupsieve", "999.0") != before  # beautifulsoup4's
 
 
 def test_a_damaged_cache_file_costs_a_cleaning_not_the_build(tmp_path: Path):
