@@ -5,7 +5,8 @@
 
 Runs one generate() of the archive and prints, for every parallel.map_indexed call in the order the
 pipeline makes them, the function mapped, how many items it got, its seconds and how long this process's
-own work (meanwhile) took while the workers ran; then each stage's seconds. A stage's seconds not
+own work (meanwhile) took while the workers ran (where the map used no pool, fewer items than
+parallel.MIN_ITEMS, the meanwhile ran after it); then each stage's seconds. A stage's seconds not
 accounted for by its maps is work in this process alone. The cleaning cache (.build/clean-cache.sqlite)
 is used as a real build would; --no-cache cleans every source, as an archive's first build does.
 """
@@ -13,6 +14,7 @@ is used as a real build would; --no-cache cleans every source, as an archive's f
 from __future__ import annotations
 
 import argparse
+import inspect
 import sys
 import time
 from pathlib import Path
@@ -24,17 +26,18 @@ sys.path.insert(0, str(ROOT))
 from generator import parallel  # noqa: E402
 from generator.pipeline import generate  # noqa: E402
 from generator.stages import Stages  # noqa: E402
+from run import warm_file_cache  # noqa: E402  (bench/run.py, beside this file)
 
 
 def timing_maps(report: Callable[[str], None]) -> Callable[..., list[Any]]:
     """parallel.map_indexed, timed: one line a call, with the seconds its meanwhile took."""
     original = parallel.map_indexed
+    signature = inspect.signature(original)
 
-    def timed(fn: Callable[[int], Any], count: int, inputs: dict[str, Any], workers: int | None = None,
-              tick: Callable[[int], None] = lambda n: None, light: bool = False,
-              meanwhile: Callable[[], None] = lambda: None,
-              completed: Callable[[int, Any], Any] = lambda i, result: result) -> list[Any]:
-        own = 0.0
+    def timed(*args: Any, **kwargs: Any) -> list[Any]:
+        call = signature.bind(*args, **kwargs)
+        call.apply_defaults()
+        meanwhile, own = call.arguments["meanwhile"], 0.0
 
         def timed_meanwhile() -> None:
             nonlocal own
@@ -42,8 +45,10 @@ def timing_maps(report: Callable[[str], None]) -> Callable[..., list[Any]]:
             meanwhile()
             own = time.perf_counter() - started
 
+        call.arguments["meanwhile"] = timed_meanwhile
         started = time.perf_counter()
-        results = original(fn, count, inputs, workers, tick, light, timed_meanwhile, completed)
+        results = original(*call.args, **call.kwargs)
+        fn, count = call.arguments["fn"], call.arguments["count"]
         report(f"  {fn.__name__:<16} {count:>7} items {time.perf_counter() - started:7.2f} s"
                f"   this process's own work meanwhile {own:6.2f} s")
         return results
@@ -57,10 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-cache", action="store_true", help="clean every source (an archive's first build)")
     parser.add_argument("--workers", type=int, help="pool size (default: every core this process may use)")
     args = parser.parse_args(argv)
-    for folder in ("seeds", "annotations"):  # in the page cache first, so read times the code (bench/run.py)
-        for path in (args.root / folder).rglob("*"):
-            if path.is_file():
-                path.read_bytes()
+    warm_file_cache(args.root)
     parallel.map_indexed = timing_maps(print)  # the pipeline's modules call it through the module
     stages = Stages()
     print("pool maps, in order:")

@@ -9,7 +9,7 @@ link, render, write, site build with the real engine subprocess, check when
 generator/check.py exists), with peak RSS per stage; then a no-op rebuild, a
 rebuild after one annotation edit, the per-article stages without the process
 pool, the search index size; then, in a fresh process, a full build with the
-cleaning cache the first build left and, at the size closest to 1,000, how long
+cleaning cache the earlier builds left and, at the size closest to 1,000, how long
 `serve` takes to show an annotation edit. Then the sizes take turns (--rounds times: 1,000,
 10,000, 1,000, ...), each build in a fresh process from an empty docs/, and read …
 write are reported as the median of those builds: a shared machine's slow minutes
@@ -580,19 +580,11 @@ def main(argv: list[str] | None = None) -> int:
         for n in sorted(args.articles):
             root = ensure_archive(n, args.seed)
             print(f"measuring {n:,} articles ...", file=sys.stderr, flush=True)
-            process = subprocess.run([sys.executable, __file__, "--one", str(root), "--engines", *engines],
-                                     cwd=ROOT, capture_output=True, text=True)
-            if process.returncode != 0:
-                sys.stderr.write(process.stderr[-5000:])
+            result = _run_self("--one", str(root), "--engines", *engines)
+            cached = _run_self("--generate-cached", str(root))
+            if result is None or cached is None:
                 return 1
-            result = json.loads(process.stdout.strip().splitlines()[-1])
-            result["root"] = str(root)
-            process = subprocess.run([sys.executable, __file__, "--generate-cached", str(root)],
-                                     cwd=ROOT, capture_output=True, text=True)
-            if process.returncode != 0:
-                sys.stderr.write(process.stderr[-5000:])
-                return 1
-            result |= json.loads(process.stdout.strip().splitlines()[-1])
+            result |= cached | {"root": str(root)}
             if n == serve_n and not args.no_serve:
                 result["serve"] = serve_latency(root)
             results.append(result)
@@ -624,21 +616,29 @@ def take_turns(results: list[dict], rounds: int) -> bool:
     for turn in range(rounds):
         for r in results:
             print(f"round {turn + 1} of {rounds}: {r['articles']:,} articles ...", file=sys.stderr, flush=True)
-            process = subprocess.run([sys.executable, __file__, "--generate-once", r["root"]],
-                                     cwd=ROOT, capture_output=True, text=True)
-            if process.returncode != 0:
-                sys.stderr.write(process.stderr[-5000:])
+            seconds_of = _run_self("--generate-once", r["root"])
+            if seconds_of is None:
                 print("a round failed: the table shows the builds of each size alone", file=sys.stderr)
                 for other in results:
                     other.pop("round_samples", None)
                 return False
-            for name, seconds in json.loads(process.stdout.strip().splitlines()[-1]).items():
+            for name, seconds in seconds_of.items():
                 r.setdefault("round_samples", {}).setdefault(name, []).append(seconds)
     for r in results:
         for name, samples in r.get("round_samples", {}).items():
             r["stages"][name]["in_process_seconds"] = r["stages"][name]["seconds"]
             r["stages"][name]["seconds"] = statistics.median(samples)
     return True
+
+
+def _run_self(*args: str) -> dict | None:
+    """This script run again with internal arguments (--one, --generate-once, --generate-cached) in a fresh
+    process, whose peak memory is then its own: the JSON it prints, or None (its error shown) if it failed."""
+    process = subprocess.run([sys.executable, __file__, *args], cwd=ROOT, capture_output=True, text=True)
+    if process.returncode != 0:
+        sys.stderr.write(process.stderr[-5000:])
+        return None
+    return json.loads(process.stdout.strip().splitlines()[-1])
 
 
 def _importable(name: str) -> bool:
