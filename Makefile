@@ -43,7 +43,7 @@ bench-clean: $(INSTALLED)  ## P/R/F1 of the cleaner on ../shared/corpus/boilerpl
 bench: $(INSTALLED)  ## time every stage on synthetic archives of BENCH_N articles (default "1000 10000"; try BENCH_N=200)
 	$(PY) -m pip install --quiet -e '.[bench]'
 	BENCH_N="$(BENCH_N)" $(PY) bench/run.py
-	$(PY) bench/linkcheck_compare.py --root bench/.work/$(firstword $(BENCH_N))  # generator check vs LinkChecker
+	$(PY) bench/linkcheck_compare.py --synthetic $(firstword $(BENCH_N))  # generator check vs LinkChecker
 
 install: $(INSTALLED)
 

@@ -71,6 +71,10 @@ def main() -> int:
         subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root)], cwd=REPO, check=True)
     try:
         pages = sum(1 for _ in (root / "site").rglob("*.html"))
+        if not pages:  # nothing to compare: two failures timed against each other would say nothing
+            print(f"{root / 'site'}: no built site to check; build it first, or pass --build or --synthetic N",
+                  file=sys.stderr)
+            return 1
         print(f"site: {root / 'site'} ({pages} HTML files)")
         ours, process = timed([sys.executable, "-m", "generator", "check", "--root", str(root)], REPO)
         summary = process.stderr.strip().splitlines()[-1] if process.stderr.strip() else ""
