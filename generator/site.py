@@ -18,16 +18,21 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .commit import WORK_DIR, commit
 from .stages import NO_STAGES, Stages
 from .write import Changes, stage
 
-# Both read mkdocs.yml and the same Markdown; strict: a broken link or anchor fails the build.
+# Both read mkdocs.yml and the same Markdown; strict: a broken link or anchor fails the build. MkDocs' --verbose
+# log names each page as it reads it (Markdown to HTML) and as it builds it (the theme's template): the stage's
+# progress counts those two steps a page, and the other DEBUG lines are left out of the log kept.
 ENGINES = {
-    "mkdocs": (sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"),
+    "mkdocs": (sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--verbose"),
     "zensical": (sys.executable, "-m", "zensical", "build", "--strict"),
 }
+PAGE_STEP = re.compile(r"DEBUG\s+-\s+(?:Reading: |Building page )")
+DEBUG_LINE = re.compile(r"DEBUG\s+-")
 _TOP_LEVEL_DIRS = re.compile(r"^(docs_dir|site_dir):.*\n?", re.M)
 
 
@@ -60,24 +65,48 @@ def build_site(root: Path, changes: Changes, site_dir: Path | None = None, stage
     project = _TOP_LEVEL_DIRS.sub("", (root / "mkdocs.yml").read_text("utf-8"))
     config.write_text(project.rstrip("\n") + "\n\n# staged by generator/site.py\ndocs_dir: docs\nsite_dir: site\n",
                       "utf-8")
+    steps = 2 * sum(1 for _ in staged_docs.rglob("*.md")) if command is None and engine == "mkdocs" else 0
     command = command or ENGINES[engine]
-    with stages.stage("site build"):
-        # On Ctrl-C or SIGTERM (raised here as KeyboardInterrupt) subprocess.run kills the child before re-raising.
-        # One pipe for both streams, unbuffered: the log reads in the order the engine wrote it (its warnings,
-        # then "Aborted with 2 warnings"), not all of stdout before all of stderr.
-        process = subprocess.run([*command, "-f", str(config)], cwd=root, stdout=subprocess.PIPE,
-                                 stderr=subprocess.STDOUT, text=True, env={**os.environ, **ENGINE_ENV},
-                                 preexec_fn=_die_with_parent)
-        built = process.returncode == 0 and (staged_site / "index.html").is_file()
+    with stages.stage("site build", total=steps) as tick:
+        returncode, log = _run_engine([*command, "-f", str(config)], root, steps, tick)
+        built = returncode == 0 and (staged_site / "index.html").is_file()
         if not built:
             stages.fail()
-    log = process.stdout.replace(str(staged_docs), "docs")
+    log = log.replace(str(staged_docs), "docs")
     if not built:
         shutil.rmtree(staged_site, ignore_errors=True)
         return SiteResult(False, log, site_dir)
     with stages.stage("write"):
         commit(root, changes, staged_docs, staged_site, site_dir)
     return SiteResult(True, log, site_dir)
+
+
+def _run_engine(command: list[str], root: Path, steps: int, tick: Callable[[int], None]) -> tuple[int, str]:
+    """The engine's exit status and its log, read as it comes: each page step it names (PAGE_STEP) ticks the
+    stage's progress, up to steps; its other DEBUG lines are dropped.
+
+    One pipe for both streams, unbuffered: the log reads in the order the engine wrote it (its warnings, then
+    "Aborted with 2 warnings"), not all of stdout before all of stderr. On Ctrl-C or SIGTERM (raised here as
+    KeyboardInterrupt) the child is killed before the exception goes on.
+    """
+    kept: list[str] = []
+    done = 0
+    with subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                          env={**os.environ, **ENGINE_ENV}, preexec_fn=_die_with_parent) as process:
+        try:
+            assert process.stdout is not None
+            for line in process.stdout:
+                if PAGE_STEP.match(line):
+                    if done < steps:
+                        done += 1
+                        tick(1)
+                elif not DEBUG_LINE.match(line):
+                    kept.append(line)
+            process.wait()
+        except BaseException:
+            process.kill()
+            raise
+    return process.returncode, "".join(kept)
 
 
 def write_docs(root: Path, changes: Changes) -> None:

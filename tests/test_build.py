@@ -17,6 +17,7 @@ import pytest
 from generator.cli import main
 from generator.pipeline import generate, load_archive
 from generator.render.paths import GENERATED_DIRS
+from generator.site import build_site
 from generator.stages import Progress
 from generator.write import copy_hand_written
 
@@ -165,6 +166,7 @@ def test_a_failed_site_build_says_so_and_shows_the_engines_log_in_its_order(arch
     last = err.index("mkdocs build --strict failed (above); docs/ and site/ were not changed")
     assert failed < min(warnings) and max(warnings) < aborted < last, err
     assert err.rstrip("\n").endswith("docs/ and site/ were not changed"), err
+    assert "DEBUG" not in err, err
 
 
 def test_hand_written_file_in_the_way_is_not_overwritten(archive: Path):
@@ -269,6 +271,21 @@ def test_progress_lines_never_count_past_the_total(archive: Path):
     assert any(name == "render" for name, _, _ in counts), log.getvalue()
     for name, done, total in counts:
         assert int(done) <= int(total), f"{name}: {done}/{total}"
+
+
+def test_the_site_build_shows_its_progress_page_by_page(archive: Path):
+    """MkDocs is most of a build's time: a CI log shows it going, two steps a page (read, then built), and
+    the log kept for a failure holds none of the --verbose lines those steps come from."""
+    result = generate(archive)
+    log = io.StringIO()
+    site = build_site(archive, result.changes, stages=Progress(log, min_total=1))
+    assert site.ok, site.log
+    pages = sum(1 for _ in (archive / "docs").rglob("*.md"))
+    assert re.search(rf"^site build: {2 * pages} items$", log.getvalue(), re.M), log.getvalue()
+    steps = [int(done) for done, total in re.findall(r"^site build: (\d+)/(\d+) ", log.getvalue(), re.M)
+             if int(total) == 2 * pages]
+    assert len(steps) >= 5 and steps == sorted(steps) and steps[-1] <= 2 * pages, log.getvalue()
+    assert "DEBUG" not in site.log and "Documentation built in" in site.log, site.log
 
 
 def test_a_stage_that_raises_or_is_interrupted_is_not_reported_done():
