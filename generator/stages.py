@@ -61,11 +61,12 @@ class Stages:
 
 
 class Progress(Stages):
-    """On a terminal, a bar redrawn in place; elsewhere (CI logs) one plain line a stage, and every 10%."""
+    """On a terminal, a bar redrawn in place; elsewhere (CI logs) one plain line a stage, and every 10% once
+    the stage has run min_seconds (a stage over in a second needs no more than its "done" line)."""
 
-    def __init__(self, stream: TextIO = sys.stderr, min_total: int = 200) -> None:
+    def __init__(self, stream: TextIO = sys.stderr, min_total: int = 200, min_seconds: float = 1.0) -> None:
         super().__init__()
-        self.stream, self.min_total = stream, min_total
+        self.stream, self.min_total, self.min_seconds = stream, min_total, min_seconds
         self.tty = stream.isatty()
         self.name, self.total, self.done, self.shown, self.started = "", 0, 0, -1, 0.0
 
@@ -89,9 +90,10 @@ class Progress(Stages):
                 self.stream.flush()
         else:
             tenth = self.done * 10 // self.total
-            if tenth != self.shown and tenth not in (0, 10):
+            elapsed = time.perf_counter() - self.started
+            if tenth != self.shown and tenth not in (0, 10) and elapsed >= self.min_seconds:
                 self.shown = tenth
-                self.stream.write(f"{self.name}: {self.done}/{self.total} ({time.perf_counter() - self.started:.1f} s)\n")
+                self.stream.write(f"{self.name}: {self.done}/{self.total} ({elapsed:.1f} s)\n")
                 self.stream.flush()
 
     def end(self, name: str, seconds: float) -> None:

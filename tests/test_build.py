@@ -266,7 +266,7 @@ def test_progress_lines_never_count_past_the_total(archive: Path):
     """The plain progress lines of a CI log: every page a stage renders (article and entity pages) is in its
     total, so a line never reads "render: 12/5"."""
     log = io.StringIO()
-    generate(archive, stages=Progress(log, min_total=1))
+    generate(archive, stages=Progress(log, min_total=1, min_seconds=0))
     counts = re.findall(r"^(\w+): (\d+)/(\d+) ", log.getvalue(), re.M)
     assert any(name == "render" for name, _, _ in counts), log.getvalue()
     for name, done, total in counts:
@@ -278,7 +278,7 @@ def test_the_site_build_shows_its_progress_page_by_page(archive: Path):
     the log kept for a failure holds none of the --verbose lines those steps come from."""
     result = generate(archive)
     log = io.StringIO()
-    site = build_site(archive, result.changes, stages=Progress(log, min_total=1))
+    site = build_site(archive, result.changes, stages=Progress(log, min_total=1, min_seconds=0))
     assert site.ok, site.log
     pages = sum(1 for _ in (archive / "docs").rglob("*.md"))
     assert re.search(rf"^site build: {2 * pages} items$", log.getvalue(), re.M), log.getvalue()
@@ -286,6 +286,20 @@ def test_the_site_build_shows_its_progress_page_by_page(archive: Path):
              if int(total) == 2 * pages]
     assert len(steps) >= 5 and steps == sorted(steps) and steps[-1] <= 2 * pages, log.getvalue()
     assert "DEBUG" not in site.log and "Documentation built in" in site.log, site.log
+
+
+def test_a_ci_log_shows_progress_lines_only_once_a_stage_has_run_a_second(monkeypatch):
+    """Progress is for long stages: one over within min_seconds shows its start and its end, no tenths."""
+    now = [100.0]
+    monkeypatch.setattr("generator.stages.time.perf_counter", lambda: now[0])
+    log = io.StringIO()
+    with Progress(log, min_total=1, min_seconds=1.0).stage("site build", total=10) as tick:
+        for step in [0.125] * 5 + [0.5] * 5:  # five steps in the first 0.625 s, five later
+            now[0] += step
+            tick(1)
+    assert log.getvalue().splitlines()[0] == "site build: 10 items", log.getvalue()
+    shown = [int(done) for done in re.findall(r"^site build: (\d+)/10 ", log.getvalue(), re.M)]
+    assert shown == [6, 7, 8, 9], log.getvalue()
 
 
 def test_a_stage_that_raises_or_is_interrupted_is_not_reported_done():
