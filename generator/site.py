@@ -33,6 +33,7 @@ ENGINES = {
 }
 PAGE_STEP = re.compile(r"DEBUG\s+-\s+(?:Reading: |Building page )")
 DEBUG_LINE = re.compile(r"DEBUG\s+-")
+MARKDOWN_SUFFIXES = frozenset((".md", ".markdown", ".mdown", ".mkdn", ".mkd"))  # MkDocs' (utils.markdown_extensions)
 _TOP_LEVEL_DIRS = re.compile(r"^(docs_dir|site_dir):.*\n?", re.M)
 
 
@@ -65,7 +66,8 @@ def build_site(root: Path, changes: Changes, site_dir: Path | None = None, stage
     project = _TOP_LEVEL_DIRS.sub("", (root / "mkdocs.yml").read_text("utf-8"))
     config.write_text(project.rstrip("\n") + "\n\n# staged by generator/site.py\ndocs_dir: docs\nsite_dir: site\n",
                       "utf-8")
-    steps = 2 * sum(1 for _ in staged_docs.rglob("*.md")) if command is None and engine == "mkdocs" else 0
+    steps = 2 * sum(1 for path in staged_docs.rglob("*") if path.suffix in MARKDOWN_SUFFIXES) \
+        if command is None and engine == "mkdocs" else 0
     command = command or ENGINES[engine]
     with stages.stage("site build", total=steps) as tick:
         returncode, log = _run_engine([*command, "-f", str(config)], root, steps, tick)
