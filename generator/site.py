@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from mkdocs.utils import is_markdown_file
+
 from .commit import WORK_DIR, commit
 from .stages import NO_STAGES, Stages
 from .write import Changes, stage
@@ -33,7 +35,6 @@ ENGINES = {
 }
 PAGE_STEP = re.compile(r"DEBUG\s+-\s+(?:Reading: |Building page )")
 DEBUG_LINE = re.compile(r"DEBUG\s+-")
-MARKDOWN_SUFFIXES = frozenset((".md", ".markdown", ".mdown", ".mkdn", ".mkd"))  # MkDocs' (utils.markdown_extensions)
 _TOP_LEVEL_DIRS = re.compile(r"^(docs_dir|site_dir):.*\n?", re.M)
 
 
@@ -66,7 +67,7 @@ def build_site(root: Path, changes: Changes, site_dir: Path | None = None, stage
     project = _TOP_LEVEL_DIRS.sub("", (root / "mkdocs.yml").read_text("utf-8"))
     config.write_text(project.rstrip("\n") + "\n\n# staged by generator/site.py\ndocs_dir: docs\nsite_dir: site\n",
                       "utf-8")
-    steps = 2 * sum(1 for path in staged_docs.rglob("*") if path.suffix in MARKDOWN_SUFFIXES) \
+    steps = 2 * sum(1 for path in staged_docs.rglob("*") if is_markdown_file(path.name)) \
         if command is None and engine == "mkdocs" else 0
     command = command or ENGINES[engine]
     with stages.stage("site build", total=steps) as tick:
