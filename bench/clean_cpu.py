@@ -14,6 +14,11 @@ also prints the CPU milliseconds an article of each run of 2,000 articles, keepi
 build does (without --chunk, results are dropped): flat from the first chunk to the last, cleaning is
 linear within one run, whatever the machine did between two runs of different sizes.
 
+    python bench/clean_cpu.py bench/.work/1000 --max-passes 1
+
+times cleaning with fewer passes than clean.MAX_PASSES (1: no second pass to confirm the text is clean): what
+the passes after the first cost, as a measure, not a setting (the build always makes them).
+
     python bench/clean_cpu.py bench/.work/10000 --pool 2
 
 times the clean stage as the build runs it (pipeline._clean_all, on a process pool of 2, after reading the
@@ -41,6 +46,7 @@ from generator.memo import NO_MEMO  # noqa: E402
 from generator.model import Annotations, CleaningOverrides, RawDocument  # noqa: E402
 from generator.read import read_sources  # noqa: E402
 
+BUILD_PASSES = clean_module.MAX_PASSES  # what the build makes, before --max-passes changes it
 KEEP_WARM = {"_stop_words", "_languages_by_stop_word"}  # justext's lists: loaded once per process either way
 
 
@@ -58,7 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--chunk", type=int, default=0, help="print CPU ms an article for each run of this many")
     parser.add_argument("--pool", type=int, default=0, help="time the build's clean stage on this many workers")
+    parser.add_argument("--max-passes", type=int, default=BUILD_PASSES,
+                        help=f"at most this many cleaning passes (the build makes up to {BUILD_PASSES})")
     args = parser.parse_args(argv)
+    clean_module.MAX_PASSES = args.max_passes  # clean_text reads it at each call
     documents, _ = read_sources(args.root)
     if args.pool:
         with pipeline.cycle_collector_paused():  # as the build loads them: frozen, out of the collector's passes
@@ -87,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
                 chunk_start = done
         times.append(time.process_time() - start)
         del kept
-    print(f"clean CPU, {len(documents)} articles ({clean_module.__file__}): best {min(times):.2f} s "
+    passes = "" if args.max_passes == BUILD_PASSES else f", at most {args.max_passes} pass{'' if args.max_passes == 1 else 'es'}"
+    print(f"clean CPU, {len(documents)} articles{passes} ({clean_module.__file__}): best {min(times):.2f} s "
           f"(repeats: {', '.join(f'{t:.2f}' for t in times)})")
     return 0
 
