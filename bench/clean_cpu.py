@@ -96,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
                 chunk_start = done
         times.append(time.process_time() - start)
         del kept
-    passes = "" if args.max_passes == BUILD_PASSES else f", at most {args.max_passes} pass{'' if args.max_passes == 1 else 'es'}"
+    passes = "" if args.max_passes == BUILD_PASSES else (
+        f", at most {args.max_passes} pass{'' if args.max_passes == 1 else 'es'}")
     print(f"clean CPU, {len(documents)} articles{passes} ({clean_module.__file__}): best {min(times):.2f} s "
           f"(repeats: {', '.join(f'{t:.2f}' for t in times)})")
     return 0

@@ -475,9 +475,10 @@ def _cpu_floor(r: dict) -> str:
     allowed = (r["stages"]["site build"]["seconds"] or 0) / 9  # g / (g + site) <= 10 % <=> g <= site / 9
     if floor <= allowed:
         return ""
+    cores = "both" if r["workers"] == 2 else f"all {r['workers']}"
     return (f"; on one core read … write take {_pooled_stages(serial) + serial['write']:.1f} s, so even with "
-            f"{'both' if r['workers'] == 2 else 'all ' + str(r['workers'])} cores busy throughout they would take {floor:.1f} s, against the {allowed:.1f} s "
-            "that 10 % allows: the target needs less work an article, not more cores kept busy")
+            f"{cores} cores busy throughout they would take {floor:.1f} s, against the {allowed:.1f} s that 10 % "
+            "allows: the target needs less work an article, not more cores kept busy")
 
 
 def targets(results: list[dict]) -> list[str]:
