@@ -16,8 +16,8 @@ linear within one run, whatever the machine did between two runs of different si
 
     python bench/clean_cpu.py bench/.work/1000 --max-passes 1
 
-times cleaning with fewer passes than clean.MAX_PASSES (1: no second pass to confirm the text is clean): what
-the passes after the first cost, as a measure, not a setting (the build always makes them).
+times cleaning with fewer passes than clean.MAX_PASSES (1: the first pass alone, without those that confirm
+the text is clean): what the passes after the first cost, as a measure, not a setting (the build makes them).
 
     python bench/clean_cpu.py bench/.work/10000 --pool 2
 
@@ -58,13 +58,19 @@ def _empty_caches() -> None:
                     value.cache_clear()
 
 
+def _at_least_one(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: a number of passes, 1 or more")
+    return int(value)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("root", type=Path, help="the archive (a folder with seeds/ and annotations/)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--chunk", type=int, default=0, help="print CPU ms an article for each run of this many")
     parser.add_argument("--pool", type=int, default=0, help="time the build's clean stage on this many workers")
-    parser.add_argument("--max-passes", type=int, default=BUILD_PASSES,
+    parser.add_argument("--max-passes", type=_at_least_one, default=BUILD_PASSES,
                         help=f"at most this many cleaning passes (the build makes up to {BUILD_PASSES})")
     args = parser.parse_args(argv)
     clean_module.MAX_PASSES = args.max_passes  # clean_text reads it at each call

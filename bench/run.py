@@ -466,19 +466,21 @@ def _busy_cores(r: dict) -> str:
 
 
 def _cpu_floor(r: dict) -> str:
-    """The least time read … write could take on this run's cores, from their one-core seconds: when it is
+    """The least time read … write could take on this run's pool, from their one-core seconds: when it is
     over what 10 % of the build allows, no scheduling meets the target, only less work an article."""
     serial = r.get("serial") or {}
-    if not all(serial.get(s) for s in GENERATOR_STAGES):
+    site = r["stages"]["site build"]["seconds"]
+    if not site or not all(serial.get(s) for s in GENERATOR_STAGES):
         return ""
-    floor = _pooled_stages(serial) / r["workers"] + serial["write"]  # write is this process's alone
-    allowed = (r["stages"]["site build"]["seconds"] or 0) / 9  # g / (g + site) <= 10 % <=> g <= site / 9
+    one_core = sum(serial[s] for s in GENERATOR_STAGES)
+    floor = one_core / r["workers"]  # every stage spread evenly over the workers, none ever waiting
+    allowed = site / 9  # g / (g + site) <= 10 % <=> g <= site / 9
     if floor <= allowed:
         return ""
-    cores = "both" if r["workers"] == 2 else f"all {r['workers']}"
-    return (f"; on one core read … write take {_pooled_stages(serial) + serial['write']:.1f} s, so even with "
-            f"{cores} cores busy throughout they would take {floor:.1f} s, against the {allowed:.1f} s that 10 % "
-            "allows: the target needs less work an article, not more cores kept busy")
+    workers = {1: "its one worker", 2: "both workers"}.get(r["workers"], f"all {r['workers']} workers")
+    return (f"; on one core read … write take {one_core:.1f} s, so even with {workers} busy throughout they "
+            f"would take {floor:.1f} s, against the {allowed:.1f} s that 10 % allows: the target needs less work "
+            "an article, not better use of the cores")
 
 
 def targets(results: list[dict]) -> list[str]:
