@@ -47,9 +47,9 @@ ABLATION = "CLEAN_BENCH_WITHOUT"  # set by --without: score.py runs the cleaner 
 
 
 def _body(source: str, kind: str) -> str:
-    from generator import clean as clean_module
-    from generator.clean import clean
-    from generator.model import RawDocument
+    from generator.clean import cleaner as clean_module
+    from generator.clean.cleaner import clean
+    from generator.core.model import RawDocument
 
     if os.environ.get(ABLATION) == "phrase-rules":  # every line as if no phrase rule knew it
         clean_module.phrase_rule = lambda line: None
@@ -80,9 +80,9 @@ def score(corpus: Path, kind: str, as_archive: bool = False) -> dict[str, str]:
 def _cleaned_as_archives(corpus: Path, kind: str) -> dict[str, dict[str, str]]:
     """Every page's body, each split's pages cleaned together as the articles of one archive (as pipeline.py
     does: the context is the short lines of the text the rules see, a web page's extracted text)."""
-    from generator.clean import clean, extract_page, source_text
-    from generator.context import archive_context
-    from generator.model import RawDocument
+    from generator.clean.cleaner import clean, extract_page, source_text
+    from generator.clean.context import archive_context
+    from generator.core.model import RawDocument
 
     split_ids = _load_module(corpus / "score.py").split_ids
     folder, suffix = (corpus / "html", "html") if kind == "html" else (corpus / "text", "txt")

@@ -36,15 +36,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import clean as clean_module  # noqa: E402
 from generator import pipeline  # noqa: E402
-from generator.annotations import load_annotations  # noqa: E402
-from generator.clean import clean, extract_page, source_text  # noqa: E402
-from generator.context import context_of, short_lines  # noqa: E402
-from generator.cleancache import NO_CACHE  # noqa: E402
-from generator.memo import NO_MEMO  # noqa: E402
-from generator.model import Annotations, CleaningOverrides, RawDocument  # noqa: E402
-from generator.read import read_sources  # noqa: E402
+from generator.annotate.load import load_annotations  # noqa: E402
+from generator.clean import cleaner as clean_module  # noqa: E402
+from generator.clean.cache import NO_CACHE  # noqa: E402
+from generator.clean.cleaner import clean, extract_page, source_text  # noqa: E402
+from generator.clean.context import context_of, short_lines  # noqa: E402
+from generator.core.model import Annotations, CleaningOverrides, RawDocument  # noqa: E402
+from generator.ingest.read import read_sources  # noqa: E402
+from generator.runtime.memo import NO_MEMO  # noqa: E402
 
 BUILD_PASSES = clean_module.MAX_PASSES  # what the build makes, before --max-passes changes it
 KEEP_WARM = {"_stop_words", "_languages_by_stop_word"}  # justext's lists: loaded once per process either way

@@ -21,8 +21,8 @@ PAGES = ROOT.parent / "shared" / "corpus" / "boilerplate" / "html"
 
 def _clean_all(collector: bool) -> None:
     sys.path.insert(0, str(ROOT))
-    from generator.clean import clean
-    from generator.model import RawDocument
+    from generator.clean.cleaner import clean
+    from generator.core.model import RawDocument
 
     if not collector:
         gc.disable()

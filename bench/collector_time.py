@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator import pipeline  # noqa: E402
-from generator.stages import Stages  # noqa: E402
+from generator.runtime.progress import Stages  # noqa: E402
 
 
 @contextmanager

@@ -28,7 +28,7 @@ CHILD = """
 import hashlib, json, sys
 from pathlib import Path
 from generator.pipeline import generate
-from generator.stages import Stages
+from generator.runtime.progress import Stages
 stages = Stages()
 result = generate(Path(sys.argv[1]), stages=stages, workers=1)
 print(json.dumps({"pages": {p: hashlib.sha256(c).hexdigest() for p, c in result.pages.items()},

@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.write import _staging_writer  # noqa: E402
+from generator.write.plan import _staging_writer  # noqa: E402
 
 WORK = ROOT / "bench" / ".work" / "create-after-removal"
 

@@ -28,7 +28,7 @@ from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.write import _staging_writer, atomic_write_bytes  # noqa: E402
+from generator.write.plan import _staging_writer, atomic_write_bytes  # noqa: E402
 
 WORK = Path(__file__).resolve().parent / ".work" / "file-create"
 

@@ -3,7 +3,7 @@
     python bench/fuzzy_anchor.py [--chars 20000 100000 1000000] [--unbounded]
 
 A text without line breaks is one paragraph; the approximate search costs quote length x text length,
-so anchor.py searches only around the quote's rarest words past FUZZY_BUDGET. Prints, per size, what
+so annotate/anchor.py searches only around the quote's rarest words past FUZZY_BUDGET. Prints, per size, what
 was found and how long it took.
 """
 
@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator import anchor as anchor_module  # noqa: E402
-from generator.anchor import anchor  # noqa: E402
-from generator.model import Block, Selector  # noqa: E402
+from generator.annotate import anchor as anchor_module  # noqa: E402
+from generator.annotate.anchor import anchor  # noqa: E402
+from generator.core.model import Block, Selector  # noqa: E402
 
 FILLER = ("the council said that a harbour plan would be approved after long debate on tuesday while "
           "engineers warned").split()

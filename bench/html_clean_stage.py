@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     import trafilatura
 
     from generator.pipeline import load_archive
-    from generator.stages import Stages
+    from generator.runtime.progress import Stages
 
     runs = [0]
     extract = trafilatura.extract

@@ -30,9 +30,9 @@ REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus" / "boilerplate"
 sys.path.insert(0, str(REPO))
 
-from generator import clean as C  # noqa: E402
-from generator import linescore as L  # noqa: E402
-from generator.model import RawDocument  # noqa: E402
+from generator.clean import cleaner as C  # noqa: E402
+from generator.clean import linescore as L  # noqa: E402
+from generator.core.model import RawDocument  # noqa: E402
 
 TOKEN = re.compile(r"\w+")
 HAND_SET = L.find_main_run

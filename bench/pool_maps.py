@@ -23,10 +23,11 @@ from typing import Any, Callable
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import parallel  # noqa: E402
-from generator.pipeline import generate  # noqa: E402
-from generator.stages import Stages  # noqa: E402
 from run import warm_file_cache  # noqa: E402  (bench/run.py, beside this file)
+
+from generator.pipeline import generate  # noqa: E402
+from generator.runtime import parallel  # noqa: E402
+from generator.runtime.progress import Stages  # noqa: E402
 
 
 def timing_maps(report: Callable[[str], None]) -> Callable[..., list[Any]]:

@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator import pagelines  # noqa: E402
-from generator.clean import clean  # noqa: E402
-from generator.model import RawDocument  # noqa: E402
+from generator.clean.cleaner import clean  # noqa: E402
+from generator.clean.html import pagelines  # noqa: E402
+from generator.core.model import RawDocument  # noqa: E402
 
 PHRASE = "\ub5c2\U0001c1b7\x1b*\xd8s#\x82\xd3\U000a8e8d\U000f8a92q"  # found by Hypothesis (tests/test_properties.py)
 

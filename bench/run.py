@@ -37,13 +37,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import fingerprint, parallel  # noqa: E402
-from generator.memo import Memo  # noqa: E402
 from generator.pipeline import generate  # noqa: E402
 from generator.render.paths import GENERATED_DIRS  # noqa: E402
-from generator.site import build_site, write_docs  # noqa: E402
-from generator.stages import Stages  # noqa: E402
-from generator.write import MANIFEST, apply  # noqa: E402
+from generator.runtime import parallel  # noqa: E402
+from generator.runtime.memo import Memo  # noqa: E402
+from generator.runtime.progress import Stages  # noqa: E402
+from generator.write import fingerprint
+from generator.write.plan import MANIFEST, apply  # noqa: E402
+from generator.write.site import build_site, write_docs  # noqa: E402
 
 WORK = ROOT / "bench" / ".work"
 RESULTS = ROOT / "bench" / "results"
@@ -168,7 +169,7 @@ def measure_one(root: Path, engines: list[str]) -> dict:
         raise SystemExit(f"{engines[0]} build failed:\n{site.log[-3000:]}")
     out["pages"] = len(result.pages)
     out["mentions"] = len(result.archive.mentions)
-    check = ROOT / "generator" / "check.py"
+    check = ROOT / "generator" / "check/links.py"
     if check.is_file():
         with stages.stage("check"):
             process = subprocess.run([sys.executable, "-m", "generator", "check", "--root", str(root)],
@@ -247,7 +248,7 @@ def measure_one(root: Path, engines: list[str]) -> dict:
 
 def generate_cached(root: Path) -> dict:
     """A full build with the cleaning cache an earlier build left, as every later build of unchanged sources
-    is (cleancache.py), in this (fresh) process: its peak memory is its own, not raised by the builds
+    is (clean/cache.py), in this (fresh) process: its peak memory is its own, not raised by the builds
     measure_one ran before it. It builds onto the docs/ that measure_one left, as a real later build does."""
     warm_file_cache(root)
     cached = Measured()
@@ -290,7 +291,7 @@ def serve_latency(root: Path, timeout: float = 180) -> dict:
             return {"error": "serve did not start in time"}
         marker = f"Served-edit-{int(time.time())}"
         article_id = edit_one_annotation(root, marker)
-        from generator.read import slugify
+        from generator.ingest.read import slugify
         url = f"{base}articles/{slugify(article_id)}/"
         started = time.perf_counter()
         while time.perf_counter() - started < 60:
@@ -534,7 +535,7 @@ def targets(results: list[dict]) -> list[str]:
             f"{rewritten} files written or removed, {percent:.1f} %",
             "the fingerprint missed the unchanged archive, or regenerating it changed pages")
         written = r["one_edit"]["writes"]
-        from generator.read import slugify
+        from generator.ingest.read import slugify
         touched = f"articles/{slugify(r['one_edit']['article'])}.md" in written
         say(touched and len(written) <= 5, f"one annotation edit at {r['articles']:,}: only its pages rewritten",
             f"{len(written)} pages ({', '.join(written[:5])})",

@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere: the generator package of this checkout
 
-from generator.write import copy_hand_written  # noqa: E402
+from generator.write.plan import copy_hand_written  # noqa: E402
 
 CONSONANTS = "b c d f g h k l m n p r s t v z br dr gr kr st tr sh kh".split()
 VOWELS = "a e i o u a e i o ai ei ou".split()

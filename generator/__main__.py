@@ -3,7 +3,7 @@
 import sys
 
 try:
-    from .cli import main
+    from generator.app.cli import main
 except KeyboardInterrupt:  # Ctrl-C while still importing: nothing was read or written yet
     print("interrupted; docs/ and site/ were not changed", file=sys.stderr)
     sys.exit(130)

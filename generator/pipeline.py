@@ -4,10 +4,10 @@ The annotation files are read first (the "annotate" stage's first half): cleanin
 keep/drop overrides; the second half anchors their quotes in the cleaned text. Everything is gathered
 and checked before anything is written, as MkDocs' own build does: a build that fails leaves docs/ and
 site/ as they were.
-Each stage is named for progress lines and the benchmark (stages.py); the
+Each stage is named for progress lines and the benchmark (runtime/progress.py); the
 per-item work of each stage (parse an annotation file, extract a web page, clean a source, anchor
 an article's quotes, find its entity mentions, sample its sentences for related
-coverage, render a page) runs on every core for large archives (parallel.py).
+coverage, render a page) runs on every core for large archives (runtime/parallel.py).
 """
 
 from __future__ import annotations
@@ -19,22 +19,31 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from . import parallel
-from .annotate import annotate, empty_text_warnings
-from .annotations import load_annotations
-from .clean import clean, extract_page, source_text
-from .cleancache import NO_CACHE, CleanCache, Entry
-from .context import AskedContext, context_of, short_lines
-from .errors import BuildFailed, Problem, error, has_errors
-from .extract import Extracted
-from .linescore import load_stop_words
-from .link import link
-from .memo import NO_MEMO, Memo
-from .model import Annotations, Archive, Block, CleanedArticle, CleaningOverrides, Loc, RawDocument, Removal
-from .read import DEFAULT_MAX_BYTES, read_seeds
-from .render import PageClash, render
-from .stages import NO_STAGES, Stages
-from .write import Changes, plan
+from generator.annotate.load import load_annotations
+from generator.annotate.merge import annotate, empty_text_warnings
+from generator.clean.cache import NO_CACHE, CleanCache, Entry
+from generator.clean.cleaner import clean, extract_page, source_text
+from generator.clean.context import AskedContext, context_of, short_lines
+from generator.clean.html.extract import Extracted
+from generator.clean.linescore import load_stop_words
+from generator.core.errors import BuildFailed, Problem, error, has_errors
+from generator.core.model import (
+    Annotations,
+    Archive,
+    Block,
+    CleanedArticle,
+    CleaningOverrides,
+    Loc,
+    RawDocument,
+    Removal,
+)
+from generator.ingest.read import DEFAULT_MAX_BYTES, read_seeds
+from generator.link.mentions import link
+from generator.render import PageClash, render
+from generator.runtime import parallel
+from generator.runtime.memo import NO_MEMO, Memo
+from generator.runtime.progress import NO_STAGES, Stages
+from generator.write.plan import Changes, plan
 
 
 @dataclass
@@ -74,7 +83,7 @@ def load_archive(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, stages: Stages 
     """Read, clean, annotate and link: the archive in memory, and every problem found on the way.
 
     With a memo (serve), an item whose inputs did not change since the last build is not redone; with
-    clean_cache, a source that an earlier build cleaned is not cleaned again (cleancache.py).
+    clean_cache, a source that an earlier build cleaned is not cleaned again (clean/cache.py).
     What the stages froze is the collector's again when it returns: the caller (validate, new, suggest,
     tests) keeps the archive, and frozen objects would never be collected.
     """

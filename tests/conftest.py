@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.write import copy_hand_written
+from generator.write.plan import copy_hand_written
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -31,7 +31,7 @@ def archive(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed archive built once for the session (mkdocs build --strict included)."""
-    from generator.cli import main
+    from generator.app.cli import main
 
     root = copy_archive(tmp_path_factory.mktemp("built") / "archive")
     assert main(["build", "--root", str(root)]) == 0

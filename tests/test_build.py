@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
+from generator.app.cli import main
 from generator.pipeline import generate, load_archive
 from generator.render.paths import GENERATED_DIRS
-from generator.site import build_site
-from generator.stages import Progress
-from generator.write import copy_hand_written
+from generator.runtime.progress import Progress
+from generator.write.plan import copy_hand_written
+from generator.write.site import build_site
 
 from .sitecheck import broken_links, page
 
@@ -291,7 +291,7 @@ def test_the_site_build_shows_its_progress_page_by_page(archive: Path):
 def test_a_ci_log_shows_progress_lines_only_once_a_stage_has_run_a_second(monkeypatch):
     """Progress is for long stages: one over within min_seconds shows its start and its end, no tenths."""
     now = [100.0]
-    monkeypatch.setattr("generator.stages.time.perf_counter", lambda: now[0])
+    monkeypatch.setattr("generator.runtime.progress.time.perf_counter", lambda: now[0])
     log = io.StringIO()
     with Progress(log, min_total=1, min_seconds=1.0).stage("site build", total=10) as tick:
         for step in [0.125] * 5 + [0.5] * 5:  # five steps in the first 0.625 s, five later

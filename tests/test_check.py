@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_site, load_config
-from generator.cli import main
+from generator.app.cli import main
+from generator.check.links import check_site, load_config
 
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
 

@@ -9,14 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.clean import clean, clean_text
-from generator.context import archive_context
-from generator.dates import date_line
-from generator.linescore import find_main_run, same_block
-from generator.lineshape import menu_items
-from generator.model import CleaningOverrides
-from generator.phrases import ALL_KEYWORDS, BOILERPLATE_RULES, KEYWORD_FINDER, RULE_KEYWORDS, phrase_rule
-from generator.read import read_sources
+from generator.clean.cleaner import clean, clean_text
+from generator.clean.context import archive_context
+from generator.clean.linescore import find_main_run, same_block
+from generator.clean.lineshape import menu_items
+from generator.clean.rules.dates import date_line
+from generator.clean.rules.phrases import ALL_KEYWORDS, BOILERPLATE_RULES, KEYWORD_FINDER, RULE_KEYWORDS, phrase_rule
+from generator.core.model import CleaningOverrides
+from generator.ingest.read import read_sources
 
 REPO = Path(__file__).resolve().parent.parent
 

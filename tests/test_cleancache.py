@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import cleancache
-from generator.context import normalise_lines
-from generator.lineshape import is_short
-from generator.memo import Memo
+from generator.clean import cache as cleancache
+from generator.clean.context import normalise_lines
+from generator.clean.lineshape import is_short
 from generator.pipeline import generate
+from generator.runtime.memo import Memo
 from tests.test_incremental import EDITS
 from tests.test_synth import synth
 

@@ -10,7 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from generator.cli import main
+from generator.app.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 

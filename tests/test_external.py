@@ -11,10 +11,10 @@ from typing import Iterator
 
 import pytest
 
-from generator.check import ExternalLink
-from generator.cli import main
-from generator.external import ExternalConfig, check_external, parse_duration
-from generator.model import Loc
+from generator.app.cli import main
+from generator.check.external import ExternalConfig, check_external, parse_duration
+from generator.check.links import ExternalLink
+from generator.core.model import Loc
 
 
 class Handler(BaseHTTPRequestHandler):

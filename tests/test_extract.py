@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.clean import clean, clean_text
-from generator.cli import main
-from generator import pagelines
-from generator.extract import extract
-from generator.model import RawDocument
+from generator.app.cli import main
+from generator.clean.cleaner import clean, clean_text
+from generator.clean.html import pagelines
+from generator.clean.html.extract import extract
+from generator.core.model import RawDocument
 from generator.pipeline import generate, load_archive
 from generator.render import markdown as md
 from tests.conftest import copy_archive
@@ -187,7 +187,7 @@ def test_html_page_in_seeds_becomes_an_article_page(tmp_path):
 
 def test_a_build_extracts_each_page_once(tmp_path, monkeypatch):
     """Extraction is the costly part of cleaning a page; the archive context and the cleaning both need it."""
-    from generator import clean as clean_module
+    from generator.clean import cleaner as clean_module
     from generator.pipeline import load_archive
 
     root = copy_archive(tmp_path / "archive")

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.cli import main
-from generator.figures import disagreements, parse_figure
+from generator.app.cli import main
+from generator.render.numbers import disagreements, parse_figure
 
 
 def clash(a: str, b: str) -> bool:

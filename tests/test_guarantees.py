@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.cli import main
-from generator.write import Changes, digest, stage
+from generator.app.cli import main
+from generator.write.plan import Changes, digest, stage
 
 from .conftest import copy_archive
 from .test_build import tree_digest

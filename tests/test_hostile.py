@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from generator.cli import main
+from generator.app.cli import main
 
 from .conftest import copy_archive
 

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import read
-from generator import serve as serve_module
-from generator.cli import main
-from generator.memo import Memo
+from generator.app import serve as serve_module
+from generator.app.cli import main
+from generator.ingest import read
 from generator.pipeline import generate
-from generator.write import apply
+from generator.runtime.memo import Memo
+from generator.write.plan import apply
 from tests.test_synth import synth
 
 

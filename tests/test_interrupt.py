@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from generator import commit as commit_module
-from generator import write as write_module
-from generator.cli import main
-from generator.commit import JOURNAL, WORK_DIR, Interrupted, recover, signals_deferred
-from generator.memo import Memo
+from generator.app.cli import main
 from generator.pipeline import generate
 from generator.render.paths import GENERATED_DIRS
-from generator.write import MANIFEST, apply, digest, read_manifest
+from generator.runtime.memo import Memo
+from generator.write import commit as commit_module
+from generator.write import plan as write_module
+from generator.write.commit import JOURNAL, WORK_DIR, Interrupted, recover, signals_deferred
+from generator.write.plan import MANIFEST, apply, digest, read_manifest
 
 from .test_build import tree_digest
 from .test_incremental import add_article

@@ -7,15 +7,24 @@ from pathlib import Path
 
 import pytest
 
-from generator import parallel
-from generator.annotate import annotate
-from generator.link import EntityMatcher, link
-from generator.memo import Memo
+from generator.annotate.merge import annotate
+from generator.core.model import (
+    Annotations,
+    Article,
+    ArticleAnnotation,
+    Block,
+    CleanedArticle,
+    Entity,
+    Loc,
+    Note,
+    Selector,
+)
+from generator.core.sentences import sentence_spans
+from generator.link.mentions import EntityMatcher, link
+from generator.link.related import MIN_PASSAGES, find_related
 from generator.pipeline import generate, load_archive
-from generator.model import (Annotations, Article, ArticleAnnotation, Block, CleanedArticle, Entity, Loc, Note,
-                             Selector)
-from generator.sentences import sentence_spans
-from generator.shared import MIN_PASSAGES, find_related
+from generator.runtime import parallel
+from generator.runtime.memo import Memo
 
 WIRE = ["The ministry said on Tuesday that talks over the harbour would resume next week in the capital.",
         "Officials from both delegations described the first round as frank but useful for everyone involved.",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.cli import main
+from generator.app.cli import main
 from generator.render.quotes import quoted
 
 from .sitecheck import page

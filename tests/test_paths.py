@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
-from generator import write
-from generator.write import plan
+from generator.app.cli import main
+from generator.write import plan as write
+from generator.write.plan import plan
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLE = "A headline for a dotted article\n\nThe dotted article has a paragraph of its own, long enough.\n"

@@ -6,17 +6,16 @@ import copy
 from pathlib import Path
 
 import pytest
-
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.anchor import FUZZY_BUDGET, anchor, normalise_text
-from generator.annotations import AnnotationFile, load_file
-from generator.clean import clean, clean_text
-from generator.errors import Problem
-from generator.model import Block, RawDocument, Selector
-from generator.schemacheck import is_valid, schema, validator
-from generator.yamlloc import load_yaml
+from generator.annotate.anchor import FUZZY_BUDGET, anchor, normalise_text
+from generator.annotate.load import AnnotationFile, load_file
+from generator.annotate.schema import is_valid, schema, validator
+from generator.annotate.yamlloc import load_yaml
+from generator.clean.cleaner import clean, clean_text
+from generator.core.errors import Problem
+from generator.core.model import Block, RawDocument, Selector
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -11,7 +11,7 @@ from typing import Callable
 
 import pytest
 
-from generator.cli import main
+from generator.app.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.cli import main
+from generator.app.cli import main
 from generator.pipeline import load_archive
 
 REPO = Path(__file__).resolve().parent.parent

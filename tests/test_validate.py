@@ -12,9 +12,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.annotations import is_reserved_tag
-from generator.schemacheck import SCHEMA_FOR_KIND, schema
-from generator.yamlloc import load_yaml
+from generator.annotate.load import is_reserved_tag
+from generator.annotate.schema import SCHEMA_FOR_KIND, schema
+from generator.annotate.yamlloc import load_yaml
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parent.parent

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .. import parallel
-from ..link import EntityIndex, index_mentions
-from ..memo import NO_MEMO, Memo
-from ..model import Archive, Fact
-from . import paths
-from .article import render_article, search_allowance
-from .data import archive_json
-from .entity import render_entity
-from .fact import coverage_page, render_fact
-from .indexes import articles_index, entities_index, facts_index, outlet_pages, tag_pages
-from .timeline import timeline_pages
+from generator.core.model import Archive, Fact
+from generator.link.mentions import EntityIndex, index_mentions
+from generator.render import paths
+from generator.render.article import render_article, search_allowance
+from generator.render.data import archive_json
+from generator.render.entity import render_entity
+from generator.render.fact import coverage_page, render_fact
+from generator.render.indexes import articles_index, entities_index, facts_index, outlet_pages, tag_pages
+from generator.render.timeline import timeline_pages
+from generator.runtime import parallel
+from generator.runtime.memo import NO_MEMO, Memo
 
 
 def render(archive: Archive, workers: int | None = None, tick: Callable[[int], None] = lambda n: None,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import Archive, Article, Mention, Related
-from . import markdown as md
-from . import paths
-from .markdown import Marked
-from .quotes import quoted
+from generator.core.model import Archive, Article, Mention, Related
+from generator.render import markdown as md
+from generator.render import paths
+from generator.render.markdown import Marked
+from generator.render.quotes import quoted
 
 
 def block_anchor(block_index: int) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from ..link import EntityIndex
-from ..memo import NO_MEMO, Memo
-from ..model import Archive, Article, Entity, Fact, Mention, Related
-from .fact import figure_verdict, reports_of
+from generator.core.model import Archive, Article, Entity, Fact, Mention, Related
+from generator.link.mentions import EntityIndex
+from generator.render.fact import figure_verdict, reports_of
+from generator.runtime.memo import NO_MEMO, Memo
 
 FORMAT_VERSION = 1
 

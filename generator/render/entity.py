@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..link import EntityIndex
-from ..model import Archive, Article, Entity, Mention
-from . import markdown as md
-from . import paths
-from .article import block_anchor
-from .quotes import quoted
-from .timeline import month_key, month_label
+from generator.core.model import Archive, Article, Entity, Mention
+from generator.link.mentions import EntityIndex
+from generator.render import markdown as md
+from generator.render import paths
+from generator.render.article import block_anchor
+from generator.render.quotes import quoted
+from generator.render.timeline import month_key, month_label
 
 TYPE_LABELS = {"person": "Person", "organisation": "Organisation", "place": "Place", "event": "Event"}
 CO_MENTIONS_SHOWN = 10

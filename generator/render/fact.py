@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from ..annotate import UNIDENTIFIED_OUTLET
-from ..figures import Figure, disagreements, parse_figure
-from ..model import AnchoredFact, Archive, Article, Fact
-from . import markdown as md
-from . import paths
-from .article import block_anchor
-from .quotes import quoted
+from generator.annotate.merge import UNIDENTIFIED_OUTLET
+from generator.core.model import AnchoredFact, Archive, Article, Fact
+from generator.render import markdown as md
+from generator.render import paths
+from generator.render.article import block_anchor
+from generator.render.numbers import Figure, disagreements, parse_figure
+from generator.render.quotes import quoted
 
 
 def reports_of(fact: Fact, archive: Archive) -> list[tuple[Article, AnchoredFact]]:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..link import EntityIndex
-from ..model import Archive, Article
-from . import markdown as md
-from . import paths
-from .entity import TYPE_LABELS
-from .fact import figure_verdict, reports_of
-from .timeline import articles_by_month, months_table
+from generator.core.model import Archive, Article
+from generator.link.mentions import EntityIndex
+from generator.render import markdown as md
+from generator.render import paths
+from generator.render.entity import TYPE_LABELS
+from generator.render.fact import figure_verdict, reports_of
+from generator.render.timeline import articles_by_month, months_table
 
 TYPE_PLURALS = {"person": "People", "organisation": "Organisations", "place": "Places", "event": "Events"}
 LATEST_SHOWN = 50

@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 
-from ..read import slugify
+from generator.ingest.read import slugify
 
 GENERATED_DIRS = ("articles", "entities", "facts", "outlets", "tags", "timeline", "data")
 

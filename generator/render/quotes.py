@@ -8,7 +8,7 @@ sentence gets the missing mark, so each line reads as one balanced quotation.
 
 from __future__ import annotations
 
-from . import markdown as md
+from generator.render import markdown as md
 
 QUOTE_MARKS = frozenset("“”„‟«»‹›‘’‚‛\"'「」『』")
 # Directional pairs, balanced by counting. “ opens a quotation, or closes one „ opened (German): then it

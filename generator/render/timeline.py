@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from ..model import Archive, Article
-from . import markdown as md
-from . import paths
+from generator.core.model import Archive, Article
+from generator.render import markdown as md
+from generator.render import paths
 
 
 def month_key(day: date | None) -> str:

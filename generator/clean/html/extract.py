@@ -1,0 +1,100 @@
+"""Reduce a saved web page to its article text (one block per line) and the metadata it declares.
+
+The body comes from trafilatura in its precision mode, chosen by measurement on
+the boilerplate corpus (see bench/clean_bench.py): it beat readability-lxml and
+trafilatura's other modes. Precision mode sometimes stops after the first part
+of a long article; when readability-lxml finds a body at least twice as long
+that contains what trafilatura found, trafilatura cut the article short and
+readability's body is taken instead. The project's leftover rules (clean/cleaner.py)
+run on the result either way. What the extractor left out, and where each line
+of its text stands in the page's source, comes from clean/html/pagelines.py: neither
+extractor says.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from bs4 import BeautifulSoup
+
+from generator.clean.html.pagelines import page_lines
+from generator.clean.html.pagemeta import page_metadata
+from generator.core.model import Removal
+
+FALLBACK_MIN_RATIO = 2.0  # readability's body must be this many times longer ...
+FALLBACK_MIN_COVER = 0.9  # ... and hold this share of trafilatura's 4-word shingles
+BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "dd", "dt", "figcaption")
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """The article text of a page (one paragraph per line), its metadata, which extractor found it, the
+    page's source line of each line of the text, and the page's text the extractor left out (clean/html/pagelines.py)."""
+
+    text: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+    method: str = "trafilatura"
+    source_lines: tuple[int, ...] = ()
+    left_out: tuple[Removal, ...] = ()
+
+
+def extract(html: str) -> Extracted:
+    """Article text and metadata of one page; the same page always gives the same result.
+
+    Not cached: it is costly, so callers run it once per document and pass the result on
+    (clean.extract_page; the build keeps it between builds in its memo)."""
+    soup = BeautifulSoup(html, "lxml")
+    metadata = page_metadata(soup)
+    text, method = _trafilatura(html), "trafilatura"
+    other = _readability(html)
+    if _cut_short(text, other):
+        text, method = other, "readability"
+    placed = page_lines(html, text, method)
+    return Extracted(text, metadata, method, placed.source_lines, placed.left_out)
+
+
+def _trafilatura(html: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(html, favor_precision=True, include_comments=False, include_tables=True,
+                               deduplicate=False, output_format="txt") or ""
+
+
+def _readability(html: str) -> str:
+    from readability import Document
+
+    # It logs a traceback ("error getting summary") before it raises; the raise is handled below, so the
+    # log would only print a traceback into the build's output.
+    logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
+    try:
+        summary = Document(html).summary(html_partial=True)
+    except Exception:  # readability raises on pages it cannot parse; trafilatura's answer stands then
+        return ""
+    soup = BeautifulSoup(summary, "lxml")
+    lines = []
+    for block in soup.find_all(BLOCK_TAGS):
+        if block.find(BLOCK_TAGS):
+            continue  # the inner blocks give the lines
+        line = " ".join(block.get_text(" ").split())
+        if line:
+            lines.append(("- " if block.name == "li" else "") + line)
+    return "\n".join(lines)
+
+
+def _cut_short(text: str, other: str) -> bool:
+    """True when other holds what text holds and at least twice as much: text stopped too early."""
+    mine, theirs = WORD.findall(text), WORD.findall(other)
+    if not theirs or len(theirs) < FALLBACK_MIN_RATIO * max(1, len(mine)):
+        return False
+    if not mine:
+        return True
+    own, found = _shingles(mine), _shingles(theirs)
+    return len(own & found) >= FALLBACK_MIN_COVER * len(own)
+
+
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i:i + 4]) for i in range(max(1, len(words) - 3))}

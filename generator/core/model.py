@@ -1,0 +1,337 @@
+"""Plain data passed between the pipeline stages. No I/O here.
+
+Every stage takes and returns these frozen dataclasses, so a stage can be read
+(and tested) on its own: read -> RawDocument; annotate/load.py -> Annotations (the
+YAML); clean -> CleanedArticle; annotate (quotes anchored) -> Article; link ->
+Archive (mentions, related coverage); render -> pages (bytes); write -> docs/.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Loc:
+    """Where something came from: a file, and a 1-based line and column when known."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    @classmethod
+    def whole(cls, path: str) -> Loc:
+        """A problem with a file as a whole (empty, misplaced, one of two sources for a page): at line 1,
+        column 1, so that every problem reads path:line:col, the form editors and CI problem matchers parse."""
+        return cls(path, 1, 1)
+
+    def __str__(self) -> str:
+        if self.line and self.column:
+            return f"{self.path}:{self.line}:{self.column}"
+        if self.line:
+            return f"{self.path}:{self.line}"
+        return self.path
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """A source article as decoded from disk, before any cleaning."""
+
+    article_id: str
+    path: Path
+    text: str
+    kind: str = "text"  # "text" or "html"
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One line the cleaner took out, the rule that did it and why."""
+
+    line_no: int
+    text: str
+    rule: str
+    reason: str = ""
+    score: float | None = None  # the line score that decided, for rules that weigh evidence
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or subheading of the cleaned body."""
+
+    kind: str  # "paragraph" or "heading"
+    text: str
+    source_line: int = 0
+
+
+@dataclass(frozen=True)
+class CleanedArticle:
+    """An article after cleaning: body blocks, detected metadata and the removal record."""
+
+    article_id: str
+    source: Path
+    blocks: tuple[Block, ...]
+    title: str | None = None
+    date: date | None = None
+    outlet: str | None = None
+    dateline: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    language: str | None = None
+    removals: tuple[Removal, ...] = ()
+    # the cleaning: keep/drop values that changed a line, as ("keep" or "drop", value)
+    overrides_used: frozenset[tuple[str, str]] = frozenset()
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(block.text for block in self.blocks)
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    description: str
+    wikidata: str | None
+    loc: Loc
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every spelling that counts as a mention."""
+        return tuple(dict.fromkeys((self.name, *self.aliases)))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    title: str | None = None
+    url: str | None = None
+    article: str | None = None
+    loc: Loc | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    title: str
+    claim: str
+    evidence: tuple[Evidence, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Selector:
+    """A W3C TextQuoteSelector: the exact quote and optional context around it."""
+
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+
+
+@dataclass(frozen=True)
+class Note:
+    selector: Selector
+    text: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class FactLink:
+    fact_id: str
+    selector: Selector
+    figure: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class MentionLink:
+    """A passage that names an entity without using one of its aliases ("the Hamas leader")."""
+
+    entity_id: str
+    selector: Selector
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Unlink:
+    """An automatic entity link that is wrong in one article ("Abbas" in "Abbas Kamel"): none in the quoted
+    passage, or, without a quote, none to that entity anywhere in the article."""
+
+    entity_id: str
+    selector: Selector | None
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class CleaningOverrides:
+    keep: tuple[str, ...] = ()
+    drop: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OverrideValue:
+    """One cleaning: keep or drop value where its file holds it, to say so when it changes no line."""
+
+    which: str  # "keep" or "drop"
+    index: int
+    text: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class ArticleAnnotation:
+    article_id: str
+    loc: Loc
+    title: str | None = None
+    outlet: str | None = None
+    date: date | None = None
+    dateline: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    tags: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
+    facts: tuple[FactLink, ...] = ()
+    mentions: tuple[MentionLink, ...] = ()
+    unlinks: tuple[Unlink, ...] = ()
+    cleaning_values: tuple[OverrideValue, ...] = ()  # cleaning: keep/drop, each value with its place in the file
+
+    @property
+    def cleaning(self) -> CleaningOverrides:
+        """The keep and drop values as the cleaner takes them (their places are for the warnings)."""
+        return CleaningOverrides(*(tuple(v.text for v in self.cleaning_values if v.which == which)
+                                   for which in ("keep", "drop")))
+
+
+@dataclass(frozen=True)
+class Annotations:
+    entities: tuple[Entity, ...]
+    facts: tuple[Fact, ...]
+    articles: dict[str, ArticleAnnotation]
+    # ids whose annotation file could not be parsed (its error is reported): no warning about what it lacks
+    unread_articles: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)  # slots: a 10,000-article archive holds ~230,000 mentions, each with a span
+class Span:
+    """A character range [start, end) inside one block of an article."""
+
+    block: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    entity_id: str
+    article_id: str
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class AnchoredNote:
+    note: Note
+    span: Span
+
+
+@dataclass(frozen=True)
+class AnchoredFact:
+    link: FactLink
+    span: Span
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article merged with its annotation: what the pages show."""
+
+    id: str
+    slug: str
+    cleaned: CleanedArticle
+    title: str
+    outlet: str
+    date: date | None
+    dateline: str | None
+    byline: str | None
+    tags: tuple[str, ...]
+    notes: tuple[AnchoredNote, ...]
+    facts: tuple[AnchoredFact, ...]
+    extra_mentions: tuple[tuple[str, Span], ...] = ()  # (entity id, span) anchored by hand
+    unlinked: tuple[tuple[str, Span | None], ...] = ()  # (entity id, span or the whole article): no automatic link
+    outlet_known: bool = True  # False: `outlet` is only the "not identified" label, not a publisher
+    url: str | None = None  # where the article was published, when known
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        return self.cleaned.blocks
+
+
+@dataclass(frozen=True)
+class SharedPassage:
+    article_a: str
+    span_a: Span
+    article_b: str
+    span_b: Span
+    similarity: float  # share of the shorter sentence's shingles found in the other
+
+
+@dataclass(frozen=True)
+class Related:
+    article_a: str
+    article_b: str
+    similarity: float  # Jaccard similarity of the two articles' shingle sets
+    passages: tuple[SharedPassage, ...]
+
+
+@dataclass(frozen=True)
+class Archive:
+    """Everything the renderer needs, fully resolved."""
+
+    articles: tuple[Article, ...]
+    entities: tuple[Entity, ...]
+    facts: tuple[Fact, ...]
+    mentions: tuple[Mention, ...]
+    related: tuple[Related, ...] = ()
+    # article id -> each block's sentence spans (link finds them once); a dict, so left out of the hash
+    sentences: dict[str, list[tuple[tuple[int, int], ...]]] = field(default_factory=dict, hash=False)
+
+    # Lookups built once and kept (cached_property writes the instance's __dict__, frozen or not), so a
+    # renderer asking for them once a page stays linear in the size of the archive.
+    @cached_property
+    def articles_by_id(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}
+
+    @cached_property
+    def facts_by_id(self) -> dict[str, Fact]:
+        return {f.id: f for f in self.facts}
+
+    @cached_property
+    def entity_names(self) -> dict[str, str]:
+        return {e.id: e.name for e in self.entities}
+
+    @cached_property
+    def entity_positions(self) -> dict[str, int]:
+        """Entity id -> its place in the registry: a page lists the few entities it names in registry order
+        without walking all of them (10,000 article pages x 2,000 entities was quadratic)."""
+        return {e.id: i for i, e in enumerate(self.entities)}
+
+    @cached_property
+    def fact_links(self) -> dict[str, list[tuple[Article, AnchoredFact]]]:
+        """Fact id -> every (article, anchored link) that reports it, in archive order."""
+        links: dict[str, list[tuple[Article, AnchoredFact]]] = {}
+        for article in self.articles:
+            for anchored in article.facts:
+                links.setdefault(anchored.link.fact_id, []).append((article, anchored))
+        return links
+
+    @cached_property
+    def related_by_article(self) -> dict[str, list[Related]]:
+        """Article id -> its related-coverage pairs, whichever side of the pair it is on."""
+        related: dict[str, list[Related]] = {}
+        for relation in self.related:
+            related.setdefault(relation.article_a, []).append(relation)
+            related.setdefault(relation.article_b, []).append(relation)
+        return related

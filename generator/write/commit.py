@@ -1,0 +1,156 @@
+"""Put a finished build in place so that no interruption leaves docs/ and site/ half old, half new.
+
+Before this runs, everything new is complete on disk: the staged docs (a copy
+of docs/ with the changes applied) and the staged site. Committing is then a
+few renames and small copies, done
+
+- with SIGINT and SIGTERM held back until it is over (they then act as usual);
+- after writing a journal (.build/commit.json) of what to move, so that if
+  the process dies anyway (SIGKILL, power cut) the next run finds the journal
+  and finishes the move: docs/ and site/ end up entirely new, never a mix.
+
+A `site.old` left by an interrupted swap without a journal is put back (if
+site/ is gone) or removed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from generator.write.plan import (
+    MANIFEST,
+    Changes,
+    _is_generated_path,
+    _remove_empty_parents,
+    atomic_write,
+    atomic_write_bytes,
+)
+
+WORK_DIR = ".build"
+JOURNAL = "commit.json"
+DEFERRED = (signal.SIGINT, signal.SIGTERM)
+
+
+class Interrupted(KeyboardInterrupt):
+    """A stop asked for by SIGINT or SIGTERM; committed tells whether the new build was already in place."""
+
+    def __init__(self, signum: int = signal.SIGINT, committed: bool = False):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+        self.committed = committed
+
+
+def raise_interrupted(signum: int, _frame: object) -> None:
+    """A SIGTERM handler: unwind like Ctrl-C, so finally blocks run and the mkdocs child is killed."""
+    raise Interrupted(signum)
+
+
+@contextmanager
+def signals_deferred() -> Iterator[None]:
+    """SIGINT and SIGTERM that arrive inside the block are held until it ends, then raised as Interrupted."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signals are only delivered to the main thread anyway
+        return
+    received: list[int] = []
+    previous = {signum: signal.signal(signum, lambda signum, _frame: received.append(signum))
+                for signum in DEFERRED if signal.getsignal(signum) is not signal.SIG_IGN}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if received:
+        raise Interrupted(received[0], committed=True)
+
+
+def commit(root: Path, changes: Changes, staged_docs: Path, staged_site: Path | None = None,
+           site_dir: Path | None = None) -> None:
+    """Move the staged changes into docs/ and the staged site into site_dir, as one step."""
+    work = root / WORK_DIR
+    plan = {"docs": str(root / "docs"), "staged_docs": str(staged_docs), "write": sorted(changes.write),
+            "remove": sorted(changes.remove), "site": str(site_dir) if site_dir else None,
+            "staged_site": str(staged_site) if staged_site else None}
+    with signals_deferred():
+        atomic_write(work / JOURNAL, json.dumps(plan, indent=1) + "\n")
+        _roll_forward(plan)
+        (work / JOURNAL).unlink()
+    _tidy(plan)
+
+
+def recover(root: Path) -> str | None:
+    """Finish a commit that a killed run left half done; say what was done, if anything."""
+    journal = root / WORK_DIR / JOURNAL
+    if journal.is_file():
+        try:
+            plan = json.loads(journal.read_text("utf-8"))
+        except ValueError:  # killed while writing the journal: nothing had been moved yet
+            journal.unlink()
+            return None
+        with signals_deferred():
+            _roll_forward(plan)
+            journal.unlink()
+        _tidy(plan)
+        return "finished the commit of a build that was interrupted (docs/ and site/ are now that build)"
+    site, old = root / "site", root / "site.old"
+    if old.is_dir() and not site.exists():
+        os.rename(old, site)
+        return "put back site/ from site.old, left by an interrupted build"
+    if old.is_dir():
+        shutil.rmtree(old, ignore_errors=True)
+    return None
+
+
+def _roll_forward(plan: dict) -> None:
+    """Idempotent: running it again after an interruption anywhere inside gives the same end state."""
+    docs, staged = Path(plan["docs"]), Path(plan["staged_docs"])
+    folders: set[Path] = set()  # made already: a build moves thousands of pages into a few folders
+    for rel in [*plan["write"], MANIFEST]:
+        if (rel == MANIFEST or _is_generated_path(rel)) and (staged / rel).is_file():
+            _move_into(staged / rel, docs / rel, folders)
+    for rel in plan["remove"]:
+        if not _is_generated_path(rel):
+            continue
+        (docs / rel).unlink(missing_ok=True)
+        _remove_empty_parents(docs / rel, docs)
+    if plan.get("site") and plan.get("staged_site"):
+        _swap(Path(plan["staged_site"]), Path(plan["site"]))
+
+
+def _move_into(src: Path, dst: Path, folders: set[Path]) -> None:
+    """Replace dst by the staged file in one rename (no copy; the staged docs are scratch once the site is
+    built), or by a copy, renamed into place, where the two are on different file systems. Run again after
+    an interruption, a file already moved is no longer staged and is skipped by the caller."""
+    if dst.parent not in folders:
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        folders.add(dst.parent)
+    try:
+        os.replace(src, dst)
+    except OSError:
+        atomic_write_bytes(dst, src.read_bytes())
+
+
+def _swap(new: Path, target: Path) -> None:
+    """target becomes new by two renames; if new is gone, an earlier run already did it."""
+    if not new.is_dir():
+        return
+    old = target.with_name(target.name + ".old")
+    if target.exists():
+        if old.exists():
+            shutil.rmtree(old)  # left by an earlier swap that had finished: target is the newer one
+        os.rename(target, old)
+    os.rename(new, target)
+
+
+def _tidy(plan: dict) -> None:
+    """Outside the commit: what is left is scratch (staged docs, the previous site)."""
+    shutil.rmtree(plan["staged_docs"], ignore_errors=True)
+    if plan.get("site"):
+        site = Path(plan["site"])
+        shutil.rmtree(site.with_name(site.name + ".old"), ignore_errors=True)

@@ -1,0 +1,74 @@
+"""Tell, from file sizes and times alone, that nothing a build reads changed since the last build.
+
+A build records the size, modification and change times and inode of every input (seeds/, annotations/,
+mkdocs.yml, the generator's own code) and of every file in docs/, hand-written or generated. If none moved, a
+rebuild would write nothing: it is skipped, at the cost of a few thousand stat calls. The change time catches
+a save that kept the size and the modification time (a second save in one timestamp tick, a copy that
+preserves times); the inode, an editor that saves by renaming a new file over the old one.
+Any difference (or a missing record) means a real rebuild, which still writes only the
+pages whose content changed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.write.plan import atomic_write
+
+RECORD = ".build/inputs.json"
+CODE = Path(__file__).resolve().parents[1]  # the whole generator package
+
+
+def _stats(folder: Path, pattern: str = "**/*") -> dict[str, list[int]]:
+    out = {}
+    if folder.is_dir():
+        for path in folder.glob(pattern):
+            if path.is_file():
+                st = path.stat()
+                out[str(path)] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+    return out
+
+
+def current(root: Path, settings: dict[str, object] | None = None) -> dict[str, object]:
+    """Sizes and times of every input and page, and the options the build ran with (--max-bytes, --engine)."""
+    root = root.resolve()
+    stats = {**_stats(root / "seeds", "*"), **_stats(root / "annotations"), **_stats(CODE), **_stats(root / "docs")}
+    config = root / "mkdocs.yml"
+    stats.update(_stats(root, config.name) if config.exists() else {str(config): [-1]})
+    return {"settings": settings or {}, "files": stats}
+
+
+def up_to_date(root: Path, settings: dict[str, object] | None = None) -> bool:
+    """True when the recorded build saw exactly these inputs and outputs (and site/ exists)."""
+    recorded = _recorded(root)
+    return recorded is not None and (root / "site" / "index.html").is_file() and recorded == current(root, settings)
+
+
+def site_up_to_date(root: Path, settings: dict[str, object] | None = None) -> bool:
+    """True when site/ was built from exactly the docs/ and mkdocs.yml there are now, with these settings: an
+    edit that changes no page (a comment in an annotation, a quote moved to the same passage) needs no site build."""
+    recorded = _recorded(root)
+    if recorded is None or not (root / "site" / "index.html").is_file():
+        return False
+    now = current(root, settings)
+    return recorded.get("settings") == now["settings"] and _site_inputs(root, recorded["files"]) == _site_inputs(
+        root, now["files"])
+
+
+def _site_inputs(root: Path, files: dict[str, list[int]]) -> dict[str, list[int]]:
+    root = root.resolve()
+    docs, config = f"{root / 'docs'}/", str(root / "mkdocs.yml")
+    return {path: stat for path, stat in files.items() if path.startswith(docs) or path == config}
+
+
+def _recorded(root: Path) -> dict | None:
+    try:
+        recorded = json.loads((root / RECORD).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return recorded if isinstance(recorded, dict) and isinstance(recorded.get("files"), dict) else None
+
+
+def record(root: Path, settings: dict[str, object] | None = None) -> None:
+    atomic_write(root / RECORD, json.dumps(current(root, settings)))
