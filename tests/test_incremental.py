@@ -225,3 +225,40 @@ def test_an_edit_that_changes_no_page_does_not_rebuild_the_site(archive: Path, c
     assert main(["build", "--root", str(archive)]) == 0
     said = capsys.readouterr()
     assert "site built into" in said.out and index.stat().st_mtime_ns != built
+
+
+def test_a_docs_only_build_with_nothing_changed_is_skipped(archive: Path, capsys):
+    """`make docs` twice costs what `make site` twice costs: the second run reads the record, not the archive."""
+    assert main(["build", "--no-site", "--root", str(archive)]) == 0
+    capsys.readouterr()
+    assert main(["build", "--no-site", "--root", str(archive)]) == 0
+    said = capsys.readouterr()
+    assert "nothing changed since the last build: docs/ is up to date" in said.out
+    assert "articles," not in said.out  # no stage ran
+
+
+def test_a_build_after_a_docs_only_build_that_changed_no_page_does_not_rebuild_the_site(archive: Path, capsys):
+    """The docs-only build's record is its own: the site's record still says which docs/ site/ was built from."""
+    assert main(["build", "--root", str(archive)]) == 0
+    index = archive / "site" / "index.html"
+    built = index.stat().st_mtime_ns
+    annotation = sorted((archive / "annotations" / "articles").glob("*.yml"))[0]
+    annotation.write_text(annotation.read_text("utf-8") + "# a comment changes no page\n", "utf-8")
+    assert main(["build", "--no-site", "--root", str(archive)]) == 0
+    capsys.readouterr()
+    assert main(["build", "--root", str(archive)]) == 0
+    said = capsys.readouterr()
+    assert "nothing changed since the last build: docs/ and site/ are up to date" in said.out
+    assert index.stat().st_mtime_ns == built
+
+
+def test_a_build_after_a_docs_only_build_that_changed_a_page_builds_the_site(archive: Path, capsys):
+    assert main(["build", "--root", str(archive)]) == 0
+    annotation = sorted((archive / "annotations" / "articles").glob("*.yml"))[0]
+    annotation.write_text(annotation.read_text("utf-8").replace("title: ", "title: Revised ", 1), "utf-8")
+    assert main(["build", "--no-site", "--root", str(archive)]) == 0
+    capsys.readouterr()
+    assert main(["build", "--root", str(archive)]) == 0
+    said = capsys.readouterr()
+    assert "site built into" in said.out
+    assert any("Revised" in page.read_text("utf-8") for page in (archive / "site" / "articles").rglob("index.html"))

@@ -19,7 +19,7 @@ from generator.app.scaffold import new_annotation_text, suggest_entities, write_
 from generator.app.serve import serve
 from generator.clean.cleaner import clean, extract_page, source_text
 from generator.clean.context import archive_context
-from generator.clean.linescore import END_COST
+from generator.clean.linescore import ends_the_article
 from generator.core.errors import BuildFailed, Problem, has_errors
 from generator.core.model import Archive, Article, CleaningOverrides, RawDocument
 from generator.ingest.read import DEFAULT_MAX_BYTES, display_path, read_document, read_sources, seed_named
@@ -139,9 +139,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     recovered = recover(args.root)
     if recovered:
         print(f"{args.root}: note: {recovered}", file=sys.stderr)
-    settings = {"max_bytes": args.max_bytes, "engine": args.engine}
-    if not args.no_site and fingerprint.up_to_date(args.root, settings):
-        print(f"nothing changed since the last build: docs/ and site/ are up to date "
+    docs_settings, site_settings = {"max_bytes": args.max_bytes}, {"engine": args.engine}
+    if fingerprint.up_to_date(args.root, docs_settings) and (
+            args.no_site or fingerprint.site_up_to_date(args.root, site_settings)):
+        print(f"nothing changed since the last build: {'docs/ is' if args.no_site else 'docs/ and site/ are'} up to date "
               f"({time.perf_counter() - started:.2f} s)")
         return EXIT_OK
     progress = Progress(sys.stderr)
@@ -153,10 +154,11 @@ def cmd_build(args: argparse.Namespace) -> int:
                f"docs/: {len(changes.write)} written, {changes.unchanged} unchanged, {len(changes.remove)} removed")
     if args.no_site:
         write_docs(args.root, changes)
+        fingerprint.record(args.root, docs_settings)
         print(f"{summary} ({time.perf_counter() - started:.1f} s)")
         return EXIT_OK
-    if not changes.write and not changes.remove and fingerprint.site_up_to_date(args.root, settings):
-        fingerprint.record(args.root, settings)
+    if not changes.write and not changes.remove and fingerprint.site_up_to_date(args.root, site_settings):
+        fingerprint.record(args.root, docs_settings)
         print(f"{summary}; site/ was already built from these pages ({time.perf_counter() - started:.1f} s)")
         return EXIT_OK
     site = build_site(args.root, changes, stages=progress, engine=args.engine)
@@ -164,7 +166,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         sys.stderr.write(site.log)
         print(f"{args.engine} build --strict failed (above); docs/ and site/ were not changed", file=sys.stderr)
         return EXIT_PROBLEMS
-    fingerprint.record(args.root, settings)
+    fingerprint.record(args.root, docs_settings)
+    fingerprint.record_site(args.root, site_settings)
     print(f"{summary}; site built into {site.site_dir} ({time.perf_counter() - started:.1f} s)")
     return EXIT_OK
 
@@ -217,7 +220,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     sys.stdout.write(article.body + "\n")
     if args.explain:
         for removal in article.removals:  # line numbers of the file itself, HTML source for a web page
-            score = ("" if removal.score is None else ", the article ends here" if removal.score <= -END_COST
+            score = ("" if removal.score is None else ", the article ends here" if ends_the_article(removal.score)
                      else f", score {removal.score:+.1f}")
             print(f"{path}:{removal.line_no}: removed by {removal.rule}{score} ({removal.reason}): "
                   f"{removal.text}", file=sys.stderr)

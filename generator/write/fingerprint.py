@@ -17,6 +17,7 @@ from pathlib import Path
 from generator.write.plan import atomic_write
 
 RECORD = ".build/inputs.json"
+SITE_RECORD = ".build/site-inputs.json"
 CODE = Path(__file__).resolve().parents[1]  # the whole generator package
 
 
@@ -40,15 +41,19 @@ def current(root: Path, settings: dict[str, object] | None = None) -> dict[str, 
 
 
 def up_to_date(root: Path, settings: dict[str, object] | None = None) -> bool:
-    """True when the recorded build saw exactly these inputs and outputs (and site/ exists)."""
-    recorded = _recorded(root)
-    return recorded is not None and (root / "site" / "index.html").is_file() and recorded == current(root, settings)
+    """True when the recorded generation saw exactly these inputs and docs/, with these settings (--max-bytes):
+    generating again would write nothing."""
+    recorded = _recorded(root / RECORD)
+    return recorded is not None and recorded == current(root, settings)
 
 
 def site_up_to_date(root: Path, settings: dict[str, object] | None = None) -> bool:
-    """True when site/ was built from exactly the docs/ and mkdocs.yml there are now, with these settings: an
-    edit that changes no page (a comment in an annotation, a quote moved to the same passage) needs no site build."""
-    recorded = _recorded(root)
+    """True when site/ was built from exactly the docs/ and mkdocs.yml there are now, with these settings
+    (--engine): an edit that changes no page (a comment in an annotation, a quote moved to the same passage)
+    needs no site build, and neither does a `build` after a `build --no-site` that wrote no page.
+
+    Its own record (SITE_RECORD), written only when site/ is built: a docs-only build leaves it as it was."""
+    recorded = _recorded(root / SITE_RECORD)
     if recorded is None or not (root / "site" / "index.html").is_file():
         return False
     now = current(root, settings)
@@ -57,18 +62,27 @@ def site_up_to_date(root: Path, settings: dict[str, object] | None = None) -> bo
 
 
 def _site_inputs(root: Path, files: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Size, modification time and inode of docs/ and mkdocs.yml, without the change time: staging hard-links
+    every page of docs/, which moves the change time of pages no build rewrote (a rewritten page is a new
+    file, a new inode)."""
     root = root.resolve()
     docs, config = f"{root / 'docs'}/", str(root / "mkdocs.yml")
-    return {path: stat for path, stat in files.items() if path.startswith(docs) or path == config}
+    return {path: [*stat[:2], *stat[3:]] for path, stat in files.items() if path.startswith(docs) or path == config}
 
 
-def _recorded(root: Path) -> dict | None:
+def _recorded(path: Path) -> dict | None:
     try:
-        recorded = json.loads((root / RECORD).read_text("utf-8"))
+        recorded = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
         return None
     return recorded if isinstance(recorded, dict) and isinstance(recorded.get("files"), dict) else None
 
 
 def record(root: Path, settings: dict[str, object] | None = None) -> None:
+    """After docs/ is written: what generation read and wrote."""
     atomic_write(root / RECORD, json.dumps(current(root, settings)))
+
+
+def record_site(root: Path, settings: dict[str, object] | None = None) -> None:
+    """After site/ is built: the docs/ and mkdocs.yml it was built from."""
+    atomic_write(root / SITE_RECORD, json.dumps(current(root, settings)))
