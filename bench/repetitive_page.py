@@ -2,7 +2,7 @@
 
     python bench/repetitive_page.py [--repeats 200 1000 2000] [--unbounded]
 
-generator/pagelines.py aligns the extracted text with the page's blocks by sequence matching, which costs
+generator/clean/html/pagelines.py aligns the extracted text with the page's blocks by sequence matching, which costs
 far more than the product of the lengths when a few distinct words repeat; ALIGN_CELLS and ALIGN_CELLS_MAX
 bound it. Prints, per size, the page's length and how long clean() took.
 """

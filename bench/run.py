@@ -6,7 +6,7 @@ For each size N: bench/synth.py writes an archive into bench/.work/N/, then a fr
 Python process (so peak memory is this size's alone) builds it in-process with
 the project's own functions, timing each stage (read, clean, annotate/validate,
 link, render, write, site build with the real engine subprocess, check when
-generator/check.py exists), with peak RSS per stage; then a no-op rebuild, a
+generator/check/links.py exists), with peak RSS per stage; then a no-op rebuild, a
 rebuild after one annotation edit, the per-article stages without the process
 pool, the search index size; then, in a fresh process, a full build with the
 cleaning cache the earlier builds left and, at the size closest to 1,000, how long
@@ -176,7 +176,7 @@ def measure_one(root: Path, engines: list[str]) -> dict:
                                      cwd=ROOT, capture_output=True, text=True)
         out["check_exit"] = process.returncode
     else:
-        out["check_skipped"] = "generator/check.py is absent on this branch (`check` comes from issue 6)"
+        out["check_skipped"] = "generator/check/links.py is absent on this branch (`check` comes from issue 6)"
     out["stages"] = {name: {"seconds": stages.seconds.get(name), "peak_rss_mb": stages.peak.get(name),
                             "cpu_user_sys": stages.cpu.get(name)} for name in ALL_STAGES}
     out["generate_seconds"] = generate_seconds

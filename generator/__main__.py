@@ -1,4 +1,4 @@
-"""`python -m generator COMMAND`: see generator/cli.py."""
+"""`python -m generator COMMAND`: see generator/app/cli.py."""
 
 import sys
 

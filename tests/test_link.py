@@ -1,4 +1,4 @@
-"""Related coverage, found from shared sentences (generator/shared.py), and the per-article stages on the process pool."""
+"""Related coverage, found from shared sentences (generator/link/related.py), and the per-article stages on the process pool."""
 
 from __future__ import annotations
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from generator.annotate.anchor import Anchor, anchor, deciding_context, normalise_text, words_before
 from generator.annotate.overrides import unused_override_problems
 from generator.annotate.schema import schema
-from generator.clean.html.pagelines import LEFT_OUT
 from generator.core.errors import Problem, error, warning
 from generator.core.model import (
     AnchoredFact,
@@ -165,7 +164,7 @@ def _anchor_or_report(selector: Selector, cleaned: CleanedArticle, loc: Loc, wha
                               "correct or remove prefix/suffix"))
         return None
     removed = _removed_line_quoting(selector, cleaned)
-    if removed is not None and removed.rule == LEFT_OUT:
+    if removed is not None and removed.left_out_of_page:
         problems.append(error(loc, f"{what} quotes line {removed.line_no} of the page, which the extractor left out "
                               f"of the article ({removed.reason}); if it belongs to the article, add to this "
                               f"file: cleaning: {{keep: [{_yaml_string(selector.quote)}]}}"))

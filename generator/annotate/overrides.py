@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from generator.clean.html.pagelines import LEFT_OUT
 from generator.clean.lineshape import holds_words
 from generator.core.errors import Problem, warning
 from generator.core.model import CleanedArticle, OverrideValue, Removal
@@ -47,7 +46,7 @@ def _drop_unused(cleaned: CleanedArticle, value: OverrideValue, seed: str) -> st
                 "remove one of the two")
     removed = _removal_holding(cleaned, value.text, lambda r: r.rule != "override-drop")
     if removed is not None:
-        where = " of the page" if removed.rule == LEFT_OUT else ""
+        where = " of the page" if removed.left_out_of_page else ""
         return (f"matched no line of the cleaned text: the line that holds it (line {removed.line_no}{where}) is "
                 f"removed already, by rule {removed.rule}, so it drops nothing; remove it")
     return ("matched no line of the cleaned text, so it drops nothing; copy the words of the line to drop from "

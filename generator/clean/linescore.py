@@ -298,3 +298,8 @@ def load_stop_words() -> None:
     """Read every language's stop words now (about 0.3 s): process-pool workers forked after this share
     the tables instead of each reading them again."""
     _languages_by_stop_word()
+
+
+def ends_the_article(score: float) -> bool:
+    """True for the score of a line the article does not run past (a comment section, the next article)."""
+    return score <= -END_COST

@@ -46,6 +46,9 @@ class RawDocument:
     kind: str = "text"  # "text" or "html"
 
 
+LEFT_OUT_OF_PAGE = "outside-article"  # the rule of a Removal the HTML extractor made
+
+
 @dataclass(frozen=True)
 class Removal:
     """One line the cleaner took out, the rule that did it and why."""
@@ -55,6 +58,11 @@ class Removal:
     rule: str
     reason: str = ""
     score: float | None = None  # the line score that decided, for rules that weigh evidence
+
+    @property
+    def left_out_of_page(self) -> bool:
+        """Left out with the page's furniture by the HTML extractor, not by a rule on the article's lines."""
+        return self.rule == LEFT_OUT_OF_PAGE
 
 
 @dataclass(frozen=True)

@@ -27,10 +27,10 @@ from typing import Iterator
 from generator.write.plan import (
     MANIFEST,
     Changes,
-    _is_generated_path,
-    _remove_empty_parents,
     atomic_write,
     atomic_write_bytes,
+    is_generated_path,
+    remove_empty_parents,
 )
 
 WORK_DIR = ".build"
@@ -112,13 +112,13 @@ def _roll_forward(plan: dict) -> None:
     docs, staged = Path(plan["docs"]), Path(plan["staged_docs"])
     folders: set[Path] = set()  # made already: a build moves thousands of pages into a few folders
     for rel in [*plan["write"], MANIFEST]:
-        if (rel == MANIFEST or _is_generated_path(rel)) and (staged / rel).is_file():
+        if (rel == MANIFEST or is_generated_path(rel)) and (staged / rel).is_file():
             _move_into(staged / rel, docs / rel, folders)
     for rel in plan["remove"]:
-        if not _is_generated_path(rel):
+        if not is_generated_path(rel):
             continue
         (docs / rel).unlink(missing_ok=True)
-        _remove_empty_parents(docs / rel, docs)
+        remove_empty_parents(docs / rel, docs)
     if plan.get("site") and plan.get("staged_site"):
         _swap(Path(plan["staged_site"]), Path(plan["site"]))
 

@@ -65,7 +65,7 @@ def plan(docs_dir: Path, pages: dict[str, bytes], memo: Memo = NO_MEMO) -> tuple
             changes.manifest[path] = on_disk.result(path)
             changes.unchanged += 1
             continue
-        if not _is_generated_path(path) or not _inside(docs_dir, path, folders):
+        if not is_generated_path(path) or not _inside(docs_dir, path, folders):
             problems.append(error(Loc.whole(f"docs/{path}"), "generated page would land outside the generated "
                                   "folders (a '..', an odd character, or a folder that is a symbolic link); "
                                   "nothing was written"))
@@ -85,7 +85,7 @@ def plan(docs_dir: Path, pages: dict[str, bytes], memo: Memo = NO_MEMO) -> tuple
                 continue
         changes.write[path] = content
     on_disk.forget_others(set(pages))
-    changes.remove = sorted(p for p in previous if p not in pages and _is_generated_path(p)
+    changes.remove = sorted(p for p in previous if p not in pages and is_generated_path(p)
                             and _inside(docs_dir, p, folders) and (docs_dir / p).is_file())
     return changes, problems
 
@@ -129,7 +129,7 @@ def apply(docs_dir: Path, changes: Changes, memo: Memo = NO_MEMO, staging: bool 
         on_disk.put(path, content, changes.manifest[path])
     for path in changes.remove:
         (docs_dir / path).unlink(missing_ok=True)
-        _remove_empty_parents(docs_dir / path, docs_dir)
+        remove_empty_parents(docs_dir / path, docs_dir)
     if not changes.empty or previous != changes.manifest:
         _write_manifest(docs_dir, changes.manifest)
 
@@ -211,7 +211,7 @@ def _link_or_copy(src: str, dst: str) -> None:
         shutil.copy2(src, dst)
 
 
-def _is_generated_path(path: str) -> bool:
+def is_generated_path(path: str) -> bool:
     """Inside one of the generated folders, by construction: no '..', no absolute path, no odd characters."""
     if not isinstance(path, str) or "\\" in path or any(ord(c) < 32 for c in path):
         return False
@@ -240,7 +240,7 @@ def _resolves_inside(docs_dir: Path, path: str) -> bool:
     return (docs_dir / path).resolve().is_relative_to(base) and base.parent == docs_dir.resolve()
 
 
-def _remove_empty_parents(path: Path, stop: Path) -> None:
+def remove_empty_parents(path: Path, stop: Path) -> None:
     parent = path.parent
     while parent != stop and parent.is_dir() and not any(parent.iterdir()):
         parent.rmdir()

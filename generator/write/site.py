@@ -65,7 +65,7 @@ def build_site(root: Path, changes: Changes, site_dir: Path | None = None, stage
         shutil.rmtree(staged_site)
     config = work / "mkdocs.yml"
     project = _TOP_LEVEL_DIRS.sub("", (root / "mkdocs.yml").read_text("utf-8"))
-    config.write_text(project.rstrip("\n") + "\n\n# staged by generator/site.py\ndocs_dir: docs\nsite_dir: site\n",
+    config.write_text(project.rstrip("\n") + "\n\n# staged by generator/write/site.py\ndocs_dir: docs\nsite_dir: site\n",
                       "utf-8")
     steps = 2 * sum(1 for path in staged_docs.rglob("*") if is_markdown_file(path.name)) \
         if command is None and engine == "mkdocs" else 0

@@ -23,9 +23,8 @@ from typing import Iterable, Iterator
 from lxml import etree
 
 from generator.clean.context import normalise_line
-from generator.core.model import Removal
+from generator.core.model import LEFT_OUT_OF_PAGE, Removal
 
-LEFT_OUT = "outside-article"  # the rule name of what the extractor left out
 WORD = re.compile(r"\w+")
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body br caption center dd details dialog div dl dt fieldset figcaption "
@@ -285,10 +284,10 @@ def _left_out(blocks: list[_Block], extractor: str) -> Iterator[Removal]:
             continue
         where = _where(block.element, article, holding_article) + ("; hidden on the page" if block.hidden else "")
         if not any(block.aligned):
-            yield Removal(block.line, block.text, LEFT_OUT, f"left out by {extractor}: {where}")
+            yield Removal(block.line, block.text, LEFT_OUT_OF_PAGE, f"left out by {extractor}: {where}")
             continue
         for start, end in _unaligned_runs(block.aligned):
-            yield Removal(block.line, block.text[block.spans[start][0]:block.spans[end - 1][1]], LEFT_OUT,
+            yield Removal(block.line, block.text[block.spans[start][0]:block.spans[end - 1][1]], LEFT_OUT_OF_PAGE,
                           f"left out by {extractor} from a block it kept the rest of: {where}")
 
 
