@@ -5,7 +5,7 @@
 
 Reads the seeds and annotations as the build does, then times (time.process_time, so other load on a
 shared machine counts less than in wall time) each web page's extraction, the archive context and clean()
-of every article, as pipeline._clean_all does without the process pool. The cleaner's per-line caches are emptied before each
+of every article, as clean/stage.py's clean_all does without the process pool. The cleaner's per-line caches are emptied before each
 repeat, so every repeat starts as cold as a fresh worker; prints every repeat and the best.
 
     python bench/clean_cpu.py bench/.work/10000 --repeat 1 --chunk 2000
@@ -21,7 +21,7 @@ the text is clean): what the passes after the first cost, as a measure, not a se
 
     python bench/clean_cpu.py bench/.work/10000 --pool 2
 
-times the clean stage as the build runs it (pipeline._clean_all, on a process pool of 2, after reading the
+times the clean stage as the build runs it (clean_all, on a process pool of 2, after reading the
 seeds and annotations): wall seconds, and CPU milliseconds an article in this process and in the workers.
 """
 
@@ -40,6 +40,7 @@ from generator import pipeline  # noqa: E402
 from generator.annotate.load import load_annotations  # noqa: E402
 from generator.clean import cleaner as clean_module  # noqa: E402
 from generator.clean.cache import NO_CACHE  # noqa: E402
+from generator.clean.stage import clean_all  # noqa: E402
 from generator.clean.cleaner import clean, extract_page, source_text  # noqa: E402
 from generator.clean.context import context_of, short_lines  # noqa: E402
 from generator.core.model import Annotations, CleaningOverrides, RawDocument  # noqa: E402
@@ -116,7 +117,7 @@ def _on_the_pool(documents: list[RawDocument], annotations: Annotations, workers
         return mine.ru_utime + mine.ru_stime, children.ru_utime + children.ru_stime
 
     started, (mine, theirs) = time.perf_counter(), cpu()
-    cleaned = pipeline._clean_all(documents, annotations, workers, lambda n: None, NO_MEMO, NO_CACHE)
+    cleaned = clean_all(documents, annotations, workers, lambda n: None, NO_MEMO, NO_CACHE)
     wall, (mine_after, theirs_after) = time.perf_counter() - started, cpu()
     n = len(cleaned)
     print(f"clean stage, {n} articles, {workers} workers: {wall:.2f} s; CPU an article: this process "

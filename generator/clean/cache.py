@@ -73,7 +73,7 @@ class CleanCache:
         if self.path is None:
             return ""
         fields = {f.name: getattr(document, f.name) for f in dataclasses.fields(document)
-                  if f.name not in ("article_id", "path")}  # they only label the result (pipeline._from_plain)
+                  if f.name not in ("article_id", "path")}  # they only label the result (clean/stage.py)
         fields["overrides"] = dataclasses.asdict(overrides)
         return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
 
@@ -83,7 +83,7 @@ class CleanCache:
                 if isinstance(meta, tuple) and len(meta) == 3}
 
     def fetch(self, keys: Sequence[str]) -> Iterator[tuple[str, dict[str, Any]]]:
-        """The cleaned articles stored for these keys (as pipeline._as_plain sends them), a batch read at a
+        """The cleaned articles stored for these keys (as clean/stage.py sends them), a batch read at a
         time: never all of the stored bytes in memory at once."""
         return _loaded(self._select("cleaned", keys))
 

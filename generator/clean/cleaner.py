@@ -19,33 +19,13 @@ from typing import Mapping, Sequence
 from generator.clean.context import CleanContext, Line, normalise_lines
 from generator.clean.html.extract import Extracted, extract
 from generator.clean.linescore import SENTENCE_END, continues, detect_language, find_main_run, same_block
-from generator.clean.lineshape import (
-    holds_words,
-    is_heading,
-    is_link_inside_sentence,
-    is_menu_like,
-    is_sentence_fragment,
-    is_timestamp,
-    line_key,
-    menu_items,
-    word_count,
-)
-from generator.clean.rules.lift import (
-    BYLINE_MAX_WORDS,
-    BYLINE_WORD,
-    lift_glued_date_and_dateline,
-    lift_metadata_lines,
-    lift_title,
-)
+from generator.clean.lineshape import (holds_words, is_heading, is_link_inside_sentence, is_menu_like,
+                                       is_sentence_fragment, is_timestamp, line_key, menu_items, word_count)
+from generator.clean.rules.lift import (BYLINE_MAX_WORDS, BYLINE_WORD, lift_glued_date_and_dateline,
+                                        lift_metadata_lines, lift_title)
 from generator.clean.rules.phrases import BYLINE, phrase_rule
-from generator.clean.rules.sections import (
-    author_box_at_end,
-    captions_beside_credits,
-    comment_section,
-    is_teaser_item,
-    next_article,
-    teasers_after_labels,
-)
+from generator.clean.rules.sections import (author_box_at_end, captions_beside_credits, comment_section,
+                                            is_teaser_item, next_article, teasers_after_labels)
 from generator.core.model import Block, CleanedArticle, CleaningOverrides, RawDocument, Removal
 
 NAV_RUN_MIN = 3
