@@ -187,11 +187,22 @@ def test_clean_command_prints_the_body(tmp_path: Path):
     assert "\n\n" in result.stdout
 
 
-@pytest.mark.parametrize("command", ["build", "validate", "clean"])
+def _commands() -> list[str]:
+    """The commands `python -m generator --help` lists, so that a new command is covered without editing this."""
+    listed = subprocess.run([sys.executable, "-m", "generator", "--help"], cwd=REPO, capture_output=True, text=True)
+    return re.findall(r"^    ([a-z]+)  ", listed.stdout, re.M)
+
+
+def test_the_top_level_help_lists_every_command():
+    assert _commands() == ["build", "validate", "clean", "new", "suggest", "serve", "check"]
+
+
+@pytest.mark.parametrize("command", _commands())
 def test_every_command_has_help(command: str):
     result = subprocess.run([sys.executable, "-m", "generator", command, "--help"], cwd=REPO,
                             capture_output=True, text=True)
-    assert result.returncode == 0 and "usage:" in result.stdout
+    assert result.returncode == 0 and result.stdout.startswith(f"usage: python -m generator {command}")
+    assert "options:" in result.stdout and "--help" in result.stdout
 
 
 def test_generated_pages_stay_in_generated_folders(built_archive: Path):
