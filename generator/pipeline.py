@@ -1,4 +1,4 @@
-"""The whole flow on one screen: read -> clean -> annotate -> link -> render -> write -> build site.
+"""The whole flow on one screen: read -> clean -> annotate -> link -> render -> write -> build site -> record.
 
 The annotation files are read first (the "annotate" stage's first half): cleaning needs each article's
 keep/drop overrides; the second half anchors their quotes in the cleaned text. Everything is gathered
@@ -16,23 +16,23 @@ import gc
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from generator.annotate.load import load_annotations
 from generator.annotate.merge import annotate, empty_text_warnings
 from generator.clean.cache import NO_CACHE, CleanCache
 from generator.clean.stage import clean_all
 from generator.core.errors import BuildFailed, Problem, error, has_errors
-from generator.core.model import (
-    Archive,
-    Loc,
-)
+from generator.core.model import Archive, Loc
 from generator.ingest.read import DEFAULT_MAX_BYTES, read_seeds
 from generator.link.mentions import link
 from generator.render import PageClash, render
 from generator.runtime.memo import NO_MEMO, Memo
 from generator.runtime.progress import NO_STAGES, Stages
+from generator.write import fingerprint
+from generator.write.commit import recover
 from generator.write.plan import Changes, plan
+from generator.write.site import SiteResult, build_site, write_docs
 
 
 @dataclass
@@ -137,3 +137,35 @@ def _generate(root: Path, max_bytes: int, stages: Stages, workers: int | None, m
     if has_errors(problems):
         raise BuildFailed(problems)
     return Result(archive, pages, changes, sorted(problems))
+
+
+@dataclass(frozen=True)
+class Built:
+    """What build() did, for the command to report."""
+
+    result: Result | None     # None: nothing changed since the last build, no stage ran
+    site: SiteResult | None   # None: site/ not built (docs only, or already built from these pages)
+
+
+def build(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, engine: str = "mkdocs", site: bool = True,
+          stages: Stages = NO_STAGES, note: Callable[[str], None] = lambda text: None) -> Built:
+    """The whole build: finish a commit an interrupted build left (note says so), skip when the records show
+    nothing changed, generate, write docs/ and build site/ (site=False: docs/ only), then record the inputs.
+    Raises BuildFailed as generate() does; a failed site build changes nothing and records nothing."""
+    recovered = recover(root)
+    if recovered:
+        note(recovered)
+    docs_settings, site_settings = {"max_bytes": max_bytes}, {"engine": engine}
+    if fingerprint.up_to_date(root, docs_settings) and (not site or fingerprint.site_up_to_date(root, site_settings)):
+        return Built(None, None)
+    result = generate(root, max_bytes, stages)
+    built = None
+    if not site:
+        write_docs(root, result.changes)
+    elif result.changes.write or result.changes.remove or not fingerprint.site_up_to_date(root, site_settings):
+        built = build_site(root, result.changes, stages=stages, engine=engine)
+        if not built.ok:
+            return Built(result, built)
+        fingerprint.record_site(root, site_settings)
+    fingerprint.record(root, docs_settings)
+    return Built(result, built)

@@ -23,11 +23,10 @@ from generator.clean.linescore import ends_the_article
 from generator.core.errors import BuildFailed, Problem, has_errors
 from generator.core.model import Archive, Article, CleaningOverrides, RawDocument
 from generator.ingest.read import DEFAULT_MAX_BYTES, display_path, read_document, read_sources, seed_named
-from generator.pipeline import generate, load_archive
+from generator.pipeline import build, load_archive
 from generator.runtime.progress import Progress
-from generator.write import fingerprint
-from generator.write.commit import raise_interrupted, recover
-from generator.write.site import ENGINES, build_site, write_docs
+from generator.write.commit import raise_interrupted
+from generator.write.site import ENGINES
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -136,39 +135,27 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    recovered = recover(args.root)
-    if recovered:
-        print(f"{args.root}: note: {recovered}", file=sys.stderr)
-    docs_settings, site_settings = {"max_bytes": args.max_bytes}, {"engine": args.engine}
-    if fingerprint.up_to_date(args.root, docs_settings) and (
-            args.no_site or fingerprint.site_up_to_date(args.root, site_settings)):
-        print(f"nothing changed since the last build: {'docs/ is' if args.no_site else 'docs/ and site/ are'} up to date "
-              f"({time.perf_counter() - started:.2f} s)")
+    done = build(args.root, args.max_bytes, args.engine, site=not args.no_site, stages=Progress(sys.stderr),
+                 note=lambda text: print(f"{args.root}: note: {text}", file=sys.stderr))
+    seconds = time.perf_counter() - started
+    if done.result is None:
+        print(f"nothing changed since the last build: {'docs/ is' if args.no_site else 'docs/ and site/ are'} "
+              f"up to date ({seconds:.2f} s)")
         return EXIT_OK
-    progress = Progress(sys.stderr)
-    result = generate(args.root, args.max_bytes, progress)
+    result, changes = done.result, done.result.changes
     print_problems(result.problems, "text")
-    changes = result.changes
     summary = (f"{len(result.archive.articles)} articles, {len(result.archive.entities)} entities, "
                f"{len(result.archive.facts)} facts, {len(result.archive.mentions)} mentions; "
                f"docs/: {len(changes.write)} written, {changes.unchanged} unchanged, {len(changes.remove)} removed")
-    if args.no_site:
-        write_docs(args.root, changes)
-        fingerprint.record(args.root, docs_settings)
-        print(f"{summary} ({time.perf_counter() - started:.1f} s)")
+    if done.site is None:
+        already = "" if args.no_site else "; site/ was already built from these pages"
+        print(f"{summary}{already} ({seconds:.1f} s)")
         return EXIT_OK
-    if not changes.write and not changes.remove and fingerprint.site_up_to_date(args.root, site_settings):
-        fingerprint.record(args.root, docs_settings)
-        print(f"{summary}; site/ was already built from these pages ({time.perf_counter() - started:.1f} s)")
-        return EXIT_OK
-    site = build_site(args.root, changes, stages=progress, engine=args.engine)
-    if not site.ok:
-        sys.stderr.write(site.log)
+    if not done.site.ok:
+        sys.stderr.write(done.site.log)
         print(f"{args.engine} build --strict failed (above); docs/ and site/ were not changed", file=sys.stderr)
         return EXIT_PROBLEMS
-    fingerprint.record(args.root, docs_settings)
-    fingerprint.record_site(args.root, site_settings)
-    print(f"{summary}; site built into {site.site_dir} ({time.perf_counter() - started:.1f} s)")
+    print(f"{summary}; site built into {done.site.site_dir} ({seconds:.1f} s)")
     return EXIT_OK
 
 
