@@ -166,6 +166,5 @@ def build(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, engine: str = "mkdocs"
         built = build_site(root, result.changes, stages=stages, engine=engine)
         if not built.ok:
             return Built(result, built)
-        fingerprint.record_site(root, site_settings)
-    fingerprint.record(root, docs_settings)
+    fingerprint.record(root, docs_settings, site_settings if built else None)
     return Built(result, built)

@@ -32,7 +32,7 @@ def _stats(folder: Path, pattern: str = "**/*") -> dict[str, list[int]]:
 
 
 def current(root: Path, settings: dict[str, object] | None = None) -> dict[str, object]:
-    """Sizes and times of every input and page, and the options the build ran with (--max-bytes, --engine)."""
+    """Sizes and times of every input and page, and the options it ran with (--max-bytes for generation, --engine for the site)."""
     root = root.resolve()
     stats = {**_stats(root / "seeds", "*"), **_stats(root / "annotations"), **_stats(CODE), **_stats(root / "docs")}
     config = root / "mkdocs.yml"
@@ -62,12 +62,12 @@ def site_up_to_date(root: Path, settings: dict[str, object] | None = None) -> bo
 
 
 def _site_inputs(root: Path, files: dict[str, list[int]]) -> dict[str, list[int]]:
-    """Size, modification time and inode of docs/ and mkdocs.yml, without the change time: staging hard-links
-    every page of docs/, which moves the change time of pages no build rewrote (a rewritten page is a new
-    file, a new inode)."""
+    """docs/ without the change time, mkdocs.yml with it: staging hard-links every page of docs/, which moves
+    the change time of pages no build rewrote (a rewritten page is a new file, a new inode)."""
     root = root.resolve()
     docs, config = f"{root / 'docs'}/", str(root / "mkdocs.yml")
-    return {path: [*stat[:2], *stat[3:]] for path, stat in files.items() if path.startswith(docs) or path == config}
+    return {**{path: [*stat[:2], *stat[3:]] for path, stat in files.items() if path.startswith(docs)},
+            config: files.get(config)}
 
 
 def _recorded(path: Path) -> dict | None:
@@ -78,11 +78,11 @@ def _recorded(path: Path) -> dict | None:
     return recorded if isinstance(recorded, dict) and isinstance(recorded.get("files"), dict) else None
 
 
-def record(root: Path, settings: dict[str, object] | None = None) -> None:
-    """After docs/ is written: what generation read and wrote."""
-    atomic_write(root / RECORD, json.dumps(current(root, settings)))
-
-
-def record_site(root: Path, settings: dict[str, object] | None = None) -> None:
-    """After site/ is built: the docs/ and mkdocs.yml it was built from."""
-    atomic_write(root / SITE_RECORD, json.dumps(current(root, settings)))
+def record(root: Path, settings: dict[str, object] | None = None,
+           site_settings: dict[str, object] | None = None) -> None:
+    """After docs/ is written: what generation read and wrote; with site_settings, after site/ is built, also
+    the docs/ and mkdocs.yml it was built from (one walk of the files for both)."""
+    files = current(root)["files"]
+    if site_settings is not None:  # first: should the second write not happen, the next build regenerates
+        atomic_write(root / SITE_RECORD, json.dumps({"settings": site_settings, "files": files}))
+    atomic_write(root / RECORD, json.dumps({"settings": settings or {}, "files": files}))
