@@ -13,7 +13,6 @@ one run's.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import subprocess

@@ -49,7 +49,7 @@ def timing_maps(report: Callable[[str], None]) -> Callable[..., list[Any]]:
         call.arguments["meanwhile"] = timed_meanwhile
         started = time.perf_counter()
         results = original(*call.args, **call.kwargs)
-        fn, count = call.arguments["fn"], call.arguments["count"]
+        fn, count = call.arguments["fn"], len(call.arguments["items"])
         report(f"  {fn.__name__:<16} {count:>7} items {time.perf_counter() - started:7.2f} s"
                f"   this process's own work meanwhile {own:6.2f} s")
         return results

@@ -14,7 +14,7 @@ import difflib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from generator.annotate.schema import schema_problems, valid_part, validator
 from generator.annotate.yamlloc import Located, load_yaml
@@ -109,7 +109,7 @@ def load_annotations(root: Path, article_ids: Iterable[str], memo: Memo = NO_MEM
     # Parsing and schema checks are per file: on every core (a worker gets a file's bytes and returns the
     # plain data found in it); with a memo, only the files whose bytes changed.
     all_loaded = parallel.map_unless_known(memo.table("annotation files"), [file.path for file in files], inputs,
-                                           _load_nth, {"files": files, "inputs": inputs, "root": root}, workers)
+                                           _load_nth, _FilesRead(files, inputs, root), workers)
     for file, loaded in zip(files, all_loaded):
         problems += loaded.problems
         if loaded.unreadable:
@@ -133,9 +133,16 @@ def _read(path: Path) -> bytes | OSError:
         return exc
 
 
-def _load_nth(i: int) -> _Loaded:
-    n = parallel.shared("todo")[i]
-    return _load_one(parallel.shared("files")[n], parallel.shared("inputs")[n][1], parallel.shared("root"))
+@dataclass(frozen=True)
+class _FilesRead:
+    """What the workers parse: the annotation files, (kind, bytes or the error reading them) of each, the root."""
+    files: Sequence[AnnotationFile]
+    inputs: Sequence[tuple[str, bytes | OSError]]
+    root: Path
+
+
+def _load_nth(read: _FilesRead, n: int) -> _Loaded:
+    return _load_one(read.files[n], read.inputs[n][1], read.root)
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ def annotate(cleaned: Iterable[CleanedArticle], annotations: Annotations, memo: 
     pairs = [(article, annotations.articles.get(article.article_id)
               or ArticleAnnotation(article.article_id, Loc.whole(seed_of(article)))) for article in cleaned]
     merged = parallel.map_unless_known(memo.table("annotate"), [article.article_id for article, _ in pairs], pairs,
-                                       _merge_one, {"pairs": pairs}, workers,
+                                       _merge_one, pairs, workers,
                                        completed=lambda i, done: (replace(done[0], cleaned=pairs[i][0]), done[1]))
     problems = [problem for article, found in merged if article.id not in annotations.unread_articles
                 for problem in found]
@@ -74,11 +74,11 @@ def empty_text_warnings(cleaned: Iterable[CleanedArticle], root: Path) -> list[P
     return problems
 
 
-def _merge_one(i: int) -> tuple[Article, list[Problem]]:
+def _merge_one(pairs: list[tuple[CleanedArticle, ArticleAnnotation]], i: int) -> tuple[Article, list[Problem]]:
     """merge() without the cleaned article in the answer: the caller has it (annotate puts it back).
 
     The Article without it is incomplete only on its way back from the worker, never seen by a stage."""
-    article, problems = merge(*parallel.shared("pairs")[parallel.shared("todo")[i]])
+    article, problems = merge(*pairs[i])
     return replace(article, cleaned=None), problems  # type: ignore[arg-type]
 
 

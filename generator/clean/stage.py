@@ -1,18 +1,19 @@
 """The clean stage over an archive: every document cleaned beside the others (the lines they repeat), on
 every core, through the cleaning cache; with serve's memo, only what changed. cleaner.py cleans one.
 
-The per-item functions below run in forked workers and read their inputs through runtime.parallel.shared().
+The per-item functions below run in forked workers, on the value runtime.parallel hands them.
 """
 
 from __future__ import annotations
 
-from dataclasses import fields
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
 from operator import attrgetter
 from typing import Any, Callable
 
 from generator.clean.cache import CleanCache, Entry
 from generator.clean.cleaner import clean, extract_page, source_text
-from generator.clean.context import AskedContext, context_of, short_lines
+from generator.clean.context import AskedContext, CleanContext, context_of, short_lines
 from generator.clean.html.extract import Extracted
 from generator.clean.linescore import load_stop_words
 from generator.core.model import Annotations, Block, CleanedArticle, CleaningOverrides, RawDocument, Removal
@@ -59,7 +60,7 @@ def clean_all(documents: list[RawDocument], annotations: Annotations, workers: i
 
     todo_inputs = [inputs[i] for i in todo]
     fresh = parallel.map_unless_known(table, [paths[i] for i in todo], todo_inputs, _clean_one,
-                                      {"inputs": todo_inputs, "context": context}, workers, tick, completed=completed)
+                                      _ToClean(todo_inputs, context), workers, tick, completed=completed)
     for i, article in reused.items():  # serve's memo holds them too: the next build finds them there
         table.adopt(paths[i], inputs[i], article)
     cache.keep(keys)
@@ -74,7 +75,7 @@ def _short_lines_all(documents: list[RawDocument], extracted: list[Extracted | N
     missing = [i for i, lines in enumerate(known) if lines is None]
     texts = [source_text(documents[i], extracted[i]) for i in missing]
     found = dict(zip(missing, parallel.map_unless_known(memo.table("short lines"), [documents[i].path for i in missing],
-                                                        texts, _short_lines_of, {"texts": texts}, workers)))
+                                                        texts, _short_lines_of, texts, workers)))
     return [lines if lines is not None else found[i] for i, lines in enumerate(known)]
 
 
@@ -84,22 +85,29 @@ def _extract_pages(documents: list[RawDocument], workers: int | None, memo: Memo
     context and the cleaning."""
     pages = [d for d, want in zip(documents, wanted) if d.kind == "html" and want]
     found = iter(parallel.map_unless_known(memo.table("extract"), [d.path for d in pages], [d.text for d in pages],
-                                           _extract_one, {"pages": pages}, workers))
+                                           _extract_one, pages, workers))
     return [next(found) if d.kind == "html" and want else None for d, want in zip(documents, wanted)]
 
 
-def _extract_one(i: int) -> Extracted | None:
-    return extract_page(parallel.shared("pages")[parallel.shared("todo")[i]])
+def _extract_one(pages: list[RawDocument], i: int) -> Extracted | None:
+    return extract_page(pages[i])
 
 
-def _short_lines_of(i: int) -> frozenset[str]:
-    return short_lines(parallel.shared("texts")[parallel.shared("todo")[i]])
+def _short_lines_of(texts: list[str], i: int) -> frozenset[str]:
+    return short_lines(texts[i])
 
 
-def _clean_one(i: int) -> tuple[dict[str, Any], frozenset[str]]:
+@dataclass(frozen=True)
+class _ToClean:
+    """What the workers clean: (document, overrides, extraction) of each, and the archive's context."""
+    inputs: Sequence[tuple[RawDocument, Any, Extracted | None]]
+    context: CleanContext
+
+
+def _clean_one(to_clean: _ToClean, i: int) -> tuple[dict[str, Any], frozenset[str]]:
     """The cleaned article, and the short lines its cleaning asked the context about (the cache keeps both)."""
-    document, overrides, extracted = parallel.shared("inputs")[parallel.shared("todo")[i]]
-    context = AskedContext(parallel.shared("context").repeated_lines)
+    document, overrides, extracted = to_clean.inputs[i]
+    context = AskedContext(to_clean.context.repeated_lines)
     return _as_plain(clean(document, context, overrides, extracted)), frozenset(context.asked)
 
 

@@ -82,8 +82,7 @@ def find_mentions(articles: Sequence[Article], entities: Iterable[Entity], memo:
     stale = any(not found_before.known(a.id, inputs[i]) for i, a in enumerate(articles))
     matcher = EntityMatcher(entities) if stale else None  # building the pattern is the cost of a warm build
     found = parallel.map_unless_known(found_before, [a.id for a in articles], inputs, _mentions_nth,
-                                      {"articles": articles, "matcher": matcher,
-                                       "known": {e.id for e in entities}}, workers,
+                                      _Matching(articles, matcher, frozenset(e.id for e in entities)), workers,
                                       completed=lambda i, places: _mentions_at(articles[i], places), light=True,
                                       meanwhile=meanwhile)
     return [mention for mentions in found for mention in mentions]
@@ -92,11 +91,18 @@ def find_mentions(articles: Sequence[Article], entities: Iterable[Entity], memo:
 MentionPlace = tuple[str, int, int, int]  # entity id, block, start, end
 
 
-def _mentions_nth(i: int) -> list[MentionPlace]:
+@dataclass(frozen=True)
+class _Matching:
+    """What the workers find mentions with: the articles, the names' matcher, the entity ids."""
+    articles: Sequence[Article]
+    matcher: EntityMatcher | None
+    known: frozenset[str]
+
+
+def _mentions_nth(matching: _Matching, i: int) -> list[MentionPlace]:
     """An article's mentions as plain tuples, made into Mentions by _mentions_at: a worker sends back
     ~230,000 of them at 10,000 articles, and tuples pickle in C where a slotted dataclass calls Python."""
-    article = parallel.shared("articles")[parallel.shared("todo")[i]]
-    return _mentions_in(article, parallel.shared("matcher"), parallel.shared("known"))
+    return _mentions_in(matching.articles[i], matching.matcher, matching.known)
 
 
 def _mentions_at(article: Article, places: list[MentionPlace]) -> list[Mention]:
@@ -140,7 +146,7 @@ def link(articles: list[Article], entities: Iterable[Entity], facts: Iterable[Fa
     assert len(sentences) == len(articles), "find_mentions runs its meanwhile once"
     texts = tuple((a.id, a.blocks) for a in articles)  # shared passages depend on the texts alone
     related = memo.table("related").get("archive", texts, lambda: tuple(find_related(
-        articles, parallel.map_indexed(_samples_of, len(articles), {"articles": articles, "sentences": sentences},
+        articles, parallel.map_indexed(_samples_of, range(len(articles)), _Sampling(articles, sentences),
                                        workers, light=True))))
     return Archive(tuple(articles), entities, tuple(facts), tuple(mentions), related,
                    {a.id: spans for a, spans in zip(articles, sentences)})
@@ -150,8 +156,15 @@ def _sentences_of(article: Article) -> list[tuple[tuple[int, int], ...]]:
     return [sentence_spans(block.text) for block in article.blocks]
 
 
-def _samples_of(i: int) -> SentenceSamples:
-    return sentence_samples(parallel.shared("articles")[i], parallel.shared("sentences")[i])
+@dataclass(frozen=True)
+class _Sampling:
+    """What the workers sample sentences from: the articles and each one's sentence spans."""
+    articles: Sequence[Article]
+    sentences: Sequence[list[tuple[tuple[int, int], ...]]]
+
+
+def _samples_of(sampling: _Sampling, i: int) -> SentenceSamples:
+    return sentence_samples(sampling.articles[i], sampling.sentences[i])
 
 
 @dataclass(frozen=True)

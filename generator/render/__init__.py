@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable
 
 from generator.core.model import Archive, Fact
@@ -41,7 +42,7 @@ def render(archive: Archive, workers: int | None = None, tick: Callable[[int], N
             ("entity", len(archive.entities), _entity_inputs, _entity_page, False, lambda: None)):
         inputs = [inputs_of(i, archive, index) if memo.keep else None for i in range(count)]
         for path, content in parallel.map_unless_known(memo.table(f"{kind} pages"), range(count), inputs, page_of,
-                                                       {"archive": archive, "index": index}, workers, tick,
+                                                       _Rendering(archive, index), workers, tick,
                                                        light=light, meanwhile=meanwhile):
             pages[path] = content
     for path, content in whole_archive.items():  # one by one, not update(): a clash is refused (_OnePagePerPath)
@@ -132,9 +133,16 @@ def _article_inputs(i: int, archive: Archive, index: EntityIndex) -> tuple:
             archive.entities, search_allowance(len(archive.articles)))
 
 
-def _article_page(i: int) -> tuple[str, bytes]:
-    archive, index = parallel.shared("archive"), parallel.shared("index")
-    article = archive.articles[parallel.shared("todo")[i]]
+@dataclass(frozen=True)
+class _Rendering:
+    """What the workers render pages from."""
+    archive: Archive
+    index: EntityIndex
+
+
+def _article_page(rendering: _Rendering, i: int) -> tuple[str, bytes]:
+    archive, index = rendering.archive, rendering.index
+    article = archive.articles[i]
     page = render_article(article, archive, index.by_article.get(article.id, []),
                           archive.related_by_article.get(article.id, []), archive.articles_by_id,
                           search_allowance(len(archive.articles)))
@@ -152,7 +160,7 @@ def _entity_inputs(i: int, archive: Archive, index: EntityIndex) -> tuple:
             tuple(sorted(co.items())), tuple(archive.entity_names[o] for o in sorted(co)))
 
 
-def _entity_page(i: int) -> tuple[str, bytes]:
-    archive, index = parallel.shared("archive"), parallel.shared("index")
-    entity = archive.entities[parallel.shared("todo")[i]]
+def _entity_page(rendering: _Rendering, i: int) -> tuple[str, bytes]:
+    archive, index = rendering.archive, rendering.index
+    entity = archive.entities[i]
     return paths.entity(entity.id), render_entity(entity, archive, index, archive.articles_by_id).encode("utf-8")

@@ -1,7 +1,7 @@
 """Run a per-article function over many items on every core, or in this process when that is cheaper.
 
-Workers are forked, so they inherit the inputs (set with `shared()` before the
-pool starts) and only the results travel back, pickled. Below a few hundred
+Workers are forked, so they inherit the inputs (one value, the `shared` argument, handed to the function
+with each index) and only the results travel back, pickled. Below a few hundred
 items, or on one core, or where fork is missing, the work runs here: starting
 processes would cost more than it saves.
 """
@@ -17,17 +17,18 @@ from typing import Any, Callable, Hashable, Sequence, TypeVar
 from generator.runtime.memo import Table
 
 T = TypeVar("T")
-MIN_ITEMS = 400  # below this, a pool costs more than it saves (measured with bench/run.py)
+MIN_ITEMS = 400  # below this, starting a pool costs more than it saves (bench/run.py's one-core rows show it)
 # Work so light that the pool pays only for large archives: finding an article's mentions and sampling its
-# sentences (link), rendering its page. One core vs the pool (bench/run.py's JSON, "serial" vs "stages"):
-# slower on the pool at 1,000 articles (link 2.0-2.1 -> 2.4 s, render 1.3-1.4 -> 1.65-1.9 s), faster at
-# 10,000 (link 28-29 -> 19-25.5 s, render 22-23 -> 15-19 s); at 3,000 about even (generate() with workers=1
-# and 2, twice each, on `bench/synth.py --articles 3000`: link 6.0-7.2 vs 6.2-6.7 s, render 6.0-6.1 vs
-# 4.9-5.3 s; `bench/run.py --articles 3000` prints the same comparison in its one-core and pool rows).
+# sentences (link), rendering its page. Sending each result back costs about what computing it does, so
+# the pool only wins once the archive is large (`bench/run.py --articles 3000` compares one core and the
+# pool around this threshold).
 MIN_ITEMS_LIGHT = 3000
 CHUNK = 50
 
-_SHARED: dict[str, Any] = {}
+S = TypeVar("S")
+# The value a running map shares with its workers: set before the pool forks (the workers inherit it,
+# nothing is pickled) and cleared when the map ends. One map runs at a time.
+_RUNNING: list[Any] = []
 
 
 def default_workers() -> int:
@@ -41,17 +42,14 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def shared(name: str) -> Any:
-    """An input set by map_indexed for the workers (inherited through fork, never pickled)."""
-    return _SHARED[name]
-
-
-def map_indexed(fn: Callable[[int], T], count: int, inputs: dict[str, Any], workers: int | None = None,
+def map_indexed(fn: Callable[[S, int], T], items: Sequence[int], shared: S, workers: int | None = None,
                 tick: Callable[[int], None] = lambda n: None, light: bool = False,
                 meanwhile: Callable[[], None] = lambda: None,
                 completed: Callable[[int, T], Any] = lambda i, result: result) -> list[Any]:
-    """[completed(0, fn(0)), ..., completed(count - 1, fn(count - 1))] in order; fn is a module-level function
-    reading shared() inputs.
+    """[completed(i, fn(shared, i)) for i in items], in order, on every core.
+
+    fn is a module-level function (it is sent to the workers by name); shared is what it reads the items
+    from (the workers inherit it through fork).
 
     light: fn's work is small next to sending its result back (MIN_ITEMS_LIGHT, not MIN_ITEMS, applies).
     meanwhile: this process's own work that needs none of fn's results. It runs once, while the workers
@@ -62,21 +60,21 @@ def map_indexed(fn: Callable[[int], T], count: int, inputs: dict[str, Any], work
     """
     workers = default_workers() if workers is None else workers
     min_items = MIN_ITEMS_LIGHT if light else MIN_ITEMS
-    _SHARED.clear()
-    _SHARED.update(inputs)
-    try:
-        if workers <= 1 or count < min_items or "fork" not in multiprocessing.get_all_start_methods():
-            results = []
-            for i in range(count):
-                results.append(completed(i, fn(i)))
-                tick(1)
-            meanwhile()
-            return results
-        chunks = [range(start, min(start + CHUNK, count)) for start in range(0, count, CHUNK)]
+    items = list(items)
+    if workers <= 1 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
         results = []
+        for i in items:
+            results.append(completed(i, fn(shared, i)))
+            tick(1)
+        meanwhile()
+        return results
+    chunks = [items[start:start + CHUNK] for start in range(0, len(items), CHUNK)]
+    results = []
+    _RUNNING[:] = [shared]
+    try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                                  initializer=_start_worker) as pool:
-            running = pool.map(_run_chunk, [(fn, chunk.start, chunk.stop) for chunk in chunks])  # all submitted
+            running = pool.map(_run_chunk, [(fn, chunk) for chunk in chunks])  # all submitted
             try:
                 meanwhile()
                 for chunk, chunk_results in zip(chunks, running):
@@ -87,24 +85,23 @@ def map_indexed(fn: Callable[[int], T], count: int, inputs: dict[str, Any], work
                 raise
         return results
     finally:
-        _SHARED.clear()
+        _RUNNING.clear()
 
 
-def map_unless_known(table: Table, keys: Sequence[Hashable], inputs: Sequence[Any], fn: Callable[[int], T],
-                     shared_inputs: dict[str, Any], workers: int | None = None,
+def map_unless_known(table: Table, keys: Sequence[Hashable], inputs: Sequence[Any], fn: Callable[[S, int], T],
+                     shared: S, workers: int | None = None,
                      tick: Callable[[int], None] = lambda n: None,
                      completed: Callable[[int, T], Any] = lambda i, result: result, light: bool = False,
                      meanwhile: Callable[[], None] = lambda: None) -> list[Any]:
     """One result per key: the table's, where the key's inputs equal those it was computed from (serve's
-    memo), else fn's, on every core. fn(i) works on item shared("todo")[i]; the table learns the new results.
+    memo), else fn(shared, i)'s, on every core; the table learns the new results.
 
     completed(i, result) makes fn's fresh result for keys[i] into the one kept and returned: it puts back
     what fn left out because this process has it already (a worker's copy would be a second one in memory),
     or builds objects from the plain tuples fn sent (cheaper to pickle). meanwhile: as map_indexed's.
     """
     todo = [i for i, key in enumerate(keys) if not table.known(key, inputs[i])]
-    fresh = dict(zip(todo, map_indexed(fn, len(todo), {**shared_inputs, "todo": todo}, workers, tick, light,
-                                       meanwhile, lambda j, result: completed(todo[j], result))))
+    fresh = dict(zip(todo, map_indexed(fn, todo, shared, workers, tick, light, meanwhile, completed)))
     results = []
     for i, key in enumerate(keys):
         if i in fresh:
@@ -124,6 +121,7 @@ def _start_worker() -> None:
     gc.enable()
 
 
-def _run_chunk(job: tuple[Callable[[int], T], int, int]) -> Sequence[T]:
-    fn, start, stop = job
-    return [fn(i) for i in range(start, stop)]
+def _run_chunk(job: tuple[Callable[[Any, int], T], list[int]]) -> Sequence[T]:
+    fn, items = job
+    shared = _RUNNING[0]
+    return [fn(shared, i) for i in items]
