@@ -2,8 +2,8 @@
 
 MkDocs' dev server finds changes by scanning its watched folders twice a second, which
 adds up to half a second to every preview update and costs more as the archive grows;
-and each rebuild compiles the theme's Jinja templates again (about half of a dirty
-rebuild at 1,000 articles). This runs the same command (`python -m generator.app.devserver
+and each rebuild compiles the theme's Jinja templates again (a large share of a dirty
+rebuild). This runs the same command (`python -m generator.app.devserver
 serve --dirty ...` takes mkdocs' own options) with watchdog's native observer (inotify on
 Linux), keeping only events that change a file (a build reads every page, and "opened"
 events would otherwise rebuild forever), and with an in-memory Jinja bytecode cache that

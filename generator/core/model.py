@@ -222,7 +222,7 @@ class Annotations:
     unread_articles: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)  # slots: a 10,000-article archive holds ~230,000 mentions, each with a span
+@dataclass(frozen=True, slots=True)  # slots: an archive holds tens of mentions per article, each with a span
 class Span:
     """A character range [start, end) inside one block of an article."""
 
@@ -323,7 +323,7 @@ class Archive:
     @cached_property
     def entity_positions(self) -> dict[str, int]:
         """Entity id -> its place in the registry: a page lists the few entities it names in registry order
-        without walking all of them (10,000 article pages x 2,000 entities was quadratic)."""
+        without walking all of them (article pages x entities would be quadratic)."""
         return {e.id: i for i, e in enumerate(self.entities)}
 
     @cached_property

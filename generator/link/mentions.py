@@ -100,8 +100,8 @@ class _Matching:
 
 
 def _mentions_nth(matching: _Matching, i: int) -> list[MentionPlace]:
-    """An article's mentions as plain tuples, made into Mentions by _mentions_at: a worker sends back
-    ~230,000 of them at 10,000 articles, and tuples pickle in C where a slotted dataclass calls Python."""
+    """An article's mentions as plain tuples, made into Mentions by _mentions_at: the workers send back
+    tens of them per article, and tuples pickle in C where a slotted dataclass calls Python."""
     return _mentions_in(matching.articles[i], matching.matcher, matching.known)
 
 

@@ -94,8 +94,8 @@ COMPARE_BLOCK = 1 << 20
 
 
 def holds(path: Path, content: bytes) -> bool:
-    """Whether the file's bytes are exactly content, read a block at a time: the 10,000-article archive's
-    data/archive.json is ~110 MB, and reading it whole beside the new one raised the build's peak by as much."""
+    """Whether the file's bytes are exactly content, read a block at a time: a large archive's
+    data/archive.json is the size of all its text, and reading it whole beside the new one doubles the peak."""
     try:
         with path.open("rb") as handle:
             if os.fstat(handle.fileno()).st_size != len(content):
