@@ -122,7 +122,8 @@ def _fact_inputs(fact: Fact, archive: Archive) -> tuple:
 
 
 def _article_inputs(i: int, archive: Archive, index: EntityIndex) -> tuple:
-    """Everything render_article reads: the article, its mentions and related coverage, and what they name."""
+    """Everything render_article reads: the article, its mentions and related coverage, and what they name.
+    tests/render/test_page_inputs.py fails when render_article reads something this leaves out."""
     article = archive.articles[i]
     related = archive.related_by_article.get(article.id, [])
     mentions = index.by_article.get(article.id, [])
