@@ -17,11 +17,10 @@ from generator.annotate.load import YAML_SUFFIXES, load_annotations
 from generator.annotate.overrides import unused_override_problems
 from generator.app.scaffold import new_annotation_text, suggest_entities, write_new
 from generator.app.serve import serve
-from generator.clean.cleaner import clean, extract_page, source_text
-from generator.clean.context import archive_context
+from generator.clean.stage import clean_one
 from generator.clean.linescore import ends_the_article
 from generator.core.errors import BuildFailed, Problem, has_errors
-from generator.core.model import Archive, Article, CleaningOverrides, RawDocument
+from generator.core.model import Annotations, Archive, Article, RawDocument
 from generator.ingest.read import DEFAULT_MAX_BYTES, display_path, read_document, read_sources, seed_named
 from generator.pipeline import build, load_archive
 from generator.runtime.progress import Progress
@@ -180,17 +179,15 @@ def cmd_clean(args: argparse.Namespace) -> int:
         print_problems([problem], "text")
         return EXIT_PROBLEMS
     assert document is not None
-    overrides = CleaningOverrides()
-    annotation = None
     siblings: list[RawDocument] = [document]
+    annotations = Annotations((), (), {})
     if path.parent.name == "seeds":  # in an archive: cleaned as the build cleans it, so quotes copied from here anchor
         root = path.parent.parent
         siblings = read_sources(root)[0] or [document]
-        annotation = load_annotations(root, [d.article_id for d in siblings])[0].articles.get(document.article_id)
-        overrides = annotation.cleaning if annotation else overrides
-    page = extract_page(document)  # once: the context and the cleaning both read it
-    texts = [source_text(document, page) if d.path.resolve() == path.resolve() else source_text(d) for d in siblings]
-    article = clean(document, archive_context(texts), overrides, extracted=page)
+        annotations = load_annotations(root, [d.article_id for d in siblings])[0]
+    siblings = [document if d.path.resolve() == path.resolve() else d for d in siblings]
+    article = clean_one(document, siblings, annotations)
+    annotation = annotations.articles.get(document.article_id)
     if annotation is not None:  # a keep/drop value that changed nothing: said here too, where it is tried out
         print_problems(unused_override_problems(article, annotation.cleaning_values, str(path)), "text")
     if args.json:

@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from generator.clean.cache import CleanCache, Entry
 from generator.clean.cleaner import clean, extract_page, source_text
-from generator.clean.context import AskedContext, CleanContext, context_of, short_lines
+from generator.clean.context import AskedContext, CleanContext, archive_context, context_of, short_lines
 from generator.clean.html.extract import Extracted
 from generator.clean.linescore import load_stop_words
 from generator.core.model import Annotations, Block, CleanedArticle, CleaningOverrides, RawDocument, Removal
@@ -25,9 +25,7 @@ def clean_all(documents: list[RawDocument], annotations: Annotations, workers: i
                tick: Callable[[int], None], memo: Memo, cache: CleanCache) -> list[CleanedArticle]:
     """Every document cleaned, on every core; with a memo, only those whose inputs changed; with a cache,
     only those that no earlier build cleaned as they are now."""
-    no_overrides = CleaningOverrides()
-    overrides = [annotations.articles[d.article_id].cleaning if d.article_id in annotations.articles
-                 else no_overrides for d in documents]
+    overrides = [overrides_of(d, annotations) for d in documents]
     keys = [cache.key(d, o) for d, o in zip(documents, overrides)]
     stored = cache.entries(keys)
     # A web page is extracted for its short lines and its cleaning: one in the cache needs neither (should its
@@ -66,6 +64,20 @@ def clean_all(documents: list[RawDocument], annotations: Annotations, workers: i
     cache.keep(keys)
     results = dict(zip(todo, fresh)) | reused
     return [results[i] for i in range(len(documents))]
+
+
+def clean_one(document: RawDocument, documents: list[RawDocument], annotations: Annotations) -> CleanedArticle:
+    """One document cleaned as clean_all cleans it among the archive's documents (its overrides, the lines
+    the others repeat), without cleaning them: `generator clean` shows what the build makes of one file."""
+    page = extract_page(document)  # once: the context and the cleaning both read it
+    texts = [source_text(document, page) if d.path == document.path else source_text(d) for d in documents]
+    return clean(document, archive_context(texts), overrides_of(document, annotations), extracted=page)
+
+
+def overrides_of(document: RawDocument, annotations: Annotations) -> CleaningOverrides:
+    """The keep/drop lines the document's annotation file sets (none without one)."""
+    annotation = annotations.articles.get(document.article_id)
+    return annotation.cleaning if annotation else CleaningOverrides()
 
 
 def _short_lines_all(documents: list[RawDocument], extracted: list[Extracted | None],
