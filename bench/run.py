@@ -109,7 +109,7 @@ def clear_output(root: Path) -> None:
     Removed here, its files would slow the build that follows on ext4 without a journal (as on the machine
     this was measured on), where creating a file skips, one by one, every inode freed in the last minute (six
     minutes while its inode table block is unwritten): fs/ext4/ialloc.c, find_inode_bit and recently_deleted,
-    where `perf record` of a slow write put the time; `python bench/create_after_removal.py` shows it. Moved
+    where `perf record` of a slow write put the time (bench/RESULTS.md, "Investigations"). Moved
     aside, no inode is freed.
     """
     put_aside(root, [*(root / "docs" / folder for folder in GENERATED_DIRS), root / "docs" / MANIFEST,
@@ -450,8 +450,7 @@ def _why_not_linear(small: dict, big: dict, stage: str) -> str:
         first = [r["stages"][stage].get("in_process_seconds", r["stages"][stage]["seconds"]) for r in (small, big)]
         said += (f"; it creates a file a page ({small['pages']:,} -> {big['pages']:,}), and in the first build "
                  f"system CPU time, the kernel's, was {cpu[0][1]:.2f} of {first[0]:.2f} s and {cpu[1][1]:.2f} of "
-                 f"{first[1]:.2f} s (`python bench/file_create.py` times file creation alone, "
-                 "`python bench/create_after_removal.py` creation right after a removal)")
+                 f"{first[1]:.2f} s; bench/RESULTS.md, \"Investigations\", has file creation alone)")
     return said
 
 

@@ -53,8 +53,8 @@ def cycle_collector_paused() -> Iterator[None]:
     passes walk every live object again, more often the more there are, which made the link stage
     superlinear. Frozen, what a stage allocated is not walked again. A reference cycle these stages drop
     stays until the build ends; they make few. Not while cleaning: parsed HTML is full of reference cycles
-    that only the collector frees. Measured with bench/collector_time.py and bench/collector_memory.py
-    (figures in bench/RESULTS.md).
+    that only the collector frees. How it was measured: bench/RESULTS.md,
+    "Investigations".
     """
     enabled = gc.isenabled()
     gc.disable()

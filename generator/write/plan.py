@@ -177,7 +177,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 def _staging_writer() -> Callable[[Path, bytes], None]:
     """A writer for a staging folder, which no one reads until it is complete: each page a new file, opened and
     written once, without the temporary name, mode change and rename that keep a served folder whole (a cold
-    build writes every page; `python bench/file_create.py` times both), and each folder made once. The mode is
+    build writes every page; bench/RESULTS.md, "Investigations", compares both), and each folder made once. The mode is
     atomic_write_bytes's. A file already there is a hard link to docs/'s copy (stage's copytree): it is
     unlinked, never written through."""
     folders: set[Path] = set()

@@ -1,7 +1,7 @@
 """Where a build's stages spend their time: each map over the process pool, and the main process's own share.
 
     python bench/synth.py --articles 10000 --out /tmp/syn10000   # or an archive bench/run.py made
-    python bench/pool_maps.py /tmp/syn10000 [--no-cache] [--workers N]
+    python bench/profile/pool_maps.py /tmp/syn10000 [--no-cache] [--workers N]
 
 Runs one generate() of the archive and prints, for every parallel.map_indexed call in the order the
 pipeline makes them, the function mapped, how many items it got, its seconds and how long this process's
@@ -20,10 +20,11 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from run import warm_file_cache  # noqa: E402  (bench/run.py, beside this file)
+from run import warm_file_cache  # noqa: E402  (bench/run.py)
 
 from generator.pipeline import generate  # noqa: E402
 from generator.runtime import parallel  # noqa: E402

@@ -1,25 +1,25 @@
 """CPU time of the clean stage alone, in one process, on an archive (e.g. one bench/synth.py wrote).
 
     python bench/synth.py --articles 300 --out /tmp/syn300
-    python bench/clean_cpu.py /tmp/syn300 [--repeat 3]
+    python bench/profile/clean_cpu.py /tmp/syn300 [--repeat 3]
 
 Reads the seeds and annotations as the build does, then times (time.process_time, so other load on a
 shared machine counts less than in wall time) each web page's extraction, the archive context and clean()
 of every article, as clean/stage.py's clean_all does without the process pool. The cleaner's per-line caches are emptied before each
 repeat, so every repeat starts as cold as a fresh worker; prints every repeat and the best.
 
-    python bench/clean_cpu.py bench/.work/10000 --repeat 1 --chunk 2000
+    python bench/profile/clean_cpu.py bench/.work/10000 --repeat 1 --chunk 2000
 
 also prints the CPU milliseconds an article of each run of 2,000 articles, keeping every result as the
 build does (without --chunk, results are dropped): flat from the first chunk to the last, cleaning is
 linear within one run, whatever the machine did between two runs of different sizes.
 
-    python bench/clean_cpu.py bench/.work/1000 --max-passes 1
+    python bench/profile/clean_cpu.py bench/.work/1000 --max-passes 1
 
 times cleaning with fewer passes than clean.MAX_PASSES (1: the first pass alone, without those that confirm
 the text is clean): what the passes after the first cost, as a measure, not a setting (the build makes them).
 
-    python bench/clean_cpu.py bench/.work/10000 --pool 2
+    python bench/profile/clean_cpu.py bench/.work/10000 --pool 2
 
 times the clean stage as the build runs it (clean_all, on a process pool of 2, after reading the
 seeds and annotations): wall seconds, and CPU milliseconds an article in this process and in the workers.
@@ -33,7 +33,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from generator import pipeline  # noqa: E402
