@@ -131,12 +131,25 @@ def _carried(note: ArticleAnnotation, history: History, written: int
             lost.append(LostNote("fact link", link.selector.quote, link.fact_id,
                                  _last_seen(link.selector, history, written), link.loc))
         else:
-            facts.append(replace(link, selector=carried))
+            facts.append(replace(link, selector=carried, figure=_carried_figure(link.figure, link.selector.quote,
+                                                                                 carried.quote)))
     mentions = [replace(m, selector=s) for m in note.mentions if (s := carry(m.selector)) is not None]
     unlinks = [u if u.selector is None else replace(u, selector=s) for u in note.unlinks
                if u.selector is None or (s := carry(u.selector)) is not None]
     return replace(note, notes=tuple(notes), facts=tuple(facts), mentions=tuple(mentions),
                    unlinks=tuple(unlinks)), tuple(lost)
+
+
+def _carried_figure(figure: str, quote: str, carried: str) -> str:
+    """The figure as the carried quote words it: the words at the same place when the edit kept the quote's
+    length in words ("At least 12 people" -> "At least 15 people"), else "" (no figure rather than a stale one)."""
+    if not figure or figure in carried:
+        return figure
+    old, new, wanted = quote.split(), carried.split(), figure.split()
+    starts = [i for i in range(len(old) - len(wanted) + 1) if old[i:i + len(wanted)] == wanted]
+    if len(old) != len(new) or not starts:
+        return ""
+    return " ".join(new[starts[0]:starts[0] + len(wanted)])
 
 
 def _last_seen(selector: Selector, history: History, written: int) -> datetime | None:

@@ -65,7 +65,7 @@ def versions_section(article: Article) -> list[str]:
     page = paths.article(article.slug)
     for number, version in enumerate(article.versions, start=1):
         out += [f"### {number}. {capture_time(version.captured)} {{ #{version_anchor(number)} data-search-exclude }}",
-                "", f"Source: `{version.source}`" + "{: .version-source }", ""]
+                "", f"Source: `{version.source}`", "{: .version-source }", ""]
         if number == 1:
             out += ["First capture.", ""]
         elif not version.changes and version.title_before is None:
@@ -78,9 +78,8 @@ def versions_section(article: Article) -> list[str]:
             out += ['!!! warning "Figure revised"', "",
                     f"    A sentence linked to {md.link('a fact', target)} changed its figures: "
                     f"{', '.join(figures_of(revision.before))} → {', '.join(figures_of(revision.after))}.", ""]
-        out += [_change_line(change) for change in version.changes]
         if version.changes:
-            out.append("")
+            out += ['<div class="version-changes" markdown>', "", *map(_change_line, version.changes), "", "</div>", ""]
     out += _lost_section(article)
     return out
 
@@ -103,11 +102,11 @@ def revisions_section(revised: list[Revision], page: str) -> list[str]:
 
 def _change_line(change: Change) -> str:
     if change.kind == "added":
-        return f"- Added: {_tagged('added', change.after)}" + "{: .version-change }"
+        return f"- Added: {_tagged('added', change.after)}" 
     if change.kind == "removed":
-        return f"- Removed: {_tagged('removed', change.before)}" + "{: .version-change }"
+        return f"- Removed: {_tagged('removed', change.before)}" 
     words = " ".join(md.text(text) if op == "same" else _tagged(op, text) for op, text in change.words)
-    return f"- Edited: {words}" + "{: .version-change }"
+    return f"- Edited: {words}" 
 
 
 def _tagged(op: str, text: str) -> str:
