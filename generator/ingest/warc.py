@@ -87,7 +87,7 @@ def _read_from(handle: BinaryIO, start: int, path: Path, shown: str, max_bytes: 
     records = ArchiveIterator(handle)
 
     def where() -> int:  # asked once the record is read: the iterator reads a record through to know it
-        return start + records.get_record_offset()  # it counts from where it began
+        return records.get_record_offset()  # from the file's start, where the iterator began
 
     try:
         for record in records:
@@ -95,14 +95,14 @@ def _read_from(handle: BinaryIO, start: int, path: Path, shown: str, max_bytes: 
             if kept is not None:
                 return _next_record(handle, kept + 1, _compressed(path))
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:  # zlib.error is not an OSError: below
-        offset = start + records.offset  # where the record that failed began: the end of the last one read
-        result.problems.append(_damaged(shown, offset, f"cannot be parsed ({exc})"))
+        offset = max(start, records.offset)  # where the record that failed began: the end of the last one read
+        result.problems.append(_damaged(shown, offset, f"cannot be parsed ({_first_line(exc)})"))
         return _next_record(handle, offset + 1, _compressed(path))
     except Exception as exc:  # noqa: BLE001 - zlib.error and other decoder failures: a damaged record
         if type(exc).__module__ != "zlib":
             raise
-        offset = start + records.offset
-        result.problems.append(_damaged(shown, offset, f"cannot be decompressed ({exc})"))
+        offset = max(start, records.offset)
+        result.problems.append(_damaged(shown, offset, f"cannot be decompressed ({_first_line(exc)})"))
         return _next_record(handle, offset + 1, _compressed(path))
     return None
 
@@ -201,6 +201,12 @@ def _next_record(handle: BinaryIO, after: int, compressed: bool) -> int | None:
         tail = data[-(len(marker) - 1):]
         position += len(chunk)
     return None
+
+
+def _first_line(exc: BaseException) -> str:
+    """What the reader said, as one printable line: a damaged header holds binary bytes."""
+    said = (str(exc).splitlines() or [type(exc).__name__])[0]
+    return "".join(ch if ch.isprintable() else "?" for ch in said)[:100]
 
 
 def _damaged(shown: str, offset: int, what: str) -> Problem:

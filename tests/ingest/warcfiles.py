@@ -86,3 +86,39 @@ def write_sample(path: Path, truncate: bool = True) -> dict[str, int]:
         data = data[:offsets["truncated"] + (len(data) - offsets["truncated"]) // 2]
     path.write_bytes(data)
     return offsets
+
+
+ARTICLE_ID = "example-org-news-river-flood-42cfcdd774"  # url_article_id(URL), as the README explains it
+ANNOTATION = """version: "2024-05-01T10:00:00Z"
+notes:
+  - quote: "The mayor blamed the dam operator"
+    note: The operator published its release log the next day.
+  - quote: "Rescue teams worked through the night"
+    note: Boats came from three neighbouring towns.
+facts:
+  - fact: flood-deaths
+    quote: "At least 12 people were killed in the flood"
+    figure: "At least 12"
+"""
+FACT = """  - id: flood-deaths
+    title: Deaths in the Riverton flood
+    claim: People were killed when the river flooded Riverton.
+"""
+
+
+def captured_archive(root: Path) -> Path:
+    """The test fixture archive (tests/fixtures/base) with the sample WARC in seeds/, an annotation written
+    against its first capture, and a fact its figure is linked to."""
+    import shutil
+
+    from generator.write.plan import copy_hand_written
+
+    repo = Path(__file__).resolve().parents[2]
+    shutil.copytree(repo / "tests" / "fixtures" / "base", root)
+    shutil.copy2(repo / "mkdocs.yml", root / "mkdocs.yml")
+    copy_hand_written(repo / "docs", root / "docs")
+    write_sample(root / "seeds" / "flood.warc.gz")
+    (root / "annotations" / "articles" / f"{ARTICLE_ID}.yml").write_text(ANNOTATION, encoding="utf-8")
+    with (root / "annotations" / "facts.yml").open("a", encoding="utf-8") as facts:
+        facts.write(FACT)
+    return root
