@@ -11,6 +11,15 @@ from generator.pipeline import load_archive
 from tests.ingest.warcfiles import ARTICLE_ID, URL, captured_archive
 
 
+def captured_article():
+    """The captured article of the sample WARC, as load_archive() builds it (for render tests)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        archive, _ = load_archive(captured_archive(Path(folder) / "archive"), clean_cache=False)
+    return archive.articles_by_id[ARTICLE_ID]
+
+
 def test_captures_of_one_url_are_one_article_with_its_versions(tmp_path: Path):
     root = captured_archive(tmp_path / "archive")
     archive, problems = load_archive(root, clean_cache=False)

@@ -14,8 +14,8 @@ import pytest
 from generator.app.cli import main
 from tests.ingest.warcfiles import ARTICLE_ID, captured_archive
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - after the skip: it imports Playwright too
+from generator.render.versions import figures_of, versions_section
+from generator.link.diff import block_changes
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -36,6 +36,9 @@ def site_url(tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture(scope="module")
 def page():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+    from tests.test_browser import CHROMIUM, CHROMIUM_ARGS  # it skips, as this does, without Playwright
+
     with sync_api.sync_playwright() as playwright:
         try:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
@@ -70,3 +73,21 @@ def test_the_fact_page_lists_the_revision(page, site_url: str):
     assert "At least 15 people" in row.inner_text() and "1 May 2024, 18:00 UTC" in row.inner_text()
     row.locator("a").first.click()
     page.wait_for_url(f"**/articles/{ARTICLE_ID}/#versions")
+
+
+def test_a_diff_of_hostile_text_is_text_not_markup():
+    from dataclasses import replace
+
+    from tests.link.test_versions import captured_article
+
+    article = captured_article()
+    hostile = block_changes(["Safe words <script>alert(1)</script> and *stars*."],
+                            ["Safe words <b>bold</b> and [link](javascript:x)."])
+    versions = (article.versions[0], replace(article.versions[1], changes=hostile, title_before="<i>old</i>"))
+    page = "\n".join(versions_section(replace(article, versions=versions, lost=())))
+    assert "<script>" not in page and "<b>" not in page and "<i>" not in page and "](javascript" not in page
+    assert "&lt;script&gt;" in page and "\\*stars\\*" in page
+
+
+def test_figures_are_the_numbers_a_sentence_gives():
+    assert figures_of("At least 12 people, and two dozen more, were hurt.") == ["12", "two dozen"]
