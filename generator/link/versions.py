@@ -58,7 +58,10 @@ def carry_annotations(annotations: Annotations, histories: dict[str, History]
         if note is None or len(history) < 2:
             continue
         written = _written_against(note, history, problems)
-        if written is None or written == len(history) - 1:
+        if written is None:  # its error is reported: anchoring the quotes in some version would only add orphans
+            articles[article_id] = replace(note, notes=(), facts=(), mentions=(), unlinks=())
+            continue
+        if written == len(history) - 1:
             continue
         carried, gone = _carried(note, history, written)
         articles[article_id] = carried
