@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -25,7 +25,9 @@ from generator.clean.stage import clean_all
 from generator.core.errors import BuildFailed, Problem, error, has_errors
 from generator.core.model import Archive, Loc
 from generator.ingest.read import DEFAULT_MAX_BYTES, read_seeds
+from generator.ingest.versions import group_versions
 from generator.link.mentions import link
+from generator.link.versions import attach_versions, carry_annotations, split_versions
 from generator.render import PageClash, render
 from generator.runtime.memo import NO_MEMO, Memo
 from generator.runtime.progress import NO_STAGES, Stages
@@ -41,6 +43,7 @@ class Result:
     pages: dict[str, bytes]  # path under docs/ -> UTF-8 content
     changes: Changes
     problems: list[Problem] = field(default_factory=list)
+    skipped: tuple[tuple[str, int], ...] = ()  # (why, how many) web-archive records that are no article
 
 
 @contextmanager
@@ -93,8 +96,10 @@ def _load_archive(root: Path, max_bytes: int, stages: Stages, workers: int | Non
         # A clashing source's id is still known (its annotation file and the facts citing it are not
         # "unknown"), but it is not cleaned or anchored: only the clash is reported.
         annotations, annotation_problems = load_annotations(
-            root, [*(d.article_id for d in documents), *sources.clashing], memo, workers)
+            root, list(dict.fromkeys([*(d.article_id for d in documents), *sources.clashing])), memo, workers)
         problems += annotation_problems
+        groups = group_versions(sources, annotations)  # captures of one URL: versions of one article
+        documents = groups.documents
     with stages.stage("clean", total=len(documents)) as tick:
         cache = CleanCache.of_archive(root) if clean_cache else NO_CACHE
         try:
@@ -102,10 +107,15 @@ def _load_archive(root: Path, max_bytes: int, stages: Stages, workers: int | Non
         finally:
             cache.close()
     with stages.stage("annotate"), cycle_collector_paused():
-        articles, anchor_problems = annotate(cleaned, annotations, memo, workers)
-        problems += anchor_problems + empty_text_warnings(cleaned, root)
+        shown, histories = split_versions(cleaned, groups)
+        annotations, lost, carry_problems = carry_annotations(annotations, histories)
+        articles, anchor_problems = annotate(shown, annotations, memo, workers)
+        articles = attach_versions(articles, histories, lost)
+        problems += carry_problems + anchor_problems + empty_text_warnings(shown, root)
     with stages.stage("link"), cycle_collector_paused():
         archive = link(articles, annotations.entities, annotations.facts, memo, workers)
+    if sources.skipped:
+        archive = replace(archive, skipped_records=sources.skipped)  # for the build's summary
     return archive, problems
 
 
@@ -136,7 +146,7 @@ def _generate(root: Path, max_bytes: int, stages: Stages, workers: int | None, m
     problems += write_problems
     if has_errors(problems):
         raise BuildFailed(problems)
-    return Result(archive, pages, changes, sorted(problems))
+    return Result(archive, pages, changes, sorted(problems), archive.skipped_records)
 
 
 @dataclass(frozen=True)

@@ -336,6 +336,7 @@ def _article(article_id: str, located: Located) -> ArticleAnnotation:
         dateline=data.get("dateline"),
         byline=data.get("byline"),
         url=data.get("url"),
+        version=str(data["version"]) if data.get("version") else None,
         tags=tuple(t for t in data.get("tags", ()) if t is not None and not is_reserved_tag(t)),
         notes=tuple(Note(_selector(n), n["note"], located.loc(("notes", i)))
                     for i, n in enumerate(data.get("notes", ())) if n is not None),

@@ -146,6 +146,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     summary = (f"{len(result.archive.articles)} articles, {len(result.archive.entities)} entities, "
                f"{len(result.archive.facts)} facts, {len(result.archive.mentions)} mentions; "
                f"docs/: {len(changes.write)} written, {changes.unchanged} unchanged, {len(changes.remove)} removed")
+    if result.skipped:
+        summary += "; web-archive records skipped: " + ", ".join(f"{n} {why}" for why, n in result.skipped)
     if done.site is None:
         already = "" if args.no_site else "; site/ was already built from these pages"
         print(f"{summary}{already} ({seconds:.1f} s)")

@@ -9,7 +9,7 @@ Archive (mentions, related coverage); render -> pages (bytes); write -> docs/.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 
@@ -199,6 +199,7 @@ class ArticleAnnotation:
     dateline: str | None = None
     byline: str | None = None
     url: str | None = None
+    version: str | None = None  # the capture the quotes were written against (its date), when there are several
     tags: tuple[str, ...] = ()
     notes: tuple[Note, ...] = ()
     facts: tuple[FactLink, ...] = ()
@@ -253,6 +254,41 @@ class AnchoredFact:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One paragraph that differs from the version before: added, removed, or edited (words: the word-level
+    diff, as ("same" | "removed" | "added", words) runs)."""
+
+    kind: str  # "added", "removed" or "edited"
+    before: str
+    after: str
+    words: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Version:
+    """One capture of an article, and what changed since the capture before it."""
+
+    captured: datetime | None  # WARC-Date; None for a text or HTML seed (no capture time)
+    source: str  # where it is read from: seeds/x.warc.gz#offset=123, or the seed
+    title: str | None
+    changes: tuple[Change, ...] = ()  # () for the first version, or when nothing in its text changed
+    title_before: str | None = None  # the headline before, when it changed
+    # (fact id, the sentence this version words the fact link's passage in, "" when the passage is not in it)
+    fact_sentences: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class LostNote:
+    """A note or fact link written against an earlier version whose passage the shown version no longer holds."""
+
+    kind: str  # "note" or "fact link"
+    quote: str
+    text: str  # the note, or the fact id
+    last_seen: datetime | None  # the last capture that still held the passage
+    loc: Loc
+
+
+@dataclass(frozen=True)
 class Article:
     """A cleaned article merged with its annotation: what the pages show."""
 
@@ -271,6 +307,8 @@ class Article:
     unlinked: tuple[tuple[str, Span | None], ...] = ()  # (entity id, span or the whole article): no automatic link
     outlet_known: bool = True  # False: `outlet` is only the "not identified" label, not a publisher
     url: str | None = None  # where the article was published, when known
+    versions: tuple[Version, ...] = ()  # oldest first, the shown one last; () for a single source
+    lost: tuple[LostNote, ...] = ()  # annotations whose passage a later version removed
 
     @property
     def blocks(self) -> tuple[Block, ...]:
@@ -305,6 +343,7 @@ class Archive:
     related: tuple[Related, ...] = ()
     # article id -> each block's sentence spans (link finds them once); a dict, so left out of the hash
     sentences: dict[str, list[tuple[tuple[int, int], ...]]] = field(default_factory=dict, hash=False)
+    skipped_records: tuple[tuple[str, int], ...] = ()  # (why, how many) web-archive records that are no article
 
     # Lookups built once and kept (cached_property writes the instance's __dict__, frozen or not), so a
     # renderer asking for them once a page stays linear in the size of the archive.

@@ -113,6 +113,9 @@ class Sources:
     documents: list[RawDocument]
     problems: list[Problem]
     clashing: frozenset[str] = frozenset()
+    # Web-archive captures (ingest/warc.py): their documents are in documents too, several a page
+    captures: tuple = ()  # of ingest.warc.Capture
+    skipped: tuple[tuple[str, int], ...] = ()  # (why, how many WARC records) left out, for the build's summary
 
 
 def read_sources(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, memo: Memo = NO_MEMO
@@ -154,7 +157,38 @@ def read_seeds(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, memo: Memo = NO_M
         seen[key] = doc
         documents.append(doc)
     read_before.forget_others(set(paths))
-    return Sources([d for d in documents if d.article_id not in clashing], problems, frozenset(clashing))
+    captures, skipped = _captures(root, max_bytes, memo, seen, problems)
+    return Sources([d for d in documents if d.article_id not in clashing] + [c.document for c in captures],
+                   problems, frozenset(clashing), tuple(captures), skipped)
+
+
+def _captures(root: Path, max_bytes: int, memo: Memo, seen: dict[str, RawDocument],
+              problems: list[Problem]) -> tuple[list, tuple[tuple[str, int], ...]]:
+    """The captures of every WARC file in seeds/ (several a page: ingest/versions.py groups them), and the
+    records skipped by reason. A capture whose id is a text or HTML seed's is refused: they would be one page."""
+    from collections import Counter
+
+    from generator.ingest.warc import is_warc, read_warc  # warc -> urls -> this module: imported when used
+
+    captures: list = []
+    skipped: Counter = Counter()
+    table = memo.table("warc", (root, max_bytes))
+    paths = sorted((p for p in (root / "seeds").iterdir() if is_warc(p)), key=lambda p: p.name) \
+        if (root / "seeds").is_dir() else []
+    for path in paths:
+        shown = display_path(path, root)
+        read = unless_unchanged(table, path, lambda: read_warc(path, shown, max_bytes))
+        problems.extend(read.problems)
+        skipped.update(read.skipped)
+        for capture in read.captures:
+            other = seen.get(slugify(capture.document.article_id))
+            if other is not None:
+                problems.append(error(Loc.whole(shown), f"a capture of {capture.url} maps to the same article page "
+                                      f"as {display_path(other.path, root)}; rename that file"))
+                continue
+            captures.append(capture)
+    table.forget_others(set(paths))
+    return captures, tuple(sorted(skipped.items()))
 
 
 def seed_named(given: str, root: Path) -> Path | None:

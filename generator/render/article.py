@@ -9,6 +9,7 @@ from generator.render import markdown as md
 from generator.render import paths
 from generator.render.markdown import Marked
 from generator.render.quotes import quoted
+from generator.render.versions import capture_time, versions_section
 
 
 def block_anchor(block_index: int) -> str:
@@ -49,6 +50,9 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention], 
         meta.append("By " + md.text(article.byline))
     if article.url:
         meta.append(md.link("Original", f"<{article.url}>"))
+    if article.versions and article.versions[-1].captured:  # capture time, not publication: see the versions
+        captured = f"captured {capture_time(article.versions[-1].captured)}"
+        meta.append(md.link(captured, "#versions") if len(article.versions) > 1 or article.lost else captured)
     out += [" · ".join(meta), "{: .article-meta }", ""]
     if article.tags:
         tags = ", ".join(md.link(md.text(t), paths.relative(page, paths.tag(t)))
@@ -95,6 +99,7 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention], 
 
     out += _facts_section(article, archive, page)
     out += _related_section(article, related, articles, page)
+    out += versions_section(article)
     out += _removed_section(article)
     out += [md.json_ld(structured_data(article, archive, mentions)), ""]
     return "\n".join(out).rstrip() + "\n"

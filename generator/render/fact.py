@@ -9,6 +9,7 @@ from generator.render import paths
 from generator.render.article import block_anchor
 from generator.render.numbers import Figure, disagreements, parse_figure
 from generator.render.quotes import quoted
+from generator.render.versions import revisions, revisions_section
 
 
 def reports_of(fact: Fact, archive: Archive) -> list[tuple[Article, AnchoredFact]]:
@@ -62,6 +63,8 @@ def render_fact(fact: Fact, archive: Archive) -> str:
                        f"| {quoted(link.sentence, md.text(link.sentence.strip(), in_table=True))} "
                        f"| **{md.text(link.link.figure or '—', in_table=True)}** |")
         out.append("")
+    revised = [r for article in {a.id: a for a, _ in rows}.values() for r in revisions(article) if r.fact_id == fact.id]
+    out += revisions_section(revised, page)
     if fact.evidence:
         articles = archive.articles_by_id
         out += ["## Evidence { #evidence }", "",

@@ -1,0 +1,69 @@
+"""Reading WARC files: which records are articles, revisits resolved, damaged records located and skipped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.ingest.warc import read_warc
+from generator.ingest.urls import normalise_url, outlet_domain, url_article_id
+from tests.ingest.warcfiles import URL, write_sample
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_html_responses_and_revisits_are_captures_the_rest_is_counted(tmp_path: Path, name: str):
+    path = tmp_path / name
+    offsets = write_sample(path)
+    read = read_warc(path, f"seeds/{name}", 5_000_000)
+    assert [c.offset for c in read.captures] == [offsets["first"], offsets["second"], offsets["revisit"]]
+    assert [c.captured.isoformat() for c in read.captures] == [
+        "2024-05-01T10:00:00+00:00", "2024-05-01T18:00:05+00:00", "2024-05-02T09:00:00+00:00"]
+    assert {c.key for c in read.captures} == {normalise_url(URL)}  # utm_*, fbclid, fragment, slash dropped
+    first, second, revisit = read.captures
+    assert "At least 12 people" in first.document.text and "At least 15 people" in second.document.text
+    assert revisit.document.text == second.document.text  # the payload the revisit refers to
+    assert all(c.document.kind == "html" for c in read.captures)
+    assert dict(read.skipped) == {"not HTML": 1, "redirect": 1, "error page": 1, "not a response": 1}
+    [problem] = read.problems  # the record cut short at the end of the file
+    assert not problem.is_error and problem.loc.path == f"seeds/{name}#offset={offsets['truncated']}"
+    assert f"byte offset {offsets['truncated']}" in problem.message and "cut short" in problem.message
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_a_corrupt_record_mid_file_is_located_and_the_records_after_it_still_read(tmp_path: Path, name: str):
+    path = tmp_path / name
+    offsets = write_sample(path, truncate=False)
+    data = bytearray(path.read_bytes())
+    at = offsets["second"] + (20 if name.endswith(".gz") else 0)  # inside the gzip member / the header line
+    data[at:at + 30] = b"\x00" * 30 if name.endswith(".gz") else b"GARBAGE/9.9 not a warc header\n"
+    path.write_bytes(bytes(data))
+    read = read_warc(path, f"seeds/{name}", 5_000_000)
+    assert [c.offset for c in read.captures] == [offsets["first"], offsets["truncated"]]
+    [problem] = read.problems
+    assert problem.loc.path.endswith(f"#offset={offsets['second']}") and problem.message.isprintable()
+    assert read.skipped["revisit of a payload not in the file"] == 1  # it pointed at the damaged record
+
+
+def test_a_payload_over_the_limit_is_a_warning_not_a_capture(tmp_path: Path):
+    path = tmp_path / "crawl.warc"
+    write_sample(path, truncate=False)
+    read = read_warc(path, "seeds/crawl.warc", 500)
+    assert not [c for c in read.captures if c.document.text]  # every page is over 500 bytes
+    assert read.skipped["too large"] == 3 and all("over the limit" in p.message for p in read.problems)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("https://www.example.org/a/b/?utm_source=x&utm_medium=y#top", "http://example.org/a/b"),
+    ("https://example.org/a?gclid=1&id=7&fbclid=2", "https://EXAMPLE.org:443/a?id=7"),
+    ("https://example.org/a/index.html", "https://example.org/a/"),
+])
+def test_one_article_whatever_the_tracking_parameters(a: str, b: str):
+    assert normalise_url(a) == normalise_url(b) and url_article_id(a) == url_article_id(b)
+
+
+def test_real_parameters_make_other_articles_and_ids_are_safe():
+    assert url_article_id("https://example.org/a?page=2") != url_article_id("https://example.org/a?page=3")
+    article_id = url_article_id("https://www.example.org/" + "very-long-path/" * 20 + "?q=%E2%9C%93")
+    assert len(article_id) <= 128 and article_id.startswith("example-org-very-long-path")
+    assert outlet_domain("https://www.Example.org/x") == "example.org"

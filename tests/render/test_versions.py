@@ -1,0 +1,93 @@
+"""The versions of a captured article as a reader sees them, in a real browser (Playwright, Chromium): the
+latest capture shown, the word-level diff of an edited paragraph, the note on a removed passage, the
+revised figure on the fact page. Skipped, with the reason, where Playwright or Chromium is missing."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+from generator.app.cli import main
+from tests.ingest.warcfiles import ARTICLE_ID, captured_archive
+
+from generator.render.versions import figures_of, versions_section
+from generator.link.diff import block_changes
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory):
+    root = captured_archive(tmp_path_factory.mktemp("captured") / "archive")
+    assert main(["build", "--root", str(root)]) == 0
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(Path(root) / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def page():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+    from tests.test_browser import CHROMIUM, CHROMIUM_ARGS  # it skips, as this does, without Playwright
+
+    with sync_api.sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        except sync_api.Error as exc:
+            pytest.skip(f"no Chromium to drive ({str(exc).splitlines()[0]})")
+        yield browser.new_page(viewport={"width": 1280, "height": 900})
+        browser.close()
+
+
+def test_the_article_shows_its_latest_capture_and_the_diff(page, site_url: str):
+    page.goto(f"{site_url}/articles/{ARTICLE_ID}/")
+    assert page.locator("h1").inner_text().strip("¶ \n") == "River flood kills 15 in Riverton"
+    assert "At least 15 people" in page.locator("#p-2").inner_text()
+    page.locator(".article-meta a", has_text="captured").click()
+    assert page.url.endswith("#versions") and page.locator("#versions").is_visible()
+    edited = page.locator("#version-2 ~ .version-changes li", has_text="Edited: At least").first
+    assert edited.locator("del.diff-removed").inner_text() == "12"
+    assert edited.locator("ins.diff-added").inner_text() == "15"
+    # the diff is shown as marked words, not as Markdown or escaped tags
+    assert "<del" not in edited.inner_text() and "\\" not in edited.inner_text()
+    removed = page.locator(".version-changes li", has_text="Removed:").first.locator("del")
+    assert removed.inner_text().startswith("The mayor blamed the dam operator")
+    assert page.locator(".admonition.warning", has_text="Figure revised").is_visible()
+    lost = page.locator(".lost-note")
+    assert "Passage removed after 1 May 2024" in lost.inner_text() and "release log" in lost.inner_text()
+
+
+def test_the_fact_page_lists_the_revision(page, site_url: str):
+    page.goto(f"{site_url}/facts/flood-deaths/")
+    assert page.locator("h2#revisions").is_visible()
+    row = page.locator("tr", has_text="At least 12 people").first  # only the revision gives the old figure
+    assert "At least 15 people" in row.inner_text() and "1 May 2024, 18:00 UTC" in row.inner_text()
+    row.locator("a").first.click()
+    page.wait_for_url(f"**/articles/{ARTICLE_ID}/#versions")
+
+
+def test_a_diff_of_hostile_text_is_text_not_markup():
+    from dataclasses import replace
+
+    from tests.link.test_versions import captured_article
+
+    article = captured_article()
+    hostile = block_changes(["Safe words <script>alert(1)</script> and *stars*."],
+                            ["Safe words <b>bold</b> and [link](javascript:x)."])
+    versions = (article.versions[0], replace(article.versions[1], changes=hostile, title_before="<i>old</i>"))
+    page = "\n".join(versions_section(replace(article, versions=versions, lost=())))
+    assert "<script>" not in page and "<b>" not in page and "<i>" not in page and "](javascript" not in page
+    assert "&lt;script&gt;" in page and "\\*stars\\*" in page
+
+
+def test_figures_are_the_numbers_a_sentence_gives():
+    assert figures_of("At least 12 people, and two dozen more, were hurt.") == ["12", "two dozen"]
