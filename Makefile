@@ -36,9 +36,9 @@ browser:
 	      || echo "chromium could not be installed: browser tests will be skipped"; \
 	  else echo "chromium is not installed and this user cannot apt-get it: browser tests will be skipped"; fi; }
 
-bench-clean: $(INSTALLED)  ## P/R/F1 of the cleaner on ../shared/corpus/boilerplate (html and text)
+bench-clean: $(INSTALLED)  ## P/R/F1 of the cleaner on ../shared/corpus/{boilerplate,snippets}, tuning and held-back halves by site
 	$(PY) bench/clean_bench.py
-	$(PY) bench/clean_bench.py --archive --input text  # as `build` cleans: each split one archive
+	$(PY) bench/clean_bench.py --archive --input text  # as `build` cleans: each half one archive
 
 bench: $(INSTALLED)  ## time every stage on synthetic archives of BENCH_N articles (default "1000 10000"; try BENCH_N=200)
 	$(PY) -m pip install --quiet -e '.[bench]'

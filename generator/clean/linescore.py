@@ -103,7 +103,7 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = (), blocks
             scored = LineScore(scored.units, scored.stop_share, round(scored.score * AFTER_END_WEIGHT, 2))
         prose += max(0.0, scored.score)
         scores.append(scored)
-    start, end = _best_run([s.score for s in scores])
+    start, end = _widened(tuple(s.score for s in scores), *_best_run(tuple(s.score for s in scores)), prose)
     return MainRun(start, end, tuple(scores), LANGUAGES[language] if language else None)
 
 
@@ -288,6 +288,34 @@ def _best_run(values: Sequence[float]) -> tuple[int, int]:
         if total > best:
             best, best_start, best_end = total, start, i + 1
     return best_start, best_end
+
+
+# A run holding less than this share of the page's prose is likely a teaser or an author box chosen over an
+# article broken up by furniture: the cleaner then keeps the best run beside it too (keep more, not less),
+# since losing the whole article is worse than keeping a few lines of chrome.
+SHORT_RUN_SHARE = 0.5
+WIDENINGS = 3
+
+
+def _widened(values: tuple[float, ...], start: int, end: int, prose: float) -> tuple[int, int]:
+    """The run, joined to the best runs beside it while it holds too little of the page's prose; never across
+    a line that ends the article."""
+    for _ in range(WIDENINGS):
+        if end == 0 or sum(max(0.0, v) for v in values[start:end]) >= SHORT_RUN_SHARE * prose:
+            break
+        left_start, left_end = _best_run(values[:start])
+        right_start, right_end = _best_run(values[end:])
+        left = sum(values[left_start:left_end]) if left_end and not any(
+            ends_the_article(v) for v in values[left_end:start]) else 0.0
+        right = sum(values[end + right_start:end + right_end]) if right_end and not any(
+            ends_the_article(v) for v in values[end:end + right_start]) else 0.0
+        if max(left, right) <= 0:
+            break
+        if left >= right:
+            start = left_start
+        else:
+            end = end + right_end
+    return start, end
 
 
 def _key(line: str) -> str:
