@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from generator.annotate.anchor import (Anchor, anchor, deciding_context, normalise_text, repaired_selector,
-                                      words_before)
+from generator.annotate.anchor import Anchor, anchor, normalise_text, words_before
+from generator.annotate.context import deciding_context, repaired_selector
 from generator.annotate.overrides import unused_override_problems
 from generator.annotate.schema import schema
 from generator.core.errors import Problem, error, warning

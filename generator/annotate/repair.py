@@ -22,7 +22,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from generator.annotate.anchor import anchor, repaired_selector
+from generator.annotate.anchor import anchor
+from generator.annotate.context import repaired_selector
 from generator.core.errors import Problem, error
 from generator.core.model import ArticleAnnotation, CleanedArticle, Loc, Selector
 

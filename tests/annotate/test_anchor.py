@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.annotate.anchor import MAX_ERROR_RATE, anchor, repaired_selector
+from generator.annotate.anchor import MAX_ERROR_RATE, anchor
+from generator.annotate.context import repaired_selector
 from generator.core.model import Block, Selector, Span
 
 TEXT = ("The council met on Tuesday. The harbour plan was approved after a long debate. "
