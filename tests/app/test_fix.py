@@ -77,3 +77,12 @@ def test_build_strict_fails_and_writes_nothing(tmp_path: Path):
     root = archive(tmp_path)
     failed = run(root, "build", "--no-site", "--strict")
     assert failed.returncode == 1 and not (root / "docs" / "articles").exists(), failed.stderr
+
+
+def test_spanning_and_empty_quotes_are_located_errors(tmp_path: Path):
+    root = archive(tmp_path, "notes:\n  - quote: \"over the river, said Mayor Ana Silva. The bridge was closed\"\n"
+                             "    note: two paragraphs\n  - quote: \"   \"\n    note: empty\n")
+    result = run(root, "validate")
+    assert result.returncode == 1
+    assert "sample.yml:2:5: error: note quote runs over a paragraph boundary" in result.stderr, result.stderr
+    assert "sample.yml:4:5: error: note has an empty quote" in result.stderr, result.stderr
