@@ -45,6 +45,7 @@ bench: $(INSTALLED)  ## time every stage on synthetic archives of BENCH_N articl
 	BENCH_N="$(BENCH_N)" $(PY) bench/run.py
 	$(PY) bench/linkcheck_compare.py --synthetic $(firstword $(BENCH_N))  # generator check vs LinkChecker
 	$(PY) bench/warc_ingest.py  # read a WARC of 1,000 captures: seconds, peak memory
+	$(PY) bench/drift.py  # quotes re-anchored after the sources drift, and what fix leaves
 
 install: $(INSTALLED)
 

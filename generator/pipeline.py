@@ -22,7 +22,7 @@ from generator.annotate.load import load_annotations
 from generator.annotate.merge import annotate, empty_text_warnings
 from generator.clean.cache import NO_CACHE, CleanCache
 from generator.clean.stage import clean_all
-from generator.core.errors import BuildFailed, Problem, error, has_errors
+from generator.core.errors import BuildFailed, Problem, error, has_errors, strict
 from generator.core.model import Archive, Loc
 from generator.ingest.read import DEFAULT_MAX_BYTES, read_seeds
 from generator.ingest.versions import group_versions
@@ -120,18 +120,21 @@ def _load_archive(root: Path, max_bytes: int, stages: Stages, workers: int | Non
 
 
 def generate(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, stages: Stages = NO_STAGES,
-             workers: int | None = None, memo: Memo = NO_MEMO, clean_cache: bool = True) -> Result:
+             workers: int | None = None, memo: Memo = NO_MEMO, clean_cache: bool = True,
+             strict_mode: bool = False) -> Result:
     """Everything up to the files to write; raises BuildFailed on any error, having written nothing (but the
-    cleaning cache, clean_cache: load_archive's)."""
+    cleaning cache, clean_cache: load_archive's). strict_mode: every warning is an error."""
     try:
-        return _generate(root, max_bytes, stages, workers, memo, clean_cache)
+        return _generate(root, max_bytes, stages, workers, memo, clean_cache, strict_mode)
     finally:
         gc.unfreeze()  # what the stages froze is the collector's again (serve keeps building in this process)
 
 
 def _generate(root: Path, max_bytes: int, stages: Stages, workers: int | None, memo: Memo,
-              clean_cache: bool) -> Result:
+              clean_cache: bool, strict_mode: bool = False) -> Result:
     archive, problems = _load_archive(root, max_bytes, stages, workers, memo, clean_cache)
+    if strict_mode:
+        problems = strict(problems)
     if has_errors(problems):
         raise BuildFailed(problems)
     try:
@@ -143,7 +146,7 @@ def _generate(root: Path, max_bytes: int, stages: Stages, workers: int | None, m
                                  "file; rename the entity, fact or article that clashes")]) from None
     with stages.stage("write"), cycle_collector_paused():
         changes, write_problems = plan(root / "docs", pages, memo)
-    problems += write_problems
+    problems += strict(write_problems) if strict_mode else write_problems
     if has_errors(problems):
         raise BuildFailed(problems)
     return Result(archive, pages, changes, sorted(problems), archive.skipped_records)
@@ -158,17 +161,18 @@ class Built:
 
 
 def build(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, engine: str = "mkdocs", site: bool = True,
-          stages: Stages = NO_STAGES, note: Callable[[str], None] = lambda text: None) -> Built:
+          stages: Stages = NO_STAGES, note: Callable[[str], None] = lambda text: None,
+          strict_mode: bool = False) -> Built:
     """The whole build: finish a commit an interrupted build left (note says so), skip when the records show
     nothing changed, generate, write docs/ and build site/ (site=False: docs/ only), then record the inputs.
     Raises BuildFailed as generate() does; a failed site build changes nothing and records nothing."""
     recovered = recover(root)
     if recovered:
         note(recovered)
-    docs_settings, site_settings = {"max_bytes": max_bytes}, {"engine": engine}
+    docs_settings, site_settings = {"max_bytes": max_bytes, "strict": strict_mode}, {"engine": engine}
     if fingerprint.up_to_date(root, docs_settings) and (not site or fingerprint.site_up_to_date(root, site_settings)):
         return Built(None, None)
-    result = generate(root, max_bytes, stages)
+    result = generate(root, max_bytes, stages, strict_mode=strict_mode)
     built = None
     if not site:
         write_docs(root, result.changes)

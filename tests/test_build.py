@@ -195,7 +195,7 @@ def _commands() -> list[str]:
 
 
 def test_the_top_level_help_lists_every_command():
-    assert _commands() == ["build", "validate", "clean", "new", "suggest", "serve", "check"]
+    assert _commands() == ["build", "validate", "clean", "new", "suggest", "serve", "check", "fix"]
 
 
 @pytest.mark.parametrize("command", _commands())

@@ -1,11 +1,14 @@
 """Find the passage a note or fact link quotes, as the W3C TextQuoteSelector describes it.
 
-Matching first compares text normalised for what typing and cleaning change
-(curly and straight quotes, dashes, runs of whitespace, soft hyphens), never
-case or words. A quote found more than once must be decided by its prefix or
-suffix. A quote not found is searched fuzzily (bounded edit distance, scored
-with prefix and suffix as Hypothesis' client does) and reported with the text
-to paste; a quote with no close passage is an orphan.
+Matching compares text normalised for what typing and cleaning change (curly and
+straight quotes, dashes, runs of whitespace, soft hyphens), never case or words.
+Every place the quote occurs exactly, or else within an error budget proportional
+to its length (Sellers' edit distance), is scored as Hypothesis' client scores
+them: quote similarity first, then approximate prefix and suffix similarity. The
+best place wins unless the best tie (ambiguous); anything short of the quote and
+its context found exactly at one place, with no close second, is a warning that
+gives the selector to paste (repaired_selector), so no quote ever lands on a
+passage nobody checked without the build saying so.
 """
 
 from __future__ import annotations
@@ -118,34 +121,120 @@ def normalise_text(text: str) -> str:
 
 @dataclass(frozen=True)
 class Anchor:
-    """The outcome of anchoring one selector: a span, or why there is none."""
+    """The outcome of anchoring one selector: a span, or why there is none.
+
+    status: "exact" (the quote, and its context where given, found at one place), "drifted" (the quote found
+    exactly, its prefix or suffix only approximately), "fuzzy" (the quote found only approximately),
+    "ambiguous" (the best places tie), "orphan" (no place is close), "spanning" (the quote runs over a
+    paragraph boundary) or "empty" (no quote). runner_up: a place whose score came close to the chosen one;
+    its presence makes the anchor a warning, however exact, since the choice between the two was narrow."""
 
     span: Span | None
-    status: str  # "exact", "fuzzy", "ambiguous" or "orphan"
+    status: str
     candidates: tuple[Span, ...] = ()
     matched_text: str = ""
+    runner_up: Span | None = None
+
+    @property
+    def anchored(self) -> bool:
+        return self.span is not None
+
+    @property
+    def certain(self) -> bool:
+        """Anchored with nothing to warn about: the quote and its context found exactly, and no close second."""
+        return self.status == "exact" and self.runner_up is None
+
+
+# Scores, as Hypothesis' match-quote weighs them: the quote counts most, then each side's context.
+QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT = 50.0, 20.0, 20.0
+INSIDE_WORD = 2.0  # taken off an occurrence that starts or ends inside a longer word ("vote" in "voters"):
+# only ever between candidates, so it changes nothing where every occurrence sits between letters (no spaces)
+TIED = 0.5        # best and second closer than this: the text does not say which place is meant
+CLOSE_SECOND = 8  # closer than this (in the same units): anchored, with a warning naming both places
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    block: int
+    start: int  # in the block's normalised text
+    end: int
+    score: float
+    exact_quote: bool
+    exact_context: bool
 
 
 def anchor(selector: Selector, blocks: tuple[Block, ...] | list[Block]) -> Anchor:
+    """Every place the quote occurs exactly, or else approximately (within MAX_ERROR_RATE of its length),
+    scored by quote similarity, then prefix and suffix similarity; the best place, unless the best tie."""
     quote = normalise_text(selector.quote)
     if not quote:
-        return Anchor(None, "orphan")
+        return Anchor(None, "empty")
     prefix, suffix = normalise_text(selector.prefix), normalise_text(selector.suffix)
     normalised = [normalise(block.text) for block in blocks]
-    found = [(b, start, start + len(quote)) for b, norm in enumerate(normalised) for start in _find_all(norm.text, quote)]
-    decided = [hit for hit in found if _context_fits(normalised[hit[0]].text, hit[1], hit[2], prefix, suffix)]
-    if len(decided) == 1:
-        return Anchor(_to_span(normalised, decided[0]), "exact")
-    if len(decided) > 1:
-        return Anchor(None, "ambiguous", tuple(_to_span(normalised, hit) for hit in decided))
-    if found:  # the quote is there, but the context given matches none of its occurrences
-        return Anchor(None, "ambiguous" if len(found) > 1 else "orphan",
-                      tuple(_to_span(normalised, hit) for hit in found))
-    best = _fuzzy(quote, prefix, suffix, normalised)
-    if best is None:
+    candidates = [_score(normalised[b].text, b, start, start + len(quote), 0, quote, prefix, suffix)
+                  for b, norm in enumerate(normalised) for start in _find_all(norm.text, quote)]
+    if not any(c.exact_context for c in candidates):
+        if not candidates and _spans_blocks(quote, normalised):
+            return Anchor(None, "spanning")
+        # Also the approximate places when the context fits no exact one: the passage the context
+        # describes may be the one whose words changed, while an exact copy of the quote stands elsewhere.
+        if not candidates or prefix or suffix:
+            candidates += _approximate_candidates(quote, prefix, suffix, normalised, candidates)
+    if not candidates:
         return Anchor(None, "orphan")
-    span = _whole_words(_to_span(normalised, best), blocks[best[0]].text, quote)
-    return Anchor(span, "fuzzy", matched_text=blocks[span.block].text[span.start:span.end])
+    ranked = sorted(candidates, key=lambda c: (-c.score, not c.exact_quote, c.block, c.start))
+    best = ranked[0]
+    others = [c for c in ranked[1:] if not (c.block == best.block and c.start < best.end and best.start < c.end)]
+    second = others[0] if others else None
+    if second is not None and best.score - second.score < TIED:
+        tied = [c for c in ranked if best.score - c.score < TIED]
+        return Anchor(None, "ambiguous", tuple(_to_span(normalised, (c.block, c.start, c.end)) for c in tied))
+    span = _to_span(normalised, (best.block, best.start, best.end))
+    runner_up = (_to_span(normalised, (second.block, second.start, second.end))
+                 if second is not None and best.score - second.score < CLOSE_SECOND else None)
+    if best.exact_quote:
+        status = "exact" if best.exact_context else "drifted"
+    else:
+        span = _whole_words(span, blocks[best.block].text, quote)
+        status = "fuzzy"
+    return Anchor(span, status, matched_text=blocks[span.block].text[span.start:span.end], runner_up=runner_up)
+
+
+def _score(text: str, block: int, start: int, end: int, errors: int, quote: str, prefix: str,
+           suffix: str) -> _Candidate:
+    before, after = text[:start].rstrip(), text[end:].lstrip()
+    prefix_fits = not prefix or before.endswith(prefix)
+    suffix_fits = not suffix or after.startswith(suffix)
+    score = QUOTE_WEIGHT * (1 - errors / len(quote))
+    score -= INSIDE_WORD * ((start > 0 and text[start - 1].isalnum() and quote[0].isalnum())
+                            + (end < len(text) and text[end].isalnum() and quote[-1].isalnum()))
+    if prefix:
+        score += PREFIX_WEIGHT * (1.0 if prefix_fits else _context_similarity(prefix, before[-(len(prefix) + 2):]))
+    if suffix:
+        score += SUFFIX_WEIGHT * (1.0 if suffix_fits else _context_similarity(suffix, after[:len(suffix) + 2]))
+    return _Candidate(block, start, end, score, errors == 0, prefix_fits and suffix_fits)
+
+
+def _approximate_candidates(quote: str, prefix: str, suffix: str, normalised: list[Normalised],
+                            exact: list[_Candidate]) -> list[_Candidate]:
+    """The approximate places (not those of the exact ones), each scored."""
+    max_errors = int(len(quote) * MAX_ERROR_RATE)
+    if max_errors == 0:
+        return []
+    found = []
+    for b, offset, text in _search_windows(quote, max_errors, normalised):
+        for errors, start, end in _approximate_matches(quote, text, max_errors):
+            start, end = start + offset, end + offset
+            if errors == 0 or any(c.block == b and c.start < end and start < c.end for c in exact):
+                continue
+            found.append(_score(normalised[b].text, b, start, end, errors, quote, prefix, suffix))
+    return found
+
+
+def _spans_blocks(quote: str, normalised: list[Normalised]) -> bool:
+    """The quote found only across a paragraph boundary, as a contributor copies two paragraphs at once."""
+    joined = " ".join(norm.text.strip() for norm in normalised)
+    return quote in joined
 
 
 def _whole_words(span: Span, text: str, quote: str) -> Span:
@@ -167,29 +256,6 @@ def words_before(blocks: tuple[Block, ...] | list[Block], span: Span, words: int
     return " ".join(blocks[span.block].text[:span.start].split()[-words:])
 
 
-MAX_CONTEXT_WORDS = 8
-
-
-def deciding_context(selector: Selector, blocks: tuple[Block, ...] | list[Block],
-                     chosen: Span) -> tuple[str, str] | None:
-    """The fewest words before (a prefix), else after (a suffix), the chosen occurrence of an ambiguous quote
-    that anchor() then finds there alone, as ("prefix" or "suffix", text); None if no few words do.
-
-    Tried with anchor() itself, so the suggestion a contributor pastes is one that works: an occurrence at
-    the start of its paragraph has no prefix, and the words before two occurrences may be the same."""
-    text = blocks[chosen.block].text
-    before, after = text[:chosen.start].split(), text[chosen.end:].split()
-    for words in range(1, MAX_CONTEXT_WORDS + 1):
-        for key, context in (("prefix", " ".join(before[-words:])), ("suffix", " ".join(after[:words]))):
-            if not any(ch.isalnum() for ch in context):
-                continue
-            trial = Selector(selector.quote, context if key == "prefix" else "", context if key == "suffix" else "")
-            found = anchor(trial, blocks)
-            if found.status == "exact" and found.span == chosen:
-                return key, context
-    return None
-
-
 def _find_all(text: str, needle: str) -> list[int]:
     starts, i = [], text.find(needle)
     while i != -1:
@@ -207,24 +273,6 @@ def _to_span(normalised: list[Normalised], hit: tuple[int, int, int]) -> Span:
     block, start, end = hit
     begin, finish = normalised[block].span(start, end)
     return Span(block, begin, finish)
-
-
-def _fuzzy(quote: str, prefix: str, suffix: str, normalised: list[Normalised]) -> tuple[int, int, int] | None:
-    """Best approximate occurrence over all blocks, scored like Hypothesis: quote first, context after."""
-    max_errors = int(len(quote) * MAX_ERROR_RATE)
-    best_score, best = 0.0, None
-    for b, offset, text in _search_windows(quote, max_errors, normalised):
-        norm = normalised[b]
-        for errors, start, end in _approximate_matches(quote, text, max_errors):
-            start, end = start + offset, end + offset
-            score = 50 * (1 - errors / len(quote))
-            if prefix:
-                score += 20 * _similarity(prefix, norm.text[max(0, start - len(prefix) - 1):start].strip())
-            if suffix:
-                score += 20 * _similarity(suffix, norm.text[end:end + len(suffix) + 1].strip())
-            if score > best_score:
-                best_score, best = score, (b, start, end)
-    return best
 
 
 FUZZY_BUDGET = 2_000_000  # cells of the edit-distance table filled for one quote: about a second in Python
@@ -293,6 +341,13 @@ def _approximate_matches(pattern: str, text: str, max_errors: int) -> list[tuple
             else:
                 matches.append((cost[m], start[m], j))
     return matches
+
+
+def _context_similarity(context: str, text: str) -> float:
+    """Similarity of a prefix or suffix to the text beside a candidate; under half alike it is noise (any two
+    phrases share some letters), which would otherwise decide between places the context does not describe."""
+    similarity = _similarity(context, text)
+    return similarity if similarity >= 0.5 else 0.0
 
 
 def _similarity(a: str, b: str) -> float:

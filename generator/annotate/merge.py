@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from generator.annotate.anchor import Anchor, anchor, deciding_context, normalise_text, words_before
+from generator.annotate.anchor import Anchor, anchor, normalise_text, words_before
+from generator.annotate.context import deciding_context, repaired_selector
 from generator.annotate.overrides import unused_override_problems
 from generator.annotate.schema import schema
 from generator.core.errors import Problem, error, warning
@@ -145,12 +146,17 @@ def _anchor_or_report(selector: Selector, cleaned: CleanedArticle, loc: Loc, wha
                       problems: list[Problem]):
     blocks = cleaned.blocks
     result: Anchor = anchor(selector, blocks)
-    if result.status == "exact":
+    if result.certain:
         return result.span
-    if result.status == "fuzzy":
-        problems.append(warning(loc, f"{what} quote not found exactly; anchored to the closest passage "
-                                f"{result.matched_text!r}. To silence this, replace the quote with: "
-                                f"quote: {_yaml_string(result.matched_text)}"))
+    if result.status == "empty":
+        problems.append(error(loc, f"{what} has an empty quote; quote the passage it is about"))
+        return None
+    if result.status == "spanning":
+        problems.append(error(loc, f"{what} quote runs over a paragraph boundary; a quote must lie within one "
+                              "paragraph: shorten it to the part in one paragraph"))
+        return None
+    if result.span is not None:
+        problems.append(warning(loc, _anchored_warning(what, result, selector, blocks)))
         return result.span
     if result.status == "ambiguous":
         places = "; ".join(_where(blocks, s) for s in result.candidates)
@@ -182,6 +188,23 @@ def _anchor_or_report(selector: Selector, cleaned: CleanedArticle, loc: Loc, wha
     problems.append(error(loc, f"{what} quote cannot be anchored (orphan): no passage of the cleaned article "
                           "is close to it; copy the passage from `python -m generator clean` output"))
     return None
+
+
+def _anchored_warning(what: str, result: Anchor, selector: Selector, blocks: tuple[Block, ...]) -> str:
+    """Why an anchor is not certain, where it went, and the selector that makes it certain."""
+    assert result.span is not None
+    reason = {"exact": "quote and context found",
+              "drifted": "quote found, but its prefix/suffix no longer fit the text around it",
+              "fuzzy": f"quote not found exactly; anchored to the closest passage {result.matched_text!r}"}
+    message = f"{what} {reason[result.status]} ({_where(blocks, result.span)})"
+    if result.runner_up is not None:
+        message += f"; another place is nearly as close ({_where(blocks, result.runner_up)}): check the note is on the right one"
+    fixed = repaired_selector(selector, blocks, result.span)
+    if fixed is not None:
+        paste = ", ".join(f"{key}: {_yaml_string(value)}" for key, value in
+                          (("quote", fixed.quote), ("prefix", fixed.prefix), ("suffix", fixed.suffix)) if value)
+        message += f". To silence this, write {{{paste}}} (or run `python -m generator fix`)"
+    return message
 
 
 HEADLINE_RULES = frozenset({"title", "repeated-headline"})  # keep: would print the headline twice, as title and text

@@ -19,7 +19,7 @@ from generator.app.scaffold import new_annotation_text, suggest_entities, write_
 from generator.app.serve import serve
 from generator.clean.stage import clean_one
 from generator.clean.linescore import ends_the_article
-from generator.core.errors import BuildFailed, Problem, has_errors
+from generator.core.errors import BuildFailed, Problem, has_errors, strict
 from generator.core.model import Annotations, Archive, Article, RawDocument
 from generator.ingest.read import DEFAULT_MAX_BYTES, display_path, read_document, read_sources, seed_named
 from generator.pipeline import build, load_archive
@@ -74,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--no-site", action="store_true", help="stop after writing docs/ (no mkdocs build)")
     build.add_argument("--engine", choices=sorted(ENGINES), default="mkdocs",
                        help="what builds site/ from docs/ and mkdocs.yml (default: %(default)s)")
+    _strict(build)
     build.set_defaults(run=cmd_build)
 
     validate = sub.add_parser("validate", help="check annotations and seeds without building",
@@ -83,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     _common(validate)
     validate.add_argument("--format", choices=("text", "github", "json"), default="text",
                           help="text (path:line:col: severity: message), github (workflow commands) or json")
+    _strict(validate)
     validate.set_defaults(run=cmd_validate)
 
     clean_cmd = sub.add_parser("clean", help="print the cleaned body of one article",
@@ -122,6 +124,17 @@ def _parser() -> argparse.ArgumentParser:
     _common(serve_cmd)
     serve_cmd.set_defaults(run=cmd_serve)
     _add_check(sub)
+    fix_cmd = sub.add_parser("fix", help="rewrite quotes that anchor only with a warning to what the text says",
+                             description="For every note, fact link, mention and unlink whose quote anchors only "
+                                         "with a warning (context that drifted, an approximate quote, a close "
+                                         "second place), rewrite its quote, prefix and suffix to the passage "
+                                         "anchoring found, with the fewest words of context that decide. Prints "
+                                         "the changes as a unified diff first; keeps comments, key order, quoting "
+                                         "and blank lines; refuses a file that changed meanwhile. Never part of "
+                                         "a build: review the diff.")
+    fix_cmd.add_argument("--dry-run", action="store_true", help="print the diff only; write nothing")
+    _common(fix_cmd)
+    fix_cmd.set_defaults(run=cmd_fix)
     return parser
 
 
@@ -132,10 +145,24 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help=f"largest source file accepted (default: {DEFAULT_MAX_BYTES:,})")
 
 
+def _strict(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--strict", action="store_true",
+                        help="treat every warning as an error, e.g. a quote anchored only approximately "
+                             "(the default when mkdocs.yml has `extra: {archive: {strict: true}}`)")
+
+
+def strict_mode(args: argparse.Namespace) -> bool:
+    """--strict, or the archive's own setting: CI and `make check` then follow the archive without a flag."""
+    from generator.check.links import load_config
+
+    return bool(getattr(args, "strict", False)) or load_config(args.root).strict
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     done = build(args.root, args.max_bytes, args.engine, site=not args.no_site, stages=Progress(sys.stderr),
-                 note=lambda text: print(f"{args.root}: note: {text}", file=sys.stderr))
+                 note=lambda text: print(f"{args.root}: note: {text}", file=sys.stderr),
+                 strict_mode=strict_mode(args))
     seconds = time.perf_counter() - started
     if done.result is None:
         print(f"nothing changed since the last build: {'docs/ is' if args.no_site else 'docs/ and site/ are'} "
@@ -162,6 +189,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     _, problems = load_archive(args.root, args.max_bytes, Progress(sys.stderr))
+    problems = strict(problems) if strict_mode(args) else problems
     print_problems(problems, args.format)
     errors = sum(p.is_error for p in problems)
     if args.format == "text":
@@ -270,6 +298,16 @@ def _named_article(given: str, root: Path, archive: Archive, problems: Sequence[
     return None
 
 
+def cmd_fix(args: argparse.Namespace) -> int:
+    from generator.app.fix import fix
+
+    changed, problems = fix(args.root, args.dry_run, args.max_bytes)
+    print_problems(problems, "text")
+    verb = "would change" if args.dry_run else "changed"
+    print(f"fix: {changed} {'file' if changed == 1 else 'files'} {verb}", file=sys.stderr)
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     return serve(args.root, args.dev_addr, lambda message: print(message, file=sys.stderr, flush=True),
                  lambda problems: print_problems(problems, "text"))
@@ -289,6 +327,7 @@ def _add_check(sub: argparse._SubParsersAction) -> None:
                             "`extra: link_check:` in mkdocs.yml)")
     check.add_argument("--format", choices=("text", "github", "json"), default="text",
                        help="text (path:line:col: severity: message), github (workflow commands) or json")
+    _strict(check)
     check.set_defaults(run=cmd_check)
 
 
@@ -301,7 +340,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if args.build:
         with contextlib.redirect_stdout(sys.stderr):  # stdout is for the problems (json, github) only
-            if cmd_build(argparse.Namespace(root=args.root, max_bytes=args.max_bytes, no_site=False, engine="mkdocs")):
+            if cmd_build(argparse.Namespace(root=args.root, max_bytes=args.max_bytes, no_site=False, engine="mkdocs",
+                                            strict=args.strict)):
                 return EXIT_PROBLEMS
     config = load_config(args.root)
     if not (config.site_dir / "index.html").is_file():
@@ -312,6 +352,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems, parts = list(site.problems), [f"{site.pages} pages, {site.links} links, {len(site.problems)} broken"]
     if (args.root / "annotations").is_dir() or (args.root / "seeds").is_dir():
         annotation_problems = load_archive(args.root, args.max_bytes)[1]
+        annotation_problems = strict(annotation_problems) if args.strict or config.strict else annotation_problems
         problems += annotation_problems
         errors = sum(p.is_error for p in annotation_problems)
         parts.append(f"annotations: {errors} errors, {len(annotation_problems) - errors} warnings")

@@ -76,6 +76,7 @@ class SiteConfig:
     base_path: str = "/"
     use_directory_urls: bool = True
     link_check: dict = field(default_factory=dict)
+    strict: bool = False  # extra: archive: strict: true — warnings are errors for build, validate and check
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -104,7 +105,13 @@ def load_config(root: Path, config_file: str = "mkdocs.yml") -> SiteConfig:
                       site_dir=root / str(data.get("site_dir") or "site"),
                       base_path=base if base.endswith("/") else base + "/",
                       use_directory_urls=data.get("use_directory_urls", True) is not False,
-                      link_check=dict(extra.get("link_check") or {}) if isinstance(extra, dict) else {})
+                      link_check=dict(extra.get("link_check") or {}) if isinstance(extra, dict) else {},
+                      strict=_archive_strict(extra))
+
+
+def _archive_strict(extra: object) -> bool:
+    archive = extra.get("archive") if isinstance(extra, dict) else None
+    return isinstance(archive, dict) and archive.get("strict") is True
 
 
 def parse_page(data: bytes) -> Page:

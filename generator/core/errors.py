@@ -44,6 +44,11 @@ def has_errors(problems: Iterable[Problem]) -> bool:
     return any(p.is_error for p in problems)
 
 
+def strict(problems: Iterable[Problem]) -> list[Problem]:
+    """Every warning as an error: strict mode, for an archive that wants every quote anchored exactly."""
+    return [Problem(p.loc, p.message, ERROR) for p in problems]
+
+
 class BuildFailed(Exception):
     """A stage found errors it cannot build past."""
 

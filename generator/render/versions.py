@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from generator.core.model import Article, Change, Version
+from generator.core.model import Article, Change
 from generator.render import markdown as md
 from generator.render import paths
 from generator.render.numbers import NUMBER, WORDS
