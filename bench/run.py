@@ -32,7 +32,9 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -155,6 +157,30 @@ def warm_file_cache(root: Path) -> None:
 def measure_one(root: Path, engines: list[str]) -> dict:
     """Everything measured on one archive, in this process."""
     out: dict = {"articles": len(list((root / "seeds").glob("*.txt"))), "workers": parallel.default_workers()}
+    first = measure_first_build(root, engines[0], out)
+    for engine in engines[1:]:
+        measure_other_engine(root, engine, out)
+    rebuild = measure_noop(root, out)
+    edit_stages = measure_edits(root, out)
+    # read … render do the same work in the first build, the regeneration and the rebuild after the edit
+    # (no memo): each stage's seconds are the median of the three (with --rounds, main() replaces it with the
+    # median of builds the sizes take in turn; this one stays as in_process_seconds). The later two run in a
+    # process whose caches the first filled (stop words, compiled schemas, imports): the median is a warm
+    # process's time, first_build_seconds the cold one. Write, the site build and check are the first build's.
+    samples = {name: [build.seconds.get(name) for build in (first, rebuild, edit_stages)] for name in POOLED_STAGES}
+    out["stage_samples"] = samples
+    for name in POOLED_STAGES:
+        out["stages"][name]["first_build_seconds"] = samples[name][0]
+        out["stages"][name]["seconds"] = statistics.median(samples[name])
+    serial = Stages()  # the per-article stages on one core, to show what the pool gains
+    warm_file_cache(root)
+    generate(root, stages=serial, workers=1, clean_cache=False)
+    out["serial"] = {name: serial.seconds.get(name) for name in GENERATOR_STAGES}
+    return out
+
+
+def measure_first_build(root: Path, engine: str, out: dict) -> Measured:
+    """A cold build with the first engine, then check: every stage's seconds, peak memory and CPU; the site's size."""
     clear_output(root)
     # What was written before (the archive, the last round's build) goes to disk before the clock starts, not
     # during read and write.
@@ -164,9 +190,9 @@ def measure_one(root: Path, engines: list[str]) -> dict:
     started = time.perf_counter()
     result = generate(root, stages=stages)
     generate_seconds = time.perf_counter() - started
-    site = build_site(root, result.changes, stages=stages, engine=engines[0])
+    site = build_site(root, result.changes, stages=stages, engine=engine)
     if not site.ok:
-        raise SystemExit(f"{engines[0]} build failed:\n{site.log[-3000:]}")
+        raise SystemExit(f"{engine} build failed:\n{site.log[-3000:]}")
     out["pages"] = len(result.pages)
     out["mentions"] = len(result.archive.mentions)
     with stages.stage("check"):
@@ -181,33 +207,42 @@ def measure_one(root: Path, engines: list[str]) -> dict:
     out["search_index_mb"] = index.stat().st_size / 1e6 if index.exists() else None
     out["site_mb"] = sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file()) / 1e6
     out["largest_page_kb"] = max(len(v) for v in result.pages.values()) / 1e3
-    del result  # not alive while the rebuilds below measure their own peak
+    return stages
 
-    for engine in engines[1:]:  # the same docs/, built by the other engine, cold
-        put_aside(root, [root / ".build"])
-        other = Measured()
-        unchanged = generate(root)
-        site = build_site(root, unchanged.changes, stages=other, engine=engine)
-        out.setdefault("engines", {})[engine] = {"ok": site.ok, "seconds": other.seconds.get("site build"),
-                                                 "log_tail": "" if site.ok else site.log[-2000:]}
-        del unchanged
-        search = root / "site" / "search.json"
-        if site.ok and search.exists():
-            out["engines"][engine]["search_index_mb"] = search.stat().st_size / 1e6
 
+def measure_other_engine(root: Path, engine: str, out: dict) -> None:
+    """The same docs/, built by another engine, cold."""
+    put_aside(root, [root / ".build"])
+    other = Measured()
+    unchanged = generate(root)
+    site = build_site(root, unchanged.changes, stages=other, engine=engine)
+    out.setdefault("engines", {})[engine] = {"ok": site.ok, "seconds": other.seconds.get("site build"),
+                                             "log_tail": "" if site.ok else site.log[-2000:]}
+    search = root / "site" / "search.json"
+    if site.ok and search.exists():
+        out["engines"][engine]["search_index_mb"] = search.stat().st_size / 1e6
+
+
+def measure_noop(root: Path, out: dict) -> Measured:
+    """A build with nothing changed, as `generator build` sees it (skipped on the records), and the same
+    regenerated in full and compared with docs/."""
     fingerprint.record(root)  # as `generator build` does after a build
-    started = time.perf_counter()  # no-op as `generator build` sees it: inputs and outputs unchanged
+    started = time.perf_counter()
     skipped = fingerprint.up_to_date(root)
     out["noop"] = {"seconds": time.perf_counter() - started, "writes": 0 if skipped else None,
                    "skipped_by_fingerprint": skipped}
     warm_file_cache(root)  # the site builds ran for minutes: the sources may have been paged out since
-    started = time.perf_counter()  # the same without the fingerprint: everything regenerated, compared
+    started = time.perf_counter()
     rebuild = Measured()  # its peak too: comparing with the pages already in docs/ must not hold them twice
     noop = generate(root, stages=rebuild, clean_cache=False)
     out["noop_regenerate"] = {"seconds": time.perf_counter() - started, "writes": len(noop.changes.write),
                               "removes": len(noop.changes.remove), "peak_rss_mb": max(rebuild.peak.values())}
-    del noop
+    return rebuild
 
+
+def measure_edits(root: Path, out: dict) -> Stages:
+    """One annotation edited: rebuilt without a memo (its stages are returned), then edited again with
+    serve's memo warm."""
     memo = Memo()  # as `serve` keeps it: warmed by one build, then the edit
     apply(root / "docs", generate(root, memo=memo, clean_cache=False).changes, memo)
     article_id = edit_one_annotation(root, "Edited for the benchmark.")
@@ -218,28 +253,12 @@ def measure_one(root: Path, engines: list[str]) -> dict:
     apply(root / "docs", edited.changes)
     out["one_edit"] = {"seconds": time.perf_counter() - started, "writes": sorted(edited.changes.write),
                        "article": article_id}
-    # read … render do the same work in the first build, the regeneration and the rebuild after the edit
-    # (no memo): each stage's seconds are the median of the three (with --rounds, main() replaces it with the
-    # median of builds the sizes take in turn; this one stays as in_process_seconds). The later two run in a
-    # process whose caches the first filled (stop words, compiled schemas, imports): the median is a warm
-    # process's time, first_build_seconds the cold one. Write, the site build and check are the first build's.
-    samples = {name: [build.seconds.get(name) for build in (stages, rebuild, edit_stages)] for name in POOLED_STAGES}
-    out["stage_samples"] = samples
-    for name in POOLED_STAGES:
-        out["stages"][name]["first_build_seconds"] = samples[name][0]
-        out["stages"][name]["seconds"] = statistics.median(samples[name])
     edit_one_annotation(root, "Edited again for the benchmark.")
     started = time.perf_counter()
     warm = generate(root, memo=memo, clean_cache=False)
     apply(root / "docs", warm.changes, memo)
     out["one_edit_warm"] = {"seconds": time.perf_counter() - started, "writes": sorted(warm.changes.write)}
-
-    del memo, warm, edited  # earlier builds and serve's memo: not alive while one core is timed
-    serial = Stages()  # the per-article stages on one core, to show what the pool gains
-    warm_file_cache(root)
-    generate(root, stages=serial, workers=1, clean_cache=False)
-    out["serial"] = {name: serial.seconds.get(name) for name in GENERATOR_STAGES}
-    return out
+    return edit_stages
 
 
 def generate_cached(root: Path) -> dict:
@@ -323,11 +342,25 @@ def table(results: list[dict]) -> str:
     head = ["stage"] + [f"{n:,}: s | ms/art | MB" for n in sizes]
     if len(results) > 1:
         head.append(f"ratio {sizes[-1]:,}/{sizes[0]:,} (linear {sizes[-1] / sizes[0]:g})")
-    rows = [head]
+    rows = [head] + stage_rows(results)
+    for label, values, fmt, with_ratio in summary_rows(results):
+        row = [label] + [fmt(v) if v is not None else "–" for v in values]
+        if len(results) > 1:
+            row.append(_ratio(values[0], values[-1]) if with_ratio else "")
+        rows.append(row)
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(head))]
+    lines = [" | ".join(str(c).ljust(w) for c, w in zip(row, widths)) for row in rows]
+    lines.insert(1, "-+-".join("-" * w for w in widths))
+    return "\n".join(lines)
 
-    def ratio(a, b):
-        return f"{b / a:.1f}" if a and b else "–"
 
+def _ratio(a: float | None, b: float | None) -> str:
+    return f"{b / a:.1f}" if a and b else "–"
+
+
+def stage_rows(results: list[dict]) -> list[list[str]]:
+    """One row a stage: seconds, ms an article and peak MB at each size, and the ratio of the sizes."""
+    rows = []
     for name in ALL_STAGES:
         row = [name]
         for r in results:
@@ -337,14 +370,17 @@ def table(results: list[dict]) -> str:
             else:
                 row.append(f"{st['seconds']:.2f} | {st['seconds'] * 1000 / r['articles']:.2f} | {st['peak_rss_mb']:.0f}")
         if len(results) > 1:
-            row.append(ratio(results[0]["stages"][name]["seconds"], results[-1]["stages"][name]["seconds"]))
+            row.append(_ratio(results[0]["stages"][name]["seconds"], results[-1]["stages"][name]["seconds"]))
         rows.append(row)
+    return rows
 
-    def add(label, values, fmt, with_ratio=True):
-        row = [label] + [fmt(v) if v is not None else "–" for v in values]
-        if len(results) > 1:
-            row.append(ratio(values[0], values[-1]) if with_ratio else "")
-        rows.append(row)
+
+def summary_rows(results: list[dict]) -> list[tuple[str, list, Callable[[Any], str], bool]]:
+    """(label, the value at each size, its format, whether a ratio of the sizes means something)."""
+    rows: list[tuple[str, list, Callable[[Any], str], bool]] = []
+
+    def add(label, values, fmt, with_ratio=True):  # type: ignore[no-untyped-def]
+        rows.append((label, values, fmt, with_ratio))
 
     gen = [sum(r["stages"][s]["seconds"] or 0 for s in GENERATOR_STAGES) for r in results]
     total = [g + (r["stages"]["site build"]["seconds"] or 0) for g, r in zip(gen, results)]
@@ -382,11 +418,9 @@ def table(results: list[dict]) -> str:
     add("largest generated page, KB", [r["largest_page_kb"] for r in results], lambda v: f"{v:.0f}")
     serve = [r.get("serve", {}).get("seconds") for r in results]
     if any(v is not None for v in serve):
-        add("serve: edit visible after, s", serve, lambda v: f"{v:.2f}", False)
-    widths = [max(len(str(row[i])) for row in rows) for i in range(len(head))]
-    lines = [" | ".join(str(c).ljust(w) for c, w in zip(row, widths)) for row in rows]
-    lines.insert(1, "-+-".join("-" * w for w in widths))
-    return "\n".join(lines)
+            ("serve: edit visible after, s", serve, lambda v: f"{v:.2f}", False)
+    return rows
+
 
 
 def _cached_seconds(r: dict) -> float | None:
@@ -486,35 +520,52 @@ def _cpu_floor(r: dict) -> str:
             "less work an article, not better use of the cores")
 
 
+Say = Callable[..., None]
+
+
 def targets(results: list[dict]) -> list[str]:
     """Issue 7's targets, each as met or not met with the figure, and for those not met, why."""
-    small, big = results[0], results[-1]
-    linear = big["articles"] / small["articles"]
     lines: list[str] = []
 
     def say(met: bool | None, target: str, figure: str, reason: str = "") -> None:
         mark = {True: "met", False: "NOT MET", None: "n/a"}[met]
         lines.append(f"[{mark}] {target}: {figure}" + (f" -- {reason}" if reason and met is not True else ""))
 
-    def seconds(r: dict, stage: str) -> float:
-        return r["stages"][stage]["seconds"] or 0.0
+    for group in (_linear_targets, _share_target, _rebuild_targets, _serve_targets, _memory_targets,
+                  _pool_targets, _engine_targets):
+        group(results, say)
+    return lines
 
+
+def _seconds(r: dict, stage: str) -> float:
+    return r["stages"][stage]["seconds"] or 0.0
+
+
+def _linear_targets(results: list[dict], say: Say) -> None:
+    """Every stage grows no faster than the archive (with a tenth to spare)."""
+    small, big = results[0], results[-1]
+    linear = big["articles"] / small["articles"]
     if len(results) > 1:
         limit = linear * 1.1
         for stage in GENERATOR_STAGES + ["site build"]:
-            if not seconds(small, stage):
+            if not _seconds(small, stage):
                 say(None, f"{stage} linear", "not timed")
                 continue
-            ratio = seconds(big, stage) / seconds(small, stage)
+            ratio = _seconds(big, stage) / _seconds(small, stage)
             say(ratio <= limit, f"{stage} linear ({big['articles']:,}/{small['articles']:,} <= {limit:g})",
                 f"{ratio:.1f}", _why_not_linear(small, big, stage))
     else:
         say(None, "stages linear", "needs two sizes (BENCH_N='1000 10000')")
-    generator_seconds = sum(seconds(big, s) for s in GENERATOR_STAGES)
+
+
+def _share_target(results: list[dict], say: Say) -> None:
+    """The generator's share of the whole build at the larger size."""
+    big = results[-1]
+    generator_seconds = sum(_seconds(big, s) for s in GENERATOR_STAGES)
     share = _share(generator_seconds, big)
     cached = _cached_seconds(big)
     warm = f" (cleaning cache warm: {_share(cached, big):.1f} %)" if cached else ""
-    per_article = {s: seconds(big, s) * 1000 / big["articles"] for s in GENERATOR_STAGES + ["site build"]}
+    per_article = {s: _seconds(big, s) * 1000 / big["articles"] for s in GENERATOR_STAGES + ["site build"]}
     slowest = max(GENERATOR_STAGES, key=lambda s: per_article[s])
     say(share <= SHARE_LIMIT, f"generator <= {SHARE_LIMIT} % of the build at {big['articles']:,}",
         f"{share:.1f} %{warm}",
@@ -522,6 +573,10 @@ def targets(results: list[dict]) -> list[str]:
         f"({slowest} {per_article[slowest]:.1f}) against the site build's {per_article['site build']:.1f}; "
         f"{SHARE_LIMIT} % needs <= {_allowed(per_article['site build']):.1f} ms an article"
         + _busy_cores(big) + _cpu_floor(big))
+
+
+def _rebuild_targets(results: list[dict], say: Say) -> None:
+    """A build with nothing changed writes nothing; one annotation edit rewrites only its pages."""
     for r in results:
         percent = r["noop"]["seconds"] / r["generate_seconds"] * 100  # `build` with nothing changed
         rewritten = r["noop_regenerate"]["writes"] + r["noop_regenerate"]["removes"]  # the same, fingerprint aside
@@ -535,12 +590,21 @@ def targets(results: list[dict]) -> list[str]:
         say(touched and len(written) <= 5, f"one annotation edit at {r['articles']:,}: only its pages rewritten",
             f"{len(written)} pages ({', '.join(written[:5])})",
             "more pages than the edited article shows on" if touched else "the edited article's page was not rewritten")
+
+
+def _serve_targets(results: list[dict], say: Say) -> None:
+    """An edit shows in the browser quickly."""
     if not any("serve" in r for r in results):
         say(None, f"serve shows an edit at 1,000 in <= {SERVE_LIMIT_S:g} s", "not measured (--no-serve)")
     for r in (r for r in results if "serve" in r):
         got = r["serve"].get("seconds")
         say(got is not None and got <= SERVE_LIMIT_S, f"serve shows an edit at {r['articles']:,} in <= {SERVE_LIMIT_S:g} s",
             f"{got:.2f} s" if got is not None else r["serve"].get("error", "?"), f"see bench/.work/{r['articles']}/serve.log")
+
+
+def _memory_targets(results: list[dict], say: Say) -> None:
+    """Peak memory of the generator and of the site build, and the search index's size."""
+    big = results[-1]
     generator_peak = max([big["stages"][s]["peak_rss_mb"] or 0 for s in GENERATOR_STAGES]  # a first build,
                          + [big["noop_regenerate"].get("peak_rss_mb") or 0,                # a rebuild,
                             big.get("cached_peak_rss_mb") or 0])                           # one with the cache
@@ -555,6 +619,10 @@ def targets(results: list[dict]) -> list[str]:
         f"search index at {big['articles']:,} <= {SEARCH_INDEX_LIMIT_MB} MB",
         "no search/search_index.json (first engine not mkdocs?)" if index is None else f"{index:.1f} MB",
         "lower SEARCH_TEXT_BUDGET in generator/render/article.py")
+
+
+def _pool_targets(results: list[dict], say: Say) -> None:
+    """The second core pays off where the pool starts."""
     for r in results:
         serial = _pooled_stages(r["serial"])
         pooled = _pooled_stages(_in_process(r))
@@ -564,11 +632,14 @@ def targets(results: list[dict]) -> list[str]:
             f"{serial:.1f} -> {pooled:.1f} s" if used else
             "one core here" if r["workers"] <= 1 else f"below {parallel.MIN_ITEMS} articles the pool is not started",
             "starting the pool and sending articles to it cost more than the second core saves" if used else "")
+
+
+def _engine_targets(results: list[dict], say: Say) -> None:
+    """Every other engine builds the same docs/."""
     for r in results:
         for engine, e in r.get("engines", {}).items():
             say(e["ok"], f"{engine} builds the same docs/ at {r['articles']:,}", f"{e['seconds']:.1f} s" if e["ok"]
                 else "failed", "see the log tail printed above")
-    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
