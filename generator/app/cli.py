@@ -19,7 +19,7 @@ from generator.app.scaffold import new_annotation_text, suggest_entities, write_
 from generator.app.serve import serve
 from generator.clean.stage import clean_one
 from generator.clean.linescore import ends_the_article
-from generator.core.errors import BuildFailed, Problem, has_errors, strict
+from generator.core.errors import BuildFailed, Problem, counted, has_errors, strict
 from generator.core.model import Annotations, Archive, Article, RawDocument
 from generator.ingest.read import DEFAULT_MAX_BYTES, display_path, read_document, read_sources, seed_named
 from generator.pipeline import build, load_archive
@@ -43,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BuildFailed as failed:
         print_problems(failed.problems, getattr(args, "format", "text"))
         errors = sum(p.is_error for p in failed.problems)
-        print(f"build failed: {errors} {'error' if errors == 1 else 'errors'}; docs/ and site/ were not changed",
+        print(f"build failed: {counted(errors, 'error')}; docs/ and site/ were not changed",
               file=sys.stderr)
         return EXIT_PROBLEMS
     except KeyboardInterrupt as stop:
@@ -194,7 +194,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     errors = sum(p.is_error for p in problems)
     if args.format == "text":
         warnings = len(problems) - errors
-        print(f"{errors} {'error' if errors == 1 else 'errors'}, {warnings} {'warning' if warnings == 1 else 'warnings'}",
+        print(f"{counted(errors, 'error')}, {counted(warnings, 'warning')}",
               file=sys.stderr)
     return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
 
@@ -349,13 +349,13 @@ def cmd_check(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_PROBLEMS
     site = check_site(config, args.root)
-    problems, parts = list(site.problems), [f"{site.pages} pages, {site.links} links, {len(site.problems)} broken"]
+    problems, parts = list(site.problems), [f"{counted(site.pages, 'page')}, {counted(site.links, 'link')}, {len(site.problems)} broken"]
     if (args.root / "annotations").is_dir() or (args.root / "seeds").is_dir():
         annotation_problems = load_archive(args.root, args.max_bytes)[1]
         annotation_problems = strict(annotation_problems) if args.strict or config.strict else annotation_problems
         problems += annotation_problems
         errors = sum(p.is_error for p in annotation_problems)
-        parts.append(f"annotations: {errors} errors, {len(annotation_problems) - errors} warnings")
+        parts.append(f"annotations: {counted(errors, 'error')}, {counted(len(annotation_problems) - errors, 'warning')}")
     urls = len({link.url for link in site.external})
     if args.external:
         try:
@@ -365,7 +365,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         external = check_external(site.external, external_config, args.root)
         problems += external.problems
-        parts.append(f"external: {external.urls} URLs, {external.requested} requested, {external.cached} cached, "
+        parts.append(f"external: {counted(external.urls, 'URL')}, {external.requested} requested, {external.cached} cached, "
                      f"{external.skipped} skipped, {len(external.problems)} broken")
     else:
         parts.append(f"{urls} external URLs not checked (--external)")
@@ -382,9 +382,6 @@ def print_problems(problems: Sequence[Problem], fmt: str) -> None:
         return
     for p in problems:
         if fmt == "github":
-            kind = "error" if p.is_error else "warning"
-            where = f"file={p.loc.path}" + (f",line={p.loc.line}" if p.loc.line else "") + (
-                f",col={p.loc.column}" if p.loc.column else "")
-            print(f"::{kind} {where}::{p.message}")
+            print(p.github_command())
         else:
             print(str(p), file=sys.stderr)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from generator.core.model import Loc
+from generator.core.model import Loc, visible
 
 ERROR = "error"
 WARNING = "warning"
@@ -25,7 +25,16 @@ class Problem:
     severity: str = ERROR
 
     def __str__(self) -> str:
-        return f"{self.loc}: {self.severity}: {self.message}"
+        return f"{self.loc}: {self.severity}: {visible(self.message, keep_newlines=True)}"
+
+    def github_command(self) -> str:
+        """The problem as a GitHub Actions workflow command: one line, whatever the path and message hold
+        (an escaped newline cannot start a second, forged command)."""
+        kind = "error" if self.is_error else "warning"
+        where = f"file={_github_property(visible(self.loc.path))}"
+        where += f",line={self.loc.line}" if self.loc.line else ""
+        where += f",col={self.loc.column}" if self.loc.column else ""
+        return f"::{kind} {where}::{_github_data(visible(self.message, keep_newlines=True))}"
 
     @property
     def is_error(self) -> bool:
@@ -55,3 +64,18 @@ class BuildFailed(Exception):
     def __init__(self, problems: Iterable[Problem]):
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def _github_data(text: str) -> str:
+    """Escaped as the workflow-command format requires of a message (GitHub's toolkit, escapeData)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    """Escaped as the workflow-command format requires of a property value (escapeProperty)."""
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def counted(number: int, noun: str) -> str:
+    """'1 error', '2 errors': a count with its noun (English plural in -s)."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -8,10 +8,26 @@ Archive (mentions, related coverage); render -> pages (bytes); write -> docs/.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
+
+
+# Control characters, and the marks that reorder text (bidirectional overrides), in a file name or a quoted
+# value would move the cursor, colour the terminal or forge an output line: they are printed escaped.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str, keep_newlines: bool = False) -> str:
+    """text with every control character shown as its escape (a newline as \\n unless keep_newlines)."""
+    def escaped(match: re.Match[str]) -> str:
+        char = match.group()
+        if keep_newlines and char == "\n":
+            return char
+        return char.encode("unicode_escape").decode("ascii")
+    return _INVISIBLE.sub(escaped, text)
 
 
 @dataclass(frozen=True, order=True)
@@ -29,11 +45,12 @@ class Loc:
         return cls(path, 1, 1)
 
     def __str__(self) -> str:
+        path = visible(self.path)
         if self.line and self.column:
-            return f"{self.path}:{self.line}:{self.column}"
+            return f"{path}:{self.line}:{self.column}"
         if self.line:
-            return f"{self.path}:{self.line}"
-        return self.path
+            return f"{path}:{self.line}"
+        return path
 
 
 @dataclass(frozen=True)
