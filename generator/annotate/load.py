@@ -11,6 +11,7 @@ this module adds the checks a schema cannot make (references between files).
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,6 +22,7 @@ from generator.annotate.yamlloc import Located, load_yaml
 from generator.clean.lineshape import line_key
 from generator.core.errors import Problem, error, warning
 from generator.core.model import (
+    EARLIEST_DATE,
     Annotations,
     ArticleAnnotation,
     Entity,
@@ -169,7 +171,7 @@ def _load_one(file: AnnotationFile, data: bytes | OSError, root: Path) -> _Loade
         return _Loaded(problems, broken, entities=tuple(_entities(located)))
     if file.kind == "facts":
         return _Loaded(problems, broken, facts=tuple(_facts(located)))
-    problems += cleaning_override_problems(located) + reserved_tag_problems(located)
+    problems += cleaning_override_problems(located) + reserved_tag_problems(located) + date_range_problems(located)
     return _Loaded(problems, broken, article=_article(file.path.stem, located))
 
 
@@ -275,6 +277,22 @@ def cleaning_override_problems(located: Located) -> list[Problem]:
                                       f"their words, so it would {which} every line of the article; quote some "
                                       f"words of the line to {which} instead"))
     return problems
+
+
+def date_range_problems(located: Located) -> list[Problem]:
+    """A date the schema reads as one but before EARLIEST_DATE: a typo far more often than a medieval report,
+    and the pages sort and label dates by four-digit years."""
+    value = located.data.get("date") if isinstance(located.data, dict) else None
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return []
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return []  # the schema says it is not a date
+    if day >= EARLIEST_DATE:
+        return []
+    return [error(located.loc(("date",)), f"date: {value} is before {EARLIEST_DATE.isoformat()}, the earliest date "
+                  "an archive accepts; check the year (written as YYYY-MM-DD, e.g. 2023-12-20)")]
 
 
 def is_reserved_tag(tag: str) -> bool:

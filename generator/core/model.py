@@ -15,6 +15,15 @@ from functools import cached_property
 from pathlib import Path
 
 
+# The dates an archive accepts: four-digit years, which the pages sort and label by (date.max is 9999-12-31).
+EARLIEST_DATE = date(1000, 1, 1)
+
+
+def accepted_date(day: date | None) -> date | None:
+    """day, unless it is outside the range an archive accepts (a date read from a page or a line of text)."""
+    return day if day is not None and day >= EARLIEST_DATE else None
+
+
 # Control characters, and the marks that reorder text (bidirectional overrides), in a file name or a quoted
 # value would move the cursor, colour the terminal or forge an output line: they are printed escaped.
 _INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")

@@ -71,7 +71,7 @@ def heading(level: int, value: str, anchor: str | None = None) -> str:
 
 def format_date(value: date | None) -> str:
     """As readers write it: 20 December 2023."""
-    return f"{value.day} {value.strftime('%B %Y')}" if value else "undated"
+    return f"{value.day} {value.strftime('%B')} {value.year}" if value else "undated"
 
 
 @dataclass(frozen=True)

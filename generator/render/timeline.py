@@ -15,11 +15,14 @@ from generator.render import paths
 
 
 def month_key(day: date | None) -> str:
-    return day.strftime("%Y-%m") if day else "undated"
+    return f"{day.year:04d}-{day.month:02d}" if day else "undated"
 
 
 def month_label(key: str) -> str:
-    return "Undated" if key == "undated" else date.fromisoformat(key + "-01").strftime("%B %Y")
+    if key == "undated":
+        return "Undated"
+    first = date.fromisoformat(key + "-01")
+    return f"{first.strftime('%B')} {first.year}"  # %Y would not pad a year before 1000 on every platform
 
 
 def articles_by_month(archive: Archive) -> dict[str, list[Article]]:

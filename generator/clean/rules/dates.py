@@ -13,6 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from generator.clean.linescore import LINE_CACHE
+from generator.core.model import accepted_date
 
 # Each month's names and abbreviations; a name shared by two languages ("mar", "set") means one month in both.
 _MONTH_NAMES = [
@@ -127,7 +128,7 @@ def _slashed(match: re.Match[str], day_first: bool) -> date | None:
         return None  # "03/04/2024": March 4 on a US page, 3 April elsewhere
     day, month = (first, second) if day_first or first > 12 else (second, first)
     try:
-        return date(year, month, day)
+        return accepted_date(date(year, month, day))
     except ValueError:
         return None
 
@@ -141,6 +142,6 @@ def _to_date(match: re.Match[str]) -> date | None:
     groups = match.groupdict()
     month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower().rstrip(".")]
     try:
-        return date(int(groups["year"]), month, int(groups["day"]))
+        return accepted_date(date(int(groups["year"]), month, int(groups["day"])))
     except ValueError:
         return None
