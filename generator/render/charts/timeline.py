@@ -150,6 +150,7 @@ def _month_axis(drawn: list[Bin], unit: str, x: svg.Linear, page: str) -> list[s
     starts = [(i, b.start) for i, b in enumerate(drawn)
               if i == 0 or (b.start.year, b.start.month) != (drawn[i - 1].start.year, drawn[i - 1].start.month)]
     every = max(1, -(-len(starts) // 12))
+    with_page = {a.date.strftime("%Y-%m") for b in drawn for a in b.articles}  # a month without articles has none
     out = ['<g class="months">']
     base = HEIGHT - BOTTOM
     for n, (i, start) in enumerate(starts):
@@ -158,7 +159,8 @@ def _month_axis(drawn: list[Bin], unit: str, x: svg.Linear, page: str) -> list[s
             continue
         key = start.strftime("%Y-%m")
         label = start.strftime("%b %Y") if n == 0 or start.month == 1 or every > 1 else start.strftime("%b")
-        out.append(f'<a class="chart-link" href="{svg.href(page, paths.month(key))}">'
-                   f'<text class="axis" x="{svg.num(x(i) + 2)}" y="{base + 20}">{svg.esc(label)}</text></a>')
+        text = f'<text class="axis" x="{svg.num(x(i) + 2)}" y="{base + 20}">{svg.esc(label)}</text>'
+        out.append(f'<a class="chart-link" href="{svg.href(page, paths.month(key))}">{text}</a>'
+                   if key in with_page else text)
     out.append(f'<line class="baseline" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{base}" y2="{base}"/>')
     return out + ["</g>"]
