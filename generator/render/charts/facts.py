@@ -194,8 +194,9 @@ def _mark(mark: Mark, cx: float, y: svg.Linear, unit: str) -> str:
     hover = (f"“{mark.figure.wording.strip()}”: {describe(interval)}{' ' + unit if unit and unit != '%' else ''}. "
              f"{when}, {svg.plural(len(mark.reports), 'report')} ({', '.join(outlets[:6])}"
              f"{', …' if len(outlets) > 6 else ''})" + (". Disagrees with another figure." if mark.clash else ""))
+    dated = f' data-date="{mark.day.isoformat()}"' if mark.day else ""
     parts = [f'<g class="report {kind}" data-value="{svg.num(mark.figure.value)}" data-low="{interval.low}" '
-             f'data-high="{interval.high}" data-date="{mark.day.isoformat() if mark.day else ""}" '
+             f'data-high="{interval.high}"{dated} '
              f'data-count="{len(mark.reports)}" data-wording="{svg.esc(mark.figure.wording.strip())}">'
              f'<title>{svg.esc(hover)}</title>']
     if interval.low != interval.high:
