@@ -44,6 +44,7 @@ bench: $(INSTALLED)  ## time every stage on synthetic archives of BENCH_N articl
 	$(PY) -m pip install --quiet -e '.[bench]'
 	BENCH_N="$(BENCH_N)" $(PY) bench/run.py
 	$(PY) bench/linkcheck_compare.py --synthetic $(firstword $(BENCH_N))  # generator check vs LinkChecker
+	$(PY) bench/charts_cost.py --articles $(firstword $(BENCH_N))  # what the SVG charts cost in a build
 
 install: $(INSTALLED)
 
