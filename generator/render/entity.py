@@ -10,6 +10,7 @@ from generator.link.mentions import EntityIndex
 from generator.render import markdown as md
 from generator.render import paths
 from generator.render.article import block_anchor
+from generator.render.charts.entities import neighbourhood, sparkline
 from generator.render.quotes import quoted
 from generator.render.timeline import month_key, month_label
 
@@ -42,7 +43,8 @@ def render_entity(entity: Entity, archive: Archive, index: EntityIndex, articles
         dated = [articles[a].date for a in ordered if articles[a].date]
         span = f", first on {md.format_date(dated[0])}, last on {md.format_date(dated[-1])}" if dated else ""
         out += [f"Mentioned **{len(mentions)}** {'time' if len(mentions) == 1 else 'times'} in "
-                f"**{len(ordered)}** {'article' if len(ordered) == 1 else 'articles'}{span}.", ""]
+                f"**{len(ordered)}** {'article' if len(ordered) == 1 else 'articles'}{span}.", "",
+                sparkline(entity.name, mentions, articles, "chart-mentions")]
         out += ["## Mentions { #mentions data-search-exclude }", ""]
         if len(ordered) > MENTION_ARTICLES_SHOWN:  # a bounded page: sentences for the latest, links for the rest
             out += [f"The {MENTION_ARTICLES_SHOWN} latest articles, each mention in its sentence; "
@@ -64,7 +66,8 @@ def render_entity(entity: Entity, archive: Archive, index: EntityIndex, articles
     co = index.cooccurrence.get(entity.id)
     if co:
         names = archive.entity_names
-        out += ["## Often mentioned with { #often-with data-search-exclude }", ""]
+        out += ["## Often mentioned with { #often-with data-search-exclude }", "",
+                neighbourhood(entity.id, entity.name, co, names, page, "chart-neighbours")]
         for other, count in sorted(co.items(), key=lambda kv: (-kv[1], names[kv[0]]))[:CO_MENTIONS_SHOWN]:
             out.append(f"- {md.link(md.text(names[other]), paths.relative(page, paths.entity(other)))}"
                        f" — {count} shared {'sentence' if count == 1 else 'sentences'}")

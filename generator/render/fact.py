@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from generator.annotate.merge import UNIDENTIFIED_OUTLET
 from generator.core.model import AnchoredFact, Archive, Article, Fact
 from generator.render import markdown as md
 from generator.render import paths
 from generator.render.article import block_anchor
+from generator.render.charts.coverage import cell_states, columns_of, coverage_grid
+from generator.render.charts.facts import fact_charts
+from generator.render.charts.svg import esc, href
 from generator.render.numbers import Figure, disagreements, parse_figure
 from generator.render.quotes import quoted
+from generator.render.timeline import WIDE
 from generator.render.versions import revisions, revisions_section
 
 
@@ -33,7 +36,7 @@ def figure_verdict(rows: list[tuple[Article, AnchoredFact]]) -> tuple[str, list[
 def render_fact(fact: Fact, archive: Archive) -> str:
     page = paths.fact(fact.id)
     rows = reports_of(fact, archive)
-    out = [md.front_matter(title=fact.title, description=fact.claim), md.heading(1, fact.title), "",
+    out = [md.front_matter(title=fact.title, description=fact.claim, hide=WIDE), md.heading(1, fact.title), "",
            md.text(fact.claim), "{: .fact-claim-text }", ""]
     verdict, clashes = figure_verdict(rows)
     if verdict == "disagree":
@@ -53,7 +56,8 @@ def render_fact(fact: Fact, archive: Archive) -> str:
         out += ["No article of the archive is linked to this fact yet.", ""]
     else:
         count = len({article.id for article, _ in rows})
-        out += ["Every sentence of the archive's articles that states this claim, as each article words it: "
+        out += [fact_charts(rows, "chart-figures"),
+                "Every sentence of the archive's articles that states this claim, as each article words it: "
                 f"{_count(len(rows), 'sentence')} in {_count(count, 'article')}.", "",
                 "| Article | Outlet | Date | Wording | Figure |", "|---|---|---|---|---|"]
         for article, link in rows:
@@ -87,25 +91,29 @@ def _count(n: int, noun: str) -> str:
 
 
 def coverage_page(archive: Archive) -> str:
-    """Outlets x facts: who reported what, with the figure each gave."""
+    """Outlets x facts: who reported what, with the figure each gave, as a coloured grid and as a table."""
     page = paths.coverage()
     # One column an outlet; an article whose outlet is not known gets a column of its own, so
     # unrelated publishers are never merged into one.
-    column = {a.id: (a.outlet if a.outlet_known else f"{a.title} ({UNIDENTIFIED_OUTLET.lower()})")
-              for a in archive.articles}
-    outlets = sorted(set(column.values()), key=str.casefold)
-    out = [md.front_matter(title="Coverage matrix"), "# Coverage matrix", "",
-           "Which outlet reported which fact, and the figure it gave. An empty cell: the outlet's articles "
-           "do not report it.", ""]
+    columns, column_of = columns_of(archive.articles)
+    out = [md.front_matter(title="Coverage matrix", hide=[*WIDE, "toc"]), "# Coverage matrix", "",
+           "Which outlet reported which fact, and whether its figure fits the others'. "
+           "Unattributed articles (no outlet named) each have a column of their own.", ""]
     if not archive.facts:
         return "\n".join(out + ["No facts yet."]) + "\n"
-    out += ["| Fact | " + " | ".join(md.text(o, in_table=True) for o in outlets) + " |",
-            "|---|" + "---|" * len(outlets)]
+    states = {fact.id: cell_states(reports_of(fact, archive), column_of) for fact in archive.facts}
+    out += [coverage_grid(archive.facts, states, columns, page), "## As a table { #table }", "",
+            "The figure each outlet gave; ≠ marks one that cannot hold with another outlet's.", ""]
+    # Short headers, each a link (the outlet's page, or the unattributed article), the full name as hover text.
+    heads = [f'<a href="{href(page, c.page)}" title="{esc(c.full)}" class="{"outlet" if c.known else "unattributed"}">'
+             f'{esc(c.label)}</a>' for c in columns]
+    out += ["| Fact | " + " | ".join(heads) + " |", "|---|" + ":---:|" * len(columns)]
     for fact in sorted(archive.facts, key=lambda f: f.title.casefold()):
-        cells = {o: [] for o in outlets}
-        for article, link in reports_of(fact, archive):
-            cells[column[article.id]].append(link.link.figure or "✓")
+        cells = states[fact.id]
         row = [md.link(md.text(fact.title, in_table=True), paths.relative(page, paths.fact(fact.id)))]
-        row += [md.text(", ".join(dict.fromkeys(cells[o])), in_table=True) for o in outlets]
+        for column in columns:
+            state, figures = cells.get(column.key, ("none", []))
+            said = md.text(", ".join(figures) or ("✓" if state != "none" else ""), in_table=True)
+            row.append(f'<span class="clash">{said} ≠</span>' if state == "clash" else said)
         out.append("| " + " | ".join(row) + " |")
     return "\n".join(out).rstrip() + "\n"

@@ -67,15 +67,22 @@ def entities_index(archive: Archive, index: EntityIndex) -> str:
 
 def facts_index(archive: Archive) -> str:
     page = paths.index("facts")
-    out = [md.front_matter(title="Facts", search=md.NOT_INDEXED), "# Facts", "",
+    out = [md.front_matter(title="Facts", search=md.NOT_INDEXED, hide=["navigation"]), "# Facts", "",
            "Claims that articles of the archive report, with how many report each and whether their "
            f"figures agree. The {md.link('coverage matrix', paths.relative(page, paths.coverage()))} shows "
            "which outlet reported which.", "", "| Fact | Articles | Figures |", "|---|---:|---|"]
-    for fact in sorted(archive.facts, key=lambda f: f.title.casefold()):
-        rows = reports_of(fact, archive)
-        verdict, _ = figure_verdict(rows)
+    reports = {fact.id: reports_of(fact, archive) for fact in archive.facts}
+    verdicts = {fact_id: (rows, figure_verdict(rows)[0]) for fact_id, rows in reports.items()}
+    disagreeing = sum(1 for _, verdict in verdicts.values() if verdict == "disagree")
+    if disagreeing:  # where readers start: the facts whose figures cannot all be right come first
+        out.insert(-2, f"**{disagreeing} of {len(archive.facts)}** facts have figures that disagree; "
+                       "they are listed first.\n")
+    for fact in sorted(archive.facts, key=lambda f: (verdicts[f.id][1] != "disagree", f.title.casefold())):
+        rows, verdict = verdicts[fact.id]
         name = md.link(md.text(fact.title, in_table=True), paths.relative(page, paths.fact(fact.id)))
-        out.append(f"| {name} | {len({a.id for a, _ in rows})} | {VERDICT_LABELS[verdict]} |")
+        label = VERDICT_LABELS[verdict]
+        shown = f'<span class="verdict {verdict}">{label}</span>' if label else ""
+        out.append(f"| {name} | {len({a.id for a, _ in rows})} | {shown} |")
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -12,6 +12,11 @@ from datetime import date
 from generator.core.model import Archive, Article
 from generator.render import markdown as md
 from generator.render import paths
+from generator.render.charts.timeline import timeline_chart
+
+# Generated pages give the left sidebar's width to their content: with the nav as tabs, that sidebar would
+# hold only the current page's name, and the tables and charts need the room (Material's page-level `hide`).
+WIDE = ["navigation"]
 
 
 def month_key(day: date | None) -> str:
@@ -37,33 +42,36 @@ def articles_by_month(archive: Archive) -> dict[str, list[Article]]:
 def months_table(page: str, months: dict[str, list[Article]]) -> list[str]:
     """Articles and outlets a month. An article whose outlet is not known is no outlet to count, but it is
     some publisher: the cell says "not identified" rather than "0", or "1" for a month of four articles."""
-    out = ["| Month | Articles | Outlets |", "|---|---:|---:|"]
+    out = ["| Month | Articles | Outlets |", "|---|---:|---|"]
     unidentified = False
     for key, articles in months.items():
         link = md.link(month_label(key), paths.relative(page, paths.month(key)))
         out.append(f"| {link} | {len(articles)} | {outlets_cell(articles)} |")
         unidentified = unidentified or not all(a.outlet_known for a in articles)
     if unidentified:
-        out += ["", "Outlets counts the outlets identified. *Not identified*: some of the month's articles do not "
-                "say who published them; the month's page lists each article with its outlet."]
+        out += ["", "Outlets counts the outlets identified; *unattributed* counts the articles that do not say "
+                "who published them (never counted as one outlet)."]
     return out + [""]
 
 
 def outlets_cell(articles: list[Article]) -> str:
-    """How many outlets published these articles: "2", "2 + not identified" or "not identified"."""
+    """How many outlets published these articles: "2", "2 · 3 articles unattributed" or "3 articles unattributed"."""
     known = len({a.outlet for a in articles if a.outlet_known})
-    if all(a.outlet_known for a in articles):
+    unknown = sum(1 for a in articles if not a.outlet_known)
+    if not unknown:
         return str(known)
-    return f"{known} + not identified" if known else "not identified"
+    said = f"{unknown} {'article' if unknown == 1 else 'articles'} unattributed"
+    return f"{known} · {said}" if known else said
 
 
 def timeline_pages(archive: Archive) -> dict[str, str]:
     months = articles_by_month(archive)
     index_page = paths.index("timeline")
     pages = {index_page: "\n".join([
-        md.front_matter(title="Timeline", search=md.NOT_INDEXED), "# Timeline", "",
+        md.front_matter(title="Timeline", search=md.NOT_INDEXED, hide=WIDE), "# Timeline", "",
         "The coverage month by month: open a month to see who published what, day by day, "
-        "and which facts each article reported.", "", *months_table(index_page, months)]).rstrip() + "\n"}
+        "and which facts each article reported. A bar links to its day.", "",
+        timeline_chart(archive, index_page), *months_table(index_page, months)]).rstrip() + "\n"}
     keys = list(months)
     for i, key in enumerate(keys):
         pages[paths.month(key)] = _month_page(archive, key, months[key],
@@ -74,7 +82,7 @@ def timeline_pages(archive: Archive) -> dict[str, str]:
 def _month_page(archive: Archive, key: str, articles: list[Article], before: str | None, after: str | None) -> str:
     page = paths.month(key)
     facts = archive.facts_by_id
-    out = [md.front_matter(title=f"Timeline: {month_label(key)}", search=md.NOT_INDEXED),
+    out = [md.front_matter(title=f"Timeline: {month_label(key)}", search=md.NOT_INDEXED, hide=WIDE),
            f"# {month_label(key)}", ""]
     steps = [md.link(f"← {month_label(before)}", paths.relative(page, paths.month(before))) if before else "",
              md.link("all months", paths.relative(page, paths.index("timeline"))),
@@ -83,14 +91,20 @@ def _month_page(archive: Archive, key: str, articles: list[Article], before: str
     by_day: dict[date | None, list[Article]] = defaultdict(list)
     for article in articles:
         by_day[article.date].append(article)
+    if not all(a.outlet_known for a in articles):  # said once, not on every line
+        out += ["Articles marked *unattributed* do not say who published them.", "{: .quiet-note }", ""]
     for day, on_day in by_day.items():
         out += [f"## {md.format_date(day)} {{ #{day.isoformat() if day else 'undated-articles'} }}", ""]
         for article in on_day:
             link = md.link(md.text(article.title), paths.relative(page, paths.article(article.slug)))
-            reported = sorted({facts[f.link.fact_id].title for f in article.facts if f.link.fact_id in facts})
-            line = f"- **{md.text(article.outlet)}**: {link}"
+            reported = sorted({f.link.fact_id for f in article.facts if f.link.fact_id in facts},
+                              key=lambda f: facts[f].title.casefold())
+            outlet = f"**{md.text(article.outlet)}**" if article.outlet_known else "*unattributed*"
+            line = f"- {outlet}: {link}"
             if reported:
-                line += f"  \n  *Reports:* {md.text('; '.join(reported))}"
+                named = "; ".join(md.link(md.text(facts[f].title), paths.relative(page, paths.fact(f)))
+                                  for f in reported)
+                line += f"  \n  *Reports:* {named}"
             out.append(line)
         out.append("")
     return "\n".join(out).rstrip() + "\n"
