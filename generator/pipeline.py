@@ -105,7 +105,7 @@ def _load_archive(root: Path, max_bytes: int, stages: Stages, workers: int | Non
         articles, anchor_problems = annotate(cleaned, annotations, memo, workers)
         problems += anchor_problems + empty_text_warnings(cleaned, root)
     with stages.stage("link"), cycle_collector_paused():
-        archive = link(articles, annotations.entities, annotations.facts, memo, workers)
+        archive = link(articles, annotations.entities, annotations.facts, memo, workers, annotations.tags or ())
     return archive, problems
 
 

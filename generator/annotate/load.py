@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from generator.annotate.schema import schema_problems, valid_part, validator
+from generator.annotate.tags import load_vocabulary, tag_problems
 from generator.annotate.yamlloc import Located, load_yaml
 from generator.clean.lineshape import line_key
 from generator.core.errors import Problem, error, warning
@@ -62,6 +63,8 @@ def annotation_files(root: Path) -> tuple[list[AnnotationFile], list[Problem]]:
     for parts, path in sorted(found, key=lambda item: (len(item[0]), item[0])):
         if not path.is_file():
             continue
+        if parts == ("tags.yml",):
+            continue  # the tag vocabulary: annotate/tags.py reads it
         if len(parts) == 1 and path.stem in ("entities", "facts"):
             files.append(AnnotationFile(path, path.stem))
         elif len(parts) == 2 and parts[0] in ("entities", "facts"):
@@ -120,9 +123,11 @@ def load_annotations(root: Path, article_ids: Iterable[str], memo: Memo = NO_MEM
         facts += loaded.facts
         if loaded.article is not None:
             articles[file.path.stem] = loaded.article
-    annotations = Annotations(tuple(entities), tuple(facts), articles, frozenset(unread_articles))
+    vocabulary, vocabulary_problems = load_vocabulary(root)
+    annotations = Annotations(tuple(entities), tuple(facts), articles, frozenset(unread_articles), vocabulary)
     problems += cross_reference_problems(annotations, set(article_ids), check_fact_ids="facts" not in unreadable,
                                          check_entity_ids="entities" not in unreadable)
+    problems += vocabulary_problems + tag_problems(annotations)
     return annotations, problems
 
 
@@ -330,6 +335,8 @@ def _article(article_id: str, located: Located) -> ArticleAnnotation:
         byline=data.get("byline"),
         url=data.get("url"),
         tags=tuple(t for t in data.get("tags", ()) if t is not None and not is_reserved_tag(t)),
+        tag_locs=tuple(located.loc(("tags", i)) for i, t in enumerate(data.get("tags", ()))
+                       if t is not None and not is_reserved_tag(t)),
         notes=tuple(Note(_selector(n), n["note"], located.loc(("notes", i)))
                     for i, n in enumerate(data.get("notes", ())) if n is not None),
         facts=tuple(FactLink(f["fact"], _selector(f), f.get("figure", ""), located.loc(("facts", i)))

@@ -190,6 +190,16 @@ class OverrideValue:
 
 
 @dataclass(frozen=True)
+class Tag:
+    """An entry of annotations/tags.yml: the id articles write, and what its tag page shows."""
+
+    id: str
+    label: str
+    description: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
 class ArticleAnnotation:
     article_id: str
     loc: Loc
@@ -200,6 +210,7 @@ class ArticleAnnotation:
     byline: str | None = None
     url: str | None = None
     tags: tuple[str, ...] = ()
+    tag_locs: tuple[Loc, ...] = ()  # where each of tags is written, for the vocabulary's errors
     notes: tuple[Note, ...] = ()
     facts: tuple[FactLink, ...] = ()
     mentions: tuple[MentionLink, ...] = ()
@@ -220,6 +231,7 @@ class Annotations:
     articles: dict[str, ArticleAnnotation]
     # ids whose annotation file could not be parsed (its error is reported): no warning about what it lacks
     unread_articles: frozenset[str] = frozenset()
+    tags: tuple[Tag, ...] | None = None  # annotations/tags.yml; None: the archive has no tag vocabulary
 
 
 @dataclass(frozen=True, slots=True)  # slots: a 10,000-article archive holds ~230,000 mentions, each with a span
@@ -303,6 +315,7 @@ class Archive:
     facts: tuple[Fact, ...]
     mentions: tuple[Mention, ...]
     related: tuple[Related, ...] = ()
+    tags: tuple[Tag, ...] = ()  # the vocabulary of annotations/tags.yml, if any (labels, descriptions)
     # article id -> each block's sentence spans (link finds them once); a dict, so left out of the hash
     sentences: dict[str, list[tuple[tuple[int, int], ...]]] = field(default_factory=dict, hash=False)
 

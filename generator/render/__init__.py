@@ -79,7 +79,7 @@ def _article_listings(archive: Archive, index: EntityIndex) -> dict[str, str]:
 def _article_metadata(archive: Archive) -> tuple:
     """What the article listings show of each article (the timeline names the facts it reports)."""
     return (tuple((a.slug, a.title, a.outlet, a.outlet_known, a.date, a.tags, tuple(f.link.fact_id for f in a.facts))
-                  for a in archive.articles), tuple((f.id, f.title) for f in archive.facts))
+                  for a in archive.articles), tuple((f.id, f.title) for f in archive.facts), archive.tags)
 
 
 def _fact_listings(archive: Archive, index: EntityIndex) -> dict[str, str]:
