@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from generator.annotate.schema import schema_problems, valid_part, validator
+from generator.annotate.references import reference_problems
 from generator.annotate.tags import load_vocabulary, tag_problems
 from generator.annotate.yamlloc import Located, load_yaml
 from generator.clean.lineshape import line_key
@@ -125,9 +126,12 @@ def load_annotations(root: Path, article_ids: Iterable[str], memo: Memo = NO_MEM
             articles[file.path.stem] = loaded.article
     vocabulary, vocabulary_problems = load_vocabulary(root)
     annotations = Annotations(tuple(entities), tuple(facts), articles, frozenset(unread_articles), vocabulary)
+    article_ids = set(article_ids)  # read twice below
     problems += cross_reference_problems(annotations, set(article_ids), check_fact_ids="facts" not in unreadable,
                                          check_entity_ids="entities" not in unreadable)
     problems += vocabulary_problems + tag_problems(annotations)
+    problems += reference_problems(annotations, article_ids, check_fact_ids="facts" not in unreadable,
+                                   check_entity_ids="entities" not in unreadable)
     return annotations, problems
 
 
@@ -337,7 +341,7 @@ def _article(article_id: str, located: Located) -> ArticleAnnotation:
         tags=tuple(t for t in data.get("tags", ()) if t is not None and not is_reserved_tag(t)),
         tag_locs=tuple(located.loc(("tags", i)) for i, t in enumerate(data.get("tags", ()))
                        if t is not None and not is_reserved_tag(t)),
-        notes=tuple(Note(_selector(n), n["note"], located.loc(("notes", i)))
+        notes=tuple(Note(_selector(n), n["note"], located.loc(("notes", i)), located.loc(("notes", i, "note")))
                     for i, n in enumerate(data.get("notes", ())) if n is not None),
         facts=tuple(FactLink(f["fact"], _selector(f), f.get("figure", ""), located.loc(("facts", i)))
                     for i, f in enumerate(data.get("facts", ())) if f is not None),

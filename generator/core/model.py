@@ -144,6 +144,7 @@ class Note:
     selector: Selector
     text: str
     loc: Loc
+    text_loc: Loc | None = None  # where the note's text starts, for the errors of its [[kind:id]] references
 
 
 @dataclass(frozen=True)
