@@ -1,4 +1,5 @@
-"""The syntax by which contributor text (a note) links another article, an entity or a fact: [[kind:id]].
+"""The syntax by which contributor text (a note) links another article, an entity or a fact:
+[[kind:id]], or [[kind:id|words shown]].
 
 Double square brackets with a kind and a colon do not occur in ordinary prose in any language, and they
 are found in the text as the contributor wrote it, before any Markdown escaping, so the escaping of the
@@ -13,7 +14,9 @@ from dataclasses import dataclass
 from typing import Iterable
 
 KINDS = ("article", "entity", "fact")
-REFERENCE = re.compile(r"\[\[(article|entity|fact):([^\[\]\s]+)\]\]")
+# [[kind:id]] shows the target's title; [[kind:id|words]] shows the words instead (the title of an article
+# is often too long for the sentence it sits in).
+REFERENCE = re.compile(r"\[\[(article|entity|fact):([^\[\]\s|]+)(?:\|([^\[\]|]+))?\]\]")
 
 
 @dataclass(frozen=True)
@@ -22,10 +25,12 @@ class Reference:
     id: str     # as written
     start: int  # the [[...]] in the text
     end: int
+    label: str = ""  # the words after |, shown instead of the title
 
 
 def references(text: str) -> list[Reference]:
-    return [Reference(m.group(1), m.group(2), m.start(), m.end()) for m in REFERENCE.finditer(text)]
+    return [Reference(m.group(1), m.group(2), m.start(), m.end(), (m.group(3) or "").strip())
+            for m in REFERENCE.finditer(text)]
 
 
 def article_id(written: str, article_ids: Iterable[str]) -> str | None:

@@ -15,7 +15,7 @@ from tests.sitecheck import broken_links, page, resolve
 
 REPO = Path(__file__).resolve().parents[2]
 ARTICLE = "annotations/articles/001_a4029b8832b4861f.yml"
-OLD_NOTE = "    note: This article and article 003 follow"
+OLD_NOTE = "    note: This article and article [[article:003|003]] follow"
 
 
 def set_note(root: Path, text: str) -> tuple[int, int]:
@@ -55,7 +55,7 @@ def test_an_unknown_reference_is_a_located_error_with_did_you_mean(archive: Path
 
 def test_references_render_as_linked_titles_that_resolve(archive: Path):
     set_note(archive, "This article and [[article:003]] (on [[entity:ismail-haniyeh]], "
-                      "see [[fact:gaza-death-toll-dec-2023]]) *follow*")
+                      "see [[fact:gaza-death-toll-dec-2023]], [[article:002|article 002]]) *follow*")
     result = validate(archive)
     assert result.returncode == 0, result.stderr
     assert main(["build", "--root", str(archive)]) == 0
@@ -68,7 +68,8 @@ def test_references_render_as_linked_titles_that_resolve(archive: Path):
     title_003 = page(site, next(p.relative_to(site).as_posix() for p in (site / "articles").iterdir()
                                 if p.name.startswith("003"))).find("h1").get_text(strip=True).rstrip("¶")
     fact_title = page(site, "facts/gaza-death-toll-dec-2023").find("h1").get_text(strip=True).rstrip("¶")
-    assert set(links) == {title_003, "Ismail Haniyeh", fact_title}, links
+    assert set(links) == {title_003, "Ismail Haniyeh", fact_title, "article 002"}, links
+    assert resolve(site, html_file, links["article 002"])[0].parent.name.startswith("002")
     for text, href in links.items():
         target, _ = resolve(site, html_file, href)
         assert target is not None and target.is_file(), (text, href)
