@@ -113,7 +113,7 @@ def _load_archive(root: Path, max_bytes: int, stages: Stages, workers: int | Non
         articles = attach_versions(articles, histories, lost)
         problems += carry_problems + anchor_problems + empty_text_warnings(shown, root)
     with stages.stage("link"), cycle_collector_paused():
-        archive = link(articles, annotations.entities, annotations.facts, memo, workers)
+        archive = link(articles, annotations.entities, annotations.facts, memo, workers, annotations.tags or ())
     if sources.skipped:
         archive = replace(archive, skipped_records=sources.skipped)  # for the build's summary
     return archive, problems

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from generator.annotate.schema import schema_problems, valid_part, validator
+from generator.annotate.references import reference_problems
+from generator.annotate.tags import load_vocabulary, tag_problems
 from generator.annotate.yamlloc import Located, load_yaml
 from generator.clean.lineshape import line_key
 from generator.core.errors import Problem, error, warning
@@ -64,6 +66,8 @@ def annotation_files(root: Path) -> tuple[list[AnnotationFile], list[Problem]]:
     for parts, path in sorted(found, key=lambda item: (len(item[0]), item[0])):
         if not path.is_file():
             continue
+        if parts == ("tags.yml",):
+            continue  # the tag vocabulary: annotate/tags.py reads it
         if len(parts) == 1 and path.stem in ("entities", "facts"):
             files.append(AnnotationFile(path, path.stem))
         elif len(parts) == 2 and parts[0] in ("entities", "facts"):
@@ -122,9 +126,14 @@ def load_annotations(root: Path, article_ids: Iterable[str], memo: Memo = NO_MEM
         facts += loaded.facts
         if loaded.article is not None:
             articles[file.path.stem] = loaded.article
-    annotations = Annotations(tuple(entities), tuple(facts), articles, frozenset(unread_articles))
+    vocabulary, vocabulary_problems = load_vocabulary(root)
+    annotations = Annotations(tuple(entities), tuple(facts), articles, frozenset(unread_articles), vocabulary)
+    article_ids = set(article_ids)  # read twice below
     problems += cross_reference_problems(annotations, set(article_ids), check_fact_ids="facts" not in unreadable,
                                          check_entity_ids="entities" not in unreadable)
+    problems += vocabulary_problems + tag_problems(annotations)
+    problems += reference_problems(annotations, article_ids, check_fact_ids="facts" not in unreadable,
+                                   check_entity_ids="entities" not in unreadable)
     return annotations, problems
 
 
@@ -356,7 +365,9 @@ def _article(article_id: str, located: Located) -> ArticleAnnotation:
         url=data.get("url"),
         version=str(data["version"]) if data.get("version") else None,
         tags=tuple(t for t in data.get("tags", ()) if t is not None and not is_reserved_tag(t)),
-        notes=tuple(Note(_selector(n), n["note"], located.loc(("notes", i)))
+        tag_locs=tuple(located.loc(("tags", i)) for i, t in enumerate(data.get("tags", ()))
+                       if t is not None and not is_reserved_tag(t)),
+        notes=tuple(Note(_selector(n), n["note"], located.loc(("notes", i)), located.loc(("notes", i, "note")))
                     for i, n in enumerate(data.get("notes", ())) if n is not None),
         facts=tuple(FactLink(f["fact"], _selector(f), f.get("figure", ""), located.loc(("facts", i)))
                     for i, f in enumerate(data.get("facts", ())) if f is not None),

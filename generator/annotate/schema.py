@@ -26,7 +26,8 @@ import jsonschema
 from generator.annotate.yamlloc import Located
 from generator.core.errors import Problem, error
 
-SCHEMA_FOR_KIND = {"entities": "entities.schema.json", "facts": "facts.schema.json", "article": "article.schema.json"}
+SCHEMA_FOR_KIND = {"entities": "entities.schema.json", "facts": "facts.schema.json", "article": "article.schema.json",
+                   "tags": "tags.schema.json"}
 
 
 @lru_cache(maxsize=None)

@@ -15,6 +15,7 @@ from typing import Sequence
 
 from generator.annotate.load import YAML_SUFFIXES, load_annotations
 from generator.annotate.overrides import unused_override_problems
+from generator.annotate.tags import vocabulary_path
 from generator.app.scaffold import new_annotation_text, suggest_entities, write_new
 from generator.app.serve import serve
 from generator.clean.stage import clean_one
@@ -252,7 +253,11 @@ def cmd_new(args: argparse.Namespace) -> int:
     existing = next((path for path in (target.parent / f"{article.id}{suffix}" for suffix in YAML_SUFFIXES)
                      if path.exists()), None)
     counts = Counter(m.entity_id for m in archive.mentions if m.article_id == article.id)
-    text = new_annotation_text(article.cleaned, list(archive.entities), counts)
+    used = Counter(tag for a in archive.articles for tag in a.tags)
+    known = ([(t.id, t.label + (f" — {t.description}" if t.description else "")) for t in archive.tags]
+             if vocabulary_path(root).is_file()
+             else [(tag, f"{n} {'article' if n == 1 else 'articles'}") for tag, n in used.items()])
+    text = new_annotation_text(article.cleaned, list(archive.entities), counts, known)
     if existing is None and write_new(target, text):
         print(f"wrote {target}; check it with `python -m generator validate`")
         return EXIT_OK

@@ -13,6 +13,7 @@ import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from generator.core.model import Archive, CleanedArticle, Entity
 from generator.core.sentences import sentence_around
@@ -49,8 +50,12 @@ PLACE_WORDS = re.compile(r"\b(City|Strip|Camp|Province|Region|Valley|River|Sea|I
 DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish)$")  # "Syrian", "Lebanese", "Kurdish": adjectives before a noun
 
 
-def new_annotation_text(article: CleanedArticle, entities: list[Entity], counts: Counter[str]) -> str:
-    """The annotation file for an article, from what cleaning detected; valid as written."""
+def new_annotation_text(article: CleanedArticle, entities: list[Entity], counts: Counter[str],
+                        tags: Iterable[tuple[str, str]] = ()) -> str:
+    """The annotation file for an article, from what cleaning detected; valid as written.
+
+    tags: the archive's tags as (id, what it is), listed as a comment so a contributor picks an existing
+    one rather than coining a near-duplicate."""
     lines = [SCHEMA_COMMENT, f"# Annotations for seeds/{article.source.name}, pre-filled by `python -m generator new`.\n",
              "# Correct what cleaning detected, then add notes and fact links. Quotes come from\n",
              f"# `python -m generator clean seeds/{article.source.name}`.\n"]
@@ -65,6 +70,11 @@ def new_annotation_text(article: CleanedArticle, entities: list[Entity], counts:
     if article.byline:
         lines.append(f"byline: {json.dumps(article.byline, ensure_ascii=False)}\n")
     lines.append("tags: []\n")
+    known = sorted(tags)
+    if known:
+        lines.append("# Tags of the archive (use these ids; a new tag goes in annotations/tags.yml if it exists):\n")
+        lines += [f"#   {tag_id}" + (f": {about}" if about and about != tag_id else "") + "\n"
+                  for tag_id, about in known]
     if counts:
         names = {e.id: e.name for e in entities}
         lines.append("# Entities of annotations/entities.yml this article mentions (linked automatically):\n")

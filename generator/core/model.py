@@ -170,6 +170,7 @@ class Note:
     selector: Selector
     text: str
     loc: Loc
+    text_loc: Loc | None = None  # where the note's text starts, for the errors of its [[kind:id]] references
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,16 @@ class OverrideValue:
 
 
 @dataclass(frozen=True)
+class Tag:
+    """An entry of annotations/tags.yml: the id articles write, and what its tag page shows."""
+
+    id: str
+    label: str
+    description: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
 class ArticleAnnotation:
     article_id: str
     loc: Loc
@@ -227,6 +238,7 @@ class ArticleAnnotation:
     url: str | None = None
     version: str | None = None  # the capture the quotes were written against (its date), when there are several
     tags: tuple[str, ...] = ()
+    tag_locs: tuple[Loc, ...] = ()  # where each of tags is written, for the vocabulary's errors
     notes: tuple[Note, ...] = ()
     facts: tuple[FactLink, ...] = ()
     mentions: tuple[MentionLink, ...] = ()
@@ -247,6 +259,7 @@ class Annotations:
     articles: dict[str, ArticleAnnotation]
     # ids whose annotation file could not be parsed (its error is reported): no warning about what it lacks
     unread_articles: frozenset[str] = frozenset()
+    tags: tuple[Tag, ...] | None = None  # annotations/tags.yml; None: the archive has no tag vocabulary
 
 
 @dataclass(frozen=True, slots=True)  # slots: an archive holds tens of mentions per article, each with a span
@@ -367,6 +380,7 @@ class Archive:
     facts: tuple[Fact, ...]
     mentions: tuple[Mention, ...]
     related: tuple[Related, ...] = ()
+    tags: tuple[Tag, ...] = ()  # the vocabulary of annotations/tags.yml, if any (labels, descriptions)
     # article id -> each block's sentence spans (link finds them once); a dict, so left out of the hash
     sentences: dict[str, list[tuple[tuple[int, int], ...]]] = field(default_factory=dict, hash=False)
     skipped_records: tuple[tuple[str, int], ...] = ()  # (why, how many) web-archive records that are no article

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from generator.core.model import Archive, Article, Entity, Fact, Mention, Span
+from generator.core.model import Archive, Article, Entity, Fact, Mention, Span, Tag
 from generator.core.sentences import sentence_spans
 from generator.link.related import SentenceSamples, find_related, sentence_samples
 from generator.runtime import parallel
@@ -131,7 +131,7 @@ def _unlinked(article: Article, entity_id: str, block: int, start: int, end: int
 
 
 def link(articles: list[Article], entities: Iterable[Entity], facts: Iterable[Fact], memo: Memo = NO_MEMO,
-         workers: int | None = None) -> Archive:
+         workers: int | None = None, tags: Iterable[Tag] = ()) -> Archive:
     entities = tuple(entities)
     # Sentence boundaries, for co-occurrence (the entity index) and related coverage. In this process, while the
     # workers find the mentions: sending the spans back from a worker costs about what finding them does.
@@ -148,7 +148,7 @@ def link(articles: list[Article], entities: Iterable[Entity], facts: Iterable[Fa
     related = memo.table("related").get("archive", texts, lambda: tuple(find_related(
         articles, parallel.map_indexed(_samples_of, range(len(articles)), _Sampling(articles, sentences),
                                        workers, light=True))))
-    return Archive(tuple(articles), entities, tuple(facts), tuple(mentions), related,
+    return Archive(tuple(articles), entities, tuple(facts), tuple(mentions), related, tuple(tags),
                    {a.id: spans for a, spans in zip(articles, sentences)})
 
 

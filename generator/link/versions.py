@@ -191,4 +191,4 @@ def _at(blocks: tuple[Block, ...], span: Span) -> Selector:
 
 
 def _stamp(moment: datetime | None) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else "the seed"
+    return moment.replace(tzinfo=None, microsecond=0).isoformat() + "Z" if moment else "the seed"

@@ -13,6 +13,7 @@ from generator.render.data import archive_json
 from generator.render.entity import render_entity
 from generator.render.fact import coverage_page, render_fact
 from generator.render.indexes import articles_index, entities_index, facts_index, outlet_pages, tag_pages
+from generator.render.references import referenced
 from generator.render.timeline import timeline_pages
 from generator.runtime import parallel
 from generator.runtime.memo import NO_MEMO, Memo
@@ -79,7 +80,7 @@ def _article_listings(archive: Archive, index: EntityIndex) -> dict[str, str]:
 def _article_metadata(archive: Archive) -> tuple:
     """What the article listings show of each article (the timeline names the facts it reports)."""
     return (tuple((a.slug, a.title, a.outlet, a.outlet_known, a.date, a.tags, tuple(f.link.fact_id for f in a.facts))
-                  for a in archive.articles), tuple((f.id, f.title) for f in archive.facts))
+                  for a in archive.articles), tuple((f.id, f.title) for f in archive.facts), archive.tags)
 
 
 def _fact_listings(archive: Archive, index: EntityIndex) -> dict[str, str]:
@@ -130,7 +131,8 @@ def _article_inputs(i: int, archive: Archive, index: EntityIndex) -> tuple:
     return (article, tuple(mentions), tuple(related),
             tuple(archive.articles_by_id[r.article_a if r.article_b == article.id else r.article_b] for r in related),
             tuple(archive.facts_by_id.get(f.link.fact_id) for f in article.facts),
-            archive.entities, search_allowance(len(archive.articles)))
+            archive.entities, search_allowance(len(archive.articles)),
+            referenced((n.note.text for n in article.notes), archive))
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from generator.render import paths
 from generator.render.markdown import Marked
 from generator.render.quotes import quoted
 from generator.render.versions import capture_time, versions_section
+from generator.render.references import with_references
 
 
 def block_anchor(block_index: int) -> str:
@@ -95,7 +96,7 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention], 
         for number, quoted, note in notes_after[b]:
             out += [f'<div class="admonition note annotation-note" id="{note_anchor(number)}" markdown>', "",
                     f"Note {number} · on “{md.text(_shorten(quoted))}”", "{: .admonition-title }", "",
-                    md.text(note), "", "</div>", ""]
+                    with_references(note, page, archive), "", "</div>", ""]
 
     out += _facts_section(article, archive, page)
     out += _related_section(article, related, articles, page)

@@ -119,24 +119,33 @@ def outlet_pages(archive: Archive) -> dict[str, str]:
 
 
 def tag_pages(archive: Archive) -> dict[str, str]:
-    """An index of tags with counts, and a page a tag with its articles by date."""
+    """An index of tags with counts, and a page a tag with its articles by date; a tag of annotations/tags.yml
+    shows its label and its description."""
     by_tag: dict[str, list[Article]] = defaultdict(list)
     for article in archive.articles:
         for tag in article.tags:
             by_tag[tag].append(article)
+    vocabulary = {t.id: t for t in archive.tags}
     index_page = paths.index("tags")
     out = [md.front_matter(title="Tags", search=md.NOT_INDEXED), "# Tags", ""]
     if not by_tag:
         out += ["No article has tags yet.", ""]
     else:
-        out += ["| Tag | Articles |", "|---|---:|"]
+        out += ["| Tag | Articles | About |" if vocabulary else "| Tag | Articles |",
+                "|---|---:|---|" if vocabulary else "|---|---:|"]
     pages: dict[str, str] = {}
     for tag in sorted(by_tag):
         page = paths.tag(tag)
-        out.append(f"| {md.link(md.text(tag, in_table=True), paths.relative(index_page, page))} | {len(by_tag[tag])} |")
-        body = [md.front_matter(title=f"Tag: {tag}", search=md.NOT_INDEXED), f"# Tag: {md.text(tag)}", "",
-                f"{len(by_tag[tag])} {'article' if len(by_tag[tag]) == 1 else 'articles'}, oldest first. "
-                f"{md.link('All tags', paths.relative(page, index_page))}.", ""]
+        entry = vocabulary.get(tag)
+        label = entry.label if entry else tag
+        about = f" {md.text(entry.description, in_table=True)} |" if entry else (" |" if vocabulary else "")
+        out.append(f"| {md.link(md.text(label, in_table=True), paths.relative(index_page, page))} "
+                   f"| {len(by_tag[tag])} |{about}")
+        body = [md.front_matter(title=f"Tag: {label}", search=md.NOT_INDEXED), f"# Tag: {md.text(label)}", ""]
+        if entry and entry.description:
+            body += [md.text(entry.description), "{: .tag-description }", ""]
+        body += [f"{len(by_tag[tag])} {'article' if len(by_tag[tag]) == 1 else 'articles'}, oldest first. "
+                 f"{md.link('All tags', paths.relative(page, index_page))}.", ""]
         body += [_article_line(page, a) for a in _by_date(by_tag[tag])]
         pages[page] = "\n".join(body).rstrip() + "\n"
     pages[index_page] = "\n".join(out).rstrip() + "\n"

@@ -10,14 +10,17 @@ from typing import Any
 import pytest
 
 from generator import pipeline
+from generator.core.references import references
 from generator.link.mentions import index_mentions
 from generator.render.article import render_article, search_allowance
 
 from ..conftest import copy_archive
 
 # What _article_inputs (generator/render/__init__.py) makes the memo key of: the archive's entity registry
-# (entities, and entity_positions, which follows from it), the article's own facts, its related articles.
-COVERED_ATTRIBUTES = {"entities", "entity_positions", "facts_by_id"}
+# (entities, and entity_positions, which follows from it), the article's own facts, its related articles,
+# and what its notes' [[kind:id]] references resolve to (render.references.referenced, which reads the
+# articles and entity names to resolve them).
+COVERED_ATTRIBUTES = {"entities", "entity_positions", "facts_by_id", "articles_by_id", "entity_names"}
 
 
 class RecordingMapping(Mapping):
@@ -69,7 +72,8 @@ def test_render_article_reads_only_what_the_memo_key_holds(result: pipeline.Resu
         uncovered = recorder.attributes - COVERED_ATTRIBUTES
         assert not uncovered, (f"render_article reads archive.{sorted(uncovered)}: add it to _article_inputs "
                                "(generator/render/__init__.py), then to COVERED_ATTRIBUTES here")
-        own_facts = {f.link.fact_id for f in article.facts}
+        own_facts = {f.link.fact_id for f in article.facts} | {
+            r.id for n in article.notes for r in references(n.note.text) if r.kind == "fact"}
         assert recorder.keys.get("facts_by_id", set()) <= own_facts, "a fact the article does not link was read"
         related_ids = {r.article_a if r.article_b == article.id else r.article_b for r in related}
         assert by_id_keys <= related_ids, (f"articles {sorted(map(str, by_id_keys - related_ids))} were read: "

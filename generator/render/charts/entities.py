@@ -30,10 +30,11 @@ def mention_bins(mentions: Sequence[Mention], articles: dict[str, Article]) -> t
         if day:
             counts.setdefault(bin_start(day, unit), []).append(mention)
     start, end, out = min(counts), max(counts), []
-    while start <= end:
-        found = counts.get(start, [])
-        out.append((start, len(found), len({m.article_id for m in found})))
-        start = next_bin(start, unit)
+    at: date | None = start
+    while at is not None and at <= end:
+        found = counts.get(at, [])
+        out.append((at, len(found), len({m.article_id for m in found})))
+        at = next_bin(at, unit)
     return unit, out
 
 

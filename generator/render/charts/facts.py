@@ -226,7 +226,7 @@ def _date_axis(dated: list[date], x: svg.Linear | None, plot_right: float, undat
             px = x(day.toordinal())
             out.append(f'<line class="tick" x1="{svg.num(px)}" x2="{svg.num(px)}" y1="{base}" y2="{base + 5}"/>'
                        f'<text class="axis" x="{svg.num(px)}" y="{base + 18}" text-anchor="middle">'
-                       f'{svg.esc(day.strftime("%d %b %Y").lstrip("0"))}</text>')
+                       f'{svg.esc(short_date(day))}</text>')
     if undated:
         out.append(f'<text class="axis" x="{svg.num(plot_right - UNDATED_WIDTH / 2)}" y="{base + 18}" '
                    'text-anchor="middle">undated</text>')
@@ -246,3 +246,8 @@ def _legend(clash: bool) -> list[str]:
         out.append(f'<rect class="common" x="{LEFT + 240}" y="4" width="10" height="10"/>'
                    f'<text class="legend" x="{LEFT + 254}" y="13">values every wording allows</text>')
     return out
+
+
+def short_date(day: date) -> str:
+    """'5 Dec 2023' (strftime's %Y does not pad years before 1000 everywhere)."""
+    return f"{day.day} {day.strftime('%b')} {day.year}"

@@ -12,8 +12,9 @@ from generator.render import markdown as md
 from generator.render import paths
 from generator.render.charts import svg
 
-DAILY_UP_TO = 120  # days of span drawn one bar a day; longer archives a bar a week, then a bar a month
+DAILY_UP_TO = 120  # days of span drawn one bar a day; longer archives a bar a week, a month, then a year
 WEEKLY_UP_TO = 3 * 366 + 7
+MONTHLY_UP_TO = 30 * 366  # past a few decades, a bar a month is thinner than a pixel
 WIDTH, HEIGHT = 720, 210
 LEFT, RIGHT, TOP, BOTTOM = 34, 8, 24, 40
 FACTS_NAMED = 5  # facts a bar's hover text names; the table has them all
@@ -30,21 +31,35 @@ class Bin:
 
 
 def grain(first: date, last: date) -> str:
-    """'day', 'week' or 'month': the bar that keeps the chart legible over the archive's span."""
+    """'day', 'week', 'month' or 'year': the bar that keeps the chart legible over the archive's span."""
     span = (last - first).days
-    return "day" if span <= DAILY_UP_TO else "week" if span <= WEEKLY_UP_TO else "month"
+    return ("day" if span <= DAILY_UP_TO else "week" if span <= WEEKLY_UP_TO else "month" if span <= MONTHLY_UP_TO
+            else "year")
 
 
 def bin_start(day: date, unit: str) -> date:
     if unit == "week":
         return day - timedelta(days=day.weekday())  # weeks start on Monday (ISO 8601)
+    if unit == "year":
+        return day.replace(month=1, day=1)
     return day.replace(day=1) if unit == "month" else day
 
 
-def next_bin(start: date, unit: str) -> date:
-    if unit == "month":
-        return (start.replace(day=28) + timedelta(days=4)).replace(day=1)
-    return start + timedelta(days=7 if unit == "week" else 1)
+def next_bin(start: date, unit: str) -> date | None:
+    """The next bin's first day; None past the calendar's last (9999-12-31)."""
+    try:
+        if unit == "year":
+            return start.replace(year=start.year + 1)
+        if unit == "month":
+            return (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return start + timedelta(days=7 if unit == "week" else 1)
+    except (OverflowError, ValueError):
+        return None
+
+
+def month_of(day: date) -> str:
+    """'YYYY-MM', the key of the month's page (strftime's %Y does not pad years before 1000 everywhere)."""
+    return f"{day.year:04d}-{day.month:02d}"
 
 
 def bins(articles: Sequence[Article]) -> tuple[str, list[Bin]]:
@@ -57,16 +72,19 @@ def bins(articles: Sequence[Article]) -> tuple[str, list[Bin]]:
     for article in dated:
         grouped.setdefault(bin_start(article.date, unit), []).append(article)
     out, start, end = [], min(grouped), max(grouped)
-    while start <= end:
-        out.append(Bin(start, tuple(sorted(grouped.get(start, ()), key=lambda a: (a.date, a.outlet, a.title)))))
-        start = next_bin(start, unit)
+    at: date | None = start
+    while at is not None and at <= end:
+        out.append(Bin(at, tuple(sorted(grouped.get(at, ()), key=lambda a: (a.date, a.outlet, a.title)))))
+        at = next_bin(at, unit)
     return unit, out
 
 
 def bin_label(start: date, unit: str) -> str:
     if unit == "week":
         return f"week of {md.format_date(start)}"
-    return start.strftime("%B %Y") if unit == "month" else md.format_date(start)
+    if unit == "year":
+        return str(start.year)
+    return f"{start.strftime('%B')} {start.year}" if unit == "month" else md.format_date(start)
 
 
 def _outlets(articles: Sequence[Article]) -> str:
@@ -109,7 +127,7 @@ def timeline_chart(archive: Archive, page: str) -> str:
         hover = (f"{bin_label(b.start, unit)}: {svg.plural(len(b.articles), 'article')} ({_outlets(b.articles)})"
                  + (f". Facts reported: {named}" if facts else ""))
         first = b.articles[0].date
-        target = svg.href(page, paths.month(first.strftime("%Y-%m")), first.isoformat())
+        target = svg.href(page, paths.month(month_of(first)), first.isoformat())
         left, width = x(i) + gap / 2, max(1.0, step - gap)
         bar = (f'<rect class="bar" x="{svg.num(left)}" y="{svg.num(y(len(b.articles)))}" width="{svg.num(width)}" '
                f'height="{svg.num(y(0) - y(len(b.articles)))}" data-start="{b.start.isoformat()}" '
@@ -134,7 +152,7 @@ def timeline_chart(archive: Archive, page: str) -> str:
         if not b.articles:
             continue
         first = b.articles[0].date
-        when = f'<a href="{svg.href(page, paths.month(first.strftime("%Y-%m")), first.isoformat())}">' \
+        when = f'<a href="{svg.href(page, paths.month(month_of(first)), first.isoformat())}">' \
                f'{svg.esc(bin_label(b.start, unit))}</a>'
         facts = _facts(b.articles, archive)
         rows.append((when, str(len(b.articles)), svg.esc(_outlets(b.articles)),
@@ -150,15 +168,15 @@ def _month_axis(drawn: list[Bin], unit: str, x: svg.Linear, page: str) -> list[s
     starts = [(i, b.start) for i, b in enumerate(drawn)
               if i == 0 or (b.start.year, b.start.month) != (drawn[i - 1].start.year, drawn[i - 1].start.month)]
     every = max(1, -(-len(starts) // 12))
-    with_page = {a.date.strftime("%Y-%m") for b in drawn for a in b.articles}  # a month without articles has none
+    with_page = {month_of(a.date) for b in drawn for a in b.articles}  # a month without articles has none
     out = ['<g class="months">']
     base = HEIGHT - BOTTOM
     for n, (i, start) in enumerate(starts):
         out.append(f'<line class="tick" x1="{svg.num(x(i))}" x2="{svg.num(x(i))}" y1="{base}" y2="{base + 6}"/>')
         if n % every:
             continue
-        key = start.strftime("%Y-%m")
-        label = start.strftime("%b %Y") if n == 0 or start.month == 1 or every > 1 else start.strftime("%b")
+        key = month_of(start)
+        label = f"{start.strftime('%b')} {start.year}" if n == 0 or start.month == 1 or every > 1 else start.strftime("%b")
         text = f'<text class="axis" x="{svg.num(x(i) + 2)}" y="{base + 20}">{svg.esc(label)}</text>'
         out.append(f'<a class="chart-link" href="{svg.href(page, paths.month(key))}">{text}</a>'
                    if key in with_page else text)
