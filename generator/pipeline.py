@@ -25,6 +25,7 @@ from generator.clean.stage import clean_all
 from generator.core.errors import BuildFailed, Problem, error, has_errors
 from generator.core.model import Archive, Loc
 from generator.ingest.read import DEFAULT_MAX_BYTES, read_seeds
+from generator.ingest.tree import input_links
 from generator.link.mentions import link
 from generator.render import PageClash, render
 from generator.runtime.memo import NO_MEMO, Memo
@@ -88,7 +89,9 @@ def _load_archive(root: Path, max_bytes: int, stages: Stages, workers: int | Non
     memo.begin_build()
     with stages.stage("read"):
         sources = read_seeds(root, max_bytes, memo)
-        documents, problems = sources.documents, list(sources.problems)
+        # a seed that is a link is refused by both: reported once
+        problems = list(dict.fromkeys([*input_links(root), *sources.problems]))
+        documents = sources.documents
     with stages.stage("annotate"), cycle_collector_paused():
         # A clashing source's id is still known (its annotation file and the facts citing it are not
         # "unknown"), but it is not cleaned or anchored: only the clash is reported.

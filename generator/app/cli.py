@@ -22,6 +22,7 @@ from generator.clean.context import archive_context
 from generator.clean.linescore import ends_the_article
 from generator.core.errors import BuildFailed, Problem, has_errors
 from generator.core.model import Archive, Article, CleaningOverrides, RawDocument
+from generator.ingest.tree import not_an_archive
 from generator.ingest.read import DEFAULT_MAX_BYTES, display_path, read_document, read_sources, seed_named
 from generator.pipeline import build, load_archive
 from generator.runtime.progress import Progress
@@ -40,6 +41,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     in_main = threading.current_thread() is threading.main_thread()
     previous_term = signal.signal(signal.SIGTERM, raise_interrupted) if in_main else None
     try:
+        refused = _root_refused(args)
+        if refused:
+            print(refused, file=sys.stderr)
+            return EXIT_PROBLEMS
         return args.run(args)
     except BuildFailed as failed:
         print_problems(failed.problems, getattr(args, "format", "text"))
@@ -60,6 +65,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if in_main:
             signal.signal(signal.SIGTERM, previous_term)
+
+
+def _root_refused(args: argparse.Namespace) -> str | None:
+    """Said before anything is read or written: a --root that is no archive (ingest/tree.py), or a site build
+    without the mkdocs.yml it needs."""
+    root = getattr(args, "root", None)
+    if root is None:
+        return None
+    why = not_an_archive(root)
+    if why:
+        return f"{root}: error: {why}"
+    builds_site = (args.command == "build" and not args.no_site) or getattr(args, "build", False)
+    if builds_site and not (root / "mkdocs.yml").is_file():
+        return f"{root / 'mkdocs.yml'}: error: no such file; the site is built from it (or pass --no-site)"
+    return None
 
 
 def _parser() -> argparse.ArgumentParser:

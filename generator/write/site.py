@@ -32,6 +32,8 @@ from generator.write.plan import Changes, stage
 ENGINES = {
     "mkdocs": (sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--verbose"),
     "zensical": (sys.executable, "-m", "zensical", "build", "--strict"),
+    # MkDocs 1.x continued by its maintainers: same options, same log (and the same page steps).
+    "properdocs": (sys.executable, "-m", "properdocs", "build", "--strict", "--clean", "--verbose"),
 }
 PAGE_STEP = re.compile(r"DEBUG\s+-\s+(?:Reading: |Building page )")
 DEBUG_LINE = re.compile(r"DEBUG\s+-")
@@ -68,7 +70,7 @@ def build_site(root: Path, changes: Changes, site_dir: Path | None = None, stage
     config.write_text(project.rstrip("\n") + "\n\n# staged by generator/write/site.py\ndocs_dir: docs\nsite_dir: site\n",
                       "utf-8")
     steps = 2 * sum(1 for path in staged_docs.rglob("*") if is_markdown_file(path.name)) \
-        if command is None and engine == "mkdocs" else 0
+        if command is None and engine in ("mkdocs", "properdocs") else 0
     command = command or ENGINES[engine]
     with stages.stage("site build", total=steps) as tick:
         returncode, log = _run_engine([*command, "-f", str(config)], root, steps, tick)
