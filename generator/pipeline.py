@@ -166,6 +166,9 @@ def build(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, engine: str = "mkdocs"
     if not site:
         write_docs(root, result.changes)
     elif result.changes.write or result.changes.remove or not fingerprint.site_up_to_date(root, site_settings):
+        if not (root / "mkdocs.yml").is_file():  # checked before staging anything
+            raise BuildFailed([error(Loc.whole("mkdocs.yml"), "no such file; the site is built from it "
+                                     "(or pass --no-site to write docs/ only)")])
         built = build_site(root, result.changes, stages=stages, engine=engine)
         if not built.ok:
             return Built(result, built)

@@ -68,18 +68,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _root_refused(args: argparse.Namespace) -> str | None:
-    """Said before anything is read or written: a --root that is no archive (ingest/tree.py), or a site build
-    without the mkdocs.yml it needs."""
+    """Said before anything is read or written: a --root that is no archive (ingest/tree.py)."""
     root = getattr(args, "root", None)
     if root is None:
         return None
     why = not_an_archive(root)
-    if why:
-        return f"{root}: error: {why}"
-    builds_site = (args.command == "build" and not args.no_site) or getattr(args, "build", False)
-    if builds_site and not (root / "mkdocs.yml").is_file():
-        return f"{root / 'mkdocs.yml'}: error: no such file; the site is built from it (or pass --no-site)"
-    return None
+    return f"{root}: error: {why}" if why else None
 
 
 def _parser() -> argparse.ArgumentParser:

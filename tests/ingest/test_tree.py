@@ -93,5 +93,6 @@ def test_a_site_build_without_mkdocs_yml_is_refused_before_writing(tmp_path: Pat
     root = copy_archive(tmp_path / "archive")
     (root / "mkdocs.yml").unlink()
     assert main(["build", "--root", str(root)]) == 1
-    assert "mkdocs.yml: error: no such file" in capsys.readouterr().err
-    assert not (root / ".build").exists()
+    assert "mkdocs.yml:1:1: error: no such file" in capsys.readouterr().err
+    assert not (root / ".build" / "docs").exists() and not (root / "site").exists()
+    assert not (root / "docs" / "articles").exists()
