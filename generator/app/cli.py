@@ -20,13 +20,14 @@ from generator.app.serve import serve
 from generator.clean.cleaner import clean, extract_page, source_text
 from generator.clean.context import archive_context
 from generator.clean.linescore import ends_the_article
-from generator.core.errors import BuildFailed, Problem, has_errors
-from generator.core.model import Archive, Article, CleaningOverrides, RawDocument
+from generator.core.errors import BuildFailed, Problem, error, has_errors
+from generator.core.model import Archive, Article, CleaningOverrides, Loc, RawDocument
 from generator.ingest.tree import not_an_archive
 from generator.ingest.read import DEFAULT_MAX_BYTES, display_path, read_document, read_sources, seed_named
 from generator.pipeline import build, load_archive
 from generator.runtime.progress import Progress
 from generator.write.commit import raise_interrupted
+from generator.write.fingerprint import site_older_than_docs
 from generator.write.site import ENGINES
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -325,6 +326,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     site = check_site(config, args.root)
     problems, parts = list(site.problems), [f"{site.pages} pages, {site.links} links, {len(site.problems)} broken"]
+    if site_older_than_docs(args.root):  # the links checked are not those of the pages there are now
+        problems.append(error(Loc.whole("site"), "was built from an older docs/ or mkdocs.yml: these links are the "
+                              "old site's; run `python -m generator build`, or check with --build"))
+        parts.append("site/ older than docs/")
     if (args.root / "annotations").is_dir() or (args.root / "seeds").is_dir():
         annotation_problems = load_archive(args.root, args.max_bytes)[1]
         problems += annotation_problems
