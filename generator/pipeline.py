@@ -28,6 +28,7 @@ from generator.ingest.read import DEFAULT_MAX_BYTES, read_seeds
 from generator.ingest.tree import input_links
 from generator.link.mentions import link
 from generator.render import PageClash, render
+from generator.runtime.lock import LOCK, Busy, build_lock
 from generator.runtime.memo import NO_MEMO, Memo
 from generator.runtime.progress import NO_STAGES, Stages
 from generator.write import fingerprint
@@ -151,10 +152,20 @@ class Built:
 
 
 def build(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, engine: str = "mkdocs", site: bool = True,
-          stages: Stages = NO_STAGES, note: Callable[[str], None] = lambda text: None) -> Built:
+          stages: Stages = NO_STAGES, note: Callable[[str], None] = lambda text: None, wait: bool = True) -> Built:
     """The whole build: finish a commit an interrupted build left (note says so), skip when the records show
     nothing changed, generate, write docs/ and build site/ (site=False: docs/ only), then record the inputs.
-    Raises BuildFailed as generate() does; a failed site build changes nothing and records nothing."""
+    Raises BuildFailed as generate() does; a failed site build changes nothing and records nothing.
+    One build at a time in a folder (runtime/lock.py): wait, or with wait=False raise BuildFailed at once."""
+    try:
+        with build_lock(root, wait, note):
+            return _build(root, max_bytes, engine, site, stages, note)
+    except Busy as busy:
+        raise BuildFailed([error(Loc.whole(LOCK), str(busy))]) from None
+
+
+def _build(root: Path, max_bytes: int, engine: str, site: bool, stages: Stages,
+           note: Callable[[str], None]) -> Built:
     recovered = recover(root)
     if recovered:
         note(recovered)

@@ -90,6 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--no-site", action="store_true", help="stop after writing docs/ (no mkdocs build)")
     build.add_argument("--engine", choices=sorted(ENGINES), default="mkdocs",
                        help="what builds site/ from docs/ and mkdocs.yml (default: %(default)s)")
+    build.add_argument("--no-wait", action="store_true",
+                       help="if another build of this folder is running, stop at once instead of waiting for it")
     build.set_defaults(run=cmd_build)
 
     validate = sub.add_parser("validate", help="check annotations and seeds without building",
@@ -151,7 +153,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     done = build(args.root, args.max_bytes, args.engine, site=not args.no_site, stages=Progress(sys.stderr),
-                 note=lambda text: print(f"{args.root}: note: {text}", file=sys.stderr))
+                 note=lambda text: print(f"{args.root}: note: {text}", file=sys.stderr, flush=True),
+                 wait=not getattr(args, "no_wait", False))
     seconds = time.perf_counter() - started
     if done.result is None:
         print(f"nothing changed since the last build: {'docs/ is' if args.no_site else 'docs/ and site/ are'} "
