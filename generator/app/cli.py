@@ -171,6 +171,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         return EXIT_OK
     if not done.site.ok:
         sys.stderr.write(done.site.log)
+        print_problems(list(done.site.problems), "text")  # the warnings above, at their Markdown line
         print(f"{args.engine} build --strict failed (above); docs/ and site/ were not changed", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"{summary}; site built into {done.site.site_dir} ({seconds:.1f} s)")

@@ -26,6 +26,7 @@ from mkdocs.utils import is_markdown_file
 from generator.runtime.progress import NO_STAGES, Stages
 from generator.core.errors import BuildFailed, Problem, error
 from generator.core.model import Loc
+from generator.write.enginelog import link_warnings
 from generator.write.commit import JOURNAL, WORK_DIR, commit
 from generator.write.plan import Changes, stage
 
@@ -48,6 +49,7 @@ class SiteResult:
     ok: bool
     log: str
     site_dir: Path
+    problems: tuple[Problem, ...] = ()  # the log's link warnings, located in docs/ (write/enginelog.py)
 
 
 # Unbuffered, so the log keeps the engine's order; Material's notice of its end of life (it prints it on every
@@ -121,8 +123,9 @@ def _build_and_commit(root: Path, changes: Changes, site_dir: Path, stages: Stag
         refused = _ENGINE_OSERROR.search(log)
         if refused:  # the engine's traceback says no more than this line does
             raise OSError(int(refused.group(1)), refused.group(2), refused.group(3) or str(staged_site))
+        located = tuple(link_warnings(log, staged_docs))
         shutil.rmtree(staged_docs, ignore_errors=True)
-        return SiteResult(False, log, site_dir)
+        return SiteResult(False, log, site_dir, located)
     with stages.stage("write"):
         commit(root, changes, staged_docs, staged_site, site_dir)
     return SiteResult(True, log, site_dir)
