@@ -10,6 +10,7 @@ BENCH_N ?= 1000 10000
 
 site: $(INSTALLED)  ## create the environment, generate docs/ and build site/ (ENGINE=zensical to build with Zensical)
 	@if [ "$(ENGINE)" = zensical ]; then $(PY) -m pip install --quiet -e '.[bench]'; fi
+	@if [ "$(ENGINE)" = properdocs ]; then $(PY) -m pip install --quiet -e '.[properdocs]'; fi
 	$(PY) -m generator build --engine $(ENGINE)
 
 docs: $(INSTALLED)  ## generate docs/ only

@@ -26,9 +26,11 @@ from generator.core.errors import BuildFailed, Problem, error, has_errors, stric
 from generator.core.model import Archive, Loc
 from generator.ingest.read import DEFAULT_MAX_BYTES, read_seeds
 from generator.ingest.versions import group_versions
+from generator.ingest.tree import input_links
 from generator.link.mentions import link
 from generator.link.versions import attach_versions, carry_annotations, split_versions
 from generator.render import PageClash, render
+from generator.runtime.lock import LOCK, Busy, build_lock
 from generator.runtime.memo import NO_MEMO, Memo
 from generator.runtime.progress import NO_STAGES, Stages
 from generator.write import fingerprint
@@ -91,7 +93,9 @@ def _load_archive(root: Path, max_bytes: int, stages: Stages, workers: int | Non
     memo.begin_build()
     with stages.stage("read"):
         sources = read_seeds(root, max_bytes, memo)
-        documents, problems = sources.documents, list(sources.problems)
+        # a seed that is a link is refused by both: reported once
+        problems = list(dict.fromkeys([*input_links(root), *sources.problems]))
+        documents = sources.documents
     with stages.stage("annotate"), cycle_collector_paused():
         # A clashing source's id is still known (its annotation file and the facts citing it are not
         # "unknown"), but it is not cleaned or anchored: only the clash is reported.
@@ -162,10 +166,20 @@ class Built:
 
 def build(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, engine: str = "mkdocs", site: bool = True,
           stages: Stages = NO_STAGES, note: Callable[[str], None] = lambda text: None,
-          strict_mode: bool = False) -> Built:
+          strict_mode: bool = False, wait: bool = True) -> Built:
     """The whole build: finish a commit an interrupted build left (note says so), skip when the records show
     nothing changed, generate, write docs/ and build site/ (site=False: docs/ only), then record the inputs.
-    Raises BuildFailed as generate() does; a failed site build changes nothing and records nothing."""
+    Raises BuildFailed as generate() does; a failed site build changes nothing and records nothing.
+    One build at a time in a folder (runtime/lock.py): wait, or with wait=False raise BuildFailed at once."""
+    try:
+        with build_lock(root, wait, note):
+            return _build(root, max_bytes, engine, site, stages, note, strict_mode)
+    except Busy as busy:
+        raise BuildFailed([error(Loc.whole(LOCK), str(busy))]) from None
+
+
+def _build(root: Path, max_bytes: int, engine: str, site: bool, stages: Stages,
+           note: Callable[[str], None], strict_mode: bool) -> Built:
     recovered = recover(root)
     if recovered:
         note(recovered)
@@ -177,6 +191,9 @@ def build(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, engine: str = "mkdocs"
     if not site:
         write_docs(root, result.changes)
     elif result.changes.write or result.changes.remove or not fingerprint.site_up_to_date(root, site_settings):
+        if not (root / "mkdocs.yml").is_file():  # checked before staging anything
+            raise BuildFailed([error(Loc.whole("mkdocs.yml"), "no such file; the site is built from it "
+                                     "(or pass --no-site to write docs/ only)")])
         built = build_site(root, result.changes, stages=stages, engine=engine)
         if not built.ok:
             return Built(result, built)

@@ -161,6 +161,7 @@ def test_seed_archive_builds_and_checks_clean(archive, capsys):
 
 
 def test_no_site_is_an_error_not_a_pass(tmp_path, capsys):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", "utf-8")
     assert main(["check", "--root", str(tmp_path)]) == 1
     assert "no built site" in capsys.readouterr().err
 

@@ -149,7 +149,7 @@ def test_commit_killed_midway_is_finished_by_the_next_run(builds: dict, tmp_path
         copied.append(dst)
         real_copy(src, dst, folders)
 
-    def dying_swap(new: Path, target: Path) -> None:  # dies between the two renames
+    def dying_swap(new: Path, target: Path, **_: object) -> None:  # dies between the two renames
         os.rename(target, target.with_name(target.name + ".old"))
         raise Killed
 

@@ -73,11 +73,9 @@ CASES: dict[str, tuple[Callable[[Path], None], tuple[str, ...], str]] = {
     "fifo": (lambda seeds: os.mkfifo(seeds / "pipe.txt"), (),
              "seeds/pipe.txt:1:1: error: not a regular file, not an article; move it out of seeds/"),
     "symlink-loop": (_symlink("loop.txt", "loop.txt"), (),
-                     "seeds/loop.txt:1:1: error: cannot read (Too many levels of symbolic links); replace it with "
-                     "the article file itself"),
+                     "seeds/loop.txt:1:1: error: a symbolic link (to loop.txt): the build follows no links"),
     "symlink-dangling": (_symlink("gone.txt", "nowhere.txt"), (),
-                         "seeds/gone.txt:1:1: error: cannot read (No such file or directory); replace it with the "
-                         "article file itself"),
+                         "seeds/gone.txt:1:1: error: a symbolic link (to nowhere.txt): the build follows no links"),
 }
 
 

@@ -64,7 +64,8 @@ def annotation_files(root: Path) -> tuple[list[AnnotationFile], list[Problem]]:
     # by depth, then by path: sorted on the parts (strings), which spares 10,000 Path comparisons their cost
     found = [(path.relative_to(base).parts, path) for path in base.rglob("*") if path.suffix in YAML_SUFFIXES]
     for parts, path in sorted(found, key=lambda item: (len(item[0]), item[0])):
-        if not path.is_file():
+        # a link (or a file in a linked folder) is never read; ingest/tree.py reports it
+        if any((base / Path(*parts[:i])).is_symlink() for i in range(1, len(parts) + 1)) or not path.is_file():
             continue
         if parts == ("tags.yml",):
             continue  # the tag vocabulary: annotate/tags.py reads it

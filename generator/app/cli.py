@@ -20,12 +20,14 @@ from generator.app.scaffold import new_annotation_text, suggest_entities, write_
 from generator.app.serve import serve
 from generator.clean.stage import clean_one
 from generator.clean.linescore import ends_the_article
-from generator.core.errors import BuildFailed, Problem, counted, has_errors, strict
-from generator.core.model import Annotations, Archive, Article, RawDocument
+from generator.core.errors import BuildFailed, Problem, counted, error, has_errors, strict
+from generator.core.model import Annotations, Archive, Article, Loc, RawDocument
+from generator.ingest.tree import not_an_archive
 from generator.ingest.read import DEFAULT_MAX_BYTES, display_path, read_document, read_sources, seed_named
 from generator.pipeline import build, load_archive
 from generator.runtime.progress import Progress
 from generator.write.commit import raise_interrupted
+from generator.write.fingerprint import site_older_than_docs
 from generator.write.site import ENGINES
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -40,6 +42,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     in_main = threading.current_thread() is threading.main_thread()
     previous_term = signal.signal(signal.SIGTERM, raise_interrupted) if in_main else None
     try:
+        refused = _root_refused(args)
+        if refused:
+            print(refused, file=sys.stderr)
+            return EXIT_PROBLEMS
         return args.run(args)
     except BuildFailed as failed:
         print_problems(failed.problems, getattr(args, "format", "text"))
@@ -62,6 +68,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             signal.signal(signal.SIGTERM, previous_term)
 
 
+def _root_refused(args: argparse.Namespace) -> str | None:
+    """Said before anything is read or written: a --root that is no archive (ingest/tree.py)."""
+    root = getattr(args, "root", None)
+    if root is None:
+        return None
+    why = not_an_archive(root)
+    return f"{root}: error: {why}" if why else None
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator",
                                      description="Build an annotated news archive into an MkDocs site.")
@@ -76,6 +91,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--engine", choices=sorted(ENGINES), default="mkdocs",
                        help="what builds site/ from docs/ and mkdocs.yml (default: %(default)s)")
     _strict(build)
+    build.add_argument("--no-wait", action="store_true",
+                       help="if another build of this folder is running, stop at once instead of waiting for it")
     build.set_defaults(run=cmd_build)
 
     validate = sub.add_parser("validate", help="check annotations and seeds without building",
@@ -162,8 +179,8 @@ def strict_mode(args: argparse.Namespace) -> bool:
 def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     done = build(args.root, args.max_bytes, args.engine, site=not args.no_site, stages=Progress(sys.stderr),
-                 note=lambda text: print(f"{args.root}: note: {text}", file=sys.stderr),
-                 strict_mode=strict_mode(args))
+                 note=lambda text: print(f"{args.root}: note: {text}", file=sys.stderr, flush=True),
+                 strict_mode=strict_mode(args), wait=not getattr(args, "no_wait", False))
     seconds = time.perf_counter() - started
     if done.result is None:
         print(f"nothing changed since the last build: {'docs/ is' if args.no_site else 'docs/ and site/ are'} "
@@ -182,6 +199,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         return EXIT_OK
     if not done.site.ok:
         sys.stderr.write(done.site.log)
+        print_problems(list(done.site.problems), "text")  # the warnings above, at their Markdown line
         print(f"{args.engine} build --strict failed (above); docs/ and site/ were not changed", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"{summary}; site built into {done.site.site_dir} ({seconds:.1f} s)")
@@ -355,6 +373,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     site = check_site(config, args.root)
     problems, parts = list(site.problems), [f"{counted(site.pages, 'page')}, {counted(site.links, 'link')}, {len(site.problems)} broken"]
+    if site_older_than_docs(args.root):  # the links checked are not those of the pages there are now
+        problems.append(error(Loc.whole("site"), "was built from an older docs/ or mkdocs.yml: these links are the "
+                              "old site's; run `python -m generator build`, or check with --build"))
+        parts.append("site/ older than docs/")
     if (args.root / "annotations").is_dir() or (args.root / "seeds").is_dir():
         annotation_problems = load_archive(args.root, args.max_bytes)[1]
         annotation_problems = strict(annotation_problems) if args.strict or config.strict else annotation_problems

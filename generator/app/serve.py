@@ -23,6 +23,7 @@ from watchdog.observers import Observer
 from generator.app.devserver import CHANGES
 from generator.core.errors import BuildFailed, Problem
 from generator.pipeline import generate
+from generator.runtime.lock import build_lock
 from generator.runtime.memo import Memo
 from generator.write.plan import apply
 
@@ -37,9 +38,10 @@ def regenerate(root: Path, report: Callable[[str], None], show: Callable[[list[P
     """
     started = time.perf_counter()
     try:
-        result = generate(root, memo=memo, workers=workers)
-        show(result.problems)
-        apply(root / "docs", result.changes, memo)
+        with build_lock(root, note=report):  # not beside a `build` writing docs/ too
+            result = generate(root, memo=memo, workers=workers)
+            show(result.problems)
+            apply(root / "docs", result.changes, memo)
     except BuildFailed as failed:
         show(failed.problems)
         report("regeneration failed; the preview keeps the last good pages")

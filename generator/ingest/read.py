@@ -18,6 +18,7 @@ from anyascii import anyascii
 
 from generator.core.errors import Problem, error
 from generator.core.model import Loc, RawDocument
+from generator.ingest.tree import link_message
 from generator.runtime.memo import NO_MEMO, Memo, Table
 
 READERS = {".txt": "text", ".html": "html", ".htm": "html"}
@@ -76,9 +77,11 @@ def read_document(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) ->
     unsafe = id_problem(path.stem)
     if unsafe:
         return None, error(loc, unsafe)
+    if path.is_symlink():  # never followed: see ingest/tree.py
+        return None, error(loc, link_message(path))
     try:
         info = path.stat()
-    except OSError as exc:  # a dangling symlink or a symlink loop
+    except OSError as exc:
         return None, error(loc, f"cannot read ({exc.strerror or exc}); replace it with the article file itself")
     if not stat.S_ISREG(info.st_mode):
         what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"

@@ -24,6 +24,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from generator.core.errors import BuildFailed, error
+from generator.core.model import Loc
 from generator.write.plan import (
     MANIFEST,
     Changes,
@@ -79,7 +81,20 @@ def commit(root: Path, changes: Changes, staged_docs: Path, staged_site: Path | 
             "staged_site": str(staged_site) if staged_site else None}
     with signals_deferred():
         atomic_write(work / JOURNAL, json.dumps(plan, indent=1) + "\n")
-        _roll_forward(plan)
+        if site_dir and staged_site:
+            # The site first: its swap is the step a read-only or immutable folder refuses, and it can be undone,
+            # so a refusal leaves docs/ and site/ both as they were (then the journal is void).
+            try:
+                _swap(staged_site, site_dir, undo_on_error=True)
+            except OSError as exc:
+                (work / JOURNAL).unlink()
+                shutil.rmtree(staged_docs, ignore_errors=True)
+                shutil.rmtree(staged_site, ignore_errors=True)
+                raise BuildFailed([error(Loc.whole(site_dir.name), f"cannot be replaced by the new site "
+                                         f"({exc.strerror or exc}: {exc.filename}); make {site_dir.name}/ and "
+                                         f"the folder holding it writable (chmod u+w, chattr -i) and build "
+                                         "again")]) from None
+        _roll_forward(plan)  # docs/; the site's swap, done, is skipped (and redone by recover() if killed)
         (work / JOURNAL).unlink()
     _tidy(plan)
 
@@ -136,16 +151,24 @@ def _move_into(src: Path, dst: Path, folders: set[Path]) -> None:
         atomic_write_bytes(dst, src.read_bytes())
 
 
-def _swap(new: Path, target: Path) -> None:
-    """target becomes new by two renames; if new is gone, an earlier run already did it."""
+def _swap(new: Path, target: Path, undo_on_error: bool = False) -> None:
+    """target becomes new by two renames; if new is gone, an earlier run already did it. undo_on_error: if the
+    second rename fails, the first is undone, so the error leaves target as it was."""
     if not new.is_dir():
         return
     old = target.with_name(target.name + ".old")
+    moved = False
     if target.exists():
         if old.exists():
             shutil.rmtree(old)  # left by an earlier swap that had finished: target is the newer one
         os.rename(target, old)
-    os.rename(new, target)
+        moved = True
+    try:
+        os.rename(new, target)
+    except OSError:
+        if undo_on_error and moved:
+            os.rename(old, target)
+        raise
 
 
 def _tidy(plan: dict) -> None:

@@ -86,3 +86,16 @@ def record(root: Path, settings: dict[str, object] | None = None,
     if site_settings is not None:  # first: should the second write not happen, the next build regenerates
         atomic_write(root / SITE_RECORD, json.dumps({"settings": site_settings, "files": files}))
     atomic_write(root / RECORD, json.dumps({"settings": settings or {}, "files": files}))
+
+
+def site_older_than_docs(root: Path) -> bool:
+    """True when site/ was built (by a build that recorded it) from other docs/ or mkdocs.yml than there are
+    now: `check` would judge an old site. Without a record (a site built some other way), the newest file of
+    docs/ and mkdocs.yml against site/index.html's modification time."""
+    recorded = _recorded(root / SITE_RECORD)
+    if recorded is not None:
+        return _site_inputs(root, recorded["files"]) != _site_inputs(root, current(root)["files"])
+    index = root / "site" / "index.html"
+    sources = [p for p in (root / "docs").rglob("*") if p.is_file()] + [root / "mkdocs.yml"]
+    newest = max((p.stat().st_mtime_ns for p in sources if p.is_file()), default=0)
+    return index.is_file() and newest > index.stat().st_mtime_ns

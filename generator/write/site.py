@@ -10,6 +10,7 @@ interrupted build leaves the previous docs/ and site/ exactly as they were
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -23,7 +24,10 @@ from typing import Callable
 from mkdocs.utils import is_markdown_file
 
 from generator.runtime.progress import NO_STAGES, Stages
-from generator.write.commit import WORK_DIR, commit
+from generator.core.errors import BuildFailed, Problem, error
+from generator.core.model import Loc
+from generator.write.enginelog import link_warnings
+from generator.write.commit import JOURNAL, WORK_DIR, commit
 from generator.write.plan import Changes, stage
 
 # Both read mkdocs.yml and the same Markdown; strict: a broken link or anchor fails the build. MkDocs' --verbose
@@ -32,6 +36,8 @@ from generator.write.plan import Changes, stage
 ENGINES = {
     "mkdocs": (sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--verbose"),
     "zensical": (sys.executable, "-m", "zensical", "build", "--strict"),
+    # MkDocs 1.x continued by its maintainers: same options, same log (and the same page steps).
+    "properdocs": (sys.executable, "-m", "properdocs", "build", "--strict", "--clean", "--verbose"),
 }
 PAGE_STEP = re.compile(r"DEBUG\s+-\s+(?:Reading: |Building page )")
 DEBUG_LINE = re.compile(r"DEBUG\s+-")
@@ -43,6 +49,7 @@ class SiteResult:
     ok: bool
     log: str
     site_dir: Path
+    problems: tuple[Problem, ...] = ()  # the log's link warnings, located in docs/ (write/enginelog.py)
 
 
 # Unbuffered, so the log keeps the engine's order; Material's notice of its end of life (it prints it on every
@@ -56,8 +63,43 @@ def build_site(root: Path, changes: Changes, site_dir: Path | None = None, stage
     root = root.resolve()
     work = root / WORK_DIR
     work.mkdir(exist_ok=True)
-    docs_dir = root / "docs"
     site_dir = (site_dir or root / "site").resolve()
+    staged_docs, staged_site = work / "docs", work / "site"
+    try:
+        return _build_and_commit(root, changes, site_dir, stages, engine, command)
+    except OSError as exc:  # the disk refused something: one located line, and no staging left behind
+        if not (work / JOURNAL).exists():  # a pending journal needs its staged files to finish the commit
+            shutil.rmtree(staged_docs, ignore_errors=True)
+            shutil.rmtree(staged_site, ignore_errors=True)
+        raise BuildFailed([disk_problem(exc, root)]) from None
+
+
+def disk_problem(exc: OSError, root: Path) -> Problem:
+    """An OSError as a located problem: the folder it concerns, and the free space when space ran out."""
+    path = Path(exc.filename) if exc.filename else root
+    try:
+        shown = path.resolve().relative_to(root).as_posix() or "."
+    except ValueError:
+        shown = path.as_posix()
+    hint = "check the folder's permissions and that its file system is writable"
+    if exc.errno == errno.ENOSPC:
+        try:
+            free = shutil.disk_usage(root).free
+        except OSError:
+            free = -1
+        site = sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file()) if (root / "site").is_dir() else 0
+        hint = (f"{max(free, 0) / 1e6:,.0f} MB free there; the last site took {site / 1e6:,.0f} MB and a build needs "
+                "about as much again: free some space")
+    return error(Loc.whole(shown), f"{exc.strerror or exc}; {hint}, then build again")
+
+
+_ENGINE_OSERROR = re.compile(r"^\w*(?:Error|Exception): \[Errno (\d+)\] ([^:\n]+)(?:: '([^'\n]+)')?", re.M)
+
+
+def _build_and_commit(root: Path, changes: Changes, site_dir: Path, stages: Stages, engine: str,
+                      command: tuple[str, ...] | None) -> SiteResult:
+    work = root / WORK_DIR
+    docs_dir = root / "docs"
     staged_docs, staged_site = work / "docs", work / "site"
     with stages.stage("write"):
         stage(docs_dir, changes, staged_docs)
@@ -68,7 +110,7 @@ def build_site(root: Path, changes: Changes, site_dir: Path | None = None, stage
     config.write_text(project.rstrip("\n") + "\n\n# staged by generator/write/site.py\ndocs_dir: docs\nsite_dir: site\n",
                       "utf-8")
     steps = 2 * sum(1 for path in staged_docs.rglob("*") if is_markdown_file(path.name)) \
-        if command is None and engine == "mkdocs" else 0
+        if command is None and engine in ("mkdocs", "properdocs") else 0
     command = command or ENGINES[engine]
     with stages.stage("site build", total=steps) as tick:
         returncode, log = _run_engine([*command, "-f", str(config)], root, steps, tick)
@@ -78,7 +120,12 @@ def build_site(root: Path, changes: Changes, site_dir: Path | None = None, stage
     log = log.replace(str(staged_docs), "docs")
     if not built:
         shutil.rmtree(staged_site, ignore_errors=True)
-        return SiteResult(False, log, site_dir)
+        refused = _ENGINE_OSERROR.search(log)
+        if refused:  # the engine's traceback says no more than this line does
+            raise OSError(int(refused.group(1)), refused.group(2), refused.group(3) or str(staged_site))
+        located = tuple(link_warnings(log, staged_docs))
+        shutil.rmtree(staged_docs, ignore_errors=True)
+        return SiteResult(False, log, site_dir, located)
     with stages.stage("write"):
         commit(root, changes, staged_docs, staged_site, site_dir)
     return SiteResult(True, log, site_dir)

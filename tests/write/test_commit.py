@@ -1,0 +1,43 @@
+"""A site/ that cannot be replaced fails the build before docs/ changes: both stay as they were."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.app.cli import main
+from generator.write import commit as commit_module
+from tests.test_build import tree_digest
+
+
+@pytest.mark.parametrize("step", ["site to site.old", "staged site to site"])
+def test_a_site_that_cannot_be_swapped_leaves_docs_and_site_as_they_were(built_archive: Path, tmp_path: Path,
+                                                                          monkeypatch, capsys, step: str):
+    root = tmp_path / "archive"
+    shutil.copytree(built_archive, root, symlinks=True)
+    entities = root / "annotations" / "entities.yml"
+    entities.write_text(entities.read_text("utf-8").replace("description:", "description: Changed.", 1), "utf-8")
+    before = {name: tree_digest(root / name) for name in ("docs", "site")}
+    rename = os.rename
+
+    def refusing(src, dst, *args, **kwargs):
+        refused = (Path(dst).name == "site.old") if step == "site to site.old" else (
+            Path(src).parent.name == ".build" and Path(dst).name == "site")
+        if refused:
+            raise OSError(errno.EPERM, "Operation not permitted", str(src))
+        return rename(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(commit_module.os, "rename", refusing)
+    assert main(["build", "--root", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert "site:1:1: error: cannot be replaced by the new site (Operation not permitted" in err
+    assert "docs/ and site/ were not changed" in err and "Traceback" not in err
+    assert {name: tree_digest(root / name) for name in ("docs", "site")} == before
+    assert not (root / ".build" / "commit.json").exists() and not (root / ".build" / "docs").exists()
+    monkeypatch.setattr(commit_module.os, "rename", rename)
+    assert main(["build", "--root", str(root)]) == 0  # nothing left behind stops the next build
+    assert tree_digest(root / "docs") != before["docs"]
