@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.core.errors import Problem, counted, error, warning
+from generator.core.errors import counted, error, warning
 from generator.core.model import Loc, visible
 
 from ..conftest import copy_archive
