@@ -343,8 +343,19 @@ def print_problems(problems: Sequence[Problem], fmt: str) -> None:
     for p in problems:
         if fmt == "github":
             kind = "error" if p.is_error else "warning"
-            where = f"file={p.loc.path}" + (f",line={p.loc.line}" if p.loc.line else "") + (
+            where = f"file={_github_property(p.loc.path)}" + (f",line={p.loc.line}" if p.loc.line else "") + (
                 f",col={p.loc.column}" if p.loc.column else "")
-            print(f"::{kind} {where}::{p.message}")
+            print(f"::{kind} {where}::{_github_data(p.message)}")
         else:
             print(str(p), file=sys.stderr)
+
+
+def _github_data(value: str) -> str:
+    """A workflow command's message as GitHub's format requires: a newline in it would end the command
+    and let the rest (from a file name, say) be read as a second, forged command."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(value: str) -> str:
+    """A property value (the file name): also ':' and ',', which would end the value."""
+    return _github_data(value).replace(":", "%3A").replace(",", "%2C")
