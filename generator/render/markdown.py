@@ -27,11 +27,11 @@ NOT_INDEXED = {"exclude": True}
 # the start of a line, so escaped text never starts one: every line break and every run of whitespace
 # becomes one space (a browser shows them so anyway), hence no indented line and no second line to
 # underline; and the characters that open a block without a backslash escape Python-Markdown knows
-# (`?` `=` `~` `|` `:`) are written as character references, which the block parsers do not match and the
+# (`?` `=` `~` `|`) are written as character references, which the block parsers do not match and the
 # browser shows as the character. By construction, not by a list of extensions: a newly enabled
 # extension's block marker is one of these characters or one already escaped.
 _ESCAPES = ({ch: "\\" + ch for ch in "\\`*_{}[]()!#+-."} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-            | {ch: f"&#{ord(ch)};" for ch in "?=~|:"})
+            | {ch: f"&#{ord(ch)};" for ch in "?=~|"})
 _SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + r"]|\s{2,}|[^\S ]")
 
 
