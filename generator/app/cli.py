@@ -412,3 +412,4 @@ def print_problems(problems: Sequence[Problem], fmt: str) -> None:
             print(p.github_command())
         else:
             print(str(p), file=sys.stderr)
+

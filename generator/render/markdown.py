@@ -19,20 +19,30 @@ from datetime import date
 NOT_INDEXED = {"exclude": True}
 
 # The same as html.escape(quote=False), then a backslash before each character Python-Markdown lets a
-# backslash escape (markdown.Markdown.ESCAPED_CHARS) and, in tables, before "|", in one pass: the escaping
+# backslash escape (markdown.Markdown.ESCAPED_CHARS), in one pass: the escaping
 # runs on every word of every page. A pattern that finds the few special characters is faster than
 # str.translate, which looks every character up in the table (bench/compare_pages.py times render).
-_ESCAPES = {ch: "\\" + ch for ch in "\\`*_{}[]()!#+-."} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_TABLE_ESCAPES = _ESCAPES | {"|": "\\|"}
-_SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
-_TABLE_SPECIAL = re.compile("[" + re.escape("".join(_TABLE_ESCAPES)) + "]")
+#
+# Block structure (details `???`, setext `===`, indented code, quotes, lists, tables, fences) starts only at
+# the start of a line, so escaped text never starts one: every line break and every run of whitespace
+# becomes one space (a browser shows them so anyway), hence no indented line and no second line to
+# underline; and the characters that open a block without a backslash escape Python-Markdown knows
+# (`?` `=` `~` `|`) are written as character references, which the block parsers do not match and the
+# browser shows as the character. By construction, not by a list of extensions: a newly enabled
+# extension's block marker is one of these characters or one already escaped.
+_ESCAPES = ({ch: "\\" + ch for ch in "\\`*_{}[]()!#+-."} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+            | {ch: f"&#{ord(ch)};" for ch in "?=~|"})
+_SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + r"]|\s{2,}|[^\S ]")
+
+
+def _escape(found: re.Match) -> str:
+    return _ESCAPES.get(found.group(), " ")
 
 
 def text(value: str, in_table: bool = False) -> str:
-    """Escape plain text for a Markdown paragraph, list item or (with in_table) a table cell."""
-    if in_table:
-        return _TABLE_SPECIAL.sub(lambda found: _TABLE_ESCAPES[found.group()], value)
-    return _SPECIAL.sub(lambda found: _ESCAPES[found.group()], value)
+    """Escape plain text for a Markdown paragraph, list item or (with in_table) a table cell: it shows as
+    written (whitespace runs as one space) and never opens a block, whatever line it lands on."""
+    return _SPECIAL.sub(_escape, value)
 
 
 def attr(value: str) -> str:

@@ -1,0 +1,62 @@
+"""Escaped text renders, with the site's own Markdown extensions, as one paragraph of that text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.etree import ElementTree
+
+import markdown
+import yaml
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from generator.render import markdown as md
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _extensions() -> tuple[list, dict]:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    names, configs = [], {}
+    for item in config["markdown_extensions"]:
+        name, options = (next(iter(item.items())) if isinstance(item, dict) else (item, {}))
+        names.append(name)
+        configs[name] = options or {}
+    return names, configs
+
+
+NAMES, CONFIGS = _extensions()
+BLOCKY = st.sampled_from(["??? danger \"x\"", "???+ note", "!!! warning", "===", "---", "    code", "- item",
+                          "1. item", "> quote", "| a | b |", "|---|---|", "```", "~~~", "<div>", "{: #x }",
+                          "[^1]: foot", "*[HTML]: abbr", "term\n: definition", "# h", "\t", "\r", "\n", " "])
+TEXTS = st.lists(st.one_of(BLOCKY, st.text()), max_size=8).map("".join)
+
+
+def _render(source: str) -> ElementTree.Element:
+    html = markdown.markdown(source, extensions=NAMES, extension_configs=CONFIGS)
+    return ElementTree.fromstring(f"<root>{html}</root>")
+
+
+def _normal(value: str) -> str:
+    return " ".join(value.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+@example('??? danger "x"\n    body\n===')
+def test_escaped_text_is_one_paragraph_of_that_text(value: str):
+    value = "".join(ch for ch in value if ch.isprintable() or ch in " \t\r\n")  # XML cannot hold the rest
+    root = _render("start " + md.text(value) + " end")
+    assert [child.tag for child in root] == ["p"]
+    assert list(root[0]) == []  # no inline element either
+    assert _normal("".join(root[0].itertext())) == _normal("start " + value + " end")
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_escaped_text_opening_a_paragraph_keeps_its_anchor(value: str):
+    value = "".join(ch for ch in value if ch.isprintable() or ch in " \t\r\n")
+    root = _render(md.text("x" + value) + "\n{: #p-1 }")
+    assert [child.tag for child in root] == ["p"] and root[0].get("id") == "p-1"
+    root = _render(md.text('??? danger "x" ' + value) + "\n{: #p-1 }")
+    assert [child.tag for child in root] == ["p"] and root[0].get("id") == "p-1"
