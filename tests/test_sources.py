@@ -65,7 +65,7 @@ CASES: dict[str, tuple[Callable[[Path], None], tuple[str, ...], str]] = {
     "name-space": (_write("my article.txt", ARTICLE), (), f"seeds/my article.txt:1:1: {UNSAFE_NAME}"),
     "name-percent": (_write("100%.txt", ARTICLE), (), f"seeds/100%.txt:1:1: {UNSAFE_NAME}"),
     "name-hidden": (_write(".hidden.txt", ARTICLE), (), f"seeds/.hidden.txt:1:1: {UNSAFE_NAME}"),
-    "name-newline": (_write("two\nlines.txt", ARTICLE), (), f"seeds/two\nlines.txt:1:1: {UNSAFE_NAME}"),
+    "name-newline": (_write("two\nlines.txt", ARTICLE), (), f"seeds/two\\nlines.txt:1:1: {UNSAFE_NAME}"),
     "name-reserved": (_write("index.txt", ARTICLE), (),
                       "seeds/index.txt:1:1: error: 'index' is reserved for the list of articles; rename the file"),
     "folder": (lambda seeds: (seeds / "folder.txt").mkdir(), (),
