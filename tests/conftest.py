@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 
 from generator.write.plan import copy_hand_written
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -36,3 +40,33 @@ def built_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_archive(tmp_path_factory.mktemp("built") / "archive")
     assert main(["build", "--root", str(root)]) == 0
     return root
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(built_archive: Path):
+    """The built seed site served over HTTP on a free local port."""
+    handler = functools.partial(_QuietHandler, directory=str(built_archive / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium through Playwright; skipped, with the reason, where either is missing."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+    with sync_api.sync_playwright() as playwright:
+        try:
+            instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        except sync_api.Error as exc:
+            pytest.skip(f"no Chromium to drive: install Debian's chromium package (make test does, as root) "
+                        f"or run `python -m playwright install chromium` ({str(exc).splitlines()[0]})")
+        yield instance
+        instance.close()

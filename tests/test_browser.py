@@ -6,51 +6,12 @@ where it can).
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import threading
-from pathlib import Path
+
+from tests.helpers import SCREENSHOTS
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-SCREENSHOTS = REPO / "screenshots"
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
-if not Path(CHROMIUM).exists():
-    CHROMIUM = None  # Playwright's own Chromium, where `playwright install chromium` put one (GitHub Actions)
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def site_url(built_archive: Path):
-    handler = functools.partial(_QuietHandler, directory=str(built_archive / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        try:
-            instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        except sync_api.Error as exc:
-            pytest.skip(f"no Chromium to drive: install Debian's chromium package (make test does, as root) "
-                        f"or run `python -m playwright install chromium` ({str(exc).splitlines()[0]})")
-        yield instance
-        instance.close()
 
 
 def shot(page, name: str) -> None:

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.test_browser import SCREENSHOTS, browser, site_url  # noqa: F401 (fixtures)
+from tests.helpers import SCREENSHOTS
 
 PAGES = {"timeline": "/timeline/", "fact": "/facts/idf-soldiers-killed-ground-offensive-dec-2023/",
          "coverage": "/facts/coverage/", "entity-charts": "/entities/ismail-haniyeh/"}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 import io
 import json
 import re
@@ -20,15 +19,11 @@ from generator.render.paths import GENERATED_DIRS
 from generator.runtime.progress import Progress
 from generator.write.plan import copy_hand_written
 from generator.write.site import build_site
+from tests.helpers import tree_digest
 
 from .sitecheck import broken_links, page
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_site_has_every_page_kind(built_archive: Path):

@@ -14,8 +14,7 @@ from generator.clean.context import normalise_lines
 from generator.clean.lineshape import is_short
 from generator.pipeline import generate
 from generator.runtime.memo import Memo
-from tests.test_incremental import EDITS
-from tests.test_synth import synth
+from tests.helpers import EDITS, synth
 
 
 def _cleaned(root: Path) -> tuple[int, int]:

@@ -8,7 +8,7 @@ from generator.app.cli import main
 from generator.write.plan import Changes, digest, stage
 
 from .conftest import copy_archive
-from .test_build import tree_digest
+from .helpers import tree_digest
 
 
 def test_two_builds_of_the_same_inputs_give_byte_identical_docs(tmp_path: Path):

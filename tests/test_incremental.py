@@ -9,7 +9,6 @@ page by page with a cold build of the same files.
 from __future__ import annotations
 
 import os
-import re
 import time
 from pathlib import Path
 
@@ -21,75 +20,7 @@ from generator.ingest import read
 from generator.pipeline import generate
 from generator.runtime.memo import Memo
 from generator.write.plan import apply
-from tests.test_synth import synth
-
-
-def _article_file(root: Path, n: int) -> Path:
-    return sorted((root / "annotations" / "articles").glob("*.yml"))[n]
-
-
-def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text("utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, count), "utf-8")
-
-
-def edit_note(root: Path) -> None:
-    _edit(_article_file(root, 1), "note: \"", "note: \"Edited in the preview. ")
-
-
-def add_tag(root: Path) -> None:
-    _edit(_article_file(root, 2), "tags: [", "tags: [edited-tag, ")
-
-
-def change_date(root: Path) -> None:
-    path = _article_file(root, 3)
-    path.write_text(re.sub(r'date: "\d{4}-\d\d-\d\d"', 'date: "2019-01-02"', path.read_text("utf-8")), "utf-8")
-
-
-def drop_fact_links(root: Path) -> None:
-    path = next(p for p in sorted((root / "annotations" / "articles").glob("*.yml")) if "\nfacts:\n" in p.read_text("utf-8"))
-    path.write_text(re.sub(r"\nfacts:\n(?:  .*\n|    .*\n)*", "\n", path.read_text("utf-8")), "utf-8")
-
-
-def add_alias(root: Path) -> None:
-    _edit(root / "annotations" / "entities.yml", "aliases: [", "aliases: [\"province\", ")
-
-
-def rename_entity(root: Path) -> None:
-    _edit(root / "annotations" / "entities.yml", "name: \"", "name: \"Renamed ")
-
-
-def change_wikidata(root: Path) -> None:
-    path = root / "annotations" / "entities.yml"
-    path.write_text(re.sub(r"wikidata: Q\d+", "wikidata: Q1", path.read_text("utf-8"), count=1), "utf-8")
-
-
-def rename_fact(root: Path) -> None:
-    _edit(root / "annotations" / "facts.yml", "title: \"", "title: \"Renamed: ")
-
-
-def edit_seed(root: Path) -> None:
-    seed = sorted((root / "seeds").glob("*.txt"))[4]
-    text = seed.read_text("utf-8")
-    paragraphs = [p for p in text.split("\n") if len(p.split()) > 30]
-    seed.write_text(text.replace(paragraphs[-1], paragraphs[-1] + " A sentence added in the preview.", 1), "utf-8")
-
-
-def remove_article(root: Path) -> None:
-    seed = sorted((root / "seeds").glob("*.txt"))[5]
-    (root / "annotations" / "articles" / f"{seed.stem}.yml").unlink(missing_ok=True)
-    text = (root / "annotations" / "facts.yml").read_text("utf-8")
-    (root / "annotations" / "facts.yml").write_text(text.replace(f'      - article: "{seed.stem}"\n', ""), "utf-8")
-    seed.unlink()
-
-
-def add_article(root: Path) -> None:
-    first = sorted((root / "seeds").glob("*.txt"))[0]
-    (root / "seeds" / "99999_new.txt").write_text(first.read_text("utf-8").replace("the", "a"), "utf-8")
-
-
-EDITS = [edit_note, add_tag, change_date, drop_fact_links, add_alias, rename_entity, change_wikidata, rename_fact, edit_seed, remove_article, add_article]
+from tests.helpers import EDITS, article_file, edit_note, edit_seed, synth
 
 
 def test_incremental_builds_match_fresh_builds(tmp_path: Path):
@@ -119,7 +50,7 @@ def test_an_annotation_edit_redoes_only_that_article(tmp_path: Path):
     assert tables["annotate"].misses == 1                               # one file re-anchored
     assert tables["annotation files"].misses == 1
     assert tables["mentions"].misses == 0 and tables["related"].misses == 0
-    edited = next(a for a in result.archive.articles if a.id == _article_file(root, 1).stem)
+    edited = next(a for a in result.archive.articles if a.id == article_file(root, 1).stem)
     # re-rendered: the article, and the articles that show its title as related coverage
     assert tables["article pages"].misses == 1 + len(result.archive.related_by_article.get(edited.id, []))
     assert sorted(result.changes.write) == [f"articles/{edited.slug}.md", "data/archive.json"]  # the note is data too

@@ -22,9 +22,7 @@ from generator.write import plan as write_module
 from generator.write.commit import JOURNAL, WORK_DIR, Interrupted, recover, signals_deferred
 from generator.write.plan import MANIFEST, apply, digest, read_manifest
 
-from .test_build import tree_digest
-from .test_incremental import add_article
-from .test_synth import synth
+from .helpers import add_article, synth, tree_digest
 
 REPO = Path(__file__).resolve().parent.parent
 ENTITY = "description: Senior Hamas official, often interviewed"

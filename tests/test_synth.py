@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from generator.app.cli import main
 from generator.pipeline import load_archive
+from tests.helpers import synth
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def synth(out: Path, n: int = 20, seed: int = 7) -> Path:
-    subprocess.run([sys.executable, str(REPO / "bench" / "synth.py"), "--articles", str(n), "--out", str(out),
-                    "--seed", str(seed)], check=True, capture_output=True)
-    return out
 
 
 def test_synthetic_archive_validates_and_builds(tmp_path: Path):

@@ -37,7 +37,7 @@ def site_url(tmp_path_factory: pytest.TempPathFactory):
 @pytest.fixture(scope="module")
 def page():
     sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
-    from tests.test_browser import CHROMIUM, CHROMIUM_ARGS  # it skips, as this does, without Playwright
+    from tests.helpers import CHROMIUM, CHROMIUM_ARGS
 
     with sync_api.sync_playwright() as playwright:
         try:

@@ -11,7 +11,7 @@ import pytest
 
 from generator.app.cli import main
 from generator.write import commit as commit_module
-from tests.test_build import tree_digest
+from tests.helpers import tree_digest
 
 
 @pytest.mark.parametrize("step", ["site to site.old", "staged site to site"])
