@@ -13,6 +13,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SCREENSHOTS = REPO / "screenshots"
+FIXTURES = REPO / "tests" / "fixtures"
 # Debian's Chromium where it is installed; else None: Playwright's own, where `playwright install chromium` put one
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM = CHROMIUM if Path(CHROMIUM).exists() else None

@@ -21,9 +21,10 @@ from generator.core.model import RawDocument
 from generator.pipeline import generate, load_archive
 from generator.render import markdown as md
 from tests.conftest import copy_archive
+from tests.helpers import FIXTURES, REPO
 
-FIXTURE = Path(__file__).parent / "fixtures" / "page_newsarticle.html"
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "boilerplate"
+FIXTURE = FIXTURES / "page_newsarticle.html"
+CORPUS = REPO.parent / "shared" / "corpus" / "boilerplate"
 
 ARTICLE = ["The old harbour bridge opened to traffic again on Tuesday morning",
            "Council leaders said the extra work would keep the bridge safe for another fifty years.",

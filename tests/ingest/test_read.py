@@ -12,9 +12,8 @@ from typing import Callable
 import pytest
 
 from generator.app.cli import main
+from tests.helpers import FIXTURES, REPO
 
-FIXTURES = Path(__file__).parent / "fixtures"
-REPO = Path(__file__).resolve().parent.parent
 ARTICLE = "A headline for a second article\n\nThe second article has a paragraph of its own, long enough.\n"
 UNSAFE_NAME = ("error: file name is not a safe article id: use letters, digits, '-', '_' or '.' (no '..', spaces "
                "or '%'), starting with a letter or digit; rename the file")

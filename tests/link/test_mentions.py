@@ -25,12 +25,11 @@ from generator.link.related import MIN_PASSAGES, find_related
 from generator.pipeline import generate, load_archive
 from generator.runtime import parallel
 from generator.runtime.memo import Memo
+from tests.helpers import FIXTURES
 
 WIRE = ["The ministry said on Tuesday that talks over the harbour would resume next week in the capital.",
         "Officials from both delegations described the first round as frank but useful for everyone involved.",
         "A spokesman declined to say whether the ceasefire monitors would return before the talks began."]
-
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _article(article_id: str, paragraphs: list[str]) -> Article:

@@ -14,7 +14,7 @@ from generator.clean.context import normalise_lines
 from generator.clean.lineshape import is_short
 from generator.pipeline import generate
 from generator.runtime.memo import Memo
-from tests.helpers import EDITS, synth
+from tests.helpers import EDITS, FIXTURES, synth
 
 
 def _cleaned(root: Path) -> tuple[int, int]:
@@ -152,7 +152,7 @@ def test_web_pages_and_sources_alike_come_from_the_cache(tmp_path: Path):
     """A web page's extraction is skipped when its cleaning is in the cache; two sources with the same text
     share an entry and each gets its own article."""
     root = synth(tmp_path / "archive", n=12)
-    page = Path(__file__).parent / "fixtures" / "page_newsarticle.html"
+    page = FIXTURES / "page_newsarticle.html"
     (root / "seeds" / "90000_page.html").write_bytes(page.read_bytes())
     first = sorted((root / "seeds").glob("*.txt"))[0]
     (root / "seeds" / "90001_copy.txt").write_bytes(first.read_bytes())
