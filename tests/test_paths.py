@@ -29,7 +29,10 @@ def test_plan_refuses_a_generated_folder_that_is_a_symlink(tmp_path: Path):
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "docs" / "articles").symlink_to(tmp_path / "elsewhere")
     changes, problems = plan(tmp_path / "docs", {"articles/a.md": "# a\n"})
-    assert not changes.write and problems
+    assert not changes.write
+    assert [(p.loc.path, p.is_error) for p in problems] == [("docs/articles/a.md", True)]
+    assert "symbolic link" in problems[0].message
+    assert not any((tmp_path / "elsewhere").iterdir())  # nothing written through the link
 
 
 def test_plan_refuses_a_nested_folder_or_a_page_that_is_a_symlink_leading_out(tmp_path: Path):

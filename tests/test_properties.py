@@ -61,8 +61,9 @@ def test_cleaner_never_raises(text: str):
 @given(any_text)
 def test_cleaner_never_raises_on_pages(text: str):
     html = f"<html><head><title>{text[:80]}</title></head><body><article><p>{text}</p></article></body></html>"
-    clean(RawDocument("x", Path("x.html"), html, "html"))
-    clean(RawDocument("x", Path("x.html"), text, "html"))
+    for page in (html, text):
+        article = clean(RawDocument("x", Path("x.html"), page, "html"))
+        assert all(block.text and block.text == block.text.strip() for block in article.blocks)
 
 
 PROSE_WORDS = [w for w in WORDS if w not in ("By", "Share", "Comments", "(3)", "Read", "more:", "Photo:", "©")]
