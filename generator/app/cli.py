@@ -3,34 +3,33 @@
 from __future__ import annotations
 
 import argparse
-import difflib
-import json
 import signal
 import sys
 import threading
 import time
-from collections import Counter
-from pathlib import Path
 from typing import Sequence
 
-from generator.annotate.load import YAML_SUFFIXES, load_annotations
-from generator.annotate.overrides import unused_override_problems
-from generator.annotate.tags import vocabulary_path
-from generator.app.scaffold import new_annotation_text, suggest_entities, write_new
+from generator.app.authoring import add_clean, add_new, add_suggest
+from generator.app.console import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    Subcommands,
+    add_common_options,
+    add_strict_option,
+    print_problems,
+    strict_mode,
+)
 from generator.app.serve import serve
-from generator.clean.stage import clean_one
-from generator.clean.linescore import ends_the_article
-from generator.core.errors import BuildFailed, Problem, counted, error, has_errors, strict
-from generator.core.model import Annotations, Archive, Article, Loc, RawDocument
+from generator.core.errors import BuildFailed, counted, error, has_errors, strict
+from generator.core.model import Loc
 from generator.ingest.tree import not_an_archive
-from generator.ingest.read import DEFAULT_MAX_BYTES, display_path, read_document, read_sources, seed_named
 from generator.pipeline import build, load_archive
 from generator.runtime.progress import Progress
 from generator.write.commit import raise_interrupted
 from generator.write.fingerprint import site_older_than_docs
 from generator.write.site import ENGINES
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -81,67 +80,48 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator",
                                      description="Build an annotated news archive into an MkDocs site.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for add in (_add_build, _add_validate, add_clean, add_new, add_suggest, _add_serve, _add_check, _add_fix):
+        add(sub)
+    return parser
 
+
+def _add_build(sub: Subcommands) -> None:
     build = sub.add_parser("build", help="generate docs/ from seeds/ and annotations/, then build site/",
                            description="Read and clean seeds/, merge annotations/, write the generated pages "
                                        "into docs/ and run `mkdocs build --strict` into site/. Nothing is "
                                        "changed unless every step succeeds.")
-    _common(build)
+    add_common_options(build)
     build.add_argument("--no-site", action="store_true", help="stop after writing docs/ (no mkdocs build)")
     build.add_argument("--engine", choices=sorted(ENGINES), default="mkdocs",
                        help="what builds site/ from docs/ and mkdocs.yml (default: %(default)s)")
-    _strict(build)
+    add_strict_option(build)
     build.add_argument("--no-wait", action="store_true",
                        help="if another build of this folder is running, stop at once instead of waiting for it")
     build.set_defaults(run=cmd_build)
 
+
+def _add_validate(sub: Subcommands) -> None:
     validate = sub.add_parser("validate", help="check annotations and seeds without building",
                               description="Report every problem in seeds/ and annotations/ (YAML syntax, schema, "
                                           "references, quotes that do not anchor), one per line. Exit 1 on any "
                                           "error.")
-    _common(validate)
+    add_common_options(validate)
     validate.add_argument("--format", choices=("text", "github", "json"), default="text",
                           help="text (path:line:col: severity: message), github (workflow commands) or json")
-    _strict(validate)
+    add_strict_option(validate)
     validate.set_defaults(run=cmd_validate)
 
-    clean_cmd = sub.add_parser("clean", help="print the cleaned body of one article",
-                               description="Print the article body without page boilerplate, title or metadata, "
-                                           "paragraphs separated by blank lines. A file in an archive's seeds/ "
-                                           "is cleaned as the build cleans it: beside the other seeds (lines "
-                                           "they repeat) and with its annotation's cleaning: keep/drop.")
-    clean_cmd.add_argument("file", type=Path, help="a source file, e.g. seeds/004_9d61dd4defbaf8ac.txt")
-    clean_cmd.add_argument("--explain", action="store_true", help="also list each removed line, its rule and "
-                                                                  "line score (on stderr), at its line in FILE "
-                                                                  "(the HTML source, for a web page)")
-    clean_cmd.add_argument("--json", action="store_true", help="print body, metadata and removals as JSON")
-    clean_cmd.set_defaults(run=cmd_clean)
 
-    new = sub.add_parser("new", help="write a pre-filled annotation file for an article",
-                         description="Write annotations/articles/<article id>.yml pre-filled with what cleaning "
-                                     "detected (title, date, outlet, dateline) and the known entities the article "
-                                     "mentions. Refuses to overwrite an existing file.")
-    new.add_argument("file", help="the article: its seed (seeds/005_example.txt), the seed's file name or its id "
-                                   "(005_example)")
-    _common(new)
-    new.set_defaults(run=cmd_new)
-
-    suggest = sub.add_parser("suggest", help="list recurring names that are not entities yet",
-                             description="List names that recur across the archive (or twice in ARTICLE) but are "
-                                         "neither entities nor aliases, with counts and an example sentence, as "
-                                         "YAML to paste into annotations/entities.yml.")
-    suggest.add_argument("article", nargs="?", help="limit to one article: its id (a seed's file name without "
-                                                    "extension), the seed's file name or its path")
-    _common(suggest)
-    suggest.set_defaults(run=cmd_suggest)
-
+def _add_serve(sub: Subcommands) -> None:
     serve_cmd = sub.add_parser("serve", help="live preview that regenerates when seeds or annotations change",
                                description="Generate docs/, start MkDocs' dev server, and regenerate the changed "
                                            "pages whenever a file under seeds/ or annotations/ changes.")
     serve_cmd.add_argument("--dev-addr", default="127.0.0.1:8000", help="IP:PORT to serve on (default: %(default)s)")
-    _common(serve_cmd)
+    add_common_options(serve_cmd)
     serve_cmd.set_defaults(run=cmd_serve)
-    _add_check(sub)
+
+
+def _add_fix(sub: Subcommands) -> None:
     fix_cmd = sub.add_parser("fix", help="rewrite quotes that anchor only with a warning to what the text says",
                              description="For every note, fact link, mention and unlink whose quote anchors only "
                                          "with a warning (context that drifted, an approximate quote, a close "
@@ -151,29 +131,8 @@ def _parser() -> argparse.ArgumentParser:
                                          "and blank lines; refuses a file that changed meanwhile. Never part of "
                                          "a build: review the diff.")
     fix_cmd.add_argument("--dry-run", action="store_true", help="print the diff only; write nothing")
-    _common(fix_cmd)
+    add_common_options(fix_cmd)
     fix_cmd.set_defaults(run=cmd_fix)
-    return parser
-
-
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--root", type=Path, default=Path("."),
-                        help="the archive folder holding seeds/, annotations/, docs/ and mkdocs.yml (default: .)")
-    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
-                        help=f"largest source file accepted (default: {DEFAULT_MAX_BYTES:,})")
-
-
-def _strict(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--strict", action="store_true",
-                        help="treat every warning as an error, e.g. a quote anchored only approximately "
-                             "(the default when mkdocs.yml has `extra: {archive: {strict: true}}`)")
-
-
-def strict_mode(args: argparse.Namespace) -> bool:
-    """--strict, or the archive's own setting: CI and `make check` then follow the archive without a flag."""
-    from generator.check.links import load_config
-
-    return bool(getattr(args, "strict", False)) or load_config(args.root).strict
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -218,109 +177,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
 
 
-def cmd_clean(args: argparse.Namespace) -> int:
-    path: Path = args.file
-    if not path.is_file():
-        print(f"{path}: error: no such file", file=sys.stderr)
-        return EXIT_PROBLEMS
-    document, problem = read_document(path, Path("."))
-    if problem:
-        print_problems([problem], "text")
-        return EXIT_PROBLEMS
-    assert document is not None
-    siblings: list[RawDocument] = [document]
-    annotations = Annotations((), (), {})
-    if path.parent.name == "seeds":  # in an archive: cleaned as the build cleans it, so quotes copied from here anchor
-        root = path.parent.parent
-        siblings = read_sources(root)[0] or [document]
-        annotations = load_annotations(root, [d.article_id for d in siblings])[0]
-    siblings = [document if d.path.resolve() == path.resolve() else d for d in siblings]
-    article = clean_one(document, siblings, annotations)
-    annotation = annotations.articles.get(document.article_id)
-    if annotation is not None:  # a keep/drop value that changed nothing: said here too, where it is tried out
-        print_problems(unused_override_problems(article, annotation.cleaning_values, str(path)), "text")
-    if args.json:
-        print(json.dumps({
-            "body": article.body,
-            "blocks": [{"kind": b.kind, "text": b.text} for b in article.blocks],
-            "metadata": {"title": article.title, "date": article.date.isoformat() if article.date else None,
-                         "outlet": article.outlet, "dateline": article.dateline, "byline": article.byline,
-                         "url": article.url, "language": article.language},
-            "removed": [{"line": r.line_no, "text": r.text, "rule": r.rule, "reason": r.reason, "score": r.score}
-                        for r in article.removals],
-        }, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    sys.stdout.write(article.body + "\n")
-    if args.explain:
-        for removal in article.removals:  # line numbers of the file itself, HTML source for a web page
-            score = ("" if removal.score is None else ", the article ends here" if ends_the_article(removal.score)
-                     else f", score {removal.score:+.1f}")
-            print(f"{path}:{removal.line_no}: removed by {removal.rule}{score} ({removal.reason}): "
-                  f"{removal.text}", file=sys.stderr)
-    return EXIT_OK
-
-
-def cmd_new(args: argparse.Namespace) -> int:
-    root: Path = args.root
-    archive, problems = load_archive(root, args.max_bytes)
-    article = _named_article(args.file, root, archive, problems)
-    if article is None:
-        return EXIT_PROBLEMS
-    target = root / "annotations" / "articles" / f"{article.id}.yml"
-    # An article has one annotation file: a.yml beside an existing a.yaml would be a second one.
-    existing = next((path for path in (target.parent / f"{article.id}{suffix}" for suffix in YAML_SUFFIXES)
-                     if path.exists()), None)
-    counts = Counter(m.entity_id for m in archive.mentions if m.article_id == article.id)
-    used = Counter(tag for a in archive.articles for tag in a.tags)
-    known = ([(t.id, t.label + (f" — {t.description}" if t.description else "")) for t in archive.tags]
-             if vocabulary_path(root).is_file()
-             else [(tag, f"{n} {'article' if n == 1 else 'articles'}") for tag, n in used.items()])
-    text = new_annotation_text(article.cleaned, list(archive.entities), counts, known)
-    if existing is None and write_new(target, text):
-        print(f"wrote {target}; check it with `python -m generator validate`")
-        return EXIT_OK
-    print(f"{existing or target}: error: already exists; edit it, or move it away to start again", file=sys.stderr)
-    return EXIT_PROBLEMS
-
-
-def cmd_suggest(args: argparse.Namespace) -> int:
-    archive, problems = load_archive(args.root, args.max_bytes)
-    article = _named_article(args.article, args.root, archive, problems) if args.article else None
-    if args.article and article is None:
-        return EXIT_PROBLEMS
-    suggestions = suggest_entities(archive, article.id if article else None)
-    if not suggestions:
-        print("# no recurring names outside the entity registry")
-        return EXIT_OK
-    print("# Names that recur but are not entities yet; paste what fits under `entities:`.")
-    for suggestion in suggestions:
-        sys.stdout.write(suggestion.as_yaml())
-    return EXIT_OK
-
-
-def _named_article(given: str, root: Path, archive: Archive, problems: Sequence[Problem]) -> Article | None:
-    """The article a command-line argument names (read.seed_named), or None, having said why: the problems
-    of its seed (empty, one of two for a page ...), or that seeds/ has no such article, with close names."""
-    seed = seed_named(given, root)
-    article = next((a for a in archive.articles if seed and a.cleaned.source.name == seed.name), None)
-    if article is not None:
-        return article
-    if seed is not None:
-        shown = display_path(seed, root)
-        print_problems([p for p in problems if p.loc.path == shown or shown in p.message], "text")
-        print(f"{given}: error: {shown} is not an article the build can read (see above)", file=sys.stderr)
-        return None
-    if Path(given).is_file():
-        print(f"{given}: error: not in {root / 'seeds'}; put the file in seeds/ first", file=sys.stderr)
-        return None
-    names = sorted({a.id for a in archive.articles} | {a.cleaned.source.name for a in archive.articles})
-    close = difflib.get_close_matches(Path(given).name, names, n=3, cutoff=0.6)
-    print(f"{given}: error: no article of that name in {root / 'seeds'}; name it by its id (the seed's file name "
-          "without extension), its file name or its path" + (f"; did you mean {', '.join(close)}?" if close else ""),
-          file=sys.stderr)
-    return None
-
-
 def cmd_fix(args: argparse.Namespace) -> int:
     from generator.app.fix import fix
 
@@ -336,21 +192,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
                  lambda problems: print_problems(problems, "text"))
 
 
-def _add_check(sub: argparse._SubParsersAction) -> None:
+def _add_check(sub: Subcommands) -> None:
     check = sub.add_parser("check", help="check links and anchors of the built site, and the annotations",
                            description="Resolve every href, src and srcset of every HTML file in site/ (a folder "
                                        "URL serves its index.html) and every #fragment against the ids of its "
                                        "page; run the same annotation checks as `validate`. Problems point at the "
                                        "Markdown line where it can be traced, else the HTML file. Links leaving "
                                        "the site are checked only with --external. Exit 1 on any error.")
-    _common(check)
+    add_common_options(check)
     check.add_argument("--build", action="store_true", help="run `build` first, then check the new site")
     check.add_argument("--external", action="store_true",
                        help="also request links that leave the site (HEAD then GET, cached; options under "
                             "`extra: link_check:` in mkdocs.yml)")
     check.add_argument("--format", choices=("text", "github", "json"), default="text",
                        help="text (path:line:col: severity: message), github (workflow commands) or json")
-    _strict(check)
+    add_strict_option(check)
     check.set_defaults(run=cmd_check)
 
 
@@ -399,17 +255,3 @@ def cmd_check(args: argparse.Namespace) -> int:
     print_problems(problems, args.format)
     print(f"check: {'; '.join(parts)} ({time.perf_counter() - started:.2f} s)", file=sys.stderr)
     return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
-
-
-def print_problems(problems: Sequence[Problem], fmt: str) -> None:
-    problems = sorted(problems)
-    if fmt == "json":
-        print(json.dumps([{"path": p.loc.path, "line": p.loc.line, "column": p.loc.column,
-                           "severity": p.severity, "message": p.message} for p in problems], indent=2))
-        return
-    for p in problems:
-        if fmt == "github":
-            print(p.github_command())
-        else:
-            print(str(p), file=sys.stderr)
-

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.app.cli import print_problems
+from generator.app.console import print_problems
 from generator.core.errors import error
 from generator.core.model import Loc, visible
 
