@@ -88,15 +88,19 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = (), blocks
     keys = [_key(line) for line in lines]
     counts = Counter(keys)
     cells = table_cells(lines, rules)
-    scores: list[LineScore] = []
-    prose, ended = 0.0, False
+    plain: list[LineScore] = []
     for i, line in enumerate(lines):
         repeated = counts[keys[i]] > 1 or bool(elsewhere and elsewhere[i])
         scored = _scored(line, language, repeated, rules[i] is not None, _joined(lines, i, blocks),
                          runs_on(lines, i, blocks))
         if cells[i] and rules[i] is None:
             scored = LineScore(scored.units, scored.stop_share, 0.0)
-        if rules[i] in END_OF_ARTICLE and prose >= PROSE_BEFORE_END:
+        plain.append(scored)
+    after = _prose_after(plain)
+    scores: list[LineScore] = []
+    prose, ended = 0.0, False
+    for i, scored in enumerate(plain):
+        if _closes(rules[i], prose, after[i]):
             scored = LineScore(scored.units, scored.stop_share, -END_COST)
             ended = True
         elif ended and scored.score > 0:
@@ -105,6 +109,25 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = (), blocks
         scores.append(scored)
     start, end = _widened(tuple(s.score for s in scores), *_best_run(tuple(s.score for s in scores)), prose)
     return MainRun(start, end, tuple(scores), LANGUAGES[language] if language else None)
+
+
+def _prose_after(scores: Sequence[LineScore]) -> list[float]:
+    """For each line, the prose (positive scores) of the lines after it."""
+    after, total = [0.0] * len(scores), 0.0
+    for i in range(len(scores) - 1, -1, -1):
+        after[i] = total
+        total += max(0.0, scores[i].score)
+    return after
+
+
+def _closes(rule: str | None, before: float, after: float) -> bool:
+    """Whether a line the rule marked ends the article. A comment-section heading does once enough prose
+    came before it (the comments after it may be longer than the article). A copyright line does only
+    when less prose follows it than came before: with more after it, it is a picture's credit inside the
+    article, not the page's footer."""
+    if rule not in END_OF_ARTICLE or before < PROSE_BEFORE_END:
+        return False
+    return rule != "footer" or after < before
 
 
 @lru_cache(maxsize=LINE_CACHE)
