@@ -43,6 +43,7 @@ REPEAT_MAX_WORDS = 12
 END_OF_ARTICLE = {"comment-counter", "footer"}  # phrase rules of lines that close an article
 END_COST = 1e6           # crossing such a line: the article does not run past it
 PROSE_BEFORE_END = 60.0  # ... and how much prose must come before it for it to close the article
+ARTICLE_BEFORE_COMMENTS = 150.0  # prose of a run before the article's end that is a whole article
 AFTER_END_WEIGHT = 0.3   # share of its score a line of prose keeps after the article closed
 CONTINUATION_COST = 1.0  # what a line costs that goes on with the sentence of the line before it
 LABEL_WEIGHT = 0.25    # share of its words a standalone line without a sentence end earns
@@ -107,7 +108,8 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = (), blocks
             scored = LineScore(scored.units, scored.stop_share, round(scored.score * AFTER_END_WEIGHT, 2))
         prose += max(0.0, scored.score)
         scores.append(scored)
-    start, end = _widened(tuple(s.score for s in scores), *_best_run(tuple(s.score for s in scores)), prose)
+    values = tuple(s.score for s in scores)
+    start, end = _widened(values, *_best_run_before_the_end(values), prose)
     return MainRun(start, end, tuple(scores), LANGUAGES[language] if language else None)
 
 
@@ -298,6 +300,17 @@ def _stop_words(name: str) -> frozenset[str]:
     import justext
 
     return frozenset(w.casefold() for w in justext.get_stoplist(name))
+
+
+def _best_run_before_the_end(values: Sequence[float]) -> tuple[int, int]:
+    """The best run; among the lines before the first line that ends the article when a run there holds
+    a whole article's prose: readers' comments after it may add up to more."""
+    first_end = next((i for i, v in enumerate(values) if ends_the_article(v)), len(values))
+    if first_end < len(values):
+        start, end = _best_run(values[:first_end])
+        if sum(values[start:end]) >= ARTICLE_BEFORE_COMMENTS:
+            return start, end
+    return _best_run(values)
 
 
 def _best_run(values: Sequence[float]) -> tuple[int, int]:

@@ -75,3 +75,12 @@ def test_the_page_footer_still_ends_the_article() -> None:
     lines = [*PARAGRAPHS, PARAGRAPHS[0], footer, PARAGRAPHS[1]]
     run = linescore.find_main_run(lines, footer_rules(lines, footer))
     assert lines[run.start:run.end] == [*PARAGRAPHS, PARAGRAPHS[0]]
+
+
+def test_an_article_outweighed_by_its_comments_is_still_the_article() -> None:
+    counter = "17 comments"
+    article = [*PARAGRAPHS, *PARAGRAPHS[::-1]]
+    comments = [f"{paragraph} I agree with number {i}." for i in range(20) for paragraph in PARAGRAPHS]
+    lines = [*FURNITURE, *article, counter, *comments]
+    run = linescore.find_main_run(lines, ["comment-counter" if line == counter else None for line in lines])
+    assert lines[run.start:run.end] == article
