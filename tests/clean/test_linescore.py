@@ -1,5 +1,5 @@
 """The main run: a run holding too little of the page's prose is widened, never narrowed; a copyright line ends
-the article only where it is the page's footer."""
+the article only where it is the page's footer; readers' comments after the article's end do not outscore it."""
 
 from __future__ import annotations
 
