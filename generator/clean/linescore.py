@@ -43,6 +43,7 @@ REPEAT_MAX_WORDS = 12
 END_OF_ARTICLE = {"comment-counter", "footer"}  # phrase rules of lines that close an article
 END_COST = 1e6           # crossing such a line: the article does not run past it
 PROSE_BEFORE_END = 60.0  # ... and how much prose must come before it for it to close the article
+ARTICLE_BEFORE_COMMENTS = 150.0  # prose of a run before the article's end that is a whole article
 AFTER_END_WEIGHT = 0.3   # share of its score a line of prose keeps after the article closed
 CONTINUATION_COST = 1.0  # what a line costs that goes on with the sentence of the line before it
 LABEL_WEIGHT = 0.25    # share of its words a standalone line without a sentence end earns
@@ -88,23 +89,47 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = (), blocks
     keys = [_key(line) for line in lines]
     counts = Counter(keys)
     cells = table_cells(lines, rules)
-    scores: list[LineScore] = []
-    prose, ended = 0.0, False
+    plain: list[LineScore] = []
     for i, line in enumerate(lines):
         repeated = counts[keys[i]] > 1 or bool(elsewhere and elsewhere[i])
         scored = _scored(line, language, repeated, rules[i] is not None, _joined(lines, i, blocks),
                          runs_on(lines, i, blocks))
         if cells[i] and rules[i] is None:
             scored = LineScore(scored.units, scored.stop_share, 0.0)
-        if rules[i] in END_OF_ARTICLE and prose >= PROSE_BEFORE_END:
+        plain.append(scored)
+    after = _prose_after(plain)
+    scores: list[LineScore] = []
+    prose, ended = 0.0, False
+    for i, scored in enumerate(plain):
+        if _closes(rules[i], prose, after[i]):
             scored = LineScore(scored.units, scored.stop_share, -END_COST)
             ended = True
         elif ended and scored.score > 0:
             scored = LineScore(scored.units, scored.stop_share, round(scored.score * AFTER_END_WEIGHT, 2))
         prose += max(0.0, scored.score)
         scores.append(scored)
-    start, end = _widened(tuple(s.score for s in scores), *_best_run(tuple(s.score for s in scores)), prose)
+    values = tuple(s.score for s in scores)
+    start, end = _widened(values, *_best_run_before_the_end(values), prose)
     return MainRun(start, end, tuple(scores), LANGUAGES[language] if language else None)
+
+
+def _prose_after(scores: Sequence[LineScore]) -> list[float]:
+    """For each line, the prose (positive scores) of the lines after it."""
+    after, total = [0.0] * len(scores), 0.0
+    for i in range(len(scores) - 1, -1, -1):
+        after[i] = total
+        total += max(0.0, scores[i].score)
+    return after
+
+
+def _closes(rule: str | None, before: float, after: float) -> bool:
+    """Whether a line the rule marked ends the article. A comment-section heading does once enough prose
+    came before it (the comments after it may be longer than the article). A copyright line does only
+    when less prose follows it than came before: with more after it, it is a picture's credit inside the
+    article, not the page's footer."""
+    if rule not in END_OF_ARTICLE or before < PROSE_BEFORE_END:
+        return False
+    return rule != "footer" or after < before
 
 
 @lru_cache(maxsize=LINE_CACHE)
@@ -275,6 +300,17 @@ def _stop_words(name: str) -> frozenset[str]:
     import justext
 
     return frozenset(w.casefold() for w in justext.get_stoplist(name))
+
+
+def _best_run_before_the_end(values: Sequence[float]) -> tuple[int, int]:
+    """The best run; among the lines before the first line that ends the article when a run there holds
+    a whole article's prose: readers' comments after it may add up to more."""
+    first_end = next((i for i, v in enumerate(values) if ends_the_article(v)), len(values))
+    if first_end < len(values):
+        start, end = _best_run(values[:first_end])
+        if sum(values[start:end]) >= ARTICLE_BEFORE_COMMENTS:
+            return start, end
+    return _best_run(values)
 
 
 def _best_run(values: Sequence[float]) -> tuple[int, int]:

@@ -1,4 +1,5 @@
-"""The main run's fallback: a run holding too little of the page's prose is widened, never narrowed."""
+"""The main run: a run holding too little of the page's prose is widened, never narrowed; a copyright line ends
+the article only where it is the page's footer; readers' comments after the article's end do not outscore it."""
 
 from __future__ import annotations
 
@@ -56,3 +57,30 @@ def test_right_to_left_prose_is_widened_alike() -> None:
         lines += [f"{arabic} {i}", *FURNITURE]
     run = linescore.find_main_run(lines)
     assert sum(line.startswith("وقال") for line in lines[run.start:run.end]) >= 2
+
+
+def footer_rules(lines: list[str], marked: str) -> list[str | None]:
+    return ["footer" if line == marked else None for line in lines]
+
+
+def test_a_picture_credit_inside_the_article_does_not_end_it() -> None:
+    credit = "© Photo: City archive"
+    lines = [PARAGRAPHS[0], PARAGRAPHS[1], credit, *PARAGRAPHS, *PARAGRAPHS[::-1]]
+    run = linescore.find_main_run(lines, footer_rules(lines, credit))
+    assert run.start == 0 and run.end == len(lines)
+
+
+def test_the_page_footer_still_ends_the_article() -> None:
+    footer = "© The Town Paper, all rights reserved"
+    lines = [*PARAGRAPHS, PARAGRAPHS[0], footer, PARAGRAPHS[1]]
+    run = linescore.find_main_run(lines, footer_rules(lines, footer))
+    assert lines[run.start:run.end] == [*PARAGRAPHS, PARAGRAPHS[0]]
+
+
+def test_an_article_outweighed_by_its_comments_is_still_the_article() -> None:
+    counter = "17 comments"
+    article = [*PARAGRAPHS, *PARAGRAPHS[::-1]]
+    comments = [f"{paragraph} I agree with number {i}." for i in range(20) for paragraph in PARAGRAPHS]
+    lines = [*FURNITURE, *article, counter, *comments]
+    run = linescore.find_main_run(lines, ["comment-counter" if line == counter else None for line in lines])
+    assert lines[run.start:run.end] == article

@@ -2,7 +2,10 @@
 
 The body comes from trafilatura in its precision mode, chosen by measurement on
 the boilerplate corpus (see bench/clean_bench.py): it beat readability-lxml and
-trafilatura's other modes. Precision mode sometimes stops after the first part
+trafilatura's other modes. Precision mode sometimes drops most of a short page
+(a listing of entries, a product page, a post among its widgets): when its text
+is short and recall mode finds at least twice as many words, recall mode's text
+is taken. Precision mode also sometimes stops after the first part
 of a long article; when readability-lxml finds a body at least twice as long
 that contains what trafilatura found, trafilatura cut the article short and
 readability's body is taken instead. The project's leftover rules (clean/cleaner.py)
@@ -24,6 +27,8 @@ from generator.clean.html.pagelines import page_lines
 from generator.clean.html.pagemeta import page_metadata
 from generator.core.model import Removal
 
+RECALL_BELOW_WORDS = 500  # precision mode's text shorter than this is checked against recall mode's ...
+RECALL_MIN_RATIO = 2.0  # ... which is taken when it finds this many times more words
 FALLBACK_MIN_RATIO = 2.0  # readability's body must be this many times longer ...
 FALLBACK_MIN_COVER = 0.9  # ... and hold this share of trafilatura's 4-word shingles
 BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "dd", "dt", "figcaption")
@@ -50,6 +55,10 @@ def extract(html: str) -> Extracted:
     soup = BeautifulSoup(html, "lxml")
     metadata = page_metadata(soup)
     text, method = _trafilatura(html), "trafilatura"
+    if len(WORD.findall(text)) < RECALL_BELOW_WORDS:  # a text this long is an article, not a cut-off lead
+        wider = _trafilatura(html, recall=True)
+        if _longer(wider, text):
+            text, method = wider, "trafilatura's recall mode"
     other = _readability(html)
     if _cut_short(text, other):
         text, method = other, "readability"
@@ -57,11 +66,16 @@ def extract(html: str) -> Extracted:
     return Extracted(text, metadata, method, placed.source_lines, placed.left_out)
 
 
-def _trafilatura(html: str) -> str:
+def _trafilatura(html: str, recall: bool = False) -> str:
     import trafilatura
 
-    return trafilatura.extract(html, favor_precision=True, include_comments=False, include_tables=True,
-                               deduplicate=False, output_format="txt") or ""
+    return trafilatura.extract(html, favor_precision=not recall, favor_recall=recall, include_comments=False,
+                               include_tables=True, deduplicate=False, output_format="txt") or ""
+
+
+def _longer(text: str, than: str) -> bool:
+    """True when text has at least RECALL_MIN_RATIO times the words of than."""
+    return len(WORD.findall(text)) >= RECALL_MIN_RATIO * max(1, len(WORD.findall(than)))
 
 
 def _readability(html: str) -> str:

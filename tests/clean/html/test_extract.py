@@ -322,3 +322,29 @@ def test_keep_brings_back_a_passage_the_extractor_left_out(tmp_path):
     assert not any("river towns" in r.text for r in article.cleaned.removals)
     kept = next(b for b in article.cleaned.blocks if "river towns" in b.text)
     assert kept.source_line == fixture_line("Get the day's headlines")
+
+
+def _modes(monkeypatch: pytest.MonkeyPatch, precise: str, recalled: str) -> None:
+    from generator.clean.html import extract as extract_module
+
+    monkeypatch.setattr(extract_module, "_trafilatura", lambda html, recall=False: recalled if recall else precise)
+    monkeypatch.setattr(extract_module, "_readability", lambda html: "")
+
+
+def test_recall_mode_is_taken_when_precision_mode_kept_little_of_a_short_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.clean.html.extract import extract
+
+    lead = "The river rose overnight and the town closed the lower road."
+    rest = "Volunteers filled sandbags along the bank until the water began to fall at dawn."
+    _modes(monkeypatch, lead, "\n".join([lead, rest, rest + " Again.", rest + " Once more."]))
+    page = extract("<html><body><p>x</p></body></html>")
+    assert rest in page.text and page.method == "trafilatura's recall mode"
+
+
+def test_precision_mode_stands_when_recall_mode_adds_little(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.clean.html.extract import extract
+
+    lead = "The river rose overnight and the town closed the lower road."
+    _modes(monkeypatch, lead, lead + "\nShare this")
+    page = extract("<html><body><p>x</p></body></html>")
+    assert page.text == lead and page.method == "trafilatura"
