@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # core/versions.py holds an article's versions; it imports Loc from here
+    from generator.core.versions import LostNote, Version
 
 
 # The dates an archive accepts: four-digit years, which the pages sort and label by (date.max is 9999-12-31).
@@ -290,41 +294,6 @@ class AnchoredFact:
     link: FactLink
     span: Span
     sentence: str
-
-
-@dataclass(frozen=True)
-class Change:
-    """One paragraph that differs from the version before: added, removed, or edited (words: the word-level
-    diff, as ("same" | "removed" | "added", words) runs)."""
-
-    kind: str  # "added", "removed" or "edited"
-    before: str
-    after: str
-    words: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class Version:
-    """One capture of an article, and what changed since the capture before it."""
-
-    captured: datetime | None  # WARC-Date; None for a text or HTML seed (no capture time)
-    source: str  # where it is read from: seeds/x.warc.gz#offset=123, or the seed
-    title: str | None
-    changes: tuple[Change, ...] = ()  # () for the first version, or when nothing in its text changed
-    title_before: str | None = None  # the headline before, when it changed
-    # (fact id, the sentence this version words the fact link's passage in, "" when the passage is not in it)
-    fact_sentences: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class LostNote:
-    """A note or fact link written against an earlier version whose passage the shown version no longer holds."""
-
-    kind: str  # "note" or "fact link"
-    quote: str
-    text: str  # the note, or the fact id
-    last_seen: datetime | None  # the last capture that still held the passage
-    loc: Loc
 
 
 @dataclass(frozen=True)

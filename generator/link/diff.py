@@ -7,7 +7,7 @@ import re
 from difflib import SequenceMatcher
 from typing import Sequence
 
-from generator.core.model import Change
+from generator.core.versions import Change
 
 EDITED_MIN_SIMILARITY = 0.5  # below it, two paragraphs at one place are one removed and another added
 WORD = re.compile(r"\S+")

@@ -13,8 +13,8 @@ from datetime import datetime
 
 from generator.annotate.anchor import anchor
 from generator.core.errors import Problem, error
-from generator.core.model import (Annotations, Article, ArticleAnnotation, Block, CleanedArticle, LostNote, Selector,
-                                  Span, Version)
+from generator.core.model import Annotations, Article, ArticleAnnotation, Block, CleanedArticle, Selector, Span
+from generator.core.versions import LostNote, Version
 from generator.core.sentences import sentence_around
 from generator.ingest.urls import normalise_url, outlet_domain
 from generator.ingest.versions import Groups, Member

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from generator.core.model import Article, Change
+from generator.core.model import Article
+from generator.core.versions import Change
 from generator.render import markdown as md
 from generator.render import paths
 from generator.render.numbers import NUMBER, WORDS
