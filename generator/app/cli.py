@@ -1,4 +1,4 @@
-"""The command line. The only module that prints problems and decides exit codes."""
+"""The command line: parse, call the pipeline, print what it did (problems through console.py), set the exit code."""
 
 from __future__ import annotations
 
