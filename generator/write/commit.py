@@ -79,6 +79,16 @@ def commit(root: Path, changes: Changes, staged_docs: Path, staged_site: Path | 
     plan = {"docs": str(root / "docs"), "staged_docs": str(staged_docs), "write": sorted(changes.write),
             "remove": sorted(changes.remove), "site": str(site_dir) if site_dir else None,
             "staged_site": str(staged_site) if staged_site else None}
+    try:
+        _commit(work, plan, staged_docs, staged_site, site_dir)
+    finally:
+        # A signal deferred during the commit is raised as it ends: the scratch it left (staging, the
+        # previous site) is removed all the same, once the journal says nothing is left to finish.
+        if not (work / JOURNAL).exists():
+            _tidy(plan)
+
+
+def _commit(work: Path, plan: dict, staged_docs: Path, staged_site: Path | None, site_dir: Path | None) -> None:
     with signals_deferred():
         atomic_write(work / JOURNAL, json.dumps(plan, indent=1) + "\n")
         if site_dir and staged_site:
@@ -96,7 +106,6 @@ def commit(root: Path, changes: Changes, staged_docs: Path, staged_site: Path | 
                                          "again")]) from None
         _roll_forward(plan)  # docs/; the site's swap, done, is skipped (and redone by recover() if killed)
         (work / JOURNAL).unlink()
-    _tidy(plan)
 
 
 def recover(root: Path) -> str | None:
@@ -108,10 +117,13 @@ def recover(root: Path) -> str | None:
         except ValueError:  # killed while writing the journal: nothing had been moved yet
             journal.unlink()
             return None
-        with signals_deferred():
-            _roll_forward(plan)
-            journal.unlink()
-        _tidy(plan)
+        try:
+            with signals_deferred():
+                _roll_forward(plan)
+                journal.unlink()
+        finally:
+            if not journal.exists():
+                _tidy(plan)
         return "finished the commit of a build that was interrupted (docs/ and site/ are now that build)"
     site, old = root / "site", root / "site.old"
     if old.is_dir() and not site.exists():

@@ -41,3 +41,25 @@ def test_a_site_that_cannot_be_swapped_leaves_docs_and_site_as_they_were(built_a
     monkeypatch.setattr(commit_module.os, "rename", rename)
     assert main(["build", "--root", str(root)]) == 0  # nothing left behind stops the next build
     assert tree_digest(root / "docs") != before["docs"]
+
+
+def test_a_signal_during_the_commit_still_leaves_no_scratch(built_archive: Path, tmp_path: Path, monkeypatch):
+    """SIGTERM inside the commit is held until it ends, then raised: the new build stands, and the staging
+    and the previous site (site.old) are removed as after any commit."""
+    import signal
+
+    root = tmp_path / "archive"
+    shutil.copytree(built_archive, root, symlinks=True)
+    entities = root / "annotations" / "entities.yml"
+    entities.write_text(entities.read_text("utf-8").replace("description:", "description: Changed.", 1), "utf-8")
+    roll_forward = commit_module._roll_forward
+
+    def signalled(plan):  # type: ignore[no-untyped-def]
+        os.kill(os.getpid(), signal.SIGTERM)  # arrives mid-commit, held by signals_deferred
+        return roll_forward(plan)
+
+    monkeypatch.setattr(commit_module, "_roll_forward", signalled)
+    assert main(["build", "--root", str(root)]) == 128 + signal.SIGTERM
+    assert not (root / "site.old").exists()
+    assert not (root / ".build" / "commit.json").exists() and not (root / ".build" / "docs").exists()
+    assert any("Changed." in page.read_text("utf-8") for page in (root / "site" / "entities").rglob("index.html"))
