@@ -14,6 +14,9 @@ from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 
+from generator.core.neighbours import Neighbours
+from generator.core.neighbours import neighbours as neighbours_by_date
+
 
 # The dates an archive accepts: four-digit years, which the pages sort and label by (date.max is 9999-12-31).
 EARLIEST_DATE = date(1000, 1, 1)
@@ -422,3 +425,8 @@ class Archive:
             related.setdefault(relation.article_a, []).append(relation)
             related.setdefault(relation.article_b, []).append(relation)
         return related
+
+    @cached_property
+    def neighbours(self) -> dict[str, Neighbours]:
+        """Article id -> the articles before and after it by date and others of its day (core.neighbours)."""
+        return neighbours_by_date(self.articles)

@@ -8,6 +8,7 @@ from generator.core.model import Archive, Article, Mention, Related
 from generator.render import markdown as md
 from generator.render import paths
 from generator.render.markdown import Marked
+from generator.render.neighbours import neighbours_section
 from generator.render.quotes import quoted
 from generator.render.versions import capture_time, versions_section
 from generator.render.references import with_references
@@ -100,6 +101,7 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention], 
 
     out += _facts_section(article, archive, page)
     out += _related_section(article, related, articles, page)
+    out += neighbours_section(article, archive, page)
     out += versions_section(article)
     out += _removed_section(article)
     out += [md.json_ld(structured_data(article, archive, mentions)), ""]
