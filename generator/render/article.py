@@ -160,7 +160,8 @@ def _other(relation: Related, article_id: str) -> str:
 
 def _other_link(page: str, relation: Related, article_id: str, articles: dict[str, Article]) -> str:
     other = articles[_other(relation, article_id)]
-    return f"{md.link(md.text(other.title), paths.relative(page, paths.article(other.slug)))} ({md.text(other.outlet)})"
+    outlet = f" ({md.text(other.outlet)})" if other.outlet_known else ""  # an unknown one: said in the section below
+    return f"{md.link(md.text(other.title), paths.relative(page, paths.article(other.slug)))}{outlet}"
 
 
 def _related_section(article: Article, related: list[Related], articles: dict[str, Article], page: str) -> list[str]:

@@ -25,7 +25,7 @@ def neighbours_section(article: Article, archive: Archive, page: str) -> list[st
     if around.next:
         steps.append(f"Next: {_link(around.next, page)}{_when(around.next, article)} →")
     if steps:
-        out += [" · ".join(steps), "{: .article-steps }", ""]
+        out += ["  \n".join(steps), "{: .article-steps }", ""]  # a hard break: one step a line
     if around.same_day:
         out += [f"Same day, {md.format_date(article.date)}:", ""]
         out += [f"- {_link(other, page)}" + (f" ({md.text(other.outlet)})" if other.outlet_known else "")
