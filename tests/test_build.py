@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 import pytest
 
 from generator.app.cli import main
@@ -231,7 +233,9 @@ def test_hand_anchored_mention_links_the_entity(tmp_path: Path):
     copy_hand_written(REPO / "docs", root / "docs")
     assert main(["build", "--root", str(root)]) == 0
     page = (root / "site/articles/sample/index.html").read_text("utf-8")
-    assert '<a class="entity-link" href="../../entities/ana-silva/">the mayor</a>' in page
+    # "Ana Silva said ..., and the mayor thanked": the paragraph links the entity at its first mention only
+    paragraph = next(p for p in BeautifulSoup(page, "html.parser").select("p") if "the mayor thanked" in p.get_text())
+    assert [a.get_text() for a in paragraph.select('a.entity-link[href="../../entities/ana-silva/"]')] == ["Ana Silva"]
     entity = (root / "site/entities/ana-silva/index.html").read_text("utf-8")
     assert "<mark>the mayor</mark>" in entity
 

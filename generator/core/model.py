@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # core/versions.py holds an article's versions; it imports Loc from here
     from generator.core.versions import LostNote, Version
 
+from generator.core.neighbours import Neighbours
+from generator.core.neighbours import neighbours as neighbours_by_date
+
 
 # The dates an archive accepts: four-digit years, which the pages sort and label by (date.max is 9999-12-31).
 EARLIEST_DATE = date(1000, 1, 1)
@@ -391,3 +394,8 @@ class Archive:
             related.setdefault(relation.article_a, []).append(relation)
             related.setdefault(relation.article_b, []).append(relation)
         return related
+
+    @cached_property
+    def neighbours(self) -> dict[str, Neighbours]:
+        """Article id -> the articles before and after it by date and others of its day (core.neighbours)."""
+        return neighbours_by_date(self.articles)

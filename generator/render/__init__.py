@@ -123,7 +123,8 @@ def _fact_inputs(fact: Fact, archive: Archive) -> tuple:
 
 
 def _article_inputs(i: int, archive: Archive, index: EntityIndex) -> tuple:
-    """Everything render_article reads: the article, its mentions and related coverage, and what they name.
+    """Everything render_article reads: the article, its mentions, related coverage, neighbours by date, and
+    what they name.
     tests/render/test_page_inputs.py fails when render_article reads something this leaves out."""
     article = archive.articles[i]
     related = archive.related_by_article.get(article.id, [])
@@ -132,7 +133,8 @@ def _article_inputs(i: int, archive: Archive, index: EntityIndex) -> tuple:
             tuple(archive.articles_by_id[r.article_a if r.article_b == article.id else r.article_b] for r in related),
             tuple(archive.facts_by_id.get(f.link.fact_id) for f in article.facts),
             archive.entities, search_allowance(len(archive.articles)),
-            referenced((n.note.text for n in article.notes), archive))
+            referenced((n.note.text for n in article.notes), archive),
+            archive.neighbours.get(article.id))  # previous, next, same day: what the page shows of them
 
 
 @dataclass(frozen=True)

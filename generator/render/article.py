@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 from generator.core.model import Archive, Article, Mention, Related
+from generator.core.references import REFERENCE
 from generator.render import markdown as md
 from generator.render import paths
 from generator.render.markdown import Marked
+from generator.render.neighbours import neighbours_section
 from generator.render.quotes import quoted
 from generator.render.versions import capture_time, versions_section
 from generator.render.references import with_references
@@ -63,15 +65,21 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention], 
         others = ", ".join(_other_link(page, r, article.id, articles) for r in related)
         out += [f"Also reported by: {others} — see [related coverage](#related-coverage).", "{: .also-reported }", ""]
 
+    # Only an entity's first mention in a paragraph is a link: a dense paragraph underlined at every name
+    # reads heavily, and the first link already leads to the entity.
     mentions_in: dict[int, list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        mentions_in[mention.span.block].append(mention)
+    linked: set[tuple[int, str]] = set()
+    for mention in sorted(mentions, key=lambda m: (m.span.block, m.span.start)):
+        if (mention.span.block, mention.entity_id) not in linked:
+            linked.add((mention.span.block, mention.entity_id))
+            mentions_in[mention.span.block].append(mention)
+    titles = _entity_titles(archive, {m.entity_id for m in mentions})
     marks_in: dict[int, list[Marked]] = defaultdict(list)
     notes_after: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
     for number, anchored in enumerate(sorted(article.notes, key=lambda n: (n.span.block, n.span.start)), start=1):
         span = anchored.span
         marks_in[span.block].append(Marked(
-            span.start, span.end, f'<mark class="annotated" title="Note {number}">', "</mark>",
+            span.start, span.end, f'<mark class="annotated" title="{md.attr(_note_hover(number, anchored.note.text))}">', "</mark>",
             f'<sup class="note-ref" data-search-exclude>{md.link(str(number), "#" + note_anchor(number))}</sup>'))
         quoted = article.blocks[span.block].text[span.start:span.end]
         notes_after[span.block].append((number, quoted, anchored.note.text))
@@ -84,7 +92,7 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention], 
 
     indexed, lead_ended = 0, False  # characters indexed so far; the indexed lead is one unbroken run
     for b, block in enumerate(article.blocks):
-        body = inline(block.text, mentions_in[b], marks_in[b], page)
+        body = inline(block.text, mentions_in[b], marks_in[b], page, titles)
         if block.kind == "heading":
             label = "".join(ch for ch in block.text if ch not in '"{}<>&\\')
             out += [f'## {body} {{ #{block_anchor(b)} data-toc-label="{label}"{lang} }}', ""]
@@ -100,6 +108,7 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention], 
 
     out += _facts_section(article, archive, page)
     out += _related_section(article, related, articles, page)
+    out += neighbours_section(article, archive, page)
     out += versions_section(article)
     out += _removed_section(article)
     out += [md.json_ld(structured_data(article, archive, mentions)), ""]
@@ -151,7 +160,8 @@ def _other(relation: Related, article_id: str) -> str:
 
 def _other_link(page: str, relation: Related, article_id: str, articles: dict[str, Article]) -> str:
     other = articles[_other(relation, article_id)]
-    return f"{md.link(md.text(other.title), paths.relative(page, paths.article(other.slug)))} ({md.text(other.outlet)})"
+    outlet = f" ({md.text(other.outlet)})" if other.outlet_known else ""  # an unknown one: said in the section below
+    return f"{md.link(md.text(other.title), paths.relative(page, paths.article(other.slug)))}{outlet}"
 
 
 def _related_section(article: Article, related: list[Related], articles: dict[str, Article], page: str) -> list[str]:
@@ -179,12 +189,13 @@ def _related_section(article: Article, related: list[Related], articles: dict[st
     return out
 
 
-def inline(value: str, mentions: list[Mention], marks: list[Marked], page: str) -> str:
+def inline(value: str, mentions: list[Mention], marks: list[Marked], page: str,
+           titles: dict[str, str] | None = None) -> str:
     """Markdown for one paragraph: marks cut where they overlap so tags nest, entity links inside them."""
     cuts = sorted({0, len(value)} | {m.start for m in marks} | {m.end for m in marks})
     pieces: list[str] = []
     for start, end in zip(cuts, cuts[1:]):
-        content = _linked_text(value, start, end, mentions, page)
+        content = _linked_text(value, start, end, mentions, page, titles or {})
         for mark in (m for m in marks if m.start <= start and end <= m.end):
             content = mark.open_tag + content + mark.close_tag
         pieces.append(content)
@@ -192,7 +203,8 @@ def inline(value: str, mentions: list[Mention], marks: list[Marked], page: str) 
     return "".join(pieces)
 
 
-def _linked_text(value: str, start: int, end: int, mentions: list[Mention], page: str) -> str:
+def _linked_text(value: str, start: int, end: int, mentions: list[Mention], page: str,
+                 titles: dict[str, str]) -> str:
     parts, cursor = [], start
     for mention in sorted(mentions, key=lambda m: m.span.start):
         m_start, m_end = max(mention.span.start, start), min(mention.span.end, end)
@@ -200,10 +212,30 @@ def _linked_text(value: str, start: int, end: int, mentions: list[Mention], page
             continue
         parts.append(md.text(value[cursor:m_start]))
         target = paths.relative(page, paths.entity(mention.entity_id))
-        parts.append(md.link(md.text(value[m_start:m_end]), target) + "{: .entity-link }")
+        title = titles.get(mention.entity_id)
+        attrs = f' title="{md.attr_list_value(title)}"' if title else ""
+        parts.append(md.link(md.text(value[m_start:m_end]), target) + f"{{: .entity-link{attrs} }}")
         cursor = m_end
     parts.append(md.text(value[cursor:end]))
     return "".join(parts)
+
+
+def _entity_titles(archive: Archive, entity_ids: set[str]) -> dict[str, str]:
+    """Entity id -> its hover text: the type, and the description's first words."""
+    positions, titles = archive.entity_positions, {}
+    for entity_id in entity_ids:
+        if entity_id in positions:
+            entity = archive.entities[positions[entity_id]]
+            kind = entity.type.capitalize()
+            titles[entity_id] = f"{kind}: {md.hover(entity.description, 120)}" if entity.description else kind
+    return titles
+
+
+def _note_hover(number: int, note: str) -> str:
+    """The note's first words (a [[kind:id|words]] reference as its words or id), so a reader sees what the
+    note is about before jumping to it."""
+    words = REFERENCE.sub(lambda m: m.group(3) or m.group(2), note)
+    return f"Note {number}: {md.hover(words)}" if words.strip() else f"Note {number}"
 
 
 def _facts_section(article: Article, archive: Archive, page: str) -> list[str]:

@@ -28,9 +28,19 @@ def _by_date(articles: list[Article]) -> list[Article]:
 
 
 def _article_line(page: str, article: Article, with_outlet: bool = True) -> str:
-    outlet = f" — {md.text(article.outlet)}" if with_outlet else ""
+    # An article whose outlet is unknown goes without one: the label on every line of a listing where most
+    # outlets are unknown would drown the titles; the listing says it once (unattributed_note).
+    outlet = f" — {md.text(article.outlet)}" if with_outlet and article.outlet_known else ""
     return (f"- {md.format_date(article.date)} · "
             f"{md.link(md.text(article.title), paths.relative(page, paths.article(article.slug)))}{outlet}")
+
+
+def unattributed_note(page: str, articles: list[Article]) -> list[str]:
+    """Once per listing that shows articles without an outlet: what the missing outlet means."""
+    if all(a.outlet_known for a in articles):
+        return []
+    where = md.link("outlets", paths.relative(page, paths.index("outlets"), "not-identified"))
+    return ["", f"Articles listed without an outlet have none identified (see {where}).", "{: .quiet-note }"]
 
 
 def articles_index(archive: Archive) -> str:
@@ -41,6 +51,7 @@ def articles_index(archive: Archive) -> str:
            f"{len(archive.articles)} articles. The latest first; every month of the archive below.", "",
            "## Latest { #latest }", ""]
     out += [_article_line(page, a) for a in latest[:LATEST_SHOWN]]
+    out += unattributed_note(page, list(latest[:LATEST_SHOWN]))
     out += ["", "## By month { #by-month }", "", *months_table(page, articles_by_month(archive))]
     return "\n".join(out).rstrip() + "\n"
 
@@ -147,6 +158,7 @@ def tag_pages(archive: Archive) -> dict[str, str]:
         body += [f"{len(by_tag[tag])} {'article' if len(by_tag[tag]) == 1 else 'articles'}, oldest first. "
                  f"{md.link('All tags', paths.relative(page, index_page))}.", ""]
         body += [_article_line(page, a) for a in _by_date(by_tag[tag])]
+        body += unattributed_note(page, by_tag[tag])
         pages[page] = "\n".join(body).rstrip() + "\n"
     pages[index_page] = "\n".join(out).rstrip() + "\n"
     return pages

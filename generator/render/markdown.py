@@ -50,6 +50,20 @@ def attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
+def attr_list_value(value: str) -> str:
+    """A value for a quoted attribute in an attr_list `{: title="..." }`: whitespace runs as one space, every
+    character other than a letter, digit or space as a numeric character reference, so neither attr_list
+    (braces, quotes) nor an inline pattern (brackets, stars, backticks, `<`) reads any of it; the browser
+    shows the characters."""
+    return "".join(ch if ch.isalnum() or ch == " " else f"&#{ord(ch)};" for ch in " ".join(value.split()))
+
+
+def hover(value: str, limit: int = 80) -> str:
+    """Text for a hover title: one line, cut at a word before `limit` characters."""
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 def link(label_markdown: str, target: str) -> str:
     return f"[{label_markdown}]({target})"
 

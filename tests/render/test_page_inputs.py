@@ -19,8 +19,10 @@ from ..conftest import copy_archive
 # What _article_inputs (generator/render/__init__.py) makes the memo key of: the archive's entity registry
 # (entities, and entity_positions, which follows from it), the article's own facts, its related articles,
 # and what its notes' [[kind:id]] references resolve to (render.references.referenced, which reads the
-# articles and entity names to resolve them).
-COVERED_ATTRIBUTES = {"entities", "entity_positions", "facts_by_id", "articles_by_id", "entity_names"}
+# articles and entity names to resolve them), and the article's own entry of `neighbours` (previous / next
+# by date and the same day's others, as summaries of what the page shows of them).
+COVERED_ATTRIBUTES = {"entities", "entity_positions", "facts_by_id", "articles_by_id", "entity_names",
+                      "neighbours"}
 
 
 class RecordingMapping(Mapping):
@@ -76,6 +78,7 @@ def test_render_article_reads_only_what_the_memo_key_holds(result: pipeline.Resu
             r.id for n in article.notes for r in references(n.note.text) if r.kind == "fact"}
         assert recorder.keys.get("facts_by_id", set()) <= own_facts, "a fact the article does not link was read"
         related_ids = {r.article_a if r.article_b == article.id else r.article_b for r in related}
+        assert recorder.keys.get("neighbours", set()) <= {article.id}, "another article's neighbours were read"
         assert by_id_keys <= related_ids, (f"articles {sorted(map(str, by_id_keys - related_ids))} were read: "
                                            "the memo key holds only the related ones")
 
