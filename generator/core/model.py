@@ -31,8 +31,7 @@ def accepted_date(day: date | None) -> date | None:
     return day if day is not None and day >= EARLIEST_DATE else None
 
 
-# Control characters, and the marks that reorder text (bidirectional overrides), in a file name or a quoted
-# value would move the cursor, colour the terminal or forge an output line: they are printed escaped.
+# Control characters and bidirectional marks in a path or value would move the cursor or forge a line.
 _INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 

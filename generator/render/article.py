@@ -39,9 +39,24 @@ def search_allowance(article_count: int) -> int:
 def render_article(article: Article, archive: Archive, mentions: list[Mention], related: list[Related],
                    articles: dict[str, Article], search_chars: int = SEARCH_TEXT_BUDGET) -> str:
     page = paths.article(article.slug)
-    facts_by_id = archive.facts_by_id
     # The article's own words in its language, for screen readers and hyphenation; the page around them is English.
     lang = f' lang="{article.cleaned.language}"' if article.cleaned.language not in (None, SITE_LANGUAGE) else ""
+    out = _header(article, page, related, articles, lang)
+    marks_in, notes_after = _marks(article, archive, page)
+    out += _body(article, archive, page, _first_mentions(mentions), marks_in, notes_after,
+                 _entity_titles(archive, {m.entity_id for m in mentions}), lang, search_chars)
+    out += _facts_section(article, archive, page)
+    out += _related_section(article, related, articles, page)
+    out += neighbours_section(article, archive, page)
+    out += versions_section(article)
+    out += _removed_section(article)
+    out += [md.json_ld(structured_data(article, archive, mentions)), ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _header(article: Article, page: str, related: list[Related], articles: dict[str, Article],
+            lang: str) -> list[str]:
+    """Front matter, title, the line of metadata, tags and who else reported it."""
     out = [md.front_matter(title=article.title, description=f"{article.outlet}, {md.format_date(article.date)}"),
            md.heading(1, article.title) + (f" {{{lang} }}" if lang else ""), ""]
     outlet = (md.link(md.text(article.outlet), paths.relative(page, paths.outlet(article.outlet)))
@@ -64,16 +79,24 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention], 
     if related:
         others = ", ".join(_other_link(page, r, article.id, articles) for r in related)
         out += [f"Also reported by: {others} — see [related coverage](#related-coverage).", "{: .also-reported }", ""]
+    return out
 
-    # Only an entity's first mention in a paragraph is a link: a dense paragraph underlined at every name
-    # reads heavily, and the first link already leads to the entity.
+
+def _first_mentions(mentions: list[Mention]) -> dict[int, list[Mention]]:
+    """Each paragraph's mentions that are links: only an entity's first in the paragraph (a dense paragraph
+    underlined at every name reads heavily, and the first link already leads to the entity)."""
     mentions_in: dict[int, list[Mention]] = defaultdict(list)
     linked: set[tuple[int, str]] = set()
     for mention in sorted(mentions, key=lambda m: (m.span.block, m.span.start)):
         if (mention.span.block, mention.entity_id) not in linked:
             linked.add((mention.span.block, mention.entity_id))
             mentions_in[mention.span.block].append(mention)
-    titles = _entity_titles(archive, {m.entity_id for m in mentions})
+    return mentions_in
+
+
+def _marks(article: Article, archive: Archive, page: str
+           ) -> tuple[dict[int, list[Marked]], dict[int, list[tuple[int, str, str]]]]:
+    """Each paragraph's highlighted notes and fact claims, and the notes shown after it (number, quote, text)."""
     marks_in: dict[int, list[Marked]] = defaultdict(list)
     notes_after: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
     for number, anchored in enumerate(sorted(article.notes, key=lambda n: (n.span.block, n.span.start)), start=1):
@@ -81,15 +104,22 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention], 
         marks_in[span.block].append(Marked(
             span.start, span.end, f'<mark class="annotated" title="{md.attr(_note_hover(number, anchored.note.text))}">', "</mark>",
             f'<sup class="note-ref" data-search-exclude>{md.link(str(number), "#" + note_anchor(number))}</sup>'))
-        quoted = article.blocks[span.block].text[span.start:span.end]
-        notes_after[span.block].append((number, quoted, anchored.note.text))
+        passage = article.blocks[span.block].text[span.start:span.end]
+        notes_after[span.block].append((number, passage, anchored.note.text))
     for anchored in article.facts:
-        span, fact = anchored.span, facts_by_id.get(anchored.link.fact_id)
+        span, fact = anchored.span, archive.facts_by_id.get(anchored.link.fact_id)
         label = md.attr(fact.title if fact else anchored.link.fact_id)
         marks_in[span.block].append(Marked(
             span.start, span.end, f'<span class="fact-claim" title="Fact: {label}">', "</span>",
             f'<sup class="fact-ref" data-search-exclude>{md.link("fact", paths.relative(page, paths.fact(anchored.link.fact_id)))}</sup>'))
+    return marks_in, notes_after
 
+
+def _body(article: Article, archive: Archive, page: str, mentions_in: dict[int, list[Mention]],
+          marks_in: dict[int, list[Marked]], notes_after: dict[int, list[tuple[int, str, str]]],
+          titles: dict[str, str], lang: str, search_chars: int) -> list[str]:
+    """The paragraphs and headings, each with its anchor, and each note after its paragraph."""
+    out: list[str] = []
     indexed, lead_ended = 0, False  # characters indexed so far; the indexed lead is one unbroken run
     for b, block in enumerate(article.blocks):
         body = inline(block.text, mentions_in[b], marks_in[b], page, titles)
@@ -101,18 +131,11 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention], 
             indexed += len(block.text)
             searched = not lead_ended
             out += [body, f"{{: #{block_anchor(b)}{'' if searched else ' data-search-exclude'}{lang} }}", ""]
-        for number, quoted, note in notes_after[b]:
+        for number, passage, note in notes_after[b]:
             out += [f'<div class="admonition note annotation-note" id="{note_anchor(number)}" markdown>', "",
-                    f"Note {number} · on “{md.text(_shorten(quoted))}”", "{: .admonition-title }", "",
+                    f"Note {number} · on “{md.text(_shorten(passage))}”", "{: .admonition-title }", "",
                     with_references(note, page, archive), "", "</div>", ""]
-
-    out += _facts_section(article, archive, page)
-    out += _related_section(article, related, articles, page)
-    out += neighbours_section(article, archive, page)
-    out += versions_section(article)
-    out += _removed_section(article)
-    out += [md.json_ld(structured_data(article, archive, mentions)), ""]
-    return "\n".join(out).rstrip() + "\n"
+    return out
 
 
 SITE_LANGUAGE = "en"  # the language of the pages' own words ("Also reported by", "Tags"), as mkdocs.yml sets it
