@@ -283,8 +283,9 @@ def cleaning_override_problems(located: Located) -> list[Problem]:
         for i, value in enumerate(cleaning.get(which) or ()):
             if isinstance(value, str) and matches_every_line(value):
                 problems.append(error(located.loc(("cleaning", which, i)),
-                                      f"cleaning/{which}/{i}: {quoted_value(value)} has no words, and lines are matched by "
-                                      f"their words, so it would {which} every line of the article; quote some "
+                                      f"cleaning/{which}/{i}: {quoted_value(value)} has no words, and lines are "
+                                      f"matched by their words, so it would {which} every line of the article; "
+                                      f"quote some "
                                       f"words of the line to {which} instead"))
     return problems
 

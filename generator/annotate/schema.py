@@ -132,7 +132,8 @@ def _describe(err: jsonschema.ValidationError, located: Located) -> list[Problem
         if isinstance(err.instance, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", err.instance):
             return [error(loc, f"{where}: {quoted_value(err.instance)} is written as a date, but no such day exists; "
                                "check the month and the day")]
-        return [error(loc, f"{where}: {quoted_value(err.instance)} is not a date; write it as YYYY-MM-DD, e.g. 2023-12-20")]
+        return [error(loc, f"{where}: {quoted_value(err.instance)} is not a date; "
+                           "write it as YYYY-MM-DD, e.g. 2023-12-20")]
     if err.validator == "pattern":
         description = err.schema.get("description", "")
         return [error(loc, f"{where}: {quoted_value(err.instance)} is not valid here. {description}".strip())]
