@@ -22,7 +22,7 @@ from generator.annotate.references import reference_problems
 from generator.annotate.tags import load_vocabulary, tag_problems
 from generator.annotate.yamlloc import Located, load_yaml
 from generator.clean.lineshape import line_key
-from generator.core.errors import Problem, error, warning
+from generator.core.errors import Problem, error, quoted_value, warning
 from generator.core.model import (
     EARLIEST_DATE,
     Annotations,
@@ -243,7 +243,7 @@ def cross_reference_problems(annotations: Annotations, article_ids: set[str],
             if check_fact_ids and link.fact_id not in fact_ids:
                 problems.append(error(link.loc, _unknown("fact", link.fact_id, fact_ids)))
             if link.figure and link.figure not in link.selector.quote:
-                problems.append(error(link.loc, f"figure {link.figure!r} is not part of the quote; "
+                problems.append(error(link.loc, f"figure {quoted_value(link.figure)} is not part of the quote; "
                                       "copy the figure as the quoted sentence words it"))
         for mention in (*annotation.mentions, *annotation.unlinks):
             if check_entity_ids and mention.entity_id not in entity_ids:
@@ -253,7 +253,7 @@ def cross_reference_problems(annotations: Annotations, article_ids: set[str],
 
 def _unknown(kind: str, value: str, known: Iterable[str]) -> str:
     hint = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-    return f"unknown {kind} '{value}'" + (f"; did you mean '{hint[0]}'?" if hint else "")
+    return f"unknown {kind} {quoted_value(value)}" + (f"; did you mean '{hint[0]}'?" if hint else "")
 
 
 def _duplicates(what: str, items: Iterable[tuple[str, Loc]]) -> list[Problem]:
@@ -283,8 +283,9 @@ def cleaning_override_problems(located: Located) -> list[Problem]:
         for i, value in enumerate(cleaning.get(which) or ()):
             if isinstance(value, str) and matches_every_line(value):
                 problems.append(error(located.loc(("cleaning", which, i)),
-                                      f"cleaning/{which}/{i}: {value!r} has no words, and lines are matched by "
-                                      f"their words, so it would {which} every line of the article; quote some "
+                                      f"cleaning/{which}/{i}: {quoted_value(value)} has no words, and lines are "
+                                      f"matched by their words, so it would {which} every line of the article; "
+                                      f"quote some "
                                       f"words of the line to {which} instead"))
     return problems
 

@@ -24,7 +24,7 @@ import fastjsonschema
 import jsonschema
 
 from generator.annotate.yamlloc import Located
-from generator.core.errors import Problem, error
+from generator.core.errors import Problem, error, quoted_value
 
 SCHEMA_FOR_KIND = {"entities": "entities.schema.json", "facts": "facts.schema.json", "article": "article.schema.json",
                    "tags": "tags.schema.json"}
@@ -54,7 +54,7 @@ def schema_regex(pattern: str) -> re.Pattern[str]:
 def _pattern(checker: jsonschema.protocols.Validator, pattern: str, instance: Any,
              _schema: dict[str, Any]) -> Iterator[jsonschema.ValidationError]:
     if checker.is_type(instance, "string") and not schema_regex(pattern).search(instance):
-        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+        yield jsonschema.ValidationError(f"{quoted_value(instance)} does not match {pattern!r}")
 
 
 _Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
@@ -127,22 +127,23 @@ def _describe(err: jsonschema.ValidationError, located: Located) -> list[Problem
         return [error(loc, f"{where}: {err.message.replace('is a required property', 'is required')}; add it")]
     if err.validator == "enum":
         options = ", ".join(map(str, err.validator_value))
-        return [error(loc, f"{where}: {err.instance!r} is not allowed; use one of: {options}")]
+        return [error(loc, f"{where}: {quoted_value(err.instance)} is not allowed; use one of: {options}")]
     if err.validator == "format" and err.validator_value == "date":
         if isinstance(err.instance, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", err.instance):
-            return [error(loc, f"{where}: {err.instance!r} is written as a date, but no such day exists; "
+            return [error(loc, f"{where}: {quoted_value(err.instance)} is written as a date, but no such day exists; "
                                "check the month and the day")]
-        return [error(loc, f"{where}: {err.instance!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-12-20")]
+        return [error(loc, f"{where}: {quoted_value(err.instance)} is not a date; "
+                           "write it as YYYY-MM-DD, e.g. 2023-12-20")]
     if err.validator == "pattern":
         description = err.schema.get("description", "")
-        return [error(loc, f"{where}: {err.instance!r} is not valid here. {description}".strip())]
+        return [error(loc, f"{where}: {quoted_value(err.instance)} is not valid here. {description}".strip())]
     if err.validator == "type":
         return [error(loc, f"{where}: expected {_type_name(err.validator_value)}, "
                            f"found {_type_name(type(err.instance).__name__)}")]
     if err.validator == "oneOf" and path and "evidence" in path:
         return [error(loc, f"{where}: an evidence item needs either url (an external source) "
                            "or article (an article id), not both")]
-    return [error(loc, f"{where}: {err.message}")]
+    return [error(loc, f"{where}: {_short_message(err)}")]
 
 
 def _type_name(name: Any) -> str:
@@ -152,3 +153,9 @@ def _type_name(name: Any) -> str:
     if isinstance(name, list):
         return " or ".join(names.get(n, n) for n in name)
     return names.get(name, str(name))
+
+
+def _short_message(err: jsonschema.ValidationError) -> str:
+    """jsonschema's own words quote the whole instance; a long one is cut like every quoted value."""
+    whole = repr(err.instance)
+    return err.message.replace(whole, quoted_value(err.instance)) if len(whole) > 80 else err.message

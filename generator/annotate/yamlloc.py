@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from generator.core.errors import Problem, error
+from generator.core.errors import Problem, error, quoted_value
 from generator.core.model import Loc
 
 Path_ = tuple[Any, ...]
@@ -93,13 +93,22 @@ def load_yaml(text: str, path: str) -> tuple[Located | None, list[Problem]]:
         located.data = builder.build(node, ())
     except _TooLarge:
         return None, [error(Loc(path, node.start_mark.line + 1, node.start_mark.column + 1),
-                            f"document expands to more than {MAX_NODES:,} values (YAML aliases used as a "
-                            "'billion laughs' bomb?); write the values out instead of nesting aliases")]
+                            _too_large(builder.aliases, len(text.encode("utf-8"))))]
     except _TooDeep as deep:
         return None, [error(Loc(path, deep.node.start_mark.line + 1, deep.node.start_mark.column + 1),
-                            f"nested more than {MAX_DEPTH} levels deep (or an alias that contains itself); "
-                            "annotation files need only a few levels, so flatten it")]
+                            f"nested more than {MAX_DEPTH} levels deep (the limit is {MAX_DEPTH} levels, or an "
+                            "alias that contains itself); annotation files need only a few levels, so flatten it")]
     return located, problems
+
+
+def _too_large(aliases: int, size: int) -> str:
+    """Name the limit passed: alias expansion (a "billion laughs" bomb) is told apart from a plain big file."""
+    if aliases:
+        return (f"document expands to more than {MAX_NODES:,} values with {aliases:,} of them repeated through YAML "
+                f"aliases (*name) in a {size:,}-byte file (the limit is {MAX_NODES:,} values); write the values out "
+                "instead of repeating aliases, or split the file")
+    return (f"document holds more than {MAX_NODES:,} values (the limit is {MAX_NODES:,} values; the file has "
+            f"{size:,} bytes and no aliases); split it into smaller annotation files")
 
 
 QUOTES = {'"': "double", "'": "single"}
@@ -154,6 +163,8 @@ class _Builder:
         self.located = located
         self.problems = problems
         self.count = 0
+        self.aliases = 0  # a node met again is an alias expanded once more
+        self.seen: set[int] = set()
         self.constructor = yaml.constructor.SafeConstructor()
 
     def _loc(self, node: yaml.Node) -> Loc:
@@ -165,6 +176,10 @@ class _Builder:
             raise _TooLarge
         if len(path) > MAX_DEPTH:
             raise _TooDeep(node)
+        if id(node) in self.seen:
+            self.aliases += 1
+        self.seen.add(id(node))
+        self._check_tag(node)
         self.located.value_locs[path] = self._loc(node)
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
@@ -183,6 +198,14 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
         return self._scalar(node)
+
+    def _check_tag(self, node: yaml.Node) -> None:
+        """A tag safe loading does not know (!foo, !!python/object) is reported: dropping it would silently
+        read the value as something its writer did not mean."""
+        if node.tag in self.constructor.yaml_constructors and node.tag is not None:
+            return
+        self.problems.append(error(self._loc(node), f"unknown YAML tag {quoted_value(node.tag)}; annotation "
+                                   "files use plain values only, so remove the tag (or quote the text)"))
 
     def _scalar(self, node: yaml.Node) -> Any:
         try:

@@ -79,3 +79,13 @@ def _github_property(text: str) -> str:
 def counted(number: int, noun: str) -> str:
     """'1 error', '2 errors': a count with its noun (English plural in -s)."""
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def quoted_value(value: object, limit: int = 80) -> str:
+    """repr(value), cut to a short prefix for a long one: a problem message names a value so it can be
+    found in the file, and a 50 MB annotation field must not become 50 MB of stderr."""
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    size = len(value) if isinstance(value, (str, bytes, list, dict, tuple)) else len(text)
+    return f"{text[:limit]}… ({size:,} characters)"
