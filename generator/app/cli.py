@@ -26,7 +26,7 @@ from generator.core.model import Loc
 from generator.ingest.tree import not_an_archive
 from generator.pipeline import build, load_archive
 from generator.runtime.progress import Progress
-from generator.write.commit import raise_interrupted
+from generator.write.commit import pending_commit_problems, raise_interrupted
 from generator.write.fingerprint import site_older_than_docs
 from generator.write.site import ENGINES
 
@@ -167,7 +167,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     _, problems = load_archive(args.root, args.max_bytes, Progress(sys.stderr))
-    problems = strict(problems) if strict_mode(args) else problems
+    problems = (strict(problems) if strict_mode(args) else problems) + pending_commit_problems(args.root)
     print_problems(problems, args.format)
     errors = sum(p.is_error for p in problems)
     if args.format == "text":
@@ -223,6 +223,10 @@ def cmd_check(args: argparse.Namespace) -> int:
                                             strict=args.strict)):
                 return EXIT_PROBLEMS
     config = load_config(args.root)
+    pending = pending_commit_problems(args.root)
+    if pending:  # the links of a half-moved site say nothing about either build
+        print_problems(pending, args.format)
+        return EXIT_PROBLEMS
     if not (config.site_dir / "index.html").is_file():
         print(f"{config.site_dir}: error: no built site here; run `python -m generator build` or pass --build",
               file=sys.stderr)

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from generator.core.errors import BuildFailed, error
+from generator.core.errors import BuildFailed, Problem, error
 from generator.core.model import Loc
 from generator.write.plan import (
     MANIFEST,
@@ -108,6 +108,15 @@ def _commit(work: Path, plan: dict, staged_docs: Path, staged_site: Path | None,
         (work / JOURNAL).unlink()
 
 
+def pending_commit_problems(root: Path) -> list[Problem]:
+    """A journal an interrupted build left: docs/ and site/ may be half moved until a build finishes it."""
+    journal = root / WORK_DIR / JOURNAL
+    if not journal.is_file():
+        return []
+    return [error(Loc.whole(f"{WORK_DIR}/{JOURNAL}"), "an interrupted build left its commit unfinished, so docs/ and "
+                  "site/ may be half the old build and half the new; run `python -m generator build` to finish it")]
+
+
 def recover(root: Path) -> str | None:
     """Finish a commit that a killed run left half done; say what was done, if anything."""
     journal = root / WORK_DIR / JOURNAL
@@ -117,6 +126,9 @@ def recover(root: Path) -> str | None:
         except ValueError:  # killed while writing the journal: nothing had been moved yet
             journal.unlink()
             return None
+        if not isinstance(plan, dict) or not {"docs", "staged_docs", "write", "remove"} <= plan.keys():
+            journal.unlink()  # not one this generator wrote: there is nothing it could finish
+            return f"removed {WORK_DIR}/{JOURNAL}, which no build of this generator wrote"
         try:
             with signals_deferred():
                 _roll_forward(plan)

@@ -63,3 +63,17 @@ def test_a_signal_during_the_commit_still_leaves_no_scratch(built_archive: Path,
     assert not (root / "site.old").exists()
     assert not (root / ".build" / "commit.json").exists() and not (root / ".build" / "docs").exists()
     assert any("Changed." in page.read_text("utf-8") for page in (root / "site" / "entities").rglob("index.html"))
+
+
+def test_validate_and_check_say_when_a_commit_is_pending(built_archive: Path, tmp_path: Path, capsys):
+    """A journal of an interrupted commit: docs/ and site/ may be half moved, so neither command reports clean."""
+    root = tmp_path / "archive"
+    shutil.copytree(built_archive, root, symlinks=True)
+    (root / ".build").mkdir(exist_ok=True)
+    (root / ".build" / "commit.json").write_text('{"docs": "docs", "write": [], "remove": []}\n', "utf-8")
+    for command in (["validate"], ["check"]):
+        assert main([*command, "--root", str(root)]) == 1
+        err = capsys.readouterr().err
+        assert ".build/commit.json:1:1: error: an interrupted build left its commit unfinished" in err, err
+    assert main(["build", "--root", str(root)]) == 0  # a build finishes (here: voids) it
+    assert not (root / ".build" / "commit.json").exists()
