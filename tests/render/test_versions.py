@@ -35,17 +35,10 @@ def site_url(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="module")
-def page():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
-    from tests.helpers import CHROMIUM, CHROMIUM_ARGS
-
-    with sync_api.sync_playwright() as playwright:
-        try:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        except sync_api.Error as exc:
-            pytest.skip(f"no Chromium to drive ({str(exc).splitlines()[0]})")
-        yield browser.new_page(viewport={"width": 1280, "height": 900})
-        browser.close()
+def page(browser):  # conftest's Chromium: skipped, with the reason, where it is missing
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    yield page
+    page.close()
 
 
 def test_the_article_shows_its_latest_capture_and_the_diff(page, site_url: str):
