@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from generator.clean import linescore
+from generator.clean.linescore import find_main_run, same_block
+from tests.clean.helpers import numbered
 
 PARAGRAPHS = [
     "The council met on Tuesday evening and voted to repair the old bridge before the winter, after a long "
@@ -84,3 +86,33 @@ def test_an_article_outweighed_by_its_comments_is_still_the_article() -> None:
     lines = [*FURNITURE, *article, counter, *comments]
     run = linescore.find_main_run(lines, ["comment-counter" if line == counter else None for line in lines])
     assert lines[run.start:run.end] == article
+
+
+def test_names_linked_inside_a_paragraph_do_not_cut_the_article_where_blank_lines_part_paragraphs():
+    lead = "The council approved the harbour plan on Tuesday after a debate that lasted well into the evening."
+    named = ["The list named", "Maria Costa", "and", "Jon Berg", "and", "Leo Marsh", "as its members."]
+    rest = "The works begin in March, and the first berths should open to ferries before the summer season."
+    lines, numbers = numbered([["Home"], [lead], named, [rest], ["Maria Costa"], ["Jon Berg"], ["Leo Marsh"]])
+    with_blocks = find_main_run(lines, blocks=same_block(numbers))
+    assert (with_blocks.start, with_blocks.end) == (lines.index(lead), lines.index(rest) + 1)
+    # Without the blank lines' evidence each name (printed again below) pays for a line of its own: the lead is cut.
+    assert find_main_run(lines).start > lines.index(lead)
+
+
+def test_a_text_that_never_leaves_a_blank_line_says_nothing_about_blocks():
+    assert not any(same_block(list(range(1, 40))))
+    assert same_block([1, 3, 4, 6, 8]) == [False, False, True, False, False]
+
+
+def test_a_short_line_other_articles_carry_costs_more_in_the_run_search():
+    """An outlet's chrome line that other articles of the archive print too costs more than a line of its own
+    shape: here it is what ends the article's run before a weak line of text after it."""
+    lines = ["The council met again on Tuesday to discuss the harbour bridge, delayed for years by its cost.",
+             "The mayor said that the vote would be held in the spring, after the engineers report.",
+             "Our City Desk",
+             "More from the desk of the editors this week."]
+    alone = find_main_run(lines)
+    carried = find_main_run(lines, elsewhere=[False, False, True, False])
+    assert (alone.start, alone.end) == (0, 4)
+    assert (carried.start, carried.end) == (0, 2)
+    assert carried.scores[2].score < alone.scores[2].score
