@@ -206,10 +206,20 @@ class Writer:
         return text + "."
 
     def article(self, outlet: dict, day: date, others: list[str]) -> tuple[str, dict, str]:
+        """The raw text of one article, its annotation and its headline (the random draws in a fixed order,
+        so a seed gives the same archive)."""
         rng = self.rng
         cast = self.entities.distinct(rng.randrange(4, 9))
         headline = f"{self.mention(cast[0])} {rng.choice(VERBS)} {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} " \
                    f"{self.filler(rng.randrange(2, 6))}"
+        paragraphs, fact_sentences = self.paragraphs(cast, outlet, day)
+        text = self.page_text(outlet, day, others, cast, headline, paragraphs)
+        annotation = self.annotation(outlet, day, headline, paragraphs, fact_sentences)
+        return text, annotation, headline
+
+    def paragraphs(self, cast: list[dict], outlet: dict, day: date) -> tuple[list[str], list[tuple[dict, str, str]]]:
+        """About 680 words of prose with the facts' sentences placed in it, and those sentences."""
+        rng = self.rng
         facts = self.facts.distinct(rng.choice((0, 1, 1, 2, 2, 3)))
         paragraphs: list[str] = []
         fact_sentences: list[tuple[dict, str, str]] = []
@@ -228,7 +238,12 @@ class Writer:
         if rng.random() < 0.5:  # a dateline glued to the first paragraph
             paragraphs[0] = f"{outlet['city'].upper()}, {MONTHS[day.month - 1][:3]} {day.day} ({outlet['short']}) - " \
                             + paragraphs[0]
+        return paragraphs, fact_sentences
 
+    def page_text(self, outlet: dict, day: date, others: list[str], cast: list[dict], headline: str,
+                  paragraphs: list[str]) -> str:
+        """The prose inside the outlet's page furniture, as a scrape leaves it."""
+        rng = self.rng
         lines = list(outlet["header"])
         lines += [headline, ""]
         meta = [outlet["name"], f"Published: {day.day} {MONTHS[day.month - 1]} {day.year}"]
@@ -248,8 +263,12 @@ class Writer:
                 body += [self.subheading(cast), ""]
         lines += body + list(outlet["footer"])
         lines.append(f"{rng.randrange(0, 400)} Comments")
-        text = "\n".join(lines) + "\n"
+        return "\n".join(lines) + "\n"
 
+    def annotation(self, outlet: dict, day: date, headline: str, paragraphs: list[str],
+                   fact_sentences: list[tuple[dict, str, str]]) -> dict:
+        """Outlet, date, tags, notes on quotes that occur once, and the fact links whose sentence does."""
+        rng = self.rng
         annotation: dict = {"outlet": outlet["name"], "date": day.isoformat()}
         if rng.random() < 0.3:
             annotation["title"] = headline
@@ -272,7 +291,7 @@ class Writer:
                  for fact, sentence, figure in fact_sentences if searchable.count(sentence.rstrip(".")) == 1]
         if links:
             annotation["facts"] = links
-        return text, annotation, headline
+        return annotation
 
     def subheading(self, cast: list[dict]) -> str:
         return f"{self.rng.choice(ADJECTIVES).capitalize()} {self.rng.choice(NOUNS)} for {self.mention(cast[0])}"
