@@ -21,6 +21,7 @@ from typing import Callable, Iterator
 from generator.annotate.load import load_annotations
 from generator.annotate.merge import annotate, empty_text_warnings
 from generator.clean.cache import NO_CACHE, CleanCache
+from generator.check.staged import hand_written_links
 from generator.clean.stage import clean_all
 from generator.core.errors import BuildFailed, Problem, error, has_errors, strict
 from generator.core.model import Archive, Loc
@@ -194,7 +195,8 @@ def _build(root: Path, max_bytes: int, engine: str, site: bool, stages: Stages,
         if not (root / "mkdocs.yml").is_file():  # checked before staging anything
             raise BuildFailed([error(Loc.whole("mkdocs.yml"), "no such file; the site is built from it "
                                      "(or pass --no-site to write docs/ only)")])
-        built = build_site(root, result.changes, stages=stages, engine=engine)
+        built = build_site(root, result.changes, stages=stages, engine=engine,
+                           verify=lambda docs, site: hand_written_links(root, docs, site))
         if not built.ok:
             return Built(result, built)
     fingerprint.record(root, docs_settings, site_settings if built else None)

@@ -30,7 +30,8 @@ from generator.write.enginelog import link_warnings
 from generator.write.commit import JOURNAL, WORK_DIR, commit
 from generator.write.plan import Changes, stage
 
-# Both read mkdocs.yml and the same Markdown; strict: a broken link or anchor fails the build. MkDocs' --verbose
+# Both read mkdocs.yml and the same Markdown; strict: a broken link fails the build (anchors: MkDocs 1.6 skips
+# their validation under --verbose, so the build's verify, check/staged.py, checks them). MkDocs' --verbose
 # log names each page as it reads it (Markdown to HTML) and as it builds it (the theme's template): the stage's
 # progress counts those two steps a page, and the other DEBUG lines are left out of the log kept.
 ENGINES = {
@@ -49,7 +50,8 @@ class SiteResult:
     ok: bool
     log: str
     site_dir: Path
-    problems: tuple[Problem, ...] = ()  # the log's link warnings, located in docs/ (write/enginelog.py)
+    problems: tuple[Problem, ...] = ()  # the log's link warnings and verify's problems, located in docs/
+    engine_ok: bool = False  # the engine built the site (then problems are verify's alone)
 
 
 # Unbuffered, so the log keeps the engine's order; Material's notice of its end of life (it prints it on every
@@ -57,16 +59,25 @@ class SiteResult:
 ENGINE_ENV = {"PYTHONUNBUFFERED": "1", "NO_MKDOCS_2_WARNING": "1"}
 
 
+# What a build checks of the staged docs and site before committing them (the caller's: check/ comes after write/)
+Verify = Callable[[Path, Path], list[Problem]]
+
+
 def build_site(root: Path, changes: Changes, site_dir: Path | None = None, stages: Stages = NO_STAGES,
-               engine: str = "mkdocs", command: tuple[str, ...] | None = None) -> SiteResult:
-    """Build with engine (a key of ENGINES), or with command followed by `-f CONFIG`."""
+               engine: str = "mkdocs", command: tuple[str, ...] | None = None,
+               verify: Verify = lambda staged_docs, staged_site: []) -> SiteResult:
+    """Build with engine (a key of ENGINES), or with command followed by `-f CONFIG`.
+
+    verify(staged_docs, staged_site) runs on the staged site, built or not (a strict build that aborted on
+    its warnings has written every page all the same): a problem it finds fails the build like the
+    engine's warnings, so one run reports both, each once."""
     root = root.resolve()
     work = root / WORK_DIR
     work.mkdir(exist_ok=True)
     site_dir = (site_dir or root / "site").resolve()
     staged_docs, staged_site = work / "docs", work / "site"
     try:
-        return _build_and_commit(root, changes, site_dir, stages, engine, command)
+        return _build_and_commit(root, changes, site_dir, stages, engine, command, verify)
     except OSError as exc:  # the disk refused something: one located line, and no staging left behind
         if not (work / JOURNAL).exists():  # a pending journal needs its staged files to finish the commit
             shutil.rmtree(staged_docs, ignore_errors=True)
@@ -97,7 +108,7 @@ _ENGINE_OSERROR = re.compile(r"^\w*(?:Error|Exception): \[Errno (\d+)\] ([^:\n]+
 
 
 def _build_and_commit(root: Path, changes: Changes, site_dir: Path, stages: Stages, engine: str,
-                      command: tuple[str, ...] | None) -> SiteResult:
+                      command: tuple[str, ...] | None, verify: Verify) -> SiteResult:
     work = root / WORK_DIR
     docs_dir = root / "docs"
     staged_docs, staged_site = work / "docs", work / "site"
@@ -119,16 +130,26 @@ def _build_and_commit(root: Path, changes: Changes, site_dir: Path, stages: Stag
             stages.fail()
     log = log.replace(str(staged_docs), "docs")
     if not built:
-        shutil.rmtree(staged_site, ignore_errors=True)
         refused = _ENGINE_OSERROR.search(log)
         if refused:  # the engine's traceback says no more than this line does
+            shutil.rmtree(staged_site, ignore_errors=True)
             raise OSError(int(refused.group(1)), refused.group(2), refused.group(3) or str(staged_site))
-        located = tuple(link_warnings(log, staged_docs))
+    with stages.stage("check"):
+        located = _merged(link_warnings(log, staged_docs) if not built else [], verify(staged_docs, staged_site))
+    if not built or located:
+        shutil.rmtree(staged_site, ignore_errors=True)
         shutil.rmtree(staged_docs, ignore_errors=True)
-        return SiteResult(False, log, site_dir, located)
+        return SiteResult(False, log, site_dir, tuple(located), engine_ok=built)
     with stages.stage("write"):
         commit(root, changes, staged_docs, staged_site, site_dir)
-    return SiteResult(True, log, site_dir)
+    return SiteResult(True, log, site_dir, engine_ok=True)
+
+
+def _merged(engine: list[Problem], verified: list[Problem]) -> list[Problem]:
+    """The engine's located warnings, and verify's problems at the places the engine did not name (a link
+    both find, such as a missing page, is reported once, in the engine's words)."""
+    named = {(p.loc.path, p.loc.line, p.loc.column) for p in engine}
+    return [*engine, *(p for p in verified if (p.loc.path, p.loc.line, p.loc.column) not in named)]
 
 
 def _run_engine(command: list[str], root: Path, steps: int, tick: Callable[[int], None]) -> tuple[int, str]:
