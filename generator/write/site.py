@@ -10,22 +10,22 @@ interrupted build leaves the previous docs/ and site/ exactly as they were
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import shutil
 import signal
 import subprocess
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from mkdocs.utils import is_markdown_file
 
 from generator.runtime.progress import NO_STAGES, Stages
-from generator.core.errors import BuildFailed, Problem, error
-from generator.core.model import Loc
+from generator.core.errors import BuildFailed, Problem
+from generator.write.disk import disk_problem
 from generator.write.enginelog import link_warnings
 from generator.write.commit import JOURNAL, WORK_DIR, commit
 from generator.write.plan import Changes, stage
@@ -72,36 +72,24 @@ def build_site(root: Path, changes: Changes, site_dir: Path | None = None, stage
     its warnings has written every page all the same): a problem it finds fails the build like the
     engine's warnings, so one run reports both, each once."""
     root = root.resolve()
-    work = root / WORK_DIR
-    work.mkdir(exist_ok=True)
     site_dir = (site_dir or root / "site").resolve()
-    staged_docs, staged_site = work / "docs", work / "site"
-    try:
+    with _scratch_removed_on_oserror(root):
+        (root / WORK_DIR).mkdir(exist_ok=True)
         return _build_and_commit(root, changes, site_dir, stages, engine, command, verify)
-    except OSError as exc:  # the disk refused something: one located line, and no staging left behind
-        if not (work / JOURNAL).exists():  # a pending journal needs its staged files to finish the commit
-            shutil.rmtree(staged_docs, ignore_errors=True)
-            shutil.rmtree(staged_site, ignore_errors=True)
-        raise BuildFailed([disk_problem(exc, root)]) from None
 
 
-def disk_problem(exc: OSError, root: Path) -> Problem:
-    """An OSError as a located problem: the folder it concerns, and the free space when space ran out."""
-    path = Path(exc.filename) if exc.filename else root
+@contextmanager
+def _scratch_removed_on_oserror(root: Path) -> Iterator[None]:
+    """The disk refused something: one located line, and no staging left behind (a commit the disk refused
+    halfway is write/commit.py's CommitPending, whose journal needs the staged files: kept)."""
+    work = root / WORK_DIR
     try:
-        shown = path.resolve().relative_to(root).as_posix() or "."
-    except ValueError:
-        shown = path.as_posix()
-    hint = "check the folder's permissions and that its file system is writable"
-    if exc.errno == errno.ENOSPC:
-        try:
-            free = shutil.disk_usage(root).free
-        except OSError:
-            free = -1
-        site = sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file()) if (root / "site").is_dir() else 0
-        hint = (f"{max(free, 0) / 1e6:,.0f} MB free there; the last site took {site / 1e6:,.0f} MB and a build needs "
-                "about as much again: free some space")
-    return error(Loc.whole(shown), f"{exc.strerror or exc}; {hint}, then build again")
+        yield
+    except OSError as exc:
+        if not (work / JOURNAL).exists():
+            shutil.rmtree(work / "docs", ignore_errors=True)
+            shutil.rmtree(work / "site", ignore_errors=True)
+        raise BuildFailed([disk_problem(exc, root)]) from None
 
 
 _ENGINE_OSERROR = re.compile(r"^\w*(?:Error|Exception): \[Errno (\d+)\] ([^:\n]+)(?:: '([^'\n]+)')?", re.M)
@@ -183,10 +171,11 @@ def _run_engine(command: list[str], root: Path, steps: int, tick: Callable[[int]
 def write_docs(root: Path, changes: Changes) -> None:
     """Only docs/ (build --no-site): staged, then committed like a full build."""
     root = root.resolve()
-    (root / WORK_DIR).mkdir(exist_ok=True)
-    staged_docs = root / WORK_DIR / "docs"
-    stage(root / "docs", changes, staged_docs)
-    commit(root, changes, staged_docs)
+    with _scratch_removed_on_oserror(root):
+        (root / WORK_DIR).mkdir(exist_ok=True)
+        staged_docs = root / WORK_DIR / "docs"
+        stage(root / "docs", changes, staged_docs)
+        commit(root, changes, staged_docs)
 
 
 def _die_with_parent() -> None:
