@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 from lxml import etree
 
-from generator.core.errors import BuildFailed, Problem, error
+from generator.core.errors import BuildFailed, Problem, error, quoted_value
 from generator.core.model import Loc
 
 LINK_ATTRS = ("href", "src", "srcset", "poster")
@@ -185,7 +185,7 @@ def check_site(config: SiteConfig, root: Path | None = None,
                 report.external.append(ExternalLink(link.url, *tracer.locate(name, link)))
                 continue
             loc, traced = tracer.locate(name, link, outcome)
-            problem = error(loc, f"broken {_noun(link)} '{link.url}': {outcome}")
+            problem = error(loc, f"broken {_noun(link)} {quoted_value(link.url)}: {outcome}")
             if traced:
                 report.problems.append(problem)
             else:
@@ -262,8 +262,8 @@ def _missing(normal: str, is_dir: bool) -> str:
     if is_dir or normal == ".":
         return f"not in the site (no '{normal}/index.html')"
     if "." in posixpath.basename(normal):
-        return f"not in the site (no file '{normal}')"
-    return f"not in the site (no file '{normal}', no '{normal}/index.html')"
+        return f"not in the site (no file {quoted_value(normal)})"
+    return f"not in the site (no file {quoted_value(normal)}, no {quoted_value(normal + '/index.html')})"
 
 
 def _target_file(normal: str, is_dir: bool, files: set[str]) -> str | None:
