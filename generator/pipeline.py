@@ -21,6 +21,7 @@ from typing import Callable, Iterator
 from generator.annotate.load import load_annotations
 from generator.annotate.merge import annotate, empty_text_warnings
 from generator.clean.cache import NO_CACHE, CleanCache
+from generator.check.staged import hand_written_links
 from generator.clean.stage import clean_all
 from generator.core.errors import BuildFailed, Problem, error, has_errors, strict
 from generator.core.model import Archive, Loc
@@ -35,6 +36,7 @@ from generator.runtime.memo import NO_MEMO, Memo
 from generator.runtime.progress import NO_STAGES, Stages
 from generator.write import fingerprint
 from generator.write.commit import recover
+from generator.write.disk import disk_problem
 from generator.write.plan import Changes, plan
 from generator.write.site import SiteResult, build_site, write_docs
 
@@ -176,6 +178,8 @@ def build(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, engine: str = "mkdocs"
             return _build(root, max_bytes, engine, site, stages, note, strict_mode)
     except Busy as busy:
         raise BuildFailed([error(Loc.whole(LOCK), str(busy))]) from None
+    except OSError as exc:  # the lock, the records, a read: one located line, as staging's (write/disk.py)
+        raise BuildFailed([disk_problem(exc, root)]) from None
 
 
 def _build(root: Path, max_bytes: int, engine: str, site: bool, stages: Stages,
@@ -194,8 +198,9 @@ def _build(root: Path, max_bytes: int, engine: str, site: bool, stages: Stages,
         if not (root / "mkdocs.yml").is_file():  # checked before staging anything
             raise BuildFailed([error(Loc.whole("mkdocs.yml"), "no such file; the site is built from it "
                                      "(or pass --no-site to write docs/ only)")])
-        built = build_site(root, result.changes, stages=stages, engine=engine)
+        built = build_site(root, result.changes, stages=stages, engine=engine,
+                           verify=lambda docs, site: hand_written_links(root, docs, site))
         if not built.ok:
             return Built(result, built)
-    fingerprint.record(root, docs_settings, site_settings if built else None)
+    result.problems += fingerprint.record(root, docs_settings, site_settings if built else None)
     return Built(result, built)

@@ -7,6 +7,7 @@ import signal
 import sys
 import threading
 import time
+from pathlib import Path
 from typing import Sequence
 
 from generator.app.authoring import add_clean, add_new, add_suggest
@@ -27,6 +28,7 @@ from generator.ingest.tree import not_an_archive
 from generator.pipeline import build, load_archive
 from generator.runtime.progress import Progress
 from generator.write.commit import pending_commit_problems, raise_interrupted
+from generator.write.disk import disk_problem
 from generator.write.fingerprint import site_older_than_docs
 from generator.write.site import ENGINES
 
@@ -49,8 +51,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BuildFailed as failed:
         print_problems(failed.problems, getattr(args, "format", "text"))
         errors = sum(p.is_error for p in failed.problems)
-        print(f"build failed: {counted(errors, 'error')}; docs/ and site/ were not changed",
-              file=sys.stderr)
+        state = getattr(failed, "state", None) or "docs/ and site/ were not changed"  # commit.CommitPending's
+        print(f"build failed: {counted(errors, 'error')}; {state}", file=sys.stderr)
         return EXIT_PROBLEMS
     except KeyboardInterrupt as stop:
         signum = getattr(stop, "signum", signal.SIGINT)
@@ -58,9 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 else "docs/ and site/ were not changed")
         print(f"interrupted ({signal.Signals(signum).name}); {done}", file=sys.stderr)
         return 128 + signum
-    except OSError as exc:  # the disk refused something no stage could foresee: say what, not a traceback
-        where = exc.filename or getattr(args, "root", ".")
-        print(f"{where}: error: {exc.strerror or exc}", file=sys.stderr)
+    except OSError as exc:  # the disk refused something no stage could foresee: say what and where, not a traceback
+        print_problems([disk_problem(exc, getattr(args, "root", None) or Path("."), then="then try again")],
+                       getattr(args, "format", "text"))
         return EXIT_PROBLEMS
     finally:
         if in_main:
@@ -157,9 +159,12 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"{summary}{already} ({seconds:.1f} s)")
         return EXIT_OK
     if not done.site.ok:
-        sys.stderr.write(done.site.log)
+        if not done.site.engine_ok:  # the engine's own log says why it failed
+            sys.stderr.write(done.site.log)
         print_problems(list(done.site.problems), "text")  # the warnings above, at their Markdown line
-        print(f"{args.engine} build --strict failed (above); docs/ and site/ were not changed", file=sys.stderr)
+        why = (f"{counted(len(done.site.problems), 'broken link')} in hand-written pages" if done.site.engine_ok
+               else f"{args.engine} build --strict failed")
+        print(f"{why} (above); docs/ and site/ were not changed", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"{summary}; site built into {done.site.site_dir} ({seconds:.1f} s)")
     return EXIT_OK

@@ -26,7 +26,7 @@ from typing import Any, Callable, Iterable, Mapping
 from urllib.parse import urldefrag
 
 from generator.check.links import ExternalLink
-from generator.core.errors import Problem, error, warning
+from generator.core.errors import Problem, error, quoted_value, warning
 from generator.core.model import Loc
 
 USER_AGENT = "news-archive-generator link check (+python urllib)"
@@ -68,7 +68,7 @@ def parse_duration(value: Any) -> float:
         return float(value)
     match = DURATION.match(str(value))
     if not match:
-        raise ValueError(f"extra.link_check.max_age: not a duration: {value!r} (e.g. 3600, 30m, 12h, 1d)")
+        raise ValueError(f"extra.link_check.max_age: not a duration: {quoted_value(value)} (e.g. 3600, 30m, 12h, 1d)")
     return float(match.group(1)) * UNITS[match.group(2)]
 
 
@@ -166,7 +166,7 @@ def _offline(outcomes: Mapping[str, Outcome]) -> bool:
 def _problems(places: list[ExternalLink], url: str, outcome: Outcome) -> list[Problem]:
     """One per traced source line; the same theme link on every page once, with a count."""
     make = warning if outcome.transient else error
-    message = f"broken external link '{url}': {outcome.reason}"
+    message = f"broken external link {quoted_value(url)}: {outcome.reason}"
     traced = sorted({p.loc for p in places if p.traced})
     problems = [make(loc, message) for loc in traced]
     untraced = sorted({p.loc for p in places if not p.traced})

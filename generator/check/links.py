@@ -16,12 +16,13 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 import yaml
 from lxml import etree
 
-from generator.core.errors import BuildFailed, Problem, error
+from generator.core.errors import BuildFailed, Problem, error, quoted_value
 from generator.core.model import Loc
 
 LINK_ATTRS = ("href", "src", "srcset", "poster")
@@ -151,25 +152,31 @@ def parse_css(text: str) -> Page:
     return page
 
 
-def check_site(config: SiteConfig, root: Path | None = None) -> SiteReport:
-    """Scan every file of the built site once, then resolve every link against what was found."""
+def check_site(config: SiteConfig, root: Path | None = None,
+               sources: Callable[[str], bool] | None = None) -> SiteReport:
+    """Scan every file of the built site once, then resolve every link against what was found.
+
+    sources: check only the links of the pages whose Markdown (a path under docs_dir) it accepts, e.g. the
+    hand-written ones a build checks before it commits (check/staged.py); another page is then read only
+    when a link's #fragment needs its ids, so the check costs what those pages link to, not the site.
+    """
     site = config.site_dir
     files: set[str] = set()
     for folder, _, names in os.walk(site):
         rel = os.path.relpath(folder, site).replace(os.sep, "/")
         prefix = "" if rel == "." else rel + "/"
         files.update(prefix + name for name in names)
-    pages: dict[str, Page] = {}
-    for name in sorted(files):
-        if name.endswith((".html", ".htm")):
-            pages[name] = parse_page((site / name).read_bytes())
-        elif name.endswith(".css"):
-            pages[name] = parse_css((site / name).read_text("utf-8", "replace"))
+    pages = _Pages(site)
     tracer = _Tracer(config, root or Path.cwd())
-    report = SiteReport(pages=sum(n.endswith((".html", ".htm")) for n in pages))
+    if sources is None:
+        checked = [name for name in sorted(files) if name.endswith((".html", ".htm", ".css"))]
+    else:
+        checked = [name for name in sorted(files) if name.endswith((".html", ".htm"))
+                   and (source := tracer.source_path(name)) is not None and sources(source)]
+    report = SiteReport(pages=sum(n.endswith((".html", ".htm")) for n in checked))
     untraced: dict[str, list[Problem]] = {}  # by reason, which names the resolved target
-    for name, page in pages.items():
-        for link in page.links:
+    for name in checked:
+        for link in pages.get(name).links:
             report.links += 1
             outcome = _resolve(name, link.url, files, pages, config.base_path)
             if outcome is None:
@@ -178,13 +185,29 @@ def check_site(config: SiteConfig, root: Path | None = None) -> SiteReport:
                 report.external.append(ExternalLink(link.url, *tracer.locate(name, link)))
                 continue
             loc, traced = tracer.locate(name, link, outcome)
-            problem = error(loc, f"broken {_noun(link)} '{link.url}': {outcome}")
+            problem = error(loc, f"broken {_noun(link)} {quoted_value(link.url)}: {outcome}")
             if traced:
                 report.problems.append(problem)
             else:
                 untraced.setdefault(outcome, []).append(problem)
     report.problems = sorted(set(report.problems)) + _grouped(untraced)
     return report
+
+
+class _Pages:
+    """Each file of the site parsed once, when first asked for (its ids, its links)."""
+
+    def __init__(self, site: Path):
+        self.site = site
+        self._parsed: dict[str, Page] = {}
+
+    def get(self, name: str) -> Page:
+        if name not in self._parsed:
+            if name.endswith(".css"):
+                self._parsed[name] = parse_css((self.site / name).read_text("utf-8", "replace"))
+            else:
+                self._parsed[name] = parse_page((self.site / name).read_bytes())
+        return self._parsed[name]
 
 
 def _noun(link: Link) -> str:
@@ -203,7 +226,7 @@ def _grouped(untraced: dict[str, list[Problem]]) -> list[Problem]:
     return sorted(grouped)
 
 
-def _resolve(page: str, url: str, files: set[str], pages: dict[str, Page], base: str) -> str | None:
+def _resolve(page: str, url: str, files: set[str], pages: _Pages, base: str) -> str | None:
     """None when the link is fine (or not ours to check), 'external:' for http(s) links, else the reason."""
     try:
         parts = urlsplit(url)
@@ -229,8 +252,8 @@ def _resolve(page: str, url: str, files: set[str], pages: dict[str, Page], base:
         target = _target_file(normal, path.endswith("/"), files)
         if target is None:
             return _missing(normal, path.endswith("/"))
-    if fragment and fragment != "top" and target in pages and target.endswith((".html", ".htm")):
-        if fragment not in pages[target].ids:
+    if fragment and fragment != "top" and target in files and target.endswith((".html", ".htm")):
+        if fragment not in pages.get(target).ids:
             return f"no anchor '#{fragment}' in {target}"
     return None
 
@@ -239,8 +262,8 @@ def _missing(normal: str, is_dir: bool) -> str:
     if is_dir or normal == ".":
         return f"not in the site (no '{normal}/index.html')"
     if "." in posixpath.basename(normal):
-        return f"not in the site (no file '{normal}')"
-    return f"not in the site (no file '{normal}', no '{normal}/index.html')"
+        return f"not in the site (no file {quoted_value(normal)})"
+    return f"not in the site (no file {quoted_value(normal)}, no {quoted_value(normal + '/index.html')})"
 
 
 def _target_file(normal: str, is_dir: bool, files: set[str]) -> str | None:
@@ -284,6 +307,11 @@ class _Tracer:
             if found:
                 return found.start() + len(found.group()) - len(found.group().lstrip()) + 1
         return 1
+
+    def source_path(self, html: str) -> str | None:
+        """The Markdown file under docs_dir that MkDocs made this HTML file from, if there is one."""
+        source = self._source(html)
+        return source[0] if source else None
 
     def _source(self, html: str) -> tuple[str, list[str]] | None:
         if html not in self._lines:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from generator.annotate.anchor import anchor
-from generator.core.errors import Problem, error
+from generator.core.errors import Problem, error, quoted_value
 from generator.core.model import Annotations, Article, ArticleAnnotation, Block, CleanedArticle, Selector, Span
 from generator.core.versions import LostNote, Version
 from generator.core.sentences import sentence_around
@@ -102,7 +102,7 @@ def _written_against(note: ArticleAnnotation, history: History, problems: list[P
     if len(named) == 1:
         return named[0]
     listed = ", ".join(_stamp(m.captured) for m, _ in history if m.captured)
-    problems.append(error(note.loc, f"version: {note.version!r} names {'no capture' if not named else 'several captures'}"
+    problems.append(error(note.loc, f"version: {quoted_value(note.version)} names {'no capture' if not named else 'several captures'}"
                           f" of this article; give one of its capture times: {listed}"))
     return None
 

@@ -16,6 +16,27 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 LOCK = ".build/build.lock"
+# The descriptors of the locks this process holds. A forked child (a pool worker) shares each one's open file,
+# and flock belongs to the open file: a worker still running when its parent is killed would keep the lock.
+_HELD: set[int] = set()
+
+
+def _drop_inherited() -> None:
+    """In a forked child: point each held lock's descriptor at /dev/null. The child's reference to the lock's
+    open file goes (the parent's lock stays: only LOCK_UN or the last close releases it), and the number stays
+    valid, so the file object the child inherited closes something harmless if it is ever closed."""
+    if not _HELD:
+        return
+    null = os.open(os.devnull, os.O_RDONLY)
+    try:
+        for fd in _HELD:
+            os.dup2(null, fd)
+    finally:
+        os.close(null)
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_drop_inherited)
 
 
 class Busy(Exception):
@@ -46,6 +67,7 @@ def build_lock(root: Path, wait: bool = True, note: Callable[[str], None] = lamb
         if same:
             break
         handle.close()
+    _HELD.add(handle.fileno())
     try:
         handle.seek(0)
         handle.truncate()
@@ -53,6 +75,7 @@ def build_lock(root: Path, wait: bool = True, note: Callable[[str], None] = lamb
         handle.flush()
         yield
     finally:
+        _HELD.discard(handle.fileno())
         handle.close()  # releases the lock
 
 

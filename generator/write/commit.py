@@ -26,6 +26,7 @@ from typing import Iterator
 
 from generator.core.errors import BuildFailed, Problem, error
 from generator.core.model import Loc
+from generator.write.disk import disk_problem
 from generator.write.plan import (
     MANIFEST,
     Changes,
@@ -47,6 +48,18 @@ class Interrupted(KeyboardInterrupt):
         super().__init__(signal.Signals(signum).name)
         self.signum = signum
         self.committed = committed
+
+
+FINISH = "run `python -m generator build` to finish the commit"
+
+
+class CommitPending(BuildFailed):
+    """The disk refused a step of the commit after its first move: the journal stays, for the next build to
+    finish; state says what docs/ and site/ are meanwhile (the command prints it instead of "not changed")."""
+
+    def __init__(self, problems: list[Problem], state: str):
+        super().__init__(problems)
+        self.state = state
 
 
 def raise_interrupted(signum: int, _frame: object) -> None:
@@ -81,6 +94,10 @@ def commit(root: Path, changes: Changes, staged_docs: Path, staged_site: Path | 
             "staged_site": str(staged_site) if staged_site else None}
     try:
         _commit(work, plan, staged_docs, staged_site, site_dir)
+    except OSError as exc:
+        if not (work / JOURNAL).exists():  # refused before anything moved (the journal itself not written)
+            raise
+        raise CommitPending([disk_problem(exc, root, then=f"then {FINISH}")], pending_state(root)) from None
     finally:
         # A signal deferred during the commit is raised as it ends: the scratch it left (staging, the
         # previous site) is removed all the same, once the journal says nothing is left to finish.
@@ -117,8 +134,36 @@ def pending_commit_problems(root: Path) -> list[Problem]:
                   "site/ may be half the old build and half the new; run `python -m generator build` to finish it")]
 
 
+def pending_state(root: Path) -> str:
+    """What docs/ and site/ are while a journal is pending, read from the journal and what is still staged."""
+    try:
+        plan = json.loads((root / WORK_DIR / JOURNAL).read_text("utf-8"))
+        staged, docs = Path(plan["staged_docs"]), Path(plan["docs"])
+        waiting = sum((staged / rel).is_file() for rel in plan["write"])
+        left = sum((docs / rel).exists() for rel in plan["remove"] if is_generated_path(rel))
+        total = len(plan["write"]) + len(plan["remove"])
+        site = ("site/ is still the old build" if plan.get("staged_site") and Path(plan["staged_site"]).is_dir()
+                else "site/ is already the new build" if plan.get("site") else "site/ is not part of this build")
+    except (OSError, ValueError, KeyError, TypeError):
+        return (f"docs/ and site/ may be half the old build and half the new ({WORK_DIR}/{JOURNAL} cannot be read); "
+                f"{FINISH}")
+    return (f"{site}; docs/ has {total - waiting - left} of its {total} changes in place ({waiting} pages still in "
+            f"{WORK_DIR}/docs, {left} old pages still to remove), as {WORK_DIR}/{JOURNAL} records: fix the cause "
+            f"above, then {FINISH} (validate and check refuse until then)")
+
+
 def recover(root: Path) -> str | None:
-    """Finish a commit that a killed run left half done; say what was done, if anything."""
+    """Finish a commit that a killed run left half done; say what was done, if anything. A step the disk
+    refuses leaves the journal (CommitPending says where things stand)."""
+    try:
+        return _recover(root)
+    except OSError as exc:
+        if not (root / WORK_DIR / JOURNAL).exists():
+            raise
+        raise CommitPending([disk_problem(exc, root, then=f"then {FINISH}")], pending_state(root)) from None
+
+
+def _recover(root: Path) -> str | None:
     journal = root / WORK_DIR / JOURNAL
     if journal.is_file():
         try:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator.core.errors import WARNING, Problem
+from generator.write.disk import disk_problem
 from generator.write.plan import atomic_write
 
 RECORD = ".build/inputs.json"
@@ -79,13 +81,27 @@ def _recorded(path: Path) -> dict | None:
 
 
 def record(root: Path, settings: dict[str, object] | None = None,
-           site_settings: dict[str, object] | None = None) -> None:
+           site_settings: dict[str, object] | None = None) -> list[Problem]:
     """After docs/ is written: what generation read and wrote; with site_settings, after site/ is built, also
-    the docs/ and mkdocs.yml it was built from (one walk of the files for both)."""
-    files = current(root)["files"]
-    if site_settings is not None:  # first: should the second write not happen, the next build regenerates
-        atomic_write(root / SITE_RECORD, json.dumps({"settings": site_settings, "files": files}))
-    atomic_write(root / RECORD, json.dumps({"settings": settings or {}, "files": files}))
+    the docs/ and mkdocs.yml it was built from (one walk of the files for both).
+
+    The build is in place by then, so a disk that refuses the records is a warning, not a failed build: the
+    records only let the next build skip, and it cannot (those left are removed where the disk allows: a
+    record of older inputs never matches these, but none is surer)."""
+    try:
+        files = current(root)["files"]
+        if site_settings is not None:  # first: should the second write not happen, the next build regenerates
+            atomic_write(root / SITE_RECORD, json.dumps({"settings": site_settings, "files": files}))
+        atomic_write(root / RECORD, json.dumps({"settings": settings or {}, "files": files}))
+    except OSError as exc:
+        for stale in (RECORD, SITE_RECORD):
+            try:
+                (root / stale).unlink(missing_ok=True)
+            except OSError:
+                pass
+        return [disk_problem(exc, root, WARNING, then="and the next build cannot skip an unchanged archive; the "
+                             "new docs/ and site/ are in place")]
+    return []
 
 
 def site_older_than_docs(root: Path) -> bool:

@@ -10,27 +10,28 @@ interrupted build leaves the previous docs/ and site/ exactly as they were
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import shutil
 import signal
 import subprocess
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from mkdocs.utils import is_markdown_file
 
 from generator.runtime.progress import NO_STAGES, Stages
-from generator.core.errors import BuildFailed, Problem, error
-from generator.core.model import Loc
+from generator.core.errors import BuildFailed, Problem
+from generator.write.disk import disk_problem
 from generator.write.enginelog import link_warnings
 from generator.write.commit import JOURNAL, WORK_DIR, commit
 from generator.write.plan import Changes, stage
 
-# Both read mkdocs.yml and the same Markdown; strict: a broken link or anchor fails the build. MkDocs' --verbose
+# Both read mkdocs.yml and the same Markdown; strict: a broken link fails the build (anchors: MkDocs 1.6 skips
+# their validation under --verbose, so the build's verify, check/staged.py, checks them). MkDocs' --verbose
 # log names each page as it reads it (Markdown to HTML) and as it builds it (the theme's template): the stage's
 # progress counts those two steps a page, and the other DEBUG lines are left out of the log kept.
 ENGINES = {
@@ -49,7 +50,8 @@ class SiteResult:
     ok: bool
     log: str
     site_dir: Path
-    problems: tuple[Problem, ...] = ()  # the log's link warnings, located in docs/ (write/enginelog.py)
+    problems: tuple[Problem, ...] = ()  # the log's link warnings and verify's problems, located in docs/
+    engine_ok: bool = False  # the engine built the site (then problems are verify's alone)
 
 
 # Unbuffered, so the log keeps the engine's order; Material's notice of its end of life (it prints it on every
@@ -57,47 +59,44 @@ class SiteResult:
 ENGINE_ENV = {"PYTHONUNBUFFERED": "1", "NO_MKDOCS_2_WARNING": "1"}
 
 
+# What a build checks of the staged docs and site before committing them (the caller's: check/ comes after write/)
+Verify = Callable[[Path, Path], list[Problem]]
+
+
 def build_site(root: Path, changes: Changes, site_dir: Path | None = None, stages: Stages = NO_STAGES,
-               engine: str = "mkdocs", command: tuple[str, ...] | None = None) -> SiteResult:
-    """Build with engine (a key of ENGINES), or with command followed by `-f CONFIG`."""
+               engine: str = "mkdocs", command: tuple[str, ...] | None = None,
+               verify: Verify = lambda staged_docs, staged_site: []) -> SiteResult:
+    """Build with engine (a key of ENGINES), or with command followed by `-f CONFIG`.
+
+    verify(staged_docs, staged_site) runs on the staged site, built or not (a strict build that aborted on
+    its warnings has written every page all the same): a problem it finds fails the build like the
+    engine's warnings, so one run reports both, each once."""
     root = root.resolve()
-    work = root / WORK_DIR
-    work.mkdir(exist_ok=True)
     site_dir = (site_dir or root / "site").resolve()
-    staged_docs, staged_site = work / "docs", work / "site"
+    with _scratch_removed_on_oserror(root):
+        (root / WORK_DIR).mkdir(exist_ok=True)
+        return _build_and_commit(root, changes, site_dir, stages, engine, command, verify)
+
+
+@contextmanager
+def _scratch_removed_on_oserror(root: Path) -> Iterator[None]:
+    """The disk refused something: one located line, and no staging left behind (a commit the disk refused
+    halfway is write/commit.py's CommitPending, whose journal needs the staged files: kept)."""
+    work = root / WORK_DIR
     try:
-        return _build_and_commit(root, changes, site_dir, stages, engine, command)
-    except OSError as exc:  # the disk refused something: one located line, and no staging left behind
-        if not (work / JOURNAL).exists():  # a pending journal needs its staged files to finish the commit
-            shutil.rmtree(staged_docs, ignore_errors=True)
-            shutil.rmtree(staged_site, ignore_errors=True)
+        yield
+    except OSError as exc:
+        if not (work / JOURNAL).exists():
+            shutil.rmtree(work / "docs", ignore_errors=True)
+            shutil.rmtree(work / "site", ignore_errors=True)
         raise BuildFailed([disk_problem(exc, root)]) from None
-
-
-def disk_problem(exc: OSError, root: Path) -> Problem:
-    """An OSError as a located problem: the folder it concerns, and the free space when space ran out."""
-    path = Path(exc.filename) if exc.filename else root
-    try:
-        shown = path.resolve().relative_to(root).as_posix() or "."
-    except ValueError:
-        shown = path.as_posix()
-    hint = "check the folder's permissions and that its file system is writable"
-    if exc.errno == errno.ENOSPC:
-        try:
-            free = shutil.disk_usage(root).free
-        except OSError:
-            free = -1
-        site = sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file()) if (root / "site").is_dir() else 0
-        hint = (f"{max(free, 0) / 1e6:,.0f} MB free there; the last site took {site / 1e6:,.0f} MB and a build needs "
-                "about as much again: free some space")
-    return error(Loc.whole(shown), f"{exc.strerror or exc}; {hint}, then build again")
 
 
 _ENGINE_OSERROR = re.compile(r"^\w*(?:Error|Exception): \[Errno (\d+)\] ([^:\n]+)(?:: '([^'\n]+)')?", re.M)
 
 
 def _build_and_commit(root: Path, changes: Changes, site_dir: Path, stages: Stages, engine: str,
-                      command: tuple[str, ...] | None) -> SiteResult:
+                      command: tuple[str, ...] | None, verify: Verify) -> SiteResult:
     work = root / WORK_DIR
     docs_dir = root / "docs"
     staged_docs, staged_site = work / "docs", work / "site"
@@ -119,16 +118,26 @@ def _build_and_commit(root: Path, changes: Changes, site_dir: Path, stages: Stag
             stages.fail()
     log = log.replace(str(staged_docs), "docs")
     if not built:
-        shutil.rmtree(staged_site, ignore_errors=True)
         refused = _ENGINE_OSERROR.search(log)
         if refused:  # the engine's traceback says no more than this line does
+            shutil.rmtree(staged_site, ignore_errors=True)
             raise OSError(int(refused.group(1)), refused.group(2), refused.group(3) or str(staged_site))
-        located = tuple(link_warnings(log, staged_docs))
+    with stages.stage("check"):
+        located = _merged(link_warnings(log, staged_docs) if not built else [], verify(staged_docs, staged_site))
+    if not built or located:
+        shutil.rmtree(staged_site, ignore_errors=True)
         shutil.rmtree(staged_docs, ignore_errors=True)
-        return SiteResult(False, log, site_dir, located)
+        return SiteResult(False, log, site_dir, tuple(located), engine_ok=built)
     with stages.stage("write"):
         commit(root, changes, staged_docs, staged_site, site_dir)
-    return SiteResult(True, log, site_dir)
+    return SiteResult(True, log, site_dir, engine_ok=True)
+
+
+def _merged(engine: list[Problem], verified: list[Problem]) -> list[Problem]:
+    """The engine's located warnings, and verify's problems at the places the engine did not name (a link
+    both find, such as a missing page, is reported once, in the engine's words)."""
+    named = {(p.loc.path, p.loc.line, p.loc.column) for p in engine}
+    return [*engine, *(p for p in verified if (p.loc.path, p.loc.line, p.loc.column) not in named)]
 
 
 def _run_engine(command: list[str], root: Path, steps: int, tick: Callable[[int], None]) -> tuple[int, str]:
@@ -162,10 +171,11 @@ def _run_engine(command: list[str], root: Path, steps: int, tick: Callable[[int]
 def write_docs(root: Path, changes: Changes) -> None:
     """Only docs/ (build --no-site): staged, then committed like a full build."""
     root = root.resolve()
-    (root / WORK_DIR).mkdir(exist_ok=True)
-    staged_docs = root / WORK_DIR / "docs"
-    stage(root / "docs", changes, staged_docs)
-    commit(root, changes, staged_docs)
+    with _scratch_removed_on_oserror(root):
+        (root / WORK_DIR).mkdir(exist_ok=True)
+        staged_docs = root / WORK_DIR / "docs"
+        stage(root / "docs", changes, staged_docs)
+        commit(root, changes, staged_docs)
 
 
 def _die_with_parent() -> None:
