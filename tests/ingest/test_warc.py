@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,31 @@ def test_real_parameters_make_other_articles_and_ids_are_safe():
     article_id = url_article_id("https://www.example.org/" + "very-long-path/" * 20 + "?q=%E2%9C%93")
     assert len(article_id) <= 128 and article_id.startswith("example-org-very-long-path")
     assert outlet_domain("https://www.Example.org/x") == "example.org"
+
+
+@pytest.mark.parametrize("how", ["build --strict", "validate --strict", "mkdocs.yml strict"])
+def test_strict_mode_makes_a_damaged_record_an_error_and_changes_nothing(tmp_path: Path, capsys, how: str):
+    from generator.app.cli import main
+    from tests.helpers import tree_digest
+    from tests.ingest.warcfiles import ARTICLE_ID, captured_archive
+
+    root = captured_archive(tmp_path / "archive")  # its WARC ends in a record cut short, written by warcio
+    assert main(["build", "--root", str(root)]) == 0  # a warning only: the rest of the file builds
+    before = {name: tree_digest(root / name) for name in ("docs", "site")}
+    note = root / "annotations" / "articles" / f"{ARTICLE_ID}.yml"  # an edit a build would write out
+    note.write_text(note.read_text(encoding="utf-8").replace("three neighbouring", "four neighbouring"),
+                    encoding="utf-8")
+    capsys.readouterr()
+    if how == "mkdocs.yml strict":
+        config = root / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert not re.search(r"^extra:", text, re.M)  # else the setting below would be a second key
+        config.write_text(text + "extra:\n  archive:\n    strict: true\n", encoding="utf-8")
+        args = ["build", "--root", str(root)]
+    else:
+        args = [*how.split(), "--root", str(root)]
+    assert main(args) != 0
+    err = capsys.readouterr().err
+    [line] = [line for line in err.splitlines() if "cut short" in line]
+    assert line.startswith("seeds/flood.warc.gz#offset=") and ": error: " in line
+    assert {name: tree_digest(root / name) for name in ("docs", "site")} == before
