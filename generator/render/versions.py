@@ -26,6 +26,7 @@ class Revision:
     before: str
     after: str  # "" when the capture no longer holds the sentence
     captured: datetime | None  # the capture that made the change
+    version: int = 0  # its number among the article's versions, from 1 (two captures can share a time)
 
     @property
     def removed(self) -> bool:
@@ -51,12 +52,12 @@ def revisions(article: Article) -> list[Revision]:
     sentence, from one capture to the next. A removed sentence matters as much as a changed figure: the
     outlet withdrew what the fact page reports it said."""
     found = []
-    for previous, version in zip(article.versions, article.versions[1:]):
+    for number, (previous, version) in enumerate(zip(article.versions, article.versions[1:]), start=2):
         # one entry a fact link, in the same order in every version (link/versions.py): two links to one fact
         # are compared each with itself
         for (fact_id, old), (_, sentence) in zip(previous.fact_sentences, version.fact_sentences):
             if old and (not sentence or figures_of(old) != figures_of(sentence)):
-                found.append(Revision(article, fact_id, old, sentence, version.captured))
+                found.append(Revision(article, fact_id, old, sentence, version.captured, number))
     return found
 
 
@@ -92,7 +93,7 @@ def versions_section(article: Article) -> list[str]:
         if version.title_before is not None:
             out += [f"Headline changed: <del class=\"diff-removed\">{md.text(version.title_before)}</del> → "
                     f"<ins class=\"diff-added\">{md.text(version.title or '')}</ins>", ""]
-        for revision in (r for r in revised if r.captured == version.captured):
+        for revision in (r for r in revised if r.version == number):
             target = paths.relative(page, paths.fact(revision.fact_id))
             if revision.removed:
                 out += ['!!! warning "Fact sentence removed"', "",
