@@ -31,6 +31,7 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.I)
 RESYNC_CHUNK = 1 << 16
+CAPTURE_NAME = re.compile(r"^(.+\.warc(?:\.gz)?)(?:#offset=(\d+))?$", re.I)
 # What the build's summary says of each record skipped
 SKIPPED_NOT_HTML, SKIPPED_REDIRECT, SKIPPED_ERROR, SKIPPED_OTHER = ("not HTML", "redirect", "error page",
                                                                    "not a response")
@@ -63,6 +64,15 @@ def is_warc(path: Path) -> bool:
 def capture_path(path: Path, offset: int) -> Path:
     """A capture's own path (memo and cleaning cache key, problems' location): the file and the record offset."""
     return path.with_name(f"{path.name}#offset={offset}")
+
+
+def split_capture_path(given: str) -> tuple[Path, int | None] | None:
+    """A WARC file as a command names it, with the record it means when the name says one
+    (seeds/x.warc.gz#offset=123: as problems and the versions section name a capture); None for no WARC."""
+    named = CAPTURE_NAME.match(given)
+    if named is None:
+        return None
+    return Path(named.group(1)), int(named.group(2)) if named.group(2) is not None else None
 
 
 def read_warc(path: Path, shown: str, max_bytes: int) -> WarcRead:
