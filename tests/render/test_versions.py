@@ -33,8 +33,6 @@ def write_long_words(path: Path) -> None:
     """Two captures of another article whose edited paragraph holds words longer than a phone is wide (a link
     pasted as text, as reports print them; a WARC file named as crawlers name them): the diff and the source line
     must wrap them, not widen the page."""
-    import io
-
     from warcio.warcwriter import WARCWriter
 
     before = ("The office published its statement at " + LONG_URL + " on Tuesday evening, after the meeting.",
