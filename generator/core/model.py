@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:  # core/versions.py holds an article's versions; it imports Loc from here
     from generator.core.versions import LostNote, Version
@@ -74,8 +74,25 @@ class RawDocument:
 
     article_id: str
     path: Path
-    text: str
+    text: str  # "" when payload says where to read it: content() gives the text either way
     kind: str = "text"  # "text" or "html"
+    payload: Payload | None = None
+
+    def content(self) -> str:
+        """The source's text: held, or read from its payload now (read again at each call)."""
+        return self.text if self.payload is None else self.payload.read(self.payload)
+
+
+@dataclass(frozen=True)
+class Payload:
+    """Where a source's text is read when cleaning needs it, rather than held from reading to the end of the
+    build: one record of a web-archive file (ingest/warc.py), so memory follows the pages being cleaned, not
+    every capture of the file. Compared by its place and digest, never by the reader."""
+
+    file: Path
+    offset: int  # the record that holds the payload (a revisit's: the response it refers to)
+    digest: str  # SHA-256 of the decoded text: what serve's memo and the cleaning cache compare
+    read: Callable[[Payload], str] = field(compare=False, repr=False)  # the text, read from file now
 
 
 LEFT_OUT_OF_PAGE = "outside-article"  # the rule of a Removal the HTML extractor made

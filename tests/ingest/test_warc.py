@@ -22,8 +22,8 @@ def test_html_responses_and_revisits_are_captures_the_rest_is_counted(tmp_path: 
         "2024-05-01T10:00:00+00:00", "2024-05-01T18:00:05+00:00", "2024-05-02T09:00:00+00:00"]
     assert {c.key for c in read.captures} == {normalise_url(URL)}  # utm_*, fbclid, fragment, slash dropped
     first, second, revisit = read.captures
-    assert "At least 12 people" in first.document.text and "At least 15 people" in second.document.text
-    assert revisit.document.text == second.document.text  # the payload the revisit refers to
+    assert "At least 12 people" in first.document.content() and "At least 15 people" in second.document.content()
+    assert revisit.document.content() == second.document.content()  # the payload the revisit refers to
     assert all(c.document.kind == "html" for c in read.captures)
     assert dict(read.skipped) == {"not HTML": 1, "redirect": 1, "error page": 1, "not a response": 1}
     [problem] = read.problems  # the record cut short at the end of the file
@@ -41,6 +41,7 @@ def test_a_corrupt_record_mid_file_is_located_and_the_records_after_it_still_rea
     path.write_bytes(bytes(data))
     read = read_warc(path, f"seeds/{name}", 5_000_000)
     assert [c.offset for c in read.captures] == [offsets["first"], offsets["truncated"]]
+    assert "A third version" in read.captures[1].document.content()  # read at its offset, after the resync
     [problem] = read.problems
     assert problem.loc.path.endswith(f"#offset={offsets['second']}") and problem.message.isprintable()
     assert read.skipped["revisit of a payload not in the file"] == 1  # it pointed at the damaged record
@@ -50,7 +51,7 @@ def test_a_payload_over_the_limit_is_a_warning_not_a_capture(tmp_path: Path):
     path = tmp_path / "crawl.warc"
     write_sample(path, truncate=False)
     read = read_warc(path, "seeds/crawl.warc", 500)
-    assert not [c for c in read.captures if c.document.text]  # every page is over 500 bytes
+    assert not [c for c in read.captures if c.document.payload]  # every page is over 500 bytes
     assert read.skipped["too large"] == 3 and all("over the limit" in p.message for p in read.problems)
 
 
@@ -96,3 +97,20 @@ def test_strict_mode_makes_a_damaged_record_an_error_and_changes_nothing(tmp_pat
     [line] = [line for line in err.splitlines() if "cut short" in line]
     assert line.startswith("seeds/flood.warc.gz#offset=") and ": error: " in line
     assert {name: tree_digest(root / name) for name in ("docs", "site")} == before
+
+
+def test_a_capture_holds_no_html_and_reads_it_at_its_offset_when_cleaned(tmp_path: Path):
+    path = tmp_path / "crawl.warc.gz"
+    offsets = write_sample(path)
+    first, second, revisit = read_warc(path, "seeds/crawl.warc.gz", 5_000_000).captures
+    assert first.document.text == "" and first.document.payload.offset == offsets["first"]
+    assert revisit.document.payload == second.document.payload  # the response it refers to, read from there
+    assert "At least 12 people" in first.document.content()
+    # the same captures read again are equal (serve's memo, the cleaning cache): their place and digest match
+    assert read_warc(path, "seeds/crawl.warc.gz", 5_000_000).captures[0].document == first.document
+    data = path.read_bytes()  # rewritten meanwhile, another page at that offset: said, naming the record
+    path.write_bytes(data[:offsets["second"]] + data[offsets["first"]:offsets["request"]] + data[offsets["second"]:])
+    with pytest.raises(OSError) as raised:
+        second.document.content()
+    assert raised.value.filename.endswith(f"crawl.warc.gz#offset={offsets['second']}")
+    assert "changed since the WARC file was read" in raised.value.strerror
