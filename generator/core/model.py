@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # core/versions.py holds an article's versions; it imports Loc from here
+    from generator.core.payload import Payload
     from generator.core.versions import LostNote, Version
 
 from generator.core.neighbours import Neighbours
@@ -81,18 +82,6 @@ class RawDocument:
     def content(self) -> str:
         """The source's text: held, or read from its payload now (read again at each call)."""
         return self.text if self.payload is None else self.payload.read(self.payload)
-
-
-@dataclass(frozen=True)
-class Payload:
-    """Where a source's text is read when cleaning needs it, rather than held from reading to the end of the
-    build: one record of a web-archive file (ingest/warc.py), so memory follows the pages being cleaned, not
-    every capture of the file. Compared by its place and digest, never by the reader."""
-
-    file: Path
-    offset: int  # the record that holds the payload (a revisit's: the response it refers to)
-    digest: str  # SHA-256 of the decoded text: what serve's memo and the cleaning cache compare
-    read: Callable[[Payload], str] = field(compare=False, repr=False)  # the text, read from file now
 
 
 LEFT_OUT_OF_PAGE = "outside-article"  # the rule of a Removal the HTML extractor made

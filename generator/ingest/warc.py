@@ -28,7 +28,8 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from generator.core.errors import Problem, error, warning
-from generator.core.model import Loc, Payload, RawDocument
+from generator.core.model import Loc, RawDocument
+from generator.core.payload import Payload
 from generator.ingest.urls import normalise_url, url_article_id
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
