@@ -45,7 +45,7 @@ bench: $(INSTALLED)  ## time every stage on synthetic archives of BENCH_N articl
 	$(PY) -m pip install --quiet -e '.[bench]'
 	BENCH_N="$(BENCH_N)" $(PY) bench/run.py
 	$(PY) bench/linkcheck_compare.py --synthetic $(firstword $(BENCH_N))  # generator check vs LinkChecker
-	$(PY) bench/warc_ingest.py  # read a WARC of 1,000 captures: seconds, peak memory
+	$(PY) bench/warc_ingest.py --build-captures 1000  # read a WARC of 1,000 captures: seconds, peak memory; a build of them
 	$(PY) bench/drift.py  # quotes re-anchored after the sources drift, and what fix leaves
 	$(PY) bench/charts_cost.py --articles $(firstword $(BENCH_N))  # what the SVG charts cost in a build
 	$(PY) bench/neighbours.py  # previous / next / same day for every article, 1,000 to 100,000

@@ -20,7 +20,9 @@ from generator.clean.linescore import ends_the_article
 from generator.clean.stage import clean_one
 from generator.core.errors import Problem
 from generator.core.model import Annotations, Archive, Article, RawDocument
-from generator.ingest.read import display_path, read_document, read_sources, seed_named
+from generator.ingest.read import DEFAULT_MAX_BYTES, display_path, read_document, read_seeds, read_sources, seed_named
+from generator.ingest.versions import group_versions
+from generator.ingest.warc import WarcRead, read_warc, split_capture_path
 from generator.pipeline import load_archive
 
 
@@ -30,7 +32,10 @@ def add_clean(sub: Subcommands) -> None:
                                            "paragraphs separated by blank lines. A file in an archive's seeds/ "
                                            "is cleaned as the build cleans it: beside the other seeds (lines "
                                            "they repeat) and with its annotation's cleaning: keep/drop.")
-    clean_cmd.add_argument("file", type=Path, help="a source file, e.g. seeds/004_9d61dd4defbaf8ac.txt")
+    clean_cmd.add_argument("file", type=Path, help="a source file, e.g. seeds/004_9d61dd4defbaf8ac.txt; one "
+                                                 "capture of a WARC file as FILE.warc.gz#offset=N (a build's "
+                                                 "problems and versions name it so); a WARC file alone lists "
+                                                 "its captures")
     clean_cmd.add_argument("--explain", action="store_true", help="also list each removed line, its rule and "
                                                                   "line score (on stderr), at its line in FILE "
                                                                   "(the HTML source, for a web page)")
@@ -62,6 +67,9 @@ def add_suggest(sub: Subcommands) -> None:
 
 def cmd_clean(args: argparse.Namespace) -> int:
     path: Path = args.file
+    capture = split_capture_path(str(path))
+    if capture is not None:
+        return clean_capture(args, *capture)
     if not path.is_file():
         print(f"{path}: error: no such file", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -77,12 +85,18 @@ def cmd_clean(args: argparse.Namespace) -> int:
         siblings = read_sources(root)[0] or [document]
         annotations = load_annotations(root, [d.article_id for d in siblings])[0]
     siblings = [document if d.path.resolve() == path.resolve() else d for d in siblings]
+    return print_cleaned(args, document, siblings, annotations, str(path))
+
+
+def print_cleaned(args: argparse.Namespace, document: RawDocument, siblings: list[RawDocument],
+                  annotations: Annotations, shown: str, extra: dict | None = None) -> int:
+    """One document cleaned among its siblings, printed as `clean` prints it (extra: more keys for --json)."""
     article = clean_one(document, siblings, annotations)
     annotation = annotations.articles.get(document.article_id)
     if annotation is not None:  # a keep/drop value that changed nothing: said here too, where it is tried out
-        print_problems(unused_override_problems(article, annotation.cleaning_values, str(path)), "text")
+        print_problems(unused_override_problems(article, annotation.cleaning_values, shown), "text")
     if args.json:
-        print(json.dumps({
+        print(json.dumps({**(extra or {}),
             "body": article.body,
             "blocks": [{"kind": b.kind, "text": b.text} for b in article.blocks],
             "metadata": {"title": article.title, "date": article.date.isoformat() if article.date else None,
@@ -97,9 +111,50 @@ def cmd_clean(args: argparse.Namespace) -> int:
         for removal in article.removals:  # line numbers of the file itself, HTML source for a web page
             score = ("" if removal.score is None else ", the article ends here" if ends_the_article(removal.score)
                      else f", score {removal.score:+.1f}")
-            print(f"{path}:{removal.line_no}: removed by {removal.rule}{score} ({removal.reason}): "
+            print(f"{shown}:{removal.line_no}: removed by {removal.rule}{score} ({removal.reason}): "
                   f"{removal.text}", file=sys.stderr)
     return EXIT_OK
+
+
+def clean_capture(args: argparse.Namespace, path: Path, offset: int | None) -> int:
+    """`clean FILE.warc.gz#offset=N`: that capture cleaned as the build cleans it (in an archive's seeds/, beside
+    the other sources and with its article's cleaning: keep/drop); `clean FILE.warc.gz`: the file's captures,
+    each named as `clean` takes it, with the records skipped and the damaged ones."""
+    if not path.is_file():
+        print(f"{path}: error: no such file", file=sys.stderr)
+        return EXIT_PROBLEMS
+    annotations = Annotations((), (), {})
+    if path.parent.name == "seeds":  # in an archive: grouped and cleaned as the build does
+        root = path.parent.parent
+        sources = read_seeds(root)
+        shown = display_path(root / "seeds" / path.name, root)
+        annotations = load_annotations(root, list(dict.fromkeys(d.article_id for d in sources.documents)))[0]
+        siblings = group_versions(sources, annotations).documents
+        read = WarcRead([c for c in sources.captures if c.warc == shown],
+                        [p for p in sources.problems if p.loc.path.startswith(f"{shown}#") or p.loc.path == shown])
+    else:
+        shown = str(path)
+        read = read_warc(path, shown, DEFAULT_MAX_BYTES)
+        siblings = [c.document for c in read.captures]
+    as_built = {d.path: d for d in siblings}  # a capture's article id is its article's (ingest/versions.py)
+    if offset is None:
+        print_problems(read.problems, "text")
+        for capture in read.captures:
+            print(f"{shown}#offset={capture.offset}\t{capture.captured:%Y-%m-%dT%H:%M:%SZ}\t{capture.url}\t"
+                  f"{as_built.get(capture.document.path, capture.document).article_id}")
+        print(f"{shown}: {len(read.captures)} HTML captures; clean one with `clean {shown}#offset=N`", file=sys.stderr)
+        return EXIT_PROBLEMS if any(p.is_error for p in read.problems) else EXIT_OK
+    capture = next((c for c in read.captures if c.offset == offset), None)
+    if capture is None:
+        print_problems([p for p in read.problems if p.loc.path == f"{shown}#offset={offset}"], "text")
+        offsets = ", ".join(str(c.offset) for c in read.captures) or "none"
+        print(f"{shown}#offset={offset}: error: no HTML capture starts at byte offset {offset}; the file's captures "
+              f"start at: {offsets} (`clean {shown}` lists them)", file=sys.stderr)
+        return EXIT_PROBLEMS
+    document = as_built.get(capture.document.path, capture.document)
+    return print_cleaned(args, document, siblings, annotations, f"{shown}#offset={offset}",
+                         {"capture": {"url": capture.url, "captured": capture.captured.isoformat(),
+                                      "offset": capture.offset, "article": document.article_id}})
 
 
 def cmd_new(args: argparse.Namespace) -> int:

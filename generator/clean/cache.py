@@ -73,7 +73,9 @@ class CleanCache:
         if self.path is None:
             return ""
         fields = {f.name: getattr(document, f.name) for f in dataclasses.fields(document)
-                  if f.name not in ("article_id", "path")}  # they only label the result (clean/stage.py)
+                  if f.name not in ("article_id", "path", "payload")}  # id, path: labels of the result (stage.py)
+        if document.payload is not None:  # a text read when needed (a web-archive record): its digest stands for it
+            fields["payload"] = document.payload.digest
         fields["overrides"] = dataclasses.asdict(overrides)
         return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
 

@@ -41,7 +41,7 @@ def clean(doc: RawDocument, context: CleanContext | None = None,
     """Clean one article. A web page is first reduced to its article text and metadata by clean/html/extract.py;
     extracted is that reduction when the caller has it already (extract_page), so it is not done twice."""
     if doc.kind == "html":
-        page = extracted if extracted is not None else extract(doc.text)
+        page = extracted if extracted is not None else extract(doc.content())
         brought_back: frozenset[tuple[str, str]] = frozenset()
         if overrides is not None and overrides.keep:
             page, used = with_kept_passages(page, overrides.keep)
@@ -51,7 +51,7 @@ def clean(doc: RawDocument, context: CleanContext | None = None,
             metadata["language"] = detect_language(page.text.split("\n"))[0]
         article = clean_text(doc.article_id, doc.path, page.text, context, overrides, metadata, from_page=True)
         return replace(_on_page_lines(article, page), overrides_used=article.overrides_used | brought_back)
-    return clean_text(doc.article_id, doc.path, doc.text, context, overrides)
+    return clean_text(doc.article_id, doc.path, doc.content(), context, overrides)
 
 
 def with_kept_passages(page: Extracted, keep: Sequence[str]) -> tuple[Extracted, tuple[str, ...]]:
@@ -87,15 +87,15 @@ def _on_page_lines(article: CleanedArticle, page: Extracted) -> CleanedArticle:
 def extract_page(doc: RawDocument) -> Extracted | None:
     """What clean/html/extract.py makes of a web page (None for a text source). It is the costly part of cleaning a
     page and both source_text() and clean() need it: a caller with both extracts once and passes it on."""
-    return extract(doc.text) if doc.kind == "html" else None
+    return extract(doc.content()) if doc.kind == "html" else None
 
 
 def source_text(doc: RawDocument, extracted: Extracted | None = None) -> str:
     """The text the leftover rules see: the file itself, or the article text extracted from a page
     (extracted, when the caller has it already)."""
     if doc.kind != "html":
-        return doc.text
-    return (extracted if extracted is not None else extract(doc.text)).text
+        return doc.content()
+    return (extracted if extracted is not None else extract(doc.content())).text
 
 
 MAX_PASSES = 3

@@ -96,7 +96,7 @@ def _extract_pages(documents: list[RawDocument], workers: int | None, memo: Memo
     """Each wanted web page's extraction (None for a text source or a page not wanted), done once here for the
     context and the cleaning."""
     pages = [d for d, want in zip(documents, wanted) if d.kind == "html" and want]
-    found = iter(parallel.map_unless_known(memo.table("extract"), [d.path for d in pages], [d.text for d in pages],
+    found = iter(parallel.map_unless_known(memo.table("extract"), [d.path for d in pages], [d.payload or d.text for d in pages],
                                            _extract_one, pages, workers))
     return [next(found) if d.kind == "html" and want else None for d, want in zip(documents, wanted)]
 

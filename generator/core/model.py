@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # core/versions.py holds an article's versions; it imports Loc from here
+    from generator.core.payload import Payload
     from generator.core.versions import LostNote, Version
 
 from generator.core.neighbours import Neighbours
@@ -74,8 +75,13 @@ class RawDocument:
 
     article_id: str
     path: Path
-    text: str
+    text: str  # "" when payload says where to read it: content() gives the text either way
     kind: str = "text"  # "text" or "html"
+    payload: Payload | None = None
+
+    def content(self) -> str:
+        """The source's text: held, or read from its payload now (read again at each call)."""
+        return self.text if self.payload is None else self.payload.read(self.payload)
 
 
 LEFT_OUT_OF_PAGE = "outside-article"  # the rule of a Removal the HTML extractor made

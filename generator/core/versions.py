@@ -29,8 +29,10 @@ class Version:
     title: str | None
     changes: tuple[Change, ...] = ()  # () for the first version, or when nothing in its text changed
     title_before: str | None = None  # the headline before, when it changed
-    # (fact id, the sentence this version words the fact link's passage in, "" when the passage is not in it)
+    # (fact id, the sentence this version words the fact link's passage in, "" when the passage is not in it):
+    # the shown version's fact links, then those lost (LostNote), in the same order in every version
     fact_sentences: tuple[tuple[str, str], ...] = ()
+    url: str | None = None  # the URL it was captured at (None for a seed)
 
 
 @dataclass(frozen=True)

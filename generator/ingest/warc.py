@@ -5,13 +5,17 @@ page in seeds/ is, with the URL it was captured at and the time (WARC-Date). A r
 the same payload again and did not store it twice) is a capture too, of the payload it points to. Everything
 else (images, scripts, redirects, error pages, request and metadata records) is counted, not read.
 
-The file is read record by record (warcio): only an HTML payload is held, so memory follows the pages kept,
-never the size of the WARC file. A record cut short (a crawl stopped mid-write) or that cannot be parsed is
-a warning at its byte offset, and reading goes on at the next record the file holds.
+The file is read record by record (warcio), and no payload is held: a capture's document says where its
+HTML is (core/model.Payload: the record's offset and the digest of its text) and cleaning reads it there when
+it needs it (read_payload), so memory follows the pages being cleaned, never the size of the WARC file or the
+number of its captures. A record cut short (a crawl stopped mid-write) or that cannot be parsed is a warning
+at its byte offset, and reading goes on at the next record the file holds.
 """
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,12 +29,14 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from generator.core.errors import Problem, error, warning
 from generator.core.model import Loc, RawDocument
+from generator.core.payload import Payload
 from generator.ingest.urls import normalise_url, url_article_id
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.I)
 RESYNC_CHUNK = 1 << 16
+CAPTURE_NAME = re.compile(r"^(.+\.warc(?:\.gz)?)(?:#offset=(\d+))?$", re.I)
 # What the build's summary says of each record skipped
 SKIPPED_NOT_HTML, SKIPPED_REDIRECT, SKIPPED_ERROR, SKIPPED_OTHER = ("not HTML", "redirect", "error page",
                                                                    "not a response")
@@ -65,11 +71,20 @@ def capture_path(path: Path, offset: int) -> Path:
     return path.with_name(f"{path.name}#offset={offset}")
 
 
+def split_capture_path(given: str) -> tuple[Path, int | None] | None:
+    """A WARC file as a command names it, with the record it means when the name says one
+    (seeds/x.warc.gz#offset=123: as problems and the versions section name a capture); None for no WARC."""
+    named = CAPTURE_NAME.match(given)
+    if named is None:
+        return None
+    return Path(named.group(1)), int(named.group(2)) if named.group(2) is not None else None
+
+
 def read_warc(path: Path, shown: str, max_bytes: int) -> WarcRead:
     """Every capture of one WARC file, the records skipped by reason, a warning for each damaged record."""
     result = WarcRead()
-    by_digest: dict[str, tuple[str, str]] = {}  # payload digest -> (url, text) of an HTML capture
-    by_capture: dict[tuple[str, str], str] = {}  # (url, WARC-Date) -> text
+    by_digest: dict[str, tuple[str, Payload]] = {}  # WARC-Payload-Digest -> (url, payload) of an HTML capture
+    by_capture: dict[tuple[str, str], Payload] = {}  # (url, WARC-Date) -> payload
     try:
         with path.open("rb") as handle:
             start = 0
@@ -134,10 +149,10 @@ def _take(record, where: Callable[[], int], path: Path, shown: str, max_bytes: i
         return None
     if kind == "revisit":
         referred = (headers.get_header("WARC-Refers-To-Target-URI"), headers.get_header("WARC-Refers-To-Date"))
-        text = by_capture.get(referred) if all(referred) else None  # type: ignore[arg-type]
-        if text is None:
-            text = (by_digest.get(headers.get_header("WARC-Payload-Digest") or "") or (None, None))[1]
-        if text is None:
+        payload = by_capture.get(referred) if all(referred) else None  # type: ignore[arg-type]
+        if payload is None:
+            payload = (by_digest.get(headers.get_header("WARC-Payload-Digest") or "") or (None, None))[1]
+        if payload is None:
             result.skipped[SKIPPED_UNRESOLVED] += 1
             return None
     else:
@@ -157,13 +172,38 @@ def _take(record, where: Callable[[], int], path: Path, shown: str, max_bytes: i
         if not text.strip():
             result.skipped[SKIPPED_ERROR] += 1
             return None
-        by_digest[headers.get_header("WARC-Payload-Digest") or f"offset:{offset}"] = (url, text)
-        by_capture[(url, headers.get_header("WARC-Date"))] = text
+        payload = Payload(path, offset, _digest(text), read_payload)  # the text is read again when cleaned
+        by_digest[headers.get_header("WARC-Payload-Digest") or f"offset:{offset}"] = (url, payload)
+        by_capture[(url, headers.get_header("WARC-Date"))] = payload
     offset = offset if kind != "revisit" else where()
     key = normalise_url(url)
-    document = RawDocument(url_article_id(url), capture_path(path, offset), text, "html")
+    document = RawDocument(url_article_id(url), capture_path(path, offset), "", "html", payload)
     result.captures.append(Capture(document, url, key, captured, shown, offset))
     return None
+
+
+def read_payload(payload: Payload) -> str:
+    """The HTML of a capture, read from its record now, as read_warc decoded it. An OSError (named after the
+    record) when the file no longer holds it: it changed since it was read (build again)."""
+    shown = capture_path(payload.file, payload.offset)
+    try:
+        with payload.file.open("rb") as handle:
+            handle.seek(payload.offset)
+            record = next(iter(ArchiveIterator(handle)), None)
+            if record is not None and record.http_headers is not None:
+                content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+                text = _decode(record.content_stream().read(), content_type)
+                if _digest(text) == payload.digest:
+                    return text
+    except (ArchiveLoadFailed, EOFError, ValueError):
+        pass
+    except OSError as exc:
+        raise OSError(exc.errno, f"cannot read the capture ({exc.strerror or exc})", str(shown)) from None
+    raise OSError(errno.ESTALE, "the capture changed since the WARC file was read; build again", str(shown))
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _decode(body: bytes, content_type: str) -> str:

@@ -80,13 +80,16 @@ def attach_versions(articles: list[Article], histories: dict[str, History],
             out.append(article)
             continue
         versions, previous = [], None
+        gone = [note for note in lost.get(article.id, ()) if note.kind == "fact link"]
         for member, version in history:
             sentences = tuple((f.link.fact_id, _sentence_in(f.link.selector, article.blocks, version.blocks))
-                              for f in article.facts)
+                              for f in article.facts) + tuple((note.text, _sentence_of(note.quote, version.blocks))
+                                                              for note in gone)
             changes = block_changes([b.text for b in previous.blocks], [b.text for b in version.blocks]) \
                 if previous is not None else ()
             title_before = previous.title if previous is not None and previous.title != version.title else None
-            versions.append(Version(member.captured, member.source, version.title, changes, title_before, sentences))
+            versions.append(Version(member.captured, member.source, version.title, changes, title_before, sentences,
+                                    member.url))
             previous = version
         out.append(replace(article, versions=tuple(versions), lost=lost.get(article.id, ())))
     return out
@@ -171,6 +174,13 @@ def _sentence_in(selector: Selector, shown: tuple[Block, ...], blocks: tuple[Blo
     """The sentence of a version that holds the passage a fact link quotes in the shown version ("" if none)."""
     span = _span(selector, shown)
     found = _span(_at(shown, span), blocks) if span is not None else None
+    return sentence_around(blocks[found.block].text, found.start, found.end) if found is not None else ""
+
+
+def _sentence_of(quote: str, blocks: tuple[Block, ...]) -> str:
+    """The sentence of a version that holds a lost fact link's quote ("" if none): the shown version does not
+    hold it, so the quote is looked for as it was written."""
+    found = _span(Selector(quote, "", ""), blocks)
     return sentence_around(blocks[found.block].text, found.start, found.end) if found is not None else ""
 
 

@@ -15,6 +15,7 @@ from generator.render.fact import coverage_page, render_fact
 from generator.render.indexes import articles_index, entities_index, facts_index, outlet_pages, tag_pages
 from generator.render.references import referenced
 from generator.render.timeline import timeline_pages
+from generator.render.versions import revising_articles
 from generator.runtime import parallel
 from generator.runtime.memo import NO_MEMO, Memo
 
@@ -117,8 +118,9 @@ class _OnePagePerPath(dict):
 
 
 def _fact_inputs(fact: Fact, archive: Archive) -> tuple:
-    """Everything render_fact reads: the fact, the articles linked to it and those cited as evidence."""
-    return (fact, tuple(archive.fact_links.get(fact.id, [])),
+    """Everything render_fact reads: the fact, the articles linked to it, those whose versions revise it and
+    those cited as evidence."""
+    return (fact, tuple(archive.fact_links.get(fact.id, [])), tuple(revising_articles(fact.id, archive.articles)),
             tuple(archive.articles_by_id.get(e.article or "") for e in fact.evidence))
 
 

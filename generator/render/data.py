@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 from generator.core.model import Archive, Article, Entity, Fact, Mention, Related
 from generator.link.mentions import EntityIndex
 from generator.render.fact import figure_verdict, reports_of
+from generator.render.versions import revisions
 from generator.runtime.memo import NO_MEMO, Memo
 
 FORMAT_VERSION = 1
@@ -63,7 +65,27 @@ def _article(a: Article) -> dict:
                    "quote": a.blocks[n.span.block].text[n.span.start:n.span.end], "note": n.note.text}
                   for n in a.notes],
         "removed": [{"line": r.line_no, "text": r.text, "rule": r.rule} for r in a.cleaned.removals],
+        "versions": _versions(a),
+        "lost_notes": [{"kind": n.kind, "quote": n.quote, "text": n.text,
+                        "last_seen": n.last_seen.isoformat() if n.last_seen else None} for n in a.lost],
     }
+
+
+def _versions(a: Article) -> list[dict]:
+    """Each capture of a captured article, oldest first ([] for an article read once): what a researcher needs
+    to follow a report's revisions without diffing the pages, the figures revised as the fact pages list them."""
+    revised = revisions(a)
+    out = []
+    for number, v in enumerate(a.versions, start=1):
+        counts = Counter(c.kind for c in v.changes)
+        out.append({
+            "number": number, "captured": v.captured.isoformat() if v.captured else None, "url": v.url,
+            "source": v.source, "title": v.title, "title_before": v.title_before, "shown": number == len(a.versions),
+            "paragraphs": {kind: counts.get(kind, 0) for kind in ("added", "removed", "edited")},
+            "revised_figures": [{"fact": r.fact_id, "before": r.before, "after": r.after or None,
+                                 "removed": r.removed} for r in revised if r.version == number],
+        })
+    return out
 
 
 def _entity(e: Entity, mentions: int) -> dict:

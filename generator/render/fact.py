@@ -12,7 +12,7 @@ from generator.render.charts.svg import esc, href
 from generator.render.numbers import Figure, disagreements, parse_figure
 from generator.render.quotes import quoted
 from generator.render.timeline import WIDE
-from generator.render.versions import revisions, revisions_section
+from generator.render.versions import fact_revisions, revisions_section
 
 
 def reports_of(fact: Fact, archive: Archive) -> list[tuple[Article, AnchoredFact]]:
@@ -67,7 +67,7 @@ def render_fact(fact: Fact, archive: Archive) -> str:
                        f"| {quoted(link.sentence, md.text(link.sentence.strip(), in_table=True))} "
                        f"| **{md.text(link.link.figure or '—', in_table=True)}** |")
         out.append("")
-    revised = [r for article in {a.id: a for a, _ in rows}.values() for r in revisions(article) if r.fact_id == fact.id]
+    revised = fact_revisions(fact.id, archive.articles)  # a removed fact link's article is in no row
     out += revisions_section(revised, page)
     if fact.evidence:
         articles = archive.articles_by_id

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Iterable
 
 from generator.core.model import Article
 from generator.core.versions import Change
@@ -18,13 +19,18 @@ DIFF_TAGS = {"removed": ("<del class=\"diff-removed\">", "</del>"), "added": ("<
 
 @dataclass(frozen=True)
 class Revision:
-    """A fact link's sentence whose figures changed from one capture to the next."""
+    """A fact link's sentence whose figures changed from one capture to the next, or that a capture removed."""
 
     article: Article
     fact_id: str
     before: str
-    after: str
+    after: str  # "" when the capture no longer holds the sentence
     captured: datetime | None  # the capture that made the change
+    version: int = 0  # its number among the article's versions, from 1 (two captures can share a time)
+
+    @property
+    def removed(self) -> bool:
+        return not self.after
 
 
 def capture_time(moment: datetime | None) -> str:
@@ -42,15 +48,28 @@ def figures_of(sentence: str) -> list[str]:
 
 
 def revisions(article: Article) -> list[Revision]:
-    """Every change of a figure in a sentence the article links to a fact, from one capture to the next."""
+    """Every change of a figure in a sentence the article links to a fact, and every removal of such a
+    sentence, from one capture to the next. A removed sentence matters as much as a changed figure: the
+    outlet withdrew what the fact page reports it said."""
     found = []
-    for previous, version in zip(article.versions, article.versions[1:]):
-        before, after = dict(previous.fact_sentences), dict(version.fact_sentences)
-        for fact_id, sentence in after.items():
-            old = before.get(fact_id, "")
-            if old and sentence and figures_of(old) != figures_of(sentence):
-                found.append(Revision(article, fact_id, old, sentence, version.captured))
+    for number, (previous, version) in enumerate(zip(article.versions, article.versions[1:]), start=2):
+        # one entry a fact link, in the same order in every version (link/versions.py): two links to one fact
+        # are compared each with itself
+        for (fact_id, old), (_, sentence) in zip(previous.fact_sentences, version.fact_sentences):
+            if old and (not sentence or figures_of(old) != figures_of(sentence)):
+                found.append(Revision(article, fact_id, old, sentence, version.captured, number))
     return found
+
+
+def revising_articles(fact_id: str, articles: Iterable[Article]) -> list[Article]:
+    """The captured articles whose versions can revise a fact: those linking to it, in the shown version or in
+    one a later capture removed the link's passage from (a lost fact link)."""
+    return [a for a in articles if len(a.versions) > 1 and any(f == fact_id for f, _ in a.versions[-1].fact_sentences)]
+
+
+def fact_revisions(fact_id: str, articles: Iterable[Article]) -> list[Revision]:
+    """A fact page's revisions: of every article that can revise it (revising_articles)."""
+    return [r for a in revising_articles(fact_id, articles) for r in revisions(a) if r.fact_id == fact_id]
 
 
 def versions_section(article: Article) -> list[str]:
@@ -62,7 +81,7 @@ def versions_section(article: Article) -> list[str]:
            f"This page shows the latest of {_count(len(article.versions), 'capture')}"
            + (f", {capture_time(latest.captured)}" if latest else "") + ". Each capture below lists what changed "
            "since the one before it: paragraphs added, removed and edited, word by word.", ""]
-    revised = {(r.captured, r.fact_id): r for r in revisions(article)}
+    revised = revisions(article)
     page = paths.article(article.slug)
     for number, version in enumerate(article.versions, start=1):
         out += [f"### {number}. {capture_time(version.captured)} {{ #{version_anchor(number)} data-search-exclude }}",
@@ -74,8 +93,13 @@ def versions_section(article: Article) -> list[str]:
         if version.title_before is not None:
             out += [f"Headline changed: <del class=\"diff-removed\">{md.text(version.title_before)}</del> → "
                     f"<ins class=\"diff-added\">{md.text(version.title or '')}</ins>", ""]
-        for revision in (r for (when, _), r in revised.items() if when == version.captured):
+        for revision in (r for r in revised if r.version == number):
             target = paths.relative(page, paths.fact(revision.fact_id))
+            if revision.removed:
+                out += ['!!! warning "Fact sentence removed"', "",
+                        f"    A sentence linked to {md.link('a fact', target)} is not in this capture: "
+                        f"{quoted(revision.before)}", ""]
+                continue
             out += ['!!! warning "Figure revised"', "",
                     f"    A sentence linked to {md.link('a fact', target)} changed its figures: "
                     f"{', '.join(figures_of(revision.before))} → {', '.join(figures_of(revision.after))}.", ""]
@@ -90,15 +114,22 @@ def revisions_section(revised: list[Revision], page: str) -> list[str]:
     if not revised:
         return []
     out = ["## Revisions { #revisions }", "",
-           "Figures that changed between two captures of one article: the outlet revised what it reported.", "",
+           "Figures that changed between two captures of one article, and sentences a later capture no longer "
+           "holds: the outlet revised what it reported.", "",
            "| Article | Captured | Before | After |", "|---|---|---|---|"]
     for revision in revised:
         target = paths.relative(page, paths.article(revision.article.slug), "versions")
         out.append(f"| {md.link(md.text(revision.article.title, in_table=True), target)} "
                    f"| {capture_time(revision.captured)} "
                    f"| {quoted(revision.before, md.text(revision.before.strip(), in_table=True))} "
-                   f"| {quoted(revision.after, md.text(revision.after.strip(), in_table=True))} |")
+                   f"| {_after(revision)} |")
     return out + [""]
+
+
+def _after(revision: Revision) -> str:
+    if revision.removed:
+        return f"*removed in the capture of {capture_time(revision.captured)}*"
+    return quoted(revision.after, md.text(revision.after.strip(), in_table=True))
 
 
 def _change_line(change: Change) -> str:

@@ -85,3 +85,58 @@ def test_a_version_that_names_no_capture_is_an_error_listing_them(tmp_path: Path
     [problem] = [p for p in problems if p.is_error]  # the quotes are not also reported as orphans
     assert "names no capture" in problem.message and "2024-05-01T10:00:00Z" in problem.message
     assert problem.loc.path == f"annotations/articles/{ARTICLE_ID}.yml"
+
+
+def test_a_fact_link_whose_sentence_a_later_capture_removed_is_a_revision(tmp_path: Path, capsys):
+    from generator.render.versions import fact_revisions
+    from tests.ingest.warcfiles import REMOVED
+
+    root = captured_archive(tmp_path / "archive")
+    note = root / "annotations" / "articles" / f"{ARTICLE_ID}.yml"  # written against the first capture
+    note.write_text(note.read_text(encoding="utf-8") + '  - fact: dam-blame\n    quote: "a claim the operator '
+                    'denied"\n', encoding="utf-8")
+    with (root / "annotations" / "facts.yml").open("a", encoding="utf-8") as facts:
+        facts.write("  - id: dam-blame\n    title: Who the mayor blamed\n    claim: The mayor blamed the dam "
+                    "operator.\n")
+    archive, problems = load_archive(root, clean_cache=False)
+    assert not [p for p in problems if p.is_error], problems
+    article = archive.articles_by_id[ARTICLE_ID]
+    assert [lost.text for lost in article.lost if lost.kind == "fact link"] == ["dam-blame"]
+    [revision] = fact_revisions("dam-blame", archive.articles)
+    assert revision.removed and revision.before == REMOVED and revision.captured == article.versions[1].captured
+    assert [r.fact_id for r in fact_revisions("flood-deaths", archive.articles)] == ["flood-deaths"]  # apart
+
+    assert main(["build", "--root", str(root)]) == 0
+    capsys.readouterr()
+    fact = (root / "docs" / "facts" / "dam-blame.md").read_text(encoding="utf-8")
+    [row] = [line for line in fact.splitlines() if "a claim the operator denied" in line]
+    assert "removed in the capture of 1 May 2024, 18:00 UTC" in row and f"{ARTICLE_ID}.md#versions" in row
+    page = (root / "docs" / "articles" / f"{ARTICLE_ID}.md").read_text(encoding="utf-8")
+    section = page[page.index("### 2. 1 May 2024, 18:00 UTC"):page.index("### 3.")]
+    assert '"Fact sentence removed"' in section and "../facts/dam-blame.md" in section
+
+
+def test_archive_json_gives_each_articles_versions(tmp_path: Path, capsys):
+    import json
+
+    root = captured_archive(tmp_path / "archive")
+    assert main(["build", "--root", str(root)]) == 0
+    capsys.readouterr()
+    data = json.loads((root / "site" / "data" / "archive.json").read_text(encoding="utf-8"))
+    articles = {a["id"]: a for a in data["articles"]}
+    assert [a["versions"] for i, a in articles.items() if i != ARTICLE_ID] == [[]]  # the text seed: read once
+    first, second, revisit = articles[ARTICLE_ID]["versions"]
+    assert [v["captured"] for v in (first, second, revisit)] == [
+        "2024-05-01T10:00:00+00:00", "2024-05-01T18:00:05+00:00", "2024-05-02T09:00:00+00:00"]
+    assert [v["shown"] for v in (first, second, revisit)] == [False, False, True]
+    assert first["url"] == URL and second["url"] == URL + "/?utm_source=newsletter&fbclid=abc#comments"
+    assert second["source"].startswith("seeds/flood.warc.gz#offset=")
+    assert second["paragraphs"] == {"added": 1, "removed": 1, "edited": 2}
+    assert revisit["paragraphs"] == {"added": 0, "removed": 0, "edited": 0}
+    assert second["title_before"] == "River flood kills 12 in Riverton" and revisit["title_before"] is None
+    [revised] = second["revised_figures"]
+    assert revised["fact"] == "flood-deaths" and not revised["removed"]
+    assert "At least 12 people" in revised["before"] and "At least 15 people" in revised["after"]
+    assert first["revised_figures"] == revisit["revised_figures"] == []
+    [lost] = [n for n in articles[ARTICLE_ID]["lost_notes"] if n["kind"] == "note"]
+    assert lost["quote"] == "The mayor blamed the dam operator" and lost["last_seen"] == first["captured"]

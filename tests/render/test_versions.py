@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from generator.app.cli import main
-from tests.ingest.warcfiles import ARTICLE_ID, captured_archive
+from generator.ingest.urls import url_article_id
+from tests.ingest.warcfiles import ARTICLE_ID, captured_archive, response
+from tests.ingest.warcfiles import page as html_page
 
 from generator.render.versions import figures_of, versions_section
 from generator.link.diff import block_changes
@@ -23,9 +25,31 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+LONG_URL = "https://www.example.org/reports/2024/05/01/statement-of-the-regional-civil-protection-office-on-the-flood.pdf"
+LONG_ARTICLE = "https://www.example.org/news/" + "long-words-" * 12 + "report"
+
+
+def write_long_words(path: Path) -> None:
+    """Two captures of another article whose edited paragraph holds words longer than a phone is wide (a link
+    pasted as text, as reports print them; a WARC file named as crawlers name them): the diff and the source line
+    must wrap them, not widen the page."""
+    from warcio.warcwriter import WARCWriter
+
+    before = ("The office published its statement at " + LONG_URL + " on Tuesday evening, after the meeting.",
+              "Residents of the lower town were told to leave their houses before the river rose again at night.")
+    after = ("The office published its revised statement at " + LONG_URL.replace("flood", "flood-revised")
+             + " on Wednesday morning, after the meeting.", before[1])
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        for date, paragraphs in (("2024-05-01T11:00:00Z", before), ("2024-05-02T11:00:00Z", after)):
+            response(writer, LONG_ARTICLE, date, "200 OK", "text/html; charset=utf-8",
+                     html_page("Statement on the flood", paragraphs))
+
+
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory):
     root = captured_archive(tmp_path_factory.mktemp("captured") / "archive")
+    write_long_words(root / "seeds" / "crawl-of-regional-news-sites-2024-05-01-to-2024-05-02-browsertrix.warc")
     assert main(["build", "--root", str(root)]) == 0
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(Path(root) / "site")))
@@ -84,3 +108,29 @@ def test_a_diff_of_hostile_text_is_text_not_markup():
 
 def test_figures_are_the_numbers_a_sentence_gives():
     assert figures_of("At least 12 people, and two dozen more, were hurt.") == ["12", "two dozen"]
+
+
+@pytest.mark.parametrize("article", [ARTICLE_ID, url_article_id(LONG_ARTICLE)])
+def test_the_versions_section_reads_on_a_phone_without_sideways_scrolling(browser, site_url: str, article: str):
+    phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        phone.goto(f"{site_url}/articles/{article}/#versions")
+        edited = phone.locator(".version-changes li", has_text="Edited:").first
+        edited.scroll_into_view_if_needed()
+        assert edited.is_visible() and edited.locator("del.diff-removed").count() and edited.locator("ins").count()
+        assert phone.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1, \
+            "the page scrolls sideways on a phone"
+        # every line of the section inside the screen: nothing cut off at the right, to be scrolled to
+        widest = phone.evaluate("""() => {
+            const section = [...document.querySelectorAll('#versions ~ *')];
+            return Math.max(...section.flatMap(e => [e, ...e.querySelectorAll('*')])
+                .map(e => e.getBoundingClientRect().right));
+        }""")
+        assert widest <= phone.evaluate("window.innerWidth") + 1, f"the versions section reaches x={widest}"
+        size = float(edited.evaluate("e => getComputedStyle(e).fontSize").removesuffix("px"))
+        assert size >= 12, f"the diff is set in {size}px type"
+        for mark in (edited.locator("del.diff-removed").first, edited.locator("ins.diff-added").first):
+            colours = mark.evaluate("e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]")
+            assert colours[1] not in ("rgba(0, 0, 0, 0)", "transparent") and colours[0] != colours[1]
+    finally:
+        phone.close()
