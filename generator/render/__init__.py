@@ -134,7 +134,9 @@ def _article_inputs(i: int, archive: Archive, index: EntityIndex) -> tuple:
             tuple(archive.facts_by_id.get(f.link.fact_id) for f in article.facts),
             archive.entities, search_allowance(len(archive.articles)),
             referenced((n.note.text for n in article.notes), archive),
-            archive.neighbours.get(article.id))  # previous, next, same day: what the page shows of them
+            archive.neighbours.get(article.id),  # previous, next, same day: what the page shows of them
+            archive.same_event.get(article.id),  # reports of the same event: summaries and what is shared
+            tuple(t for t in archive.tags if t.id in article.tags))  # the labels its tags show
 
 
 @dataclass(frozen=True)

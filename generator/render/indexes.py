@@ -14,7 +14,7 @@ from generator.render import markdown as md
 from generator.render import paths
 from generator.render.entity import TYPE_LABELS
 from generator.render.fact import figure_verdict, reports_of
-from generator.render.timeline import articles_by_month, months_table
+from generator.render.timeline import WIDE, articles_by_month, months_table
 
 TYPE_PLURALS = {"person": "People", "organisation": "Organisations", "place": "Places", "event": "Events"}
 LATEST_SHOWN = 50
@@ -47,7 +47,7 @@ def articles_index(archive: Archive) -> str:
     """The latest articles, then every month with its count: bounded however large the archive."""
     page = paths.index("articles")
     latest = sorted(archive.articles, key=lambda a: (a.date is not None, a.date, a.title), reverse=True)
-    out = [md.front_matter(title="Articles", search=md.NOT_INDEXED), "# Articles", "",
+    out = [md.front_matter(title="Articles", search=md.NOT_INDEXED, hide=WIDE), "# Articles", "",
            f"{len(archive.articles)} articles. The latest first; every month of the archive below.", "",
            "## Latest { #latest }", ""]
     out += [_article_line(page, a) for a in latest[:LATEST_SHOWN]]
@@ -58,7 +58,7 @@ def articles_index(archive: Archive) -> str:
 
 def entities_index(archive: Archive, index: EntityIndex) -> str:
     page = paths.index("entities")
-    out = [md.front_matter(title="Entities", search=md.NOT_INDEXED), "# Entities", "",
+    out = [md.front_matter(title="Entities", search=md.NOT_INDEXED, hide=WIDE), "# Entities", "",
            f"{len(archive.entities)} people, organisations, places and events, grouped by type. "
            "Mentions count every time a name appears; articles count the articles that name it.", ""]
     by_type: dict[str, list] = defaultdict(list)
@@ -78,7 +78,7 @@ def entities_index(archive: Archive, index: EntityIndex) -> str:
 
 def facts_index(archive: Archive) -> str:
     page = paths.index("facts")
-    out = [md.front_matter(title="Facts", search=md.NOT_INDEXED, hide=["navigation"]), "# Facts", "",
+    out = [md.front_matter(title="Facts", search=md.NOT_INDEXED, hide=WIDE), "# Facts", "",
            "Claims that articles of the archive report, with how many report each and whether their "
            f"figures agree. The {md.link('coverage matrix', paths.relative(page, paths.coverage()))} shows "
            "which outlet reported which.", "", "| Fact | Articles | Figures |", "|---|---:|---|"]
@@ -110,12 +110,12 @@ def outlet_pages(archive: Archive) -> dict[str, str]:
         names[page] = min(names.get(page, article.outlet), article.outlet, key=lambda n: (n.casefold(), n))
     pages: dict[str, str] = {}
     index_page = paths.index("outlets")
-    lines = [md.front_matter(title="Outlets", search=md.NOT_INDEXED), "# Outlets", "", "| Outlet | Articles |", "|---|---:|"]
+    lines = [md.front_matter(title="Outlets", search=md.NOT_INDEXED, hide=WIDE), "# Outlets", "", "| Outlet | Articles |", "|---|---:|"]
     for page in sorted(by_page, key=lambda p: (names[p].casefold(), names[p])):
         outlet, listed = names[page], by_page[page]
         lines.append(f"| {md.link(md.text(outlet, in_table=True), paths.relative(index_page, page))} "
                      f"| {len(listed)} |")
-        body = [md.front_matter(title=outlet, search=md.NOT_INDEXED), md.heading(1, outlet), "",
+        body = [md.front_matter(title=outlet, search=md.NOT_INDEXED, hide=WIDE), md.heading(1, outlet), "",
                 f"{len(listed)} {'article' if len(listed) == 1 else 'articles'} in the archive.", ""]
         body += [_article_line(page, a, with_outlet=False) for a in _by_date(listed)]
         pages[page] = "\n".join(body).rstrip() + "\n"
@@ -138,7 +138,7 @@ def tag_pages(archive: Archive) -> dict[str, str]:
             by_tag[tag].append(article)
     vocabulary = {t.id: t for t in archive.tags}
     index_page = paths.index("tags")
-    out = [md.front_matter(title="Tags", search=md.NOT_INDEXED), "# Tags", ""]
+    out = [md.front_matter(title="Tags", search=md.NOT_INDEXED, hide=WIDE), "# Tags", ""]
     if not by_tag:
         out += ["No article has tags yet.", ""]
     else:
@@ -152,7 +152,7 @@ def tag_pages(archive: Archive) -> dict[str, str]:
         about = f" {md.text(entry.description, in_table=True)} |" if entry else (" |" if vocabulary else "")
         out.append(f"| {md.link(md.text(label, in_table=True), paths.relative(index_page, page))} "
                    f"| {len(by_tag[tag])} |{about}")
-        body = [md.front_matter(title=f"Tag: {label}", search=md.NOT_INDEXED), f"# Tag: {md.text(label)}", ""]
+        body = [md.front_matter(title=f"Tag: {label}", search=md.NOT_INDEXED, hide=WIDE), f"# Tag: {md.text(label)}", ""]
         if entry and entry.description:
             body += [md.text(entry.description), "{: .tag-description }", ""]
         body += [f"{len(by_tag[tag])} {'article' if len(by_tag[tag]) == 1 else 'articles'}, oldest first. "
