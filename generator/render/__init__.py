@@ -89,7 +89,7 @@ def _fact_listings(archive: Archive, index: EntityIndex) -> dict[str, str]:
 
 def _fact_reports(archive: Archive) -> tuple:
     """What the facts index and coverage matrix read: each fact, and who reported it with what figure."""
-    return (archive.facts, tuple((a.id, a.title, a.outlet, a.outlet_known, a.date, link.link.figure)
+    return (archive.facts, tuple((a.id, a.slug, a.title, a.outlet, a.outlet_known, a.date, link.link.figure)
                                  for rows in archive.fact_links.values() for a, link in rows),
             tuple((a.id, a.title, a.outlet, a.outlet_known) for a in archive.articles))
 

@@ -33,9 +33,8 @@ def tag_labels(tags: Iterable[str], archive: Archive) -> dict[str, str]:
 def article_aside(article: Article, archive: Archive, mentions: list[Mention], page: str) -> list[str]:
     """Markdown lines of an article's box."""
     out = _open()
-    outlet = (md.link(md.text(article.outlet), paths.relative(page, paths.outlet(article.outlet)))
-              if article.outlet_known else "not identified")
-    out += _item("Outlet", outlet)
+    if article.outlet_known:  # an unknown one is said once, in the page's header
+        out += _item("Outlet", md.link(md.text(article.outlet), paths.relative(page, paths.outlet(article.outlet))))
     when = md.format_date(article.date)
     if article.date:
         when = md.link(when, paths.relative(page, paths.month(month_key(article.date))))

@@ -18,6 +18,8 @@ from generator.render.timeline import WIDE, articles_by_month, months_table
 
 TYPE_PLURALS = {"person": "People", "organisation": "Organisations", "place": "Places", "event": "Events"}
 LATEST_SHOWN = 50
+DISAGREEMENTS_SHOWN = 20  # the facts index's lead stays one screen; the table lists every fact
+LATEST_REPORTS_SHOWN = 5  # the facts index's lead: the newest reports, the full table below
 
 VERDICT_LABELS = {"disagree": "figures disagree", "approximate": "figures agree (rounded)",
                   "agree": "figures agree", "single": ""}
@@ -85,9 +87,24 @@ def facts_index(archive: Archive) -> str:
     reports = {fact.id: reports_of(fact, archive) for fact in archive.facts}
     verdicts = {fact_id: (rows, figure_verdict(rows)[0]) for fact_id, rows in reports.items()}
     disagreeing = sum(1 for _, verdict in verdicts.values() if verdict == "disagree")
-    if disagreeing:  # where readers start: the facts whose figures cannot all be right come first
-        out.insert(-2, f"**{disagreeing} of {len(archive.facts)}** facts have figures that disagree; "
-                       "they are listed first.\n")
+    lead = []
+    if disagreeing:  # where readers start: the facts whose figures cannot all be right, then what is new
+        lead += ["## Figures that disagree { #disagree }", "",
+                 f"**{disagreeing} of {len(archive.facts)}** facts are reported with figures that cannot all "
+                 "be right:", ""]
+        clashing = sorted((f for f in archive.facts if verdicts[f.id][1] == "disagree"),
+                          key=lambda f: (-len(verdicts[f.id][0]), f.title.casefold()))  # the most reported first
+        for fact in clashing[:DISAGREEMENTS_SHOWN]:
+            count = len({a.id for a, _ in verdicts[fact.id][0]})
+            lead.append(f"- {md.link(md.text(fact.title), paths.relative(page, paths.fact(fact.id)))} — "
+                        f"{count} {'article' if count == 1 else 'articles'}")
+        if len(clashing) > DISAGREEMENTS_SHOWN:
+            lead.append(f"- and {len(clashing) - DISAGREEMENTS_SHOWN} more: [all facts](#all-facts)")
+        lead.append("")
+    lead += _latest_reports(page, reports, {fact_id for fact_id, (_, v) in verdicts.items() if v == "disagree"})
+    lead += ["## All facts { #all-facts }", "",
+             "Those whose figures disagree first." if disagreeing else "", ""]
+    out[-2:-2] = lead
     for fact in sorted(archive.facts, key=lambda f: (verdicts[f.id][1] != "disagree", f.title.casefold())):
         rows, verdict = verdicts[fact.id]
         name = md.link(md.text(fact.title, in_table=True), paths.relative(page, paths.fact(fact.id)))
@@ -95,6 +112,30 @@ def facts_index(archive: Archive) -> str:
         shown = f'<span class="verdict {verdict}">{label}</span>' if label else ""
         out.append(f"| {name} | {len({a.id for a, _ in rows})} | {shown} |")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _latest_reports(page: str, reports: dict[str, list], disagreeing: set[str]) -> list[str]:
+    """The latest articles that report facts, with how many they report and how many of those disagree:
+    what is new in the comparison, before the full table."""
+    by_article: dict[str, tuple[Article, set[str]]] = {}
+    for fact_id, rows in reports.items():
+        for article, _ in rows:
+            by_article.setdefault(article.id, (article, set()))[1].add(fact_id)
+    dated = sorted((entry for entry in by_article.values() if entry[0].date),
+                   key=lambda e: (e[0].date, e[0].title), reverse=True)[:LATEST_REPORTS_SHOWN]
+    if not dated:
+        return []
+    out = ["## Latest reports { #latest }", "",
+           f"The latest of the **{len(by_article)}** articles that report these facts:", ""]
+    for article, fact_ids in dated:
+        clashing = len(fact_ids & disagreeing)
+        outlet = f" — {md.text(article.outlet)}" if article.outlet_known else ""
+        out.append(f"- {md.format_date(article.date)} · "
+                   f"{md.link(md.text(article.title), paths.relative(page, paths.article(article.slug)))}{outlet}: "
+                   f"{len(fact_ids)} {'fact' if len(fact_ids) == 1 else 'facts'}"
+                   + (f", {clashing} with figures that disagree" if clashing else ""))
+    out += unattributed_note(page, [a for a, _ in dated])
+    return out + [""]
 
 
 def outlet_pages(archive: Archive) -> dict[str, str]:
