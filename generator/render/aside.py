@@ -94,7 +94,7 @@ def entity_aside(entity: Entity, kind: str, archive: Archive, co: dict[str, int]
 
 
 def _open() -> list[str]:
-    return ['<aside class="page-aside" markdown data-search-exclude="" aria-label="At a glance">', ""]
+    return ['<aside class="page-aside" markdown data-search-exclude="true" aria-label="At a glance">', ""]
 
 
 def _close() -> list[str]:
