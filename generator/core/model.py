@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # core/versions.py holds an article's versions; it imports Lo
     from generator.core.payload import Payload
     from generator.core.versions import LostNote, Version
 
+from generator.core.events import SameEvent, same_event
 from generator.core.neighbours import Neighbours
 from generator.core.neighbours import neighbours as neighbours_by_date
 
@@ -404,3 +405,11 @@ class Archive:
     def neighbours(self) -> dict[str, Neighbours]:
         """Article id -> the articles before and after it by date and others of its day (core.neighbours)."""
         return neighbours_by_date(self.articles)
+
+    @cached_property
+    def same_event(self) -> dict[str, tuple[SameEvent, ...]]:
+        """Article id -> other articles of its event: near in date, sharing facts or rare entities (core.events)."""
+        entities: dict[str, list[str]] = {}
+        for mention in self.mentions:
+            entities.setdefault(mention.article_id, []).append(mention.entity_id)
+        return same_event(self.articles, entities, {a.id: [f.link.fact_id for f in a.facts] for a in self.articles})

@@ -90,7 +90,7 @@ def _fact_listings(archive: Archive, index: EntityIndex) -> dict[str, str]:
 
 def _fact_reports(archive: Archive) -> tuple:
     """What the facts index and coverage matrix read: each fact, and who reported it with what figure."""
-    return (archive.facts, tuple((a.id, a.title, a.outlet, a.outlet_known, a.date, link.link.figure)
+    return (archive.facts, tuple((a.id, a.slug, a.title, a.outlet, a.outlet_known, a.date, link.link.figure)
                                  for rows in archive.fact_links.values() for a, link in rows),
             tuple((a.id, a.title, a.outlet, a.outlet_known) for a in archive.articles))
 
@@ -136,7 +136,9 @@ def _article_inputs(i: int, archive: Archive, index: EntityIndex) -> tuple:
             tuple(archive.facts_by_id.get(f.link.fact_id) for f in article.facts),
             archive.entities, search_allowance(len(archive.articles)),
             referenced((n.note.text for n in article.notes), archive),
-            archive.neighbours.get(article.id))  # previous, next, same day: what the page shows of them
+            archive.neighbours.get(article.id),  # previous, next, same day: what the page shows of them
+            archive.same_event.get(article.id),  # reports of the same event: summaries and what is shared
+            tuple(t for t in archive.tags if t.id in article.tags))  # the labels its tags show
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from generator.core.references import REFERENCE
 from generator.render import markdown as md
 from generator.render import paths
 from generator.render.markdown import Marked
-from generator.render.neighbours import neighbours_section
+from generator.render.aside import article_aside, tag_labels
+from generator.render.neighbours import neighbours_section, same_event_section
 from generator.render.quotes import quoted
 from generator.render.versions import capture_time, versions_section
 from generator.render.references import with_references
@@ -41,12 +42,14 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention], 
     page = paths.article(article.slug)
     # The article's own words in its language, for screen readers and hyphenation; the page around them is English.
     lang = f' lang="{article.cleaned.language}"' if article.cleaned.language not in (None, SITE_LANGUAGE) else ""
-    out = _header(article, page, related, articles, lang)
+    out = _header(article, archive, page, related, articles, lang)
+    out[1:1] = article_aside(article, archive, mentions, page)  # after the front matter, before the title
     marks_in, notes_after = _marks(article, archive, page)
     out += _body(article, archive, page, _first_mentions(mentions), marks_in, notes_after,
                  _entity_titles(archive, {m.entity_id for m in mentions}), lang, search_chars)
     out += _facts_section(article, archive, page)
     out += _related_section(article, related, articles, page)
+    out += same_event_section(article, archive, page)
     out += neighbours_section(article, archive, page)
     out += versions_section(article)
     out += _removed_section(article)
@@ -54,7 +57,7 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention], 
     return "\n".join(out).rstrip() + "\n"
 
 
-def _header(article: Article, page: str, related: list[Related], articles: dict[str, Article],
+def _header(article: Article, archive: Archive, page: str, related: list[Related], articles: dict[str, Article],
             lang: str) -> list[str]:
     """Front matter, title, the line of metadata, tags and who else reported it."""
     out = [md.front_matter(title=article.title, description=f"{article.outlet}, {md.format_date(article.date)}"),
@@ -72,9 +75,9 @@ def _header(article: Article, page: str, related: list[Related], articles: dict[
         captured = f"captured {capture_time(article.versions[-1].captured)}"
         meta.append(md.link(captured, "#versions") if len(article.versions) > 1 or article.lost else captured)
     out += [" · ".join(meta), "{: .article-meta }", ""]
-    if article.tags:
-        tags = ", ".join(md.link(md.text(t), paths.relative(page, paths.tag(t)))
-                         for t in article.tags)
+    if article.tags:  # by their labels in annotations/tags.yml, where it has them
+        labels = tag_labels(article.tags, archive)
+        tags = ", ".join(md.link(md.text(labels[t]), paths.relative(page, paths.tag(t))) for t in article.tags)
         out += [f"Tags: {tags}", "{: .article-tags }", ""]
     if related:
         others = ", ".join(_other_link(page, r, article.id, articles) for r in related)
@@ -133,7 +136,10 @@ def _body(article: Article, archive: Archive, page: str, mentions_in: dict[int, 
             out += [body, f"{{: #{block_anchor(b)}{'' if searched else ' data-search-exclude'}{lang} }}", ""]
         for number, passage, note in notes_after[b]:
             out += [f'<div class="admonition note annotation-note" id="{note_anchor(number)}" markdown>', "",
-                    f"Note {number} · on “{md.text(_shorten(passage))}”", "{: .admonition-title }", "",
+                    f"Note {number} · on “{md.text(_shorten(passage))}”"
+                    # phones show a note's title only (archive.css): these open it and close it again
+                    f'<a class="note-open" href="#{note_anchor(number)}">show</a>'
+                    f'<a class="note-close" href="#{block_anchor(b)}">hide</a>', "{: .admonition-title }", "",
                     with_references(note, page, archive), "", "</div>", ""]
     return out
 

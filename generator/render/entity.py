@@ -10,6 +10,7 @@ from generator.link.mentions import EntityIndex
 from generator.render import markdown as md
 from generator.render import paths
 from generator.render.article import block_anchor
+from generator.render.aside import entity_aside
 from generator.render.charts.entities import neighbourhood, sparkline
 from generator.render.quotes import quoted
 from generator.render.timeline import month_key, month_label
@@ -22,7 +23,10 @@ MENTION_ARTICLES_SHOWN = 50  # articles whose mention sentences an entity page q
 def render_entity(entity: Entity, archive: Archive, index: EntityIndex, articles: dict[str, Article]) -> str:
     page = paths.entity(entity.id)
     mentions = index.by_entity.get(entity.id, [])
+    co = index.cooccurrence.get(entity.id)
     out = [md.front_matter(title=entity.name, description=entity.description or None),
+           *entity_aside(entity, TYPE_LABELS.get(entity.type, entity.type), archive, co or {}, len(mentions),
+                         len({m.article_id for m in mentions}), page),
            md.heading(1, entity.name), ""]
     meta = [TYPE_LABELS.get(entity.type, entity.type)]
     if entity.wikidata:
@@ -63,7 +67,6 @@ def render_entity(entity: Entity, archive: Archive, index: EntityIndex, articles
         if len(ordered) > MENTION_ARTICLES_SHOWN:
             out += _by_month(page, [articles[a] for a in ordered[:-MENTION_ARTICLES_SHOWN]])
         out += _timeline(mentions, articles)
-    co = index.cooccurrence.get(entity.id)
     if co:
         names = archive.entity_names
         out += ["## Often mentioned with { #often-with data-search-exclude }", "",

@@ -1,11 +1,14 @@
-"""The article page's "By date" section: previous / next article by date and others of the same day.
+"""The article page's "By date" section (previous / next article by date, others of the same day) and its
+"Same event" section (articles near in date that report the same facts or name the same rare entities).
 
 Articles of one day are often reports of one event: a reader who finished one wants the others without
-going back to the timeline. The neighbours come worked out for the whole archive (Archive.neighbours).
+going back to the timeline; and an event's reports spread over days. Both come worked out for the whole
+archive (Archive.neighbours, Archive.same_event).
 """
 
 from __future__ import annotations
 
+from generator.core.events import WINDOW_DAYS
 from generator.core.model import Archive, Article
 from generator.core.neighbours import Neighbour
 from generator.render import markdown as md
@@ -37,6 +40,26 @@ def neighbours_section(article: Article, archive: Archive, page: str) -> list[st
         if any(not other.outlet_known for other in around.same_day):
             out += ["Articles shown without an outlet have none identified.", "{: .quiet-note }", ""]
     return out
+
+
+def same_event_section(article: Article, archive: Archive, page: str) -> list[str]:
+    """Markdown lines of the section: each other report, what the two share; none where nothing is near."""
+    found = archive.same_event.get(article.id)
+    if not found:
+        return []
+    out = ["## Same event { #same-event data-search-exclude }", "",
+           f"Articles within {WINDOW_DAYS} days of this one that report the same facts or name the same "
+           "people, places and organisations (the rarer a name in the archive, the more it counts).", ""]
+    for entry in found:
+        shared = []
+        if entry.facts:
+            shared.append(f"{entry.facts} {'fact' if entry.facts == 1 else 'facts'}")
+        if entry.entities:
+            shared.append(f"{entry.entities} {'name' if entry.entities == 1 else 'names'}")
+        outlet = f" ({md.text(entry.other.outlet)})" if entry.other.outlet_known else ""
+        out.append(f"- {_link(entry.other, page)}{outlet}{_when(entry.other, article)} — shares "
+                   + " and ".join(shared))
+    return out + [""]
 
 
 def _link(other: Neighbour, page: str) -> str:

@@ -14,8 +14,10 @@ from generator.render import markdown as md
 from generator.render import paths
 from generator.render.charts.timeline import timeline_chart
 
-# Generated pages give the left sidebar's width to their content: with the nav as tabs, that sidebar would
-# hold only the current page's name, and the tables and charts need the room (Material's page-level `hide`).
+# Generated listings, charts and tables give the left sidebar's width to their content: with the nav as tabs,
+# that sidebar would hold only the current page's name, and the tables and charts need the room (Material's
+# page-level `hide`). Article and entity pages keep the column for their "at a glance" box (render/aside.py):
+# their prose would run to lines too long to read across the whole width.
 WIDE = ["navigation"]
 
 

@@ -20,9 +20,10 @@ from ..conftest import copy_archive
 # (entities, and entity_positions, which follows from it), the article's own facts, its related articles,
 # and what its notes' [[kind:id]] references resolve to (render.references.referenced, which reads the
 # articles and entity names to resolve them), and the article's own entry of `neighbours` (previous / next
-# by date and the same day's others, as summaries of what the page shows of them).
+# by date and the same day's others, as summaries of what the page shows of them), its entry of `same_event`,
+# and the tag vocabulary's entries for its own tags.
 COVERED_ATTRIBUTES = {"entities", "entity_positions", "facts_by_id", "articles_by_id", "entity_names",
-                      "neighbours"}
+                      "neighbours", "same_event", "tags"}
 
 
 class RecordingMapping(Mapping):

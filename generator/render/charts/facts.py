@@ -16,6 +16,7 @@ from generator.render.numbers import Figure, Interval, parse_figure
 
 WIDTH, HEIGHT = 720, 250
 LEFT, RIGHT, TOP, BOTTOM = 64, 170, 30, 34
+DATE_LABEL_WIDTH = 76  # "10 May 2023" in the 11 px axis type, and a gap
 LABEL_GAP = 15  # pixels between two labels in the column at the right
 UNDATED_WIDTH = 46
 LABELLED_UP_TO = 14  # marks that carry their wording as a label; more would overlap, their hover text says it
@@ -222,11 +223,16 @@ def _date_axis(dated: list[date], x: svg.Linear | None, plot_right: float, undat
     out = [f'<line class="baseline" x1="{LEFT}" x2="{plot_right}" y1="{base}" y2="{base}"/>']
     if x is not None:
         shown = dated if len(dated) <= 6 else [dated[round(i * (len(dated) - 1) / 5)] for i in range(6)]
+        labelled_at = float("-inf")
         for day in dict.fromkeys(shown):
             px = x(day.toordinal())
-            out.append(f'<line class="tick" x1="{svg.num(px)}" x2="{svg.num(px)}" y1="{base}" y2="{base + 5}"/>'
-                       f'<text class="axis" x="{svg.num(px)}" y="{base + 18}" text-anchor="middle">'
-                       f'{svg.esc(short_date(day))}</text>')
+            out.append(f'<line class="tick" x1="{svg.num(px)}" x2="{svg.num(px)}" y1="{base}" y2="{base + 5}"/>')
+            label = short_date(day)
+            # dates close together (reports a few weeks apart) keep their tick but not a label over the last one
+            if px - labelled_at >= DATE_LABEL_WIDTH:
+                labelled_at = px
+                out.append(f'<text class="axis" x="{svg.num(px)}" y="{base + 18}" text-anchor="middle">'
+                           f'{svg.esc(label)}</text>')
     if undated:
         out.append(f'<text class="axis" x="{svg.num(plot_right - UNDATED_WIDTH / 2)}" y="{base + 18}" '
                    'text-anchor="middle">undated</text>')

@@ -17,6 +17,7 @@ WEEKLY_UP_TO = 3 * 366 + 7
 MONTHLY_UP_TO = 30 * 366  # past a few decades, a bar a month is thinner than a pixel
 WIDTH, HEIGHT = 720, 210
 LEFT, RIGHT, TOP, BOTTOM = 34, 8, 24, 40
+AXIS_CHAR_WIDTH = 6.5  # an 11 px axis label's widest characters, for what fits before the edge
 FACTS_NAMED = 5  # facts a bar's hover text names; the table has them all
 
 
@@ -175,8 +176,10 @@ def _month_axis(drawn: list[Bin], unit: str, x: svg.Linear, page: str) -> list[s
         out.append(f'<line class="tick" x1="{svg.num(x(i))}" x2="{svg.num(x(i))}" y1="{base}" y2="{base + 6}"/>')
         if n % every:
             continue
-        key = month_of(start)
         label = f"{start.strftime('%b')} {start.year}" if n == 0 or start.month == 1 or every > 1 else start.strftime("%b")
+        if x(i) + 2 + AXIS_CHAR_WIDTH * len(label) > WIDTH:  # a name the chart's edge would cut: the tick says it
+            continue
+        key = month_of(start)
         text = f'<text class="axis" x="{svg.num(x(i) + 2)}" y="{base + 20}">{svg.esc(label)}</text>'
         out.append(f'<a class="chart-link" href="{svg.href(page, paths.month(key))}">{text}</a>'
                    if key in with_page else text)
