@@ -13,7 +13,7 @@ def test_a_warc_lists_its_captures_and_one_is_cleaned_by_its_offset(tmp_path: Pa
     root = captured_archive(tmp_path / "archive")
     offsets = write_sample(root / "seeds" / "flood.warc.gz")  # the same file again: its offsets
     note = root / "annotations" / "articles" / f"{ARTICLE_ID}.yml"  # the article's cleaning applies to each capture
-    note.write_text(note.read_text(encoding="utf-8") + f'cleaning:\n  drop: ["Forecasters expect more rain"]\n', encoding="utf-8")
+    note.write_text(note.read_text(encoding="utf-8") + 'cleaning:\n  drop: ["Forecasters expect more rain"]\n', encoding="utf-8")
     monkeypatch.chdir(root)
 
     assert main(["clean", "seeds/flood.warc.gz"]) == 0

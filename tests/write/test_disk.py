@@ -14,7 +14,6 @@ import pytest
 from generator.app.cli import main
 from generator.write import commit as commit_module
 from generator.write import plan as plan_module
-from generator.write import site as site_module
 from generator.write.disk import disk_problem
 from tests.conftest import copy_archive
 from tests.helpers import tree_digest
