@@ -20,8 +20,8 @@ from typing import Callable, Iterator
 
 from generator.annotate.load import load_annotations
 from generator.annotate.merge import annotate, empty_text_warnings
-from generator.clean.cache import NO_CACHE, CleanCache
 from generator.check.staged import hand_written_links
+from generator.clean.cache import NO_CACHE, CleanCache
 from generator.clean.stage import clean_all
 from generator.core.errors import BuildFailed, Problem, error, has_errors, strict
 from generator.core.model import Archive, Loc
