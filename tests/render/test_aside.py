@@ -63,3 +63,13 @@ def test_tags_show_their_labels_in_header_and_box(tmp_path: Path):
     for where in (soup.select_one(".article-tags"), soup.select_one("aside.page-aside")):
         labels = [a.get_text() for a in where.find_all("a") if "/tags/hostages" in a["href"]]
         assert labels == ["Hostages and captives"], where
+
+
+def test_a_notes_show_and_hide_links_stay_out_of_search(built_archive: Path):
+    """The links that fold a note on phones are controls, not the note's words."""
+    site = built_archive / "site"
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    folds = [a for article in _articles(site) for a in page(site, article["page"].strip("/")).select("a.note-open")]
+    assert folds, "the seed articles have notes"
+    notes = [d["text"] for d in index if "Note 1 · on" in d["text"]]
+    assert notes and not any("”show" in text or "showhide" in text for text in notes)
