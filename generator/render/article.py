@@ -139,7 +139,8 @@ def _body(article: Article, archive: Archive, page: str, mentions_in: dict[int, 
                     f"Note {number} · on “{md.text(_shorten(passage))}”"
                     # phones show a note's title only (archive.css): these open it and close it again
                     f'<a class="note-open" data-search-exclude="true" href="#{note_anchor(number)}">show</a>'
-                    f'<a class="note-close" data-search-exclude="true" href="#{block_anchor(b)}">hide</a>', "{: .admonition-title }", "",
+                    f'<a class="note-close" data-search-exclude="true" href="#{block_anchor(b)}">hide</a>',
+                    "{: .admonition-title }", "",
                     with_references(note, page, archive), "", "</div>", ""]
     return out
 
