@@ -12,6 +12,7 @@ from generator.render import paths
 from generator.render.article import block_anchor
 from generator.render.charts.entities import neighbourhood, sparkline
 from generator.render.quotes import quoted
+from generator.render.references import plain_text, with_references
 from generator.render.timeline import month_key, month_label
 
 TYPE_LABELS = {"person": "Person", "organisation": "Organisation", "place": "Place", "event": "Event"}
@@ -22,14 +23,14 @@ MENTION_ARTICLES_SHOWN = 50  # articles whose mention sentences an entity page q
 def render_entity(entity: Entity, archive: Archive, index: EntityIndex, articles: dict[str, Article]) -> str:
     page = paths.entity(entity.id)
     mentions = index.by_entity.get(entity.id, [])
-    out = [md.front_matter(title=entity.name, description=entity.description or None),
+    out = [md.front_matter(title=entity.name, description=plain_text(entity.description, archive) or None),
            md.heading(1, entity.name), ""]
     meta = [TYPE_LABELS.get(entity.type, entity.type)]
     if entity.wikidata:
         meta.append(f"[Wikidata {entity.wikidata}](https://www.wikidata.org/wiki/{entity.wikidata})")
     out += [" · ".join(meta), "{: .entity-meta }", ""]
     if entity.description:
-        out += [md.text(entity.description), ""]
+        out += [with_references(entity.description, page, archive), ""]
     if entity.aliases:
         out += ["Also written: " + ", ".join(f"*{md.text(a)}*" for a in entity.aliases), ""]
 
