@@ -285,8 +285,8 @@ def test_the_fast_schema_check_refuses_what_jsonschema_refuses_at_every_place(ki
 # keyword it does not know (prefixItems, $defs, unevaluatedProperties ...), and would let through what
 # jsonschema refuses. A schema that needs another keyword needs the fast check looked at again.
 KEYWORDS_READ_ALIKE = {"$schema", "$id", "title", "description", "type", "properties", "additionalProperties",
-                       "required", "items", "minLength", "maxLength", "pattern", "format", "enum", "uniqueItems",
-                       "oneOf", "format: date"}  # the date format: the fast check is given jsonschema's
+                       "required", "items", "minLength", "maxLength", "minimum", "pattern", "format", "enum",
+                       "uniqueItems", "oneOf", "format: date"}  # the date format: the fast check is given jsonschema's
 
 
 def _keywords(node: dict) -> set[str]:

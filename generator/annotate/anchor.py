@@ -5,7 +5,9 @@ straight quotes, dashes, runs of whitespace, soft hyphens), never case or words.
 Every place the quote occurs exactly, or else within an error budget proportional
 to its length (Sellers' edit distance), is scored as Hypothesis' client scores
 them: quote similarity first, then approximate prefix and suffix similarity. The
-best place wins unless the best tie (ambiguous); anything short of the quote and
+best place wins unless the best tie (ambiguous), where a recorded position (the
+offset `fix` writes) picks the tied place clearly closest to it: a position only
+breaks ties, so a stale one never outweighs the words. Anything short of the quote and
 its context found exactly at one place, with no close second, is a warning that
 gives the selector to paste (repaired_selector), so no quote ever lands on a
 passage nobody checked without the build saying so.
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -186,18 +188,52 @@ def anchor(selector: Selector, blocks: tuple[Block, ...] | list[Block]) -> Ancho
     best = ranked[0]
     others = [c for c in ranked[1:] if not (c.block == best.block and c.start < best.end and best.start < c.end)]
     second = others[0] if others else None
+    span_of = lambda c: _to_span(normalised, (c.block, c.start, c.end))  # noqa: E731
+    confirmed = False  # the recorded position is exactly the chosen place's
     if second is not None and best.score - second.score < TIED:
         tied = [c for c in ranked if best.score - c.score < TIED]
-        return Anchor(None, "ambiguous", tuple(_to_span(normalised, (c.block, c.start, c.end)) for c in tied))
-    span = _to_span(normalised, (best.block, best.start, best.end))
-    runner_up = (_to_span(normalised, (second.block, second.start, second.end))
-                 if second is not None and best.score - second.score < CLOSE_SECOND else None)
+        decided = _by_position(selector.position, _distinct(tied), span_of, blocks)
+        if decided is None:
+            return Anchor(None, "ambiguous", tuple(span_of(c) for c in tied))
+        best, second, confirmed = decided
+    elif selector.position is not None and second is not None:
+        confirmed = position_of(blocks, span_of(best)) == selector.position
+    span = span_of(best)
+    runner_up = (span_of(second) if second is not None and best.score - second.score < CLOSE_SECOND
+                 and not confirmed else None)
     if best.exact_quote:
         status = "exact" if best.exact_context else "drifted"
     else:
         span = _whole_words(span, blocks[best.block].text, quote)
         status = "fuzzy"
     return Anchor(span, status, matched_text=blocks[span.block].text[span.start:span.end], runner_up=runner_up)
+
+
+def position_of(blocks: tuple[Block, ...] | list[Block], span: Span) -> int:
+    """Where a span starts in the article's text as `clean` prints it (paragraphs joined by a blank line)."""
+    return sum(len(block.text) + 2 for block in blocks[:span.block]) + span.start
+
+
+def _distinct(candidates: Iterable[_Candidate]) -> list[_Candidate]:
+    """The candidates, best first, without those overlapping a better one (the same place found twice)."""
+    kept: list[_Candidate] = []
+    for c in candidates:
+        if not any(k.block == c.block and k.start < c.end and c.start < k.end for k in kept):
+            kept.append(c)
+    return kept
+
+
+def _by_position(position: int | None, tied: list[_Candidate], span_of: Callable[[_Candidate], Span],
+                 blocks: Sequence[Block]) -> tuple[_Candidate, _Candidate, bool] | None:
+    """Among places the text cannot tell apart, the one the recorded position points to: the closest, if it is
+    clearly the closest (less than half as far as the next); with the next and whether it is exactly there."""
+    if position is None:
+        return None
+    by_distance = sorted((abs(position_of(blocks, span_of(c)) - position), i, c) for i, c in enumerate(tied))
+    (nearest, _, chosen), (next_distance, _, following) = by_distance[0], by_distance[1]
+    if nearest * 2 >= next_distance:
+        return None
+    return chosen, following, nearest == 0
 
 
 def _score(text: str, block: int, start: int, end: int, errors: int, quote: str, prefix: str,
@@ -262,11 +298,6 @@ def _find_all(text: str, needle: str) -> list[int]:
         starts.append(i)
         i = text.find(needle, i + 1)
     return starts
-
-
-def _context_fits(text: str, start: int, end: int, prefix: str, suffix: str) -> bool:
-    return (not prefix or text[:start].rstrip().endswith(prefix)) and (
-        not suffix or text[end:].lstrip().startswith(suffix))
 
 
 def _to_span(normalised: list[Normalised], hit: tuple[int, int, int]) -> Span:

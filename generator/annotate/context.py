@@ -5,7 +5,9 @@ with anchor() itself, so a suggestion is one that works."""
 
 from __future__ import annotations
 
-from generator.annotate.anchor import anchor
+from dataclasses import replace
+
+from generator.annotate.anchor import anchor, position_of
 from generator.core.model import Block, Selector, Span
 
 MAX_CONTEXT_WORDS = 8
@@ -34,15 +36,26 @@ def deciding_context(selector: Selector, blocks: tuple[Block, ...] | list[Block]
 def repaired_selector(selector: Selector, blocks: tuple[Block, ...] | list[Block], chosen: Span) -> Selector | None:
     """The selector that anchors at chosen with certainty: the quote as the text has it there, and the fewest
     words of prefix and suffix that decide, keeping the sides the contributor wrote (one word at least, so a
-    file keeps its shape and later drift still has context to score). None if no few words decide."""
+    file keeps its shape and later drift still has context to score). A recorded position is kept, moved to
+    chosen; where no few words decide (the same sentence twice), a position at chosen decides. None if nothing
+    does."""
+    fixed = _deciding_words(selector, blocks, chosen)
+    here = position_of(blocks, chosen)
+    if fixed is not None:
+        return fixed if selector.position is None else replace(fixed, position=here)
+    return _deciding_words(replace(selector, position=here), blocks, chosen, here)
+
+
+def _deciding_words(selector: Selector, blocks: tuple[Block, ...] | list[Block], chosen: Span,
+                    position: int | None = None) -> Selector | None:
     text = blocks[chosen.block].text
     quote = text[chosen.start:chosen.end]
     before, after = text[:chosen.start].split(), text[chosen.end:].split()
     given = (bool(selector.prefix), bool(selector.suffix))
-    trials = [Selector(quote)] if given == (False, False) else []
+    trials = [Selector(quote, position=position)] if given == (False, False) else []
     options = list(dict.fromkeys([given, (True, given[1]), (given[0], True), (True, True)]))
     trials += [Selector(quote, " ".join(before[-words:]) if want_prefix else "",
-                        " ".join(after[:words]) if want_suffix else "")
+                        " ".join(after[:words]) if want_suffix else "", position)
                for words in range(1, MAX_CONTEXT_WORDS + 1) for want_prefix, want_suffix in options
                if want_prefix or want_suffix]
     for trial in trials:

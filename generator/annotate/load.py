@@ -348,7 +348,9 @@ def _facts(located: Located) -> list[Fact]:
 
 
 def _selector(item: dict[str, Any]) -> Selector:
-    return Selector(item["quote"], item.get("prefix", ""), item.get("suffix", ""))
+    position = item.get("position")  # the schema allows 12.0 as a whole number: kept as one
+    return Selector(item["quote"], item.get("prefix", ""), item.get("suffix", ""),
+                    None if position is None else int(position))
 
 
 def _article(article_id: str, located: Located) -> ArticleAnnotation:

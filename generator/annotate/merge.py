@@ -203,6 +203,7 @@ def _anchored_warning(what: str, result: Anchor, selector: Selector, blocks: tup
     if fixed is not None:
         paste = ", ".join(f"{key}: {_yaml_string(value)}" for key, value in
                           (("quote", fixed.quote), ("prefix", fixed.prefix), ("suffix", fixed.suffix)) if value)
+        paste += "" if fixed.position is None else f", position: {fixed.position}"
         message += f". To silence this, write {{{paste}}} (or run `python -m generator fix`)"
     return message
 

@@ -1,5 +1,6 @@
-"""Check the [[article:id]], [[entity:id]] and [[fact:id]] references in notes (core/references.py),
-like every other reference between files: an unknown id is a located error with a suggestion."""
+"""Check the [[article:id]], [[entity:id]] and [[fact:id]] references in notes, entity descriptions and fact
+claims (core/references.py), like every other reference between files: an unknown id is a located error with
+a suggestion."""
 
 from __future__ import annotations
 
@@ -17,17 +18,23 @@ def reference_problems(annotations: Annotations, article_ids: Iterable[str], che
     known = {"article": article_ids, "entity": {e.id for e in annotations.entities},
              "fact": {f.id for f in annotations.facts}}
     checked = {"article": True, "entity": check_entity_ids, "fact": check_fact_ids}
+    # Where each text is and what its message names it: a note's text has its own place; an entity's
+    # description and a fact's claim are located at their item (the message names the key).
+    texts = [(note.text_loc or note.loc, note.text, f"notes/{i}")
+             for annotation in annotations.articles.values() for i, note in enumerate(annotation.notes)]
+    texts += [(entity.loc, entity.description, f"entity '{entity.id}': description") for entity in
+              annotations.entities if entity.description]
+    texts += [(fact.loc, fact.claim, f"fact '{fact.id}': claim") for fact in annotations.facts]
     problems: list[Problem] = []
-    for annotation in annotations.articles.values():
-        for i, note in enumerate(annotation.notes):
-            for ref in references(note.text):
-                if not checked[ref.kind]:
-                    continue
-                found = article_id(ref.id, article_ids) if ref.kind == "article" else \
-                    (ref.id if ref.id in known[ref.kind] else None)
-                if found is None:
-                    problems.append(error(_at(note.text_loc or note.loc, note.text, ref.start),
-                                          f"notes/{i}: {_unknown(ref.kind, ref.id, known[ref.kind])} in "
+    for loc, text, what in texts:
+        for ref in references(text):
+            if not checked[ref.kind]:
+                continue
+            found = article_id(ref.id, article_ids) if ref.kind == "article" else \
+                (ref.id if ref.id in known[ref.kind] else None)
+            if found is None:
+                at = _at(loc, text, ref.start) if what.startswith("notes/") else loc
+                problems.append(error(at, f"{what}: {_unknown(ref.kind, ref.id, known[ref.kind])} in "
                                           f"[[{ref.kind}:{ref.id}]]"))
     return problems
 

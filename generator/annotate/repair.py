@@ -1,7 +1,8 @@
 """Rewrite annotation files' selectors to what anchoring found: the repair a contributor would type by hand.
 
 Only a selector that anchored with a warning (drifted context, approximate quote, a close second place) is
-rewritten, to the quote as the text has it and the fewest words of context that decide (repaired_selector).
+rewritten, to the quote as the text has it, the fewest words of context that decide (repaired_selector) and
+the position it was found at (a tie-breaker for later drift: anchor.py).
 The file is edited with ruamel.yaml's round-trip mode, which keeps comments, key order, quoting style and
 blank lines; the result is then compared line by line with the original, and a file whose lines outside the
 edited items would change is refused rather than reformatted. A build never calls this module.
@@ -14,7 +15,7 @@ import hashlib
 import io
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -22,13 +23,13 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from generator.annotate.anchor import anchor
+from generator.annotate.anchor import anchor, position_of
 from generator.annotate.context import repaired_selector
 from generator.core.errors import Problem, error
 from generator.core.model import ArticleAnnotation, CleanedArticle, Loc, Selector
 
 SECTIONS = ("notes", "facts", "mentions", "unlink")
-KEYS = ("quote", "prefix", "suffix")
+KEYS = ("quote", "prefix", "suffix", "position")
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ def plan_repairs(cleaned: CleanedArticle, annotation: ArticleAnnotation) -> list
         if found.span is None or found.certain:
             continue
         fixed = repaired_selector(selector, cleaned.blocks, found.span)
+        if fixed is not None:  # with the place recorded, for the day the words no longer decide
+            fixed = replace(fixed, position=position_of(cleaned.blocks, found.span))
         if fixed is not None and fixed != selector:
             repairs.append(Repair(loc, selector, fixed))
     return repairs
@@ -143,14 +146,14 @@ def _set_selector(item: CommentedMap, new: Selector) -> None:
         value = getattr(new, key)
         if key in item:
             after = list(item).index(key)
-        if not value:
+        if value is None or value == "":  # position 0 is a place
             if key in item and key != "quote":
                 del item[key]
             continue
         old = item.get(key)
         if old == value:
             continue
-        styled = type(old)(value) if isinstance(old, ScalarString) else (
+        styled = value if isinstance(value, int) else type(old)(value) if isinstance(old, ScalarString) else (
             value if key in item else DoubleQuotedScalarString(value))
         if key in item:
             item[key] = styled

@@ -171,11 +171,12 @@ class Fact:
 
 @dataclass(frozen=True)
 class Selector:
-    """A W3C TextQuoteSelector: the exact quote and optional context around it."""
+    """A W3C TextQuoteSelector (the exact quote, optional context around it) and where it was last found."""
 
     quote: str
     prefix: str = ""
     suffix: str = ""
+    position: int | None = None  # a TextPositionSelector's start, in the text `clean` prints; it only breaks ties
 
 
 @dataclass(frozen=True)

@@ -119,9 +119,10 @@ class _OnePagePerPath(dict):
 
 def _fact_inputs(fact: Fact, archive: Archive) -> tuple:
     """Everything render_fact reads: the fact, the articles linked to it, those whose versions revise it and
-    those cited as evidence."""
+    those cited as evidence, and what its claim refers to."""
     return (fact, tuple(archive.fact_links.get(fact.id, [])), tuple(revising_articles(fact.id, archive.articles)),
-            tuple(archive.articles_by_id.get(e.article or "") for e in fact.evidence))
+            tuple(archive.articles_by_id.get(e.article or "") for e in fact.evidence),
+            referenced([fact.claim], archive))
 
 
 def _article_inputs(i: int, archive: Archive, index: EntityIndex) -> tuple:
@@ -158,14 +159,16 @@ def _article_page(rendering: _Rendering, i: int) -> tuple[str, bytes]:
 
 
 def _entity_inputs(i: int, archive: Archive, index: EntityIndex) -> tuple:
-    """Everything render_entity reads: the entity, its mentions, the articles and sentences they are in."""
+    """Everything render_entity reads: the entity, its mentions, the articles and sentences they are in, and
+    what its description refers to."""
     entity = archive.entities[i]
     mentions = index.by_entity.get(entity.id, [])
     article_ids = list(dict.fromkeys(m.article_id for m in mentions))
     co = index.cooccurrence.get(entity.id, {})
     # The articles' sentence spans (index.sentences) follow from their text: the articles stand for them.
     return (entity, tuple(mentions), tuple(archive.articles_by_id[a] for a in article_ids),
-            tuple(sorted(co.items())), tuple(archive.entity_names[o] for o in sorted(co)))
+            tuple(sorted(co.items())), tuple(archive.entity_names[o] for o in sorted(co)),
+            referenced([entity.description], archive))
 
 
 def _entity_page(rendering: _Rendering, i: int) -> tuple[str, bytes]:

@@ -8,6 +8,7 @@ from collections import Counter
 from generator.core.model import Archive, Article, Entity, Fact, Mention, Related
 from generator.link.mentions import EntityIndex
 from generator.render.fact import figure_verdict, reports_of
+from generator.render.references import plain_text
 from generator.render.versions import revisions
 from generator.runtime.memo import NO_MEMO, Memo
 
@@ -22,7 +23,7 @@ def archive_json(archive: Archive, index: EntityIndex, memo: Memo = NO_MEMO) -> 
     by_article = index.by_article
     parts = {
         "articles": [pieces.get(a.id, a, lambda: _json(_article(a))) for a in archive.articles],
-        "entities": [_json(_entity(e, len(index.by_entity.get(e.id, [])))) for e in archive.entities],
+        "entities": [_json(_entity(e, len(index.by_entity.get(e.id, [])), archive)) for e in archive.entities],
         "facts": [_json(_fact(f, archive)) for f in archive.facts],
         "mentions": [piece for piece in (mention_pieces.get(a.id, tuple(by_article.get(a.id, [])),
                                                             lambda: _mentions_json(by_article.get(a.id, [])))
@@ -88,9 +89,9 @@ def _versions(a: Article) -> list[dict]:
     return out
 
 
-def _entity(e: Entity, mentions: int) -> dict:
+def _entity(e: Entity, mentions: int, archive: Archive) -> dict:
     return {"id": e.id, "page": f"entities/{e.id}/", "name": e.name, "type": e.type, "aliases": list(e.aliases),
-            "description": e.description, "wikidata": e.wikidata, "mentions": mentions}
+            "description": plain_text(e.description, archive), "wikidata": e.wikidata, "mentions": mentions}
 
 
 def _mention(m: Mention) -> dict:
@@ -100,7 +101,7 @@ def _mention(m: Mention) -> dict:
 
 def _fact(f: Fact, archive: Archive) -> dict:
     return {
-        "id": f.id, "page": f"facts/{f.id}/", "title": f.title, "claim": f.claim,
+        "id": f.id, "page": f"facts/{f.id}/", "title": f.title, "claim": plain_text(f.claim, archive),
         "figures": figure_verdict(reports_of(f, archive))[0],
         "evidence": [{"title": e.title, "url": e.url, "article": e.article} for e in f.evidence],
         "reports": [{"article": a.id, "outlet": a.outlet if a.outlet_known else None,

@@ -13,6 +13,7 @@ from generator.render.article import block_anchor
 from generator.render.aside import entity_aside
 from generator.render.charts.entities import neighbourhood, sparkline
 from generator.render.quotes import quoted
+from generator.render.references import plain_text, with_references
 from generator.render.timeline import month_key, month_label
 
 TYPE_LABELS = {"person": "Person", "organisation": "Organisation", "place": "Place", "event": "Event"}
@@ -24,7 +25,7 @@ def render_entity(entity: Entity, archive: Archive, index: EntityIndex, articles
     page = paths.entity(entity.id)
     mentions = index.by_entity.get(entity.id, [])
     co = index.cooccurrence.get(entity.id)
-    out = [md.front_matter(title=entity.name, description=entity.description or None),
+    out = [md.front_matter(title=entity.name, description=plain_text(entity.description, archive) or None),
            *entity_aside(entity, TYPE_LABELS.get(entity.type, entity.type), archive, co or {}, len(mentions),
                          len({m.article_id for m in mentions}), page),
            md.heading(1, entity.name), ""]
@@ -33,7 +34,7 @@ def render_entity(entity: Entity, archive: Archive, index: EntityIndex, articles
         meta.append(f"[Wikidata {entity.wikidata}](https://www.wikidata.org/wiki/{entity.wikidata})")
     out += [" · ".join(meta), "{: .entity-meta }", ""]
     if entity.description:
-        out += [md.text(entity.description), ""]
+        out += [with_references(entity.description, page, archive), ""]
     if entity.aliases:
         out += ["Also written: " + ", ".join(f"*{md.text(a)}*" for a in entity.aliases), ""]
 

@@ -11,6 +11,7 @@ from generator.render.charts.facts import fact_charts
 from generator.render.charts.svg import esc, href
 from generator.render.numbers import Figure, disagreements, parse_figure
 from generator.render.quotes import quoted
+from generator.render.references import plain_text, with_references
 from generator.render.timeline import WIDE
 from generator.render.versions import fact_revisions, revisions_section
 
@@ -36,8 +37,8 @@ def figure_verdict(rows: list[tuple[Article, AnchoredFact]]) -> tuple[str, list[
 def render_fact(fact: Fact, archive: Archive) -> str:
     page = paths.fact(fact.id)
     rows = reports_of(fact, archive)
-    out = [md.front_matter(title=fact.title, description=fact.claim, hide=WIDE), md.heading(1, fact.title), "",
-           md.text(fact.claim), "{: .fact-claim-text }", ""]
+    out = [md.front_matter(title=fact.title, description=plain_text(fact.claim, archive), hide=WIDE),
+           md.heading(1, fact.title), "", with_references(fact.claim, page, archive), "{: .fact-claim-text }", ""]
     verdict, clashes = figure_verdict(rows)
     if verdict == "disagree":
         pairs = "; ".join(f"{quoted(a.wording)} vs {quoted(b.wording)}" for a, b in clashes)

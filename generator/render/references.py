@@ -1,6 +1,7 @@
-"""Contributor text with its [[article:id]], [[entity:id]] and [[fact:id]] references (core/references.py)
-as Markdown: each reference becomes its target's title, linked relative to the page it is on; the text
-around them stays plain text, escaped."""
+"""Contributor text (a note, an entity's description, a fact's claim) with its [[article:id]], [[entity:id]]
+and [[fact:id]] references (core/references.py) as Markdown: each reference becomes its target's title,
+linked relative to the page it is on; the text around them stays plain text, escaped. plain_text is the same
+without links, for text that is not Markdown."""
 
 from __future__ import annotations
 
@@ -20,6 +21,26 @@ def with_references(text: str, page: str, archive: Archive) -> str:
         at = ref.end
     out.append(md.text(text[at:]))
     return "".join(out)
+
+
+def plain_text(text: str, archive: Archive) -> str:
+    """text with each reference as the words a reader sees (its label, else its target's title), unlinked: for
+    what is not Markdown (a page's meta description, archive.json)."""
+    out, at = [], 0
+    for ref in references(text):
+        out += [text[at:ref.start], ref.label or _title(ref.kind, ref.id, archive) or text[ref.start:ref.end]]
+        at = ref.end
+    return "".join(out) + text[at:]
+
+
+def _title(kind: str, written: str, archive: Archive) -> str | None:
+    if kind == "article":
+        found = article_id(written, archive.articles_by_id)
+        return None if found is None else archive.articles_by_id[found].title
+    if kind == "entity":
+        return archive.entity_names.get(written)
+    fact = archive.facts_by_id.get(written)
+    return None if fact is None else fact.title
 
 
 def _link(kind: str, written: str, page: str, archive: Archive, label: str = "") -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -54,11 +55,15 @@ def test_fix_rewrites_only_the_selectors_that_warn_and_keeps_every_other_byte(tm
     done = run(root, "fix")
     assert done.returncode == 0 and done.stdout == dry.stdout, done.stderr
     old, new = ANNOTATION.encode().splitlines(keepends=True), path.read_bytes().splitlines(keepends=True)
-    assert len(old) == len(new)
-    changed = [i for i, (a, b) in enumerate(zip(old, new)) if a != b]
+    # Each rewritten selector also records where it was found (position:, after its other keys): two lines more.
+    positions = [i for i, line in enumerate(new) if re.fullmatch(rb"    position: \d+\n", line)]
+    assert positions == [7, 12], new
+    kept = [line for i, line in enumerate(new) if i not in positions]
+    assert len(old) == len(kept)
+    changed = [i for i, (a, b) in enumerate(zip(old, kept)) if a != b]
     assert changed == [6, 10], new
-    assert new[6] == b'  - quote: "agreed on Tuesday to rebuild the old bridge over the river"\n'
-    assert new[10].startswith(b"    suffix: 'to' ") and new[10].endswith(b"# stale context\n"), new[10]
+    assert kept[6] == b'  - quote: "agreed on Tuesday to rebuild the old bridge over the river"\n'
+    assert kept[10].startswith(b"    suffix: 'to' ") and kept[10].endswith(b"# stale context\n"), kept[10]
     after = run(root, "validate")
     assert ": warning: " not in after.stderr and after.returncode == 0, after.stderr
     assert run(root, "fix", "--dry-run").stdout == "", "a repaired archive has nothing left to repair"
