@@ -80,7 +80,7 @@ def edit_file(path: Path, display: str, repairs: Iterable[Repair]) -> tuple[File
     indent, offset = indent or 2, offset or 0
     yaml.indent(mapping=max(2, indent - offset), sequence=indent, offset=offset)
     data = yaml.load(text)
-    items = _items_by_line(data)
+    items = _items_by_line(data, text.count("\n") + 1)
     edited_lines: set[int] = set()
     problems: list[Problem] = []
     for repair in repairs:
@@ -118,7 +118,7 @@ def write_edit(edit: FileEdit, display: str) -> Problem | None:
     return None
 
 
-def _items_by_line(data: object) -> dict[int, tuple[CommentedMap, int, int]]:
+def _items_by_line(data: object, line_count: int) -> dict[int, tuple[CommentedMap, int, int]]:
     """Each selector-holding item by the 1-based line it starts at, with the lines it covers (to the next
     item or section), so the edit can be checked to stay inside them."""
     found: dict[int, tuple[CommentedMap, int, int]] = {}
@@ -130,7 +130,7 @@ def _items_by_line(data: object) -> dict[int, tuple[CommentedMap, int, int]]:
         if not isinstance(seq, CommentedSeq):
             continue
         section_line = data.lc.key(section)[0] + 1
-        section_end = next((line - 1 for line in starts if line > section_line), 1 << 30)
+        section_end = next((line - 1 for line in starts if line > section_line), line_count)
         lines = [seq.lc.item(i)[0] + 1 for i in range(len(seq))]
         for i, item in enumerate(seq):
             if isinstance(item, CommentedMap):

@@ -13,7 +13,7 @@ from generator.render.aside import article_aside, tag_labels
 from generator.render.neighbours import neighbours_section, same_event_section
 from generator.render.quotes import quoted
 from generator.render.versions import capture_time, versions_section
-from generator.render.references import with_references
+from generator.render.references import plain_text, with_references
 
 
 def block_anchor(block_index: int) -> str:
@@ -257,7 +257,8 @@ def _entity_titles(archive: Archive, entity_ids: set[str]) -> dict[str, str]:
         if entity_id in positions:
             entity = archive.entities[positions[entity_id]]
             kind = entity.type.capitalize()
-            titles[entity_id] = f"{kind}: {md.hover(entity.description, 120)}" if entity.description else kind
+            titles[entity_id] = (f"{kind}: {md.hover(plain_text(entity.description, archive), 120)}"
+                                 if entity.description else kind)
     return titles
 
 
