@@ -23,8 +23,9 @@ from generator.annotate.merge import annotate, empty_text_warnings
 from generator.check.staged import hand_written_links
 from generator.clean.cache import NO_CACHE, CleanCache
 from generator.clean.stage import clean_all
+from generator.core.archive import Archive
 from generator.core.errors import BuildFailed, Problem, error, has_errors, strict
-from generator.core.model import Archive, Loc
+from generator.core.model import Loc
 from generator.ingest.read import DEFAULT_MAX_BYTES, read_seeds
 from generator.ingest.versions import group_versions
 from generator.ingest.tree import input_links

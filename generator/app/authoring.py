@@ -18,8 +18,9 @@ from generator.app.console import EXIT_OK, EXIT_PROBLEMS, Subcommands, add_commo
 from generator.app.scaffold import new_annotation_text, suggest_entities, write_new
 from generator.clean.linescore import ends_the_article
 from generator.clean.stage import clean_one
+from generator.core.archive import Archive
 from generator.core.errors import Problem
-from generator.core.model import Annotations, Archive, Article, RawDocument
+from generator.core.model import Annotations, Article, RawDocument
 from generator.ingest.read import DEFAULT_MAX_BYTES, display_path, read_document, read_seeds, read_sources, seed_named
 from generator.ingest.versions import group_versions
 from generator.ingest.warc import WarcRead, read_warc, split_capture_path

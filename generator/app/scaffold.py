@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from generator.core.model import Archive, CleanedArticle, Entity
+from generator.core.archive import Archive
+from generator.core.model import CleanedArticle, Entity
 from generator.core.sentences import sentence_around
 from generator.ingest.read import slugify
 from generator.link.mentions import EntityMatcher

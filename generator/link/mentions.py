@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from generator.core.model import Archive, Article, Entity, Fact, Mention, Span, Tag
+from generator.core.archive import Archive
+from generator.core.model import Article, Entity, Fact, Mention, Span, Tag
 from generator.core.sentences import sentence_spans
 from generator.link.related import SentenceSamples, find_related, sentence_samples
 from generator.runtime import parallel

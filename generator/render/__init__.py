@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from generator.core.model import Archive, Fact
+from generator.core.archive import Archive
+from generator.core.model import Fact
 from generator.link.mentions import EntityIndex, index_mentions
 from generator.render import paths
 from generator.render.article import render_article, search_allowance

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from generator.core.model import Archive, Article, Mention, Related
+from generator.core.archive import Archive
+from generator.core.model import Article, Mention, Related
 from generator.core.references import REFERENCE
 from generator.render import markdown as md
 from generator.render import paths

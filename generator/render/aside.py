@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from generator.core.model import Archive, Article, Entity, Mention
+from generator.core.archive import Archive
+from generator.core.model import Article, Entity, Mention
 from generator.render import markdown as md
 from generator.render import paths
 from generator.render.timeline import month_key

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from generator.core.model import Archive, Article, Entity, Fact, Mention, Related
+from generator.core.archive import Archive
+from generator.core.model import Article, Entity, Fact, Mention, Related
 from generator.link.mentions import EntityIndex
 from generator.render.fact import figure_verdict, reports_of
 from generator.render.references import plain_text

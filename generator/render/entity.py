@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from generator.core.model import Archive, Article, Entity, Mention
+from generator.core.archive import Archive
+from generator.core.model import Article, Entity, Mention
 from generator.link.mentions import EntityIndex
 from generator.render import markdown as md
 from generator.render import paths

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.core.model import AnchoredFact, Archive, Article, Fact
+from generator.core.archive import Archive
+from generator.core.model import AnchoredFact, Article, Fact
 from generator.render import markdown as md
 from generator.render import paths
 from generator.render.article import block_anchor

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from generator.core.model import Archive, Article
+from generator.core.archive import Archive
+from generator.core.model import Article
 from generator.link.mentions import EntityIndex
 from generator.render import markdown as md
 from generator.render import paths

@@ -8,8 +8,9 @@ archive (Archive.neighbours, Archive.same_event).
 
 from __future__ import annotations
 
+from generator.core.archive import Archive
 from generator.core.events import WINDOW_DAYS
-from generator.core.model import Archive, Article
+from generator.core.model import Article
 from generator.core.neighbours import Neighbour
 from generator.render import markdown as md
 from generator.render import paths

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from generator.core.model import Archive
+from generator.core.archive import Archive
 from generator.core.references import article_id, references
 from generator.render import markdown as md
 from generator.render import paths

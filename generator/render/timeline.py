@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from generator.core.model import Archive, Article
+from generator.core.archive import Archive
+from generator.core.model import Article
 from generator.render import markdown as md
 from generator.render import paths
 from generator.render.charts.timeline import timeline_chart

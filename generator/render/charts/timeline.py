@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from generator.core.model import Archive, Article
+from generator.core.archive import Archive
+from generator.core.model import Article
 from generator.render import markdown as md
 from generator.render import paths
 from generator.render.charts import svg
