@@ -17,10 +17,8 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
-from typing import Protocol
 
-from generator.core.neighbours import Neighbour, date_order
+from generator.core.neighbours import Dated, Neighbour, date_order
 
 WINDOW_DAYS = 3  # an event's coverage: the day itself, the reactions and follow-ups of the days around it
 SHOWN = 6  # same-event articles a page lists, the closest first: a page stays short whatever the archive
@@ -28,15 +26,6 @@ KEYS_FOLLOWED = 12  # an article's rarest entities (and all its facts, up to thi
 WALK = 40  # articles of one entity or fact looked at on each side of the article's date, nearest first
 FACT_WEIGHT = 3.0  # one shared fact counts as much as a few rare names: two reports of one figure are one story
 MIN_SCORE = 2.5  # one shared fact, or two fairly rare entities; one name alone is not an event
-
-
-class _Dated(Protocol):
-    id: str
-    slug: str
-    title: str
-    outlet: str
-    outlet_known: bool
-    date: date | None
 
 
 @dataclass(frozen=True)
@@ -49,7 +38,7 @@ class SameEvent:
     score: float
 
 
-def same_event(articles: Iterable[_Dated], entities_of: dict[str, Sequence[str]],
+def same_event(articles: Iterable[Dated], entities_of: dict[str, Sequence[str]],
                facts_of: dict[str, Sequence[str]]) -> dict[str, tuple[SameEvent, ...]]:
     """Article id -> up to SHOWN other articles of its event, best first. Undated articles have no window."""
     ordered = date_order(articles)

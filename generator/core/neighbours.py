@@ -18,7 +18,9 @@ from typing import Protocol
 SAME_DAY_SHOWN = 8
 
 
-class _Dated(Protocol):
+class Dated(Protocol):
+    """What ordering by date reads of an article (core/events.py too), so a bench can pass stand-ins."""
+
     id: str
     slug: str
     title: str
@@ -47,12 +49,12 @@ class Neighbours:
     same_day_more: int  # others of the day not in same_day
 
 
-def date_order(articles: Iterable[_Dated]) -> list[_Dated]:
+def date_order(articles: Iterable[Dated]) -> list[Dated]:
     """Dated articles by date, then title (ties of a day read alphabetically), then id (equal titles)."""
     return sorted((a for a in articles if a.date is not None), key=lambda a: (a.date, a.title.casefold(), a.id))
 
 
-def neighbours(articles: Iterable[_Dated]) -> dict[str, Neighbours]:
+def neighbours(articles: Iterable[Dated]) -> dict[str, Neighbours]:
     """Article id -> its neighbours. Undated articles have no place in the order and get no entry."""
     ordered = date_order(articles)
     summaries = [Neighbour(a.id, a.slug, a.title, a.outlet, a.outlet_known, a.date) for a in ordered]
