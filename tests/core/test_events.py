@@ -3,20 +3,10 @@ nothing; the list is bounded and best first."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from generator.core.events import SHOWN, WINDOW_DAYS, same_event
-
-
-@dataclass(frozen=True)
-class Dated:
-    id: str
-    title: str
-    date: date | None
-    slug: str = ""
-    outlet: str = "Outlet"
-    outlet_known: bool = True
+from tests.core.helpers import Dated
 
 
 DAY = date(2024, 1, 10)

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from generator.core.neighbours import SAME_DAY_SHOWN, neighbours
-
-
-@dataclass(frozen=True)
-class Dated:
-    id: str
-    title: str
-    date: date | None
-    slug: str = ""
-    outlet: str = "Outlet"
-    outlet_known: bool = True
+from tests.core.helpers import Dated
 
 
 def test_previous_and_next_follow_date_then_title_and_skip_undated():
