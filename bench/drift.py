@@ -3,10 +3,14 @@
     python bench/drift.py [--synthetic 40] [--seed 7]
 
 For the seed archive (this repository) and a synthetic one (bench/synth.py), each perturbation is applied to
-every text source at once in a copy of the archive, which is then cleaned and anchored as `build` does (the
-generate step; no MkDocs). Every note, fact link and mention is counted as: right (anchored on the passage it
-anchored before; silent or with a warning), wrong (anchored elsewhere; with or without a warning) or error.
-Then `fix` runs on the copy and the selectors that still warn are counted: the repair should leave none.
+every source at once in a copy of the archive, which is then cleaned and anchored as `build` does (the
+generate step; no MkDocs). Sources of each kind: the text seeds as they are; the same articles as HTML pages
+(bench/drift_html.py: each cleaned article written as a page with a site's furniture, then drifted as pages
+do: a changed word, a re-scraped page with other furniture, a corrected sentence, moved paragraphs).
+Every note, fact link and mention is counted as: right (anchored on the passage it anchored before; silent
+or with a warning), wrong (anchored elsewhere; with or without a warning), orphan, ambiguous, or another
+error (a quote now across a paragraph boundary). Then `fix` runs on the copy and the selectors that still
+warn are counted: the repair should leave none.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent)]
 
+from drift_html import html_archive, html_perturbations  # noqa: E402
 from synth import write_archive  # noqa: E402
 from generator.annotate.anchor import anchor, normalise_text  # noqa: E402
 from generator.annotate.load import load_annotations  # noqa: E402
@@ -112,56 +117,93 @@ PERTURBATIONS = {"quotes and dashes": curly, "whitespace, line breaks": whitespa
                  "paragraph joined": join_paragraphs, "leftover line": leftover_line}
 
 
-def _anchored(root: Path) -> dict[tuple[str, int], tuple[str, int] | str]:
-    """Each item: (its passage's normalised text, how many times that text occurs before it), or the status."""
+Place = tuple[str, str, str, int, bool]  # passage, 40 characters before and after it, its count in the text, certain
+
+
+def _anchored(root: Path) -> dict[tuple[str, int], Place | str]:
+    """Each item: where it anchored (its passage, the text either side, how often the passage occurs, whether
+    the anchor was certain), or the status that says why it did not."""
     archive, _ = load_archive(root, clean_cache=False)
     annotations, _ = load_annotations(root, [a.id for a in archive.articles])
-    out: dict[tuple[str, int], tuple[str, int, bool] | str] = {}
+    out: dict[tuple[str, int], Place | str] = {}
     for article in archive.articles:
         note = annotations.articles.get(article.id)
         blocks = article.cleaned.blocks
+        whole = normalise_text(" ".join(b.text for b in blocks))
         for i, selector in enumerate(_selectors(note) if note else ()):
             found = anchor(selector, blocks)
             if found.span is None:
                 out[(article.id, i)] = found.status
                 continue
-            text = normalise_text(blocks[found.span.block].text[found.span.start:found.span.end])
-            before = normalise_text(" ".join(b.text for b in blocks[:found.span.block]) + " "
-                                    + blocks[found.span.block].text[:found.span.start])
-            out[(article.id, i)] = (text, before.count(text[:12]), found.certain)
+            span = found.span
+            text = normalise_text(blocks[span.block].text[span.start:span.end])
+            before = normalise_text(" ".join([*(b.text for b in blocks[:span.block]),
+                                              blocks[span.block].text[:span.start]]))
+            after = normalise_text(" ".join([blocks[span.block].text[span.end:],
+                                             *(b.text for b in blocks[span.block + 1:])]))
+            out[(article.id, i)] = (text, before[-40:], after[:40], whole.count(text), found.certain)
     return out
 
 
-def run(name: str, root: Path, scratch: Path) -> list[list[str]]:
+def _alike(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def same_place(was: Place, now: Place) -> bool:
+    """The passage anchored after the drift is the one anchored before: its words alike, and the text on one
+    side of it alike, or (a paragraph moved whole, both sides changed) the very words, found once in each."""
+    if _alike(was[0], now[0]) < 0.8:
+        return False
+    return (_alike(was[1], now[1]) >= 0.6 or _alike(was[2], now[2]) >= 0.6
+            or (was[0] == now[0] and was[3] == now[3] == 1))
+
+
+COLUMNS = ("right", "right, warned", "wrong, warned", "wrong, silent", "orphan", "ambiguous", "other error")
+
+
+def measure(name: str, kind: str, root: Path, scratch: Path,
+            perturbations: dict[str, Callable[[Path, Path], None]]) -> list[list[str]]:
+    """One row a perturbation: perturb(source root, copy) drifts the copy's sources, which is then anchored,
+    compared with root's anchoring, fixed and anchored again."""
     baseline = _anchored(root)
-    quotes = _quotes(root)
     rows = []
-    for label, perturb in PERTURBATIONS.items():
-        copy = scratch / f"{name}-{label.split()[0]}"
+    for label, perturb in perturbations.items():
+        copy = scratch / f"{name}-{kind}-{label.split()[0]}"
         shutil.rmtree(copy, ignore_errors=True)
         shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".build", "site", ".venv", ".git"))
-        for seed in (copy / "seeds").glob("*.txt"):
-            seed.write_text(perturb(seed.read_text("utf-8"), quotes.get(seed.stem, [])), "utf-8")
+        perturb(root, copy)
         after = _anchored(copy)
-        counts = dict.fromkeys(("right", "right, warned", "wrong, warned", "wrong, silent", "error"), 0)
+        counts = dict.fromkeys(COLUMNS, 0)
         for key, was in baseline.items():
             now = after.get(key, "missing")
             if isinstance(was, str):
                 continue  # did not anchor before the drift either
             if isinstance(now, str):
-                counts["error"] += 1
+                counts[now if now in counts else "other error"] += 1
                 continue
-            same = difflib.SequenceMatcher(None, was[0], now[0]).ratio() >= 0.8 and was[1] == now[1]
-            counts[("right" if same else "wrong") + ("" if now[2] and same else ", warned" if not now[2]
+            same = same_place(was, now)
+            counts[("right" if same else "wrong") + ("" if now[4] and same else ", warned" if not now[4]
                                                       else ", silent")] += 1
         with contextlib.redirect_stdout(io.StringIO()):  # the diff it prints
             fix(copy, dry_run=False)
-        left = sum(1 for v in _anchored(copy).values() if not isinstance(v, str) and not v[2])
+        left = sum(1 for v in _anchored(copy).values() if not isinstance(v, str) and not v[4])
         total = sum(counts.values())
         right = counts["right"] + counts["right, warned"]
-        rows.append([name, label, str(total), *map(str, counts.values()),
+        rows.append([kind, name, label, str(total), *map(str, counts.values()),
                      f"{100 * right / total:.1f}" if total else "-", str(left)])
     return rows
+
+
+def text_perturbations(root: Path) -> dict[str, Callable[[Path, Path], None]]:
+    """Each text perturbation as a change to every .txt seed of a copy of root."""
+    quotes = _quotes(root)
+
+    def applying(perturb: Callable[[str, list], str]) -> Callable[[Path, Path], None]:
+        def apply(_root: Path, copy: Path) -> None:
+            for seed in (copy / "seeds").glob("*.txt"):
+                seed.write_text(perturb(seed.read_text("utf-8"), quotes.get(seed.stem, [])), "utf-8")
+        return apply
+    return {label: applying(perturb) for label, perturb in PERTURBATIONS.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -169,13 +211,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--synthetic", type=int, default=40, help="articles in the synthetic archive")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
+    rows: list[list[str]] = []
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)
         synth = scratch / "synth"
         write_archive(synth, args.synthetic, args.seed)
-        rows = run("seeds", REPO, scratch) + run("synthetic", synth, scratch)
-    header = ["archive", "drift", "items", "right", "right,warned", "wrong,warned", "wrong,silent", "error",
-              "% right", "warn after fix"]
+        for name, root in (("seeds", REPO), ("synthetic", synth)):
+            rows += measure(name, "text", root, scratch, text_perturbations(root))
+        for name, root in (("seeds", REPO), ("synthetic", synth)):
+            pages = scratch / f"{name}-as-html"
+            html_archive(root, pages)
+            rows += measure(name, "html", pages, scratch, html_perturbations(pages, _quotes(pages)))
+    header = ["source", "archive", "drift", "items", "right", "right,warned", "wrong,warned", "wrong,silent",
+              "orphan", "ambiguous", "other error", "% right", "warn after fix"]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)))

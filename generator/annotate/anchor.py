@@ -10,7 +10,9 @@ offset `fix` writes) picks the tied place clearly closest to it: a position only
 breaks ties, so a stale one never outweighs the words. Anything short of the quote and
 its context found exactly at one place, with no close second, is a warning that
 gives the selector to paste (repaired_selector), so no quote ever lands on a
-passage nobody checked without the build saying so.
+passage nobody checked without the build saying so. An approximate place whose recorded context is
+unlike the text around it is no candidate at all: the quoted passage is gone (an orphan), and a similar
+phrase elsewhere is not it.
 """
 
 from __future__ import annotations
@@ -163,6 +165,7 @@ class _Candidate:
     score: float
     exact_quote: bool
     exact_context: bool
+    context_alike: bool = True  # some recorded context (prefix or suffix) at least half alike, or none recorded
 
 
 def anchor(selector: Selector, blocks: tuple[Block, ...] | list[Block]) -> Anchor:
@@ -244,11 +247,13 @@ def _score(text: str, block: int, start: int, end: int, errors: int, quote: str,
     score = QUOTE_WEIGHT * (1 - errors / len(quote))
     score -= INSIDE_WORD * ((start > 0 and text[start - 1].isalnum() and quote[0].isalnum())
                             + (end < len(text) and text[end].isalnum() and quote[-1].isalnum()))
+    context = 0.0
     if prefix:
-        score += PREFIX_WEIGHT * (1.0 if prefix_fits else _context_similarity(prefix, before[-(len(prefix) + 2):]))
+        context += PREFIX_WEIGHT * (1.0 if prefix_fits else _context_similarity(prefix, before[-(len(prefix) + 2):]))
     if suffix:
-        score += SUFFIX_WEIGHT * (1.0 if suffix_fits else _context_similarity(suffix, after[:len(suffix) + 2]))
-    return _Candidate(block, start, end, score, errors == 0, prefix_fits and suffix_fits)
+        context += SUFFIX_WEIGHT * (1.0 if suffix_fits else _context_similarity(suffix, after[:len(suffix) + 2]))
+    return _Candidate(block, start, end, score + context, errors == 0, prefix_fits and suffix_fits,
+                      context > 0 or not (prefix or suffix))
 
 
 def _approximate_candidates(quote: str, prefix: str, suffix: str, normalised: list[Normalised],
@@ -263,7 +268,11 @@ def _approximate_candidates(quote: str, prefix: str, suffix: str, normalised: li
             start, end = start + offset, end + offset
             if errors == 0 or any(c.block == b and c.start < end and start < c.end for c in exact):
                 continue
-            found.append(_score(normalised[b].text, b, start, end, errors, quote, prefix, suffix))
+            candidate = _score(normalised[b].text, b, start, end, errors, quote, prefix, suffix)
+            # Words only like the quote's, beside words unlike the context it records, are another passage:
+            # the quoted one was removed or rewritten (a short quote is like many phrases of an article).
+            if candidate.context_alike:
+                found.append(candidate)
     return found
 
 

@@ -147,3 +147,16 @@ def test_a_perturbed_cut_quote_anchors_back_to_its_place(words: list[str], data:
     assert abs(found.span.start - start) <= edits + 2 and abs(found.span.end - end) <= edits + 8, (found, start, end)
     if found.certain:
         assert found.span == Span(0, start, end)
+
+
+def test_approximate_place_unlike_the_recorded_context_is_an_orphan_not_another_passage():
+    # The quoted paragraph is gone (the cleaner now drops it as a repeat of the title); a phrase a few letters
+    # from the quote stands elsewhere, among words unlike the suffix the selector recorded.
+    text = "Officials denied reports that Hamas leaders were discussing the territory's future."
+    gone = Selector("The Hamas leader", suffix="is in Cairo to discuss potential truce talks.")
+    assert anchor(gone, blocks(text)).status == "orphan"
+    # The same phrase is still the quote's place when the context recorded beside it fits ...
+    kept = Selector("The Hamas leader", suffix="were discussing the territory's future")
+    assert anchor(kept, blocks(text)).status == "fuzzy"
+    # ... and, with no context recorded, it is anchored with a warning, as before.
+    assert anchor(Selector("The Hamas leader"), blocks(text)).status == "fuzzy"
