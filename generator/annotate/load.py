@@ -329,7 +329,8 @@ def _entities(located: Located) -> list[Entity]:
     return [
         Entity(id=item["id"], name=item["name"], type=item["type"], aliases=tuple(item.get("aliases", ())),
                description=item.get("description", ""), wikidata=item.get("wikidata"),
-               loc=located.loc(("entities", i)))
+               loc=located.loc(("entities", i)),
+               reference_locs=located.reference_locs.get(("entities", i, "description"), ()))
         for i, item in enumerate(located.data.get("entities") or []) if item is not None
     ]
 
@@ -343,7 +344,8 @@ def _facts(located: Located) -> list[Fact]:
                                   loc=located.loc(("facts", i, "evidence", j)))
                          for j, e in enumerate(item.get("evidence", ())) if e is not None)
         title = item.get("title") or item["id"].replace("-", " ").capitalize()
-        facts.append(Fact(item["id"], title, item["claim"], evidence, located.loc(("facts", i))))
+        facts.append(Fact(item["id"], title, item["claim"], evidence, located.loc(("facts", i)),
+                          located.reference_locs.get(("facts", i, "claim"), ())))
     return facts
 
 
@@ -371,7 +373,8 @@ def _article(article_id: str, located: Located) -> ArticleAnnotation:
         tags=tuple(t for t in data.get("tags", ()) if t is not None and not is_reserved_tag(t)),
         tag_locs=tuple(located.loc(("tags", i)) for i, t in enumerate(data.get("tags", ()))
                        if t is not None and not is_reserved_tag(t)),
-        notes=tuple(Note(_selector(n), n["note"], located.loc(("notes", i)), located.loc(("notes", i, "note")))
+        notes=tuple(Note(_selector(n), n["note"], located.loc(("notes", i)),
+                         located.reference_locs.get(("notes", i, "note"), ()))
                     for i, n in enumerate(data.get("notes", ())) if n is not None),
         facts=tuple(FactLink(f["fact"], _selector(f), f.get("figure", ""), located.loc(("facts", i)))
                     for i, f in enumerate(data.get("facts", ())) if f is not None),

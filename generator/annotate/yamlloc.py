@@ -3,7 +3,9 @@
 PyYAML's safe_load forgets positions, so schema errors could not name a line.
 Here the node tree from yaml.compose is turned into dicts, lists and scalars
 while a side table maps each path (("entities", 3, "aliases") ...) to the
-line and column of its key and of its value. Duplicate keys, alias bombs and
+line and column of its key and of its value, and, for a text holding [[kind:id]]
+references, to where each reference itself stands in the file (whatever the
+scalar's style: plain, quoted, block). Duplicate keys, alias bombs and
 syntax errors become located problems, never tracebacks.
 """
 
@@ -16,6 +18,7 @@ import yaml
 
 from generator.core.errors import Problem, error, quoted_value
 from generator.core.model import Loc
+from generator.core.references import references
 
 Path_ = tuple[Any, ...]
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -39,6 +42,8 @@ class Located:
     path: str
     value_locs: dict[Path_, Loc] = field(default_factory=dict)
     key_locs: dict[Path_, Loc] = field(default_factory=dict)
+    # reference_locs[path]: one Loc a [[kind:id]] of the text at path, in the order references() finds them
+    reference_locs: dict[Path_, tuple[Loc, ...]] = field(default_factory=dict)
 
     def loc(self, path: Path_ = ()) -> Loc:
         """The value at path, or the nearest enclosing one that has a position."""
@@ -88,7 +93,7 @@ def load_yaml(text: str, path: str) -> tuple[Located | None, list[Problem]]:
     if node is None:
         return located, []
     problems: list[Problem] = []
-    builder = _Builder(located, problems)
+    builder = _Builder(located, problems, text)
     try:
         located.data = builder.build(node, ())
     except _TooLarge:
@@ -159,8 +164,9 @@ def _tokens(text: str) -> list[yaml.Token]:
 
 
 class _Builder:
-    def __init__(self, located: Located, problems: list[Problem]):
+    def __init__(self, located: Located, problems: list[Problem], source: str = ""):
         self.located = located
+        self.source = source
         self.problems = problems
         self.count = 0
         self.aliases = 0  # a node met again is an alias expanded once more
@@ -197,7 +203,33 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        value = self._scalar(node)
+        if isinstance(value, str) and "[[" in value:
+            self.located.reference_locs[path] = self._reference_locs(node, value)
+        return value
+
+    def _reference_locs(self, node: yaml.Node, value: str) -> tuple[Loc, ...]:
+        """Where each [[kind:id]] of a scalar's text is written in the file. The opening "[[kind:id" holds no
+        space, so no style folds or escapes it in the common case: it is looked for, in order, in the scalar's
+        own source (from its quote or block indicator to its end). One written otherwise (an escape sequence
+        in a double-quoted value) is located at the scalar."""
+        start, end = node.start_mark.index, node.end_mark.index
+        source = self.source[start:end] if self.source else ""
+        # Line and line start carried from one reference to the next: a text of many references in a long
+        # scalar is read once, not once a reference.
+        locs, cursor = [], 0
+        line, line_start = node.start_mark.line + 1, start - node.start_mark.column
+        for ref in references(value):
+            at = source.find(f"[[{ref.kind}:{ref.id}", cursor)
+            if at == -1:
+                locs.append(self._loc(node))
+                continue
+            line += source.count("\n", cursor, at)
+            if (newline := source.rfind("\n", cursor, at)) != -1:
+                line_start = start + newline + 1
+            cursor = at + 1
+            locs.append(Loc(self.located.path, line, start + at - line_start + 1))
+        return tuple(locs)
 
     def _check_tag(self, node: yaml.Node) -> None:
         """A tag safe loading does not know (!foo, !!python/object) is reported: dropping it would silently

@@ -141,6 +141,7 @@ class Entity:
     description: str
     wikidata: str | None
     loc: Loc
+    reference_locs: tuple[Loc, ...] = ()  # where each [[kind:id]] of its description is written, for their errors
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -163,6 +164,7 @@ class Fact:
     claim: str
     evidence: tuple[Evidence, ...]
     loc: Loc
+    reference_locs: tuple[Loc, ...] = ()  # where each [[kind:id]] of its claim is written, for their errors
 
 
 @dataclass(frozen=True)
@@ -180,7 +182,7 @@ class Note:
     selector: Selector
     text: str
     loc: Loc
-    text_loc: Loc | None = None  # where the note's text starts, for the errors of its [[kind:id]] references
+    reference_locs: tuple[Loc, ...] = ()  # where each [[kind:id]] of its text is written, for their errors
 
 
 @dataclass(frozen=True)

@@ -103,11 +103,14 @@ def replace_in(root: Path, name: str, old: str, new: str) -> int:
 ])
 def test_an_unknown_reference_in_a_description_or_claim_is_a_located_error(archive: Path, name: str, old: str,
                                                                            written: str, what: str, expected: str):
-    line = replace_in(archive, name, old, f"{old} (see {written})")
+    content = (archive / "annotations" / name).read_text("utf-8")
+    line = content[:content.index(old)].count("\n") + 1  # the reference's own line and column, not its item's
+    replace_in(archive, name, old, f"{old} (see {written})")
     result = validate(archive)
     assert result.returncode == 1
     errors = [e for e in result.stderr.splitlines() if ": error: " in e]
-    assert len(errors) == 1 and errors[0].startswith(f"annotations/{name}:{line}:"), result.stderr
+    column = len(f"{old} (see ") + 1
+    assert len(errors) == 1 and errors[0].startswith(f"annotations/{name}:{line}:{column}:"), result.stderr
     assert errors[0].endswith(f": error: {what}: {expected} in {written}"), result.stderr
 
 
