@@ -4,13 +4,22 @@ Workers are forked, so they inherit the inputs (one value, the `shared` argument
 with each index) and only the results travel back, pickled. Below a few hundred
 items, or on one core, or where fork is missing, the work runs here: starting
 processes would cost more than it saves.
+
+A worker ends with the process that started it. Killed (SIGKILL, the OOM killer, a CI job cancelled), that
+process cannot shut its pool down, and a worker would otherwise wait for work forever: a forked worker holds
+both ends of its task pipe, so it never reads the end of file that would tell it its parent is gone.
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Callable, Hashable, Sequence, TypeVar
 
@@ -24,6 +33,9 @@ MIN_ITEMS = 400  # below this, starting a pool costs more than it saves (bench/r
 # pool around this threshold).
 MIN_ITEMS_LIGHT = 3000
 CHUNK = 50
+# How often a worker without the kernel's death signal looks whether its parent is still there
+PARENT_POLL = 0.5
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 S = TypeVar("S")
 # The value a running map shares with its workers: set before the pool forks (the workers inherit it,
@@ -73,7 +85,7 @@ def map_indexed(fn: Callable[[S, int], T], items: Sequence[int], shared: S, work
     _RUNNING[:] = [shared]
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                                 initializer=_start_worker) as pool:
+                                 initializer=_start_worker, initargs=(os.getpid(),)) as pool:
             running = pool.map(_run_chunk, [(fn, chunk) for chunk in chunks])  # all submitted
             try:
                 meanwhile()
@@ -113,12 +125,42 @@ def map_unless_known(table: Table, keys: Sequence[Hashable], inputs: Sequence[An
     return results
 
 
-def _start_worker() -> None:
+def _start_worker(parent: int) -> None:
     """A forked worker inherits the build's objects, and the collector off where a stage paused it: frozen,
     the inherited objects are left out of its passes (the gc module's advice for fork), and it collects
-    the cycles its own work leaves (parsed YAML and HTML)."""
+    the cycles its own work leaves (parsed YAML and HTML). It ends when its parent does (the module's
+    docstring says why)."""
+    _end_with(parent)
     gc.freeze()
     gc.enable()
+
+
+def _end_with(parent: int) -> None:
+    """Have this worker killed when the process `parent` ends: by the kernel where it can (Linux's parent-death
+    signal, which also stops a worker in the middle of an item), else by a thread that watches for the worker
+    being handed to another parent. The parent may have died before either was in place: looked at last."""
+    if not _death_signal():
+        threading.Thread(target=_watch_parent, args=(parent,), name="parent-watch", daemon=True).start()
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _death_signal() -> bool:
+    """Ask Linux to SIGKILL this process when the thread that forked it ends; False where that is not possible.
+    That thread is the one running map_indexed, which outlives its pool."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
+    except (OSError, AttributeError):  # no C library to load, or one without prctl
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL)
+    os._exit(1)  # no clean-up: the results have no one to go to
 
 
 def _run_chunk(job: tuple[Callable[[Any, int], T], list[int]]) -> Sequence[T]:

@@ -1,4 +1,8 @@
-"""A pool worker forked while the build lock is held cannot keep it once the parent is gone (real processes)."""
+"""A child forked while the build lock is held cannot keep it once the parent is gone (real processes).
+
+Pool workers end with their parent (tests/runtime/test_parallel_orphans.py); a plain forked child need not, so
+it is the one tried here.
+"""
 
 from __future__ import annotations
 
@@ -9,27 +13,31 @@ import sys
 from pathlib import Path
 
 from generator.runtime.lock import Busy, build_lock
+from tests.runtime.test_parallel_orphans import _running
 
 REPO = Path(__file__).resolve().parent.parent.parent
-# The parent takes the lock and maps over enough items for a pool; each worker prints its pid and waits for the
-# test's "release" file, so it outlives its parent for as long as the test wants (and no longer).
+# The parent takes the lock and forks two children; each prints its pid and waits for the test's "release"
+# file, so it outlives its parent for as long as the test wants (and no longer). The parent waits for it too.
 PARENT = """
 import os, sys, time
 from pathlib import Path
 from generator.runtime.lock import build_lock
-from generator.runtime.parallel import MIN_ITEMS, map_indexed
-def block(_shared, _i):
-    os.write(1, f"worker {os.getpid()}\\n".encode())  # one write: two workers' lines never interleave
+def block():
     for _ in range(1200):
         if (Path(sys.argv[1]) / "release").exists():
             break
         time.sleep(0.05)
 with build_lock(Path(sys.argv[1])):
-    map_indexed(block, range(MIN_ITEMS), None, workers=2)
+    for _ in range(2):
+        if os.fork() == 0:
+            os.write(1, f"worker {os.getpid()}\\n".encode())  # one write: two children's lines never interleave
+            block()
+            os._exit(0)
+    block()
 """
 
 
-def test_a_killed_parent_s_workers_do_not_hold_the_lock(tmp_path: Path):
+def test_a_killed_parent_s_forked_children_do_not_hold_the_lock(tmp_path: Path):
     parent = subprocess.Popen([sys.executable, "-c", PARENT, str(tmp_path)], cwd=REPO, stdout=subprocess.PIPE,
                               text=True, env={**os.environ, "GENERATOR_WORKERS": "2"})
     workers: list[int] = []
@@ -44,7 +52,7 @@ def test_a_killed_parent_s_workers_do_not_hold_the_lock(tmp_path: Path):
             pass
         parent.send_signal(signal.SIGKILL)
         parent.wait()
-        os.kill(workers[0], 0)  # the worker is still running (it raises if not) ...
+        assert all(_running(pid) for pid in workers)  # the children still run ...
         with build_lock(tmp_path, wait=False):  # ... and the lock is free all the same
             pass
     finally:
