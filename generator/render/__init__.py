@@ -13,6 +13,7 @@ from generator.render.article import render_article, search_allowance
 from generator.render.data import archive_json
 from generator.render.entity import render_entity
 from generator.render.fact import coverage_page, render_fact
+from generator.render.home import include_inputs, include_pages, verdicts
 from generator.render.indexes import articles_index, entities_index, facts_index, outlet_pages, tag_pages
 from generator.render.references import referenced
 from generator.render.timeline import timeline_pages
@@ -29,11 +30,15 @@ def render(archive: Archive, workers: int | None = None, tick: Callable[[int], N
     quote in it takes two or four bytes for every character of the page.
     """
     index = index_mentions(archive, memo)
+    # Each fact's verdict, once: article pages badge the facts whose figures disagree, the home page lists them.
+    verdict_of = memo.table("verdicts").get("all", _fact_reports(archive) if memo.keep else None,
+                                            lambda: verdicts(archive))
+    disagreeing = frozenset(f for f, v in verdict_of.items() if v == "disagree")
     pages: dict[str, bytes] = _OnePagePerPath()
     whole_archive: dict[str, bytes] = {}
 
     def make_whole_archive_pages() -> None:
-        whole_archive.update(_whole_archive_pages(archive, index, memo))
+        whole_archive.update(_whole_archive_pages(archive, index, memo, verdict_of))
 
     # Article and entity pages are most of the work and independent of each other: on every core.
     # An entity page gathers many articles' sentences; an article page is light work (parallel.MIN_ITEMS_LIGHT).
@@ -42,9 +47,9 @@ def render(archive: Archive, workers: int | None = None, tick: Callable[[int], N
     for kind, count, inputs_of, page_of, light, meanwhile in (
             ("article", len(archive.articles), _article_inputs, _article_page, True, make_whole_archive_pages),
             ("entity", len(archive.entities), _entity_inputs, _entity_page, False, lambda: None)):
-        inputs = [inputs_of(i, archive, index) if memo.keep else None for i in range(count)]
+        inputs = [inputs_of(i, archive, index, disagreeing) if memo.keep else None for i in range(count)]
         for path, content in parallel.map_unless_known(memo.table(f"{kind} pages"), range(count), inputs, page_of,
-                                                       _Rendering(archive, index), workers, tick,
+                                                       _Rendering(archive, index, disagreeing), workers, tick,
                                                        light=light, meanwhile=meanwhile):
             pages[path] = content
     for path, content in whole_archive.items():  # one by one, not update(): a clash is refused (_OnePagePerPath)
@@ -52,8 +57,9 @@ def render(archive: Archive, workers: int | None = None, tick: Callable[[int], N
     return dict(pages)
 
 
-def _whole_archive_pages(archive: Archive, index: EntityIndex, memo: Memo) -> dict[str, bytes]:
-    """Fact pages, archive.json and the listings of the whole archive."""
+def _whole_archive_pages(archive: Archive, index: EntityIndex, memo: Memo,
+                         verdict_of: dict[str, str]) -> dict[str, bytes]:
+    """Fact pages, archive.json, the listings of the whole archive and the snippets of hand-written pages."""
     pages: dict[str, bytes] = _OnePagePerPath()
     fact_pages = memo.table("fact pages")
     for fact in archive.facts:
@@ -67,6 +73,9 @@ def _whole_archive_pages(archive: Archive, index: EntityIndex, memo: Memo) -> di
         inputs = inputs_of(archive) if memo.keep else None
         for path, content in listings.get(group, inputs, lambda: render_group(archive, index)).items():
             pages[path] = content
+    inputs = include_inputs(archive, verdict_of) if memo.keep else None
+    for path, content in listings.get("includes", inputs, lambda: include_pages(archive, verdict_of)).items():
+        pages[path] = content
     return dict(pages)
 
 
@@ -126,7 +135,7 @@ def _fact_inputs(fact: Fact, archive: Archive) -> tuple:
             referenced([fact.claim], archive))
 
 
-def _article_inputs(i: int, archive: Archive, index: EntityIndex) -> tuple:
+def _article_inputs(i: int, archive: Archive, index: EntityIndex, disagreeing: frozenset[str]) -> tuple:
     """Everything render_article reads: the article, its mentions, related coverage, neighbours by date, and
     what they name.
     tests/render/test_page_inputs.py fails when render_article reads something this leaves out."""
@@ -140,7 +149,8 @@ def _article_inputs(i: int, archive: Archive, index: EntityIndex) -> tuple:
             referenced((n.note.text for n in article.notes), archive),
             archive.neighbours.get(article.id),  # previous, next, same day: what the page shows of them
             archive.same_event.get(article.id),  # reports of the same event: summaries and what is shared
-            tuple(t for t in archive.tags if t.id in article.tags))  # the labels its tags show
+            tuple(t for t in archive.tags if t.id in article.tags),  # the labels its tags show
+            tuple(f.link.fact_id in disagreeing for f in article.facts))  # its facts' "disagree" badges
 
 
 @dataclass(frozen=True)
@@ -148,6 +158,7 @@ class _Rendering:
     """What the workers render pages from."""
     archive: Archive
     index: EntityIndex
+    disagreeing: frozenset[str] = frozenset()  # the facts whose figures disagree (render.home.verdicts)
 
 
 def _article_page(rendering: _Rendering, i: int) -> tuple[str, bytes]:
@@ -155,11 +166,11 @@ def _article_page(rendering: _Rendering, i: int) -> tuple[str, bytes]:
     article = archive.articles[i]
     page = render_article(article, archive, index.by_article.get(article.id, []),
                           archive.related_by_article.get(article.id, []), archive.articles_by_id,
-                          search_allowance(len(archive.articles)))
+                          search_allowance(len(archive.articles)), rendering.disagreeing)
     return paths.article(article.slug), page.encode("utf-8")
 
 
-def _entity_inputs(i: int, archive: Archive, index: EntityIndex) -> tuple:
+def _entity_inputs(i: int, archive: Archive, index: EntityIndex, disagreeing: frozenset[str]) -> tuple:
     """Everything render_entity reads: the entity, its mentions, the articles and sentences they are in, and
     what its description refers to."""
     entity = archive.entities[i]

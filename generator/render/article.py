@@ -39,12 +39,14 @@ def search_allowance(article_count: int) -> int:
 
 
 def render_article(article: Article, archive: Archive, mentions: list[Mention], related: list[Related],
-                   articles: dict[str, Article], search_chars: int = SEARCH_TEXT_BUDGET) -> str:
+                   articles: dict[str, Article], search_chars: int = SEARCH_TEXT_BUDGET,
+                   disagreeing: frozenset[str] = frozenset()) -> str:
+    """disagreeing: the facts whose figures disagree across the archive (render.home.verdicts), badged in the box."""
     page = paths.article(article.slug)
     # The article's own words in its language, for screen readers and hyphenation; the page around them is English.
     lang = f' lang="{article.cleaned.language}"' if article.cleaned.language not in (None, SITE_LANGUAGE) else ""
     out = _header(article, archive, page, related, articles, lang)
-    out[1:1] = article_aside(article, archive, mentions, page)  # after the front matter, before the title
+    out[1:1] = article_aside(article, archive, mentions, page, disagreeing)  # after the front matter, before the title
     marks_in, notes_after = _marks(article, archive, page)
     out += _body(article, archive, page, _first_mentions(mentions), marks_in, notes_after,
                  _entity_titles(archive, {m.entity_id for m in mentions}), lang, search_chars)

@@ -23,6 +23,9 @@ from generator.render.timeline import month_key
 ENTITIES_SHOWN = 8  # the box stays shorter than a screen whatever the article names
 FACTS_SHOWN = 6
 CO_MENTIONS_SHOWN = 6
+# After a fact whose figures disagree across the archive's articles: a word a screen reader says in full.
+DISAGREE_BADGE = (' <span class="verdict disagree aside-badge">disagree'
+                  '<span class="visually-hidden">: the articles\' figures for this fact disagree</span></span>')
 
 
 def tag_labels(tags: Iterable[str], archive: Archive) -> dict[str, str]:
@@ -31,8 +34,10 @@ def tag_labels(tags: Iterable[str], archive: Archive) -> dict[str, str]:
     return {tag: vocabulary.get(tag, tag) for tag in tags}
 
 
-def article_aside(article: Article, archive: Archive, mentions: list[Mention], page: str) -> list[str]:
-    """Markdown lines of an article's box."""
+def article_aside(article: Article, archive: Archive, mentions: list[Mention], page: str,
+                  disagreeing: frozenset[str] = frozenset()) -> list[str]:
+    """Markdown lines of an article's box; disagreeing, the facts whose figures disagree across the archive, get
+    a badge (a word, not only a colour)."""
     out = _open()
     if article.outlet_known:  # an unknown one is said once, in the page's header
         out += _item("Outlet", md.link(md.text(article.outlet), paths.relative(page, paths.outlet(article.outlet))))
@@ -56,11 +61,13 @@ def article_aside(article: Article, archive: Archive, mentions: list[Mention], p
     fact_ids = list(dict.fromkeys(f.link.fact_id for f in sorted(article.facts, key=lambda f: (f.span.block, f.span.start))))
     if fact_ids:
         facts = archive.facts_by_id
+        fact_ids.sort(key=lambda f: f not in disagreeing)  # the disagreeing first, so the box never hides them
         lines = [f"- {md.link(md.text(facts[f].title if f in facts else f), paths.relative(page, paths.fact(f)))}"
-                 for f in fact_ids[:FACTS_SHOWN]]
+                 + (DISAGREE_BADGE if f in disagreeing else "") for f in fact_ids[:FACTS_SHOWN]]
         if len(fact_ids) > FACTS_SHOWN:
             lines.append(f"- and {len(fact_ids) - FACTS_SHOWN} more: [all](#facts-reported)")
-        out += _list(f"Facts ({len(fact_ids)})", lines)
+        clashing = sum(1 for f in fact_ids if f in disagreeing)
+        out += _list(f"Facts ({len(fact_ids)}{f' · {clashing} disagree' if clashing else ''})", lines)
     around = archive.neighbours.get(article.id)
     steps = []
     if around and around.previous:

@@ -61,6 +61,7 @@ def render_fact(fact: Fact, archive: Archive) -> str:
         out += [fact_charts(rows, "chart-figures"),
                 "Every sentence of the archive's articles that states this claim, as each article words it: "
                 f"{_count(len(rows), 'sentence')} in {_count(count, 'article')}.", "",
+                '<div class="stacked-table reports-table" markdown>', "",  # a card a report on a phone, as revisions
                 "| Article | Outlet | Date | Wording | Figure |", "|---|---|---|---|---|"]
         for article, link in rows:
             target = paths.relative(page, paths.article(article.slug), block_anchor(link.span.block))
@@ -68,7 +69,7 @@ def render_fact(fact: Fact, archive: Archive) -> str:
                        f"| {md.text(article.outlet, in_table=True)} | {md.format_date(article.date)} "
                        f"| {quoted(link.sentence, md.text(link.sentence.strip(), in_table=True))} "
                        f"| **{md.text(link.link.figure or '—', in_table=True)}** |")
-        out.append("")
+        out += ["", "</div>", ""]
     revised = fact_revisions(fact.id, archive.articles)  # a removed fact link's article is in no row
     out += revisions_section(revised, page)
     if fact.evidence:

@@ -63,3 +63,10 @@ def _relative_dir(from_dir: str, to_dir: str) -> str:
     """posixpath.relpath between two folders of docs/ (few of them: cached), as a prefix ending in '/'."""
     target = posixpath.relpath(to_dir or ".", from_dir or ".")
     return "" if target == "." else target + "/"
+
+
+INCLUDES = "data/includes"  # snippets for hand-written pages (render/home.py); never pages of their own
+
+
+def include(name: str) -> str:
+    return f"{INCLUDES}/{name}.include"

@@ -116,6 +116,9 @@ def revisions_section(revised: list[Revision], page: str) -> list[str]:
     out = ["## Revisions { #revisions }", "",
            "Figures that changed between two captures of one article, and sentences a later capture no longer "
            "holds: the outlet revised what it reported.", "",
+           # stacked into one card a revision on a phone (docs/stylesheets/archive.css, .stacked-table), where
+           # four columns of sentences would scroll sideways
+           '<div class="stacked-table revisions-table" markdown>', "",
            "| Article | Captured | Before | After |", "|---|---|---|---|"]
     for revision in revised:
         target = paths.relative(page, paths.article(revision.article.slug), "versions")
@@ -123,7 +126,7 @@ def revisions_section(revised: list[Revision], page: str) -> list[str]:
                    f"| {capture_time(revision.captured)} "
                    f"| {quoted(revision.before, md.text(revision.before.strip(), in_table=True))} "
                    f"| {_after(revision)} |")
-    return out + [""]
+    return out + ["", "</div>", ""]
 
 
 def _after(revision: Revision) -> str:
