@@ -20,7 +20,8 @@ from generator.clean.context import CleanContext, Line, normalise_lines
 from generator.clean.html.extract import Extracted, extract
 from generator.clean.linescore import SENTENCE_END, continues, detect_language, find_main_run, same_block
 from generator.clean.lineshape import (holds_words, is_heading, is_link_inside_sentence, is_menu_like,
-                                       is_sentence_fragment, is_timestamp, line_key, menu_items, word_count)
+                                       is_sentence_fragment, is_timestamp, line_key, menu_items, printed_headline,
+                                       title_headlines, word_count)
 from generator.clean.rules.lift import (BYLINE_MAX_WORDS, BYLINE_WORD, lift_glued_date_and_dateline,
                                         lift_metadata_lines, lift_title)
 from generator.clean.rules.phrases import BYLINE, phrase_rule
@@ -268,9 +269,9 @@ def _remove_outside_main_run(lines: list[Line], meta: dict[str, object], context
     The lead-in (headline, byline, date) is left for the metadata rules and removed after them
     (_remove_head). Returns the index where the run starts.
     """
-    run = find_main_run([line.text for line in lines], [line.removed_by for line in lines],
-                        same_block([line.number for line in lines]),
-                        context.seen_elsewhere([line.text for line in lines]))
+    texts = [line.text for line in lines]
+    run = find_main_run(texts, [line.removed_by for line in lines], same_block([line.number for line in lines]),
+                        context.seen_elsewhere(texts), printed_headline(texts))
     if run.language:
         meta.setdefault("language", run.language)
     if run.end == 0:
@@ -333,18 +334,12 @@ def _remove_head(lines: list[Line], run_start: int) -> None:
             line.remove("outside-main-text", "lead-in line before the article's run of prose")
 
 
-TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—·•»]|::)\s+")  # "Headline - Site", "Headline | Section | Site"
-TITLE_HEADLINE_MIN_WORDS = 3  # "News - Site" is too short to tell a headline from a section name
-
-
 def _remove_page_title_copies(lines: list[Line]) -> None:
     """Text taken from a page opens with the page's title, "Headline - Site": a later line that is the headline
     alone (without the site's name) is the headline printed above the article, not its text."""
     if not lines:
         return
-    first = lines[0].text
-    headlines = {key for key in (line_key(first[:m.start()]) for m in TITLE_SEPARATOR.finditer(first))
-                 if key.count(" ") + 1 >= TITLE_HEADLINE_MIN_WORDS}
+    headlines = title_headlines(lines[0].text)
     if not headlines:
         return
     for line in lines[1:]:

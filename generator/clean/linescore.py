@@ -75,14 +75,16 @@ class MainRun:
 
 
 def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = (), blocks: Sequence[bool] = (),
-                  elsewhere: Sequence[bool] = ()) -> MainRun:
+                  elsewhere: Sequence[bool] = (), headline: int = 0) -> MainRun:
     """The best-scoring run of consecutive lines.
 
     rules[i] names the phrase rule that already marked line i as boilerplate (None if none did);
     such lines always cost. blocks[i] says line i is in the same block as the line before (same_block);
     elsewhere[i] that other articles of the archive carry it (CleanContext.seen_elsewhere). A footer or
     comment-section heading that comes after a good deal of prose ends the article: prose after it (readers'
-    comments, legal text) counts for little.
+    comments, legal text) counts for little. The prose before it is counted from the line at index headline
+    (the article's headline printed above its text, clean/lineshape.py printed_headline): a cookie notice
+    or a teaser above the headline is no article that a comment counter under the headline could end.
     """
     rules = list(rules) or [None] * len(lines)
     language = _language_name(lines)
@@ -99,14 +101,16 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = (), blocks
         plain.append(scored)
     after = _prose_after(plain)
     scores: list[LineScore] = []
-    prose, ended = 0.0, False
+    prose, article, ended = 0.0, 0.0, False
     for i, scored in enumerate(plain):
-        if _closes(rules[i], prose, after[i]):
+        if _closes(rules[i], article, after[i]):
             scored = LineScore(scored.units, scored.stop_share, -END_COST)
             ended = True
         elif ended and scored.score > 0:
             scored = LineScore(scored.units, scored.stop_share, round(scored.score * AFTER_END_WEIGHT, 2))
         prose += max(0.0, scored.score)
+        if i >= headline:
+            article += max(0.0, scored.score)
         scores.append(scored)
     values = tuple(s.score for s in scores)
     start, end = _widened(values, *_best_run_before_the_end(values), prose)
@@ -226,15 +230,28 @@ def _joined(lines: Sequence[str], i: int, blocks: Sequence[bool] = ()) -> bool:
     line = lines[i]
     if runs_on(lines, i, blocks):
         return True
-    return i + 1 < len(lines) and line[-1:] not in CLOSING_MARKS and continues(lines[i + 1])
+    return i + 1 < len(lines) and (
+        (line[-1:] not in CLOSING_MARKS and continues(lines[i + 1])) or inside_sentence(lines, i + 1))
 
 
 def runs_on(lines: Sequence[str], i: int, blocks: Sequence[bool] = ()) -> bool:
     """True when line i goes on with an unfinished sentence of the line before: it starts in lower case or
-    with punctuation, or no blank line parts it from that line (blocks); a link or an emphasis split that
-    sentence, which paid for its line already."""
+    with punctuation, or no blank line parts it from that line (blocks), or it is a link's words inside
+    that sentence (inside_sentence); a link or an emphasis split that sentence, which paid for its line
+    already."""
     return (i > 0 and not SENTENCE_END.search(lines[i - 1])
-            and (continues(lines[i]) or (bool(blocks) and blocks[i])))
+            and (continues(lines[i]) or (bool(blocks) and blocks[i]) or inside_sentence(lines, i)))
+
+
+LINK_MAX_UNITS = 12  # words of a link's text inside a sentence: a name, a title
+
+
+def inside_sentence(lines: Sequence[str], i: int) -> bool:
+    """True when line i is a link's text in the middle of a sentence: the line before stops without ending
+    it and the line after goes on with it (", said the minister", ". Then"). A name or a title starts in
+    upper case, so its own first letter does not tell; the lines around it do, in any script."""
+    return (0 < i < len(lines) - 1 and continues(lines[i + 1]) and not SENTENCE_END.search(lines[i - 1])
+            and not SENTENCE_END.search(lines[i]) and _line_facts(lines[i])[0] <= LINK_MAX_UNITS)
 
 
 BLOCK_SHARE = 0.5  # at most this share of a text's lines follow the line before with no blank line between ...

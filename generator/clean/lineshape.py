@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Sequence
 
 from generator.clean.linescore import LINE_CACHE
 from generator.clean.rules.dates import MONTHS, WEEKDAYS, date_line
@@ -129,6 +130,28 @@ def looks_like_outlet(text: str) -> bool:
 
 def is_headline_like(text: str) -> bool:
     return 2 <= word_count(text) <= HEADLINE_MAX_WORDS and len(text) <= 200 and not text.endswith((":", ","))
+
+
+TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—·•»]|::)\s+")  # "Headline - Site", "Headline | Section | Site"
+TITLE_HEADLINE_MIN_WORDS = 3  # "News - Site" is too short to tell a headline from a section name
+
+
+def title_headlines(first: str) -> set[str]:
+    """The headlines a page's title line may hold ("Headline - Site", "Headline | Section | Site"), as line_key
+    keys: text taken from a page opens with that title."""
+    return {key for key in (line_key(first[:m.start()]) for m in TITLE_SEPARATOR.finditer(first))
+            if key.count(" ") + 1 >= TITLE_HEADLINE_MIN_WORDS}
+
+
+def printed_headline(lines: Sequence[str]) -> int:
+    """Index of the first line after the title line that prints the title's headline alone (0 if none does):
+    the article's headline above its text, so everything before it is the page's head."""
+    headlines = title_headlines(lines[0]) if lines else set()
+    if headlines:
+        for i in range(1, len(lines)):
+            if line_key(lines[i]) in headlines:
+                return i
+    return 0
 
 
 def content_stems(text: str) -> set[str]:
