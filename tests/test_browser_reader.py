@@ -1,7 +1,9 @@
 """The page frame a reader sees, in a real browser over the built seed site: the left column is either hidden
 or holds something on every page kind, no page scrolls sideways on a phone, and on a phone an article's
-notes fold to their title line and open and close from it. Screenshots of each page kind at both widths go
-to screenshots/ (reader-<kind>-<width>.png) for a reader to look at."""
+notes fold to their title line and open and close from it; the home page leads with the figures that disagree
+and the latest articles, and an article's box badges the facts whose figures disagree, in both palettes.
+Screenshots of each page kind at both widths go to screenshots/ (reader-<kind>-<width>[-<scheme>].png) for a
+reader to look at."""
 
 from __future__ import annotations
 
