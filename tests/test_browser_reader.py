@@ -1,7 +1,9 @@
 """The page frame a reader sees, in a real browser over the built seed site: the left column is either hidden
 or holds something on every page kind, no page scrolls sideways on a phone, and on a phone an article's
-notes fold to their title line and open and close from it. Screenshots of each page kind at both widths go
-to screenshots/ (reader-<kind>-<width>.png) for a reader to look at."""
+notes fold to their title line and open and close from it; the home page leads with the figures that disagree
+and the latest articles, and an article's box badges the facts whose figures disagree, in both palettes.
+Screenshots of each page kind at both widths go to screenshots/ (reader-<kind>-<width>[-<scheme>].png) for a
+reader to look at."""
 
 from __future__ import annotations
 
@@ -13,7 +15,8 @@ PAGES = {"home": "/", "article": "/articles/000-0d653554ecbc9289/", "entity": "/
          "entity-rare": "/entities/aden/", "fact": "/facts/idf-soldiers-killed-ground-offensive-dec-2023/",
          "facts": "/facts/", "coverage": "/facts/coverage/", "articles": "/articles/", "entities": "/entities/",
          "timeline": "/timeline/", "month": "/timeline/2023-12/", "outlets": "/outlets/", "tags": "/tags/",
-         "tag": "/tags/hostages/", "data": "/data/"}
+         "tag": "/tags/hostages/", "data": "/data/", "contributing": "/contributing/"}
+PROSE = ("home", "data", "contributing")  # hand-written pages: the archive's box in the column (render/home.py)
 
 # What the left column shows at desktop width: hidden, or text of its own, or the page's "at a glance" box
 # placed over it (render/aside.py). Returned as [state, text] for the assertion message.
@@ -51,8 +54,10 @@ def test_the_left_column_is_hidden_or_holds_something(desktop, site_url: str, ki
     SCREENSHOTS.mkdir(exist_ok=True)
     desktop.screenshot(path=str(SCREENSHOTS / f"reader-{kind}-1280.png"))
     assert state in ("hidden", "own", "aside"), f"{PAGES[kind]}: the left column is there and empty"
-    if kind in ("article", "entity", "entity-rare"):  # prose pages keep the column, for their box
+    if kind in ("article", "entity", "entity-rare", *PROSE):  # prose pages keep the column, for their box
         assert state == "aside" and len(text) > 20, f"{PAGES[kind]}: no 'at a glance' box in the column"
+    if kind in PROSE:  # the box is the archive's sections, each a link, and not the page's own name
+        assert desktop.locator(".page-aside a[href*='facts/']").count() and "disagree" in text, text
 
 
 def test_the_article_box_links_what_the_page_is_about(desktop, site_url: str):
@@ -100,3 +105,58 @@ def test_notes_stay_open_on_a_wide_screen(desktop, site_url: str):
     desktop.goto(site_url + PAGES["article"])
     assert desktop.locator("#note-1 > p:not(.admonition-title)").first.is_visible()
     assert not desktop.locator("#note-1 a.note-open").is_visible()
+
+
+def _contrast(page, selector: str) -> float:
+    """WCAG contrast of an element's text against its own background (both from the computed style)."""
+    return page.evaluate("""(selector) => {
+      const e = document.querySelector(selector), s = getComputedStyle(e);
+      const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+      const lum = ([r, g, b]) => [r, g, b].map(v => v / 255).map(v => v <= 0.03928 ? v / 12.92
+          : Math.pow((v + 0.055) / 1.055, 2.4)).reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
+      const [a, b] = [lum(rgb(s.color)), lum(rgb(s.backgroundColor))].sort((x, y) => y - x);
+      return (a + 0.05) / (b + 0.05);
+    }""", selector)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_article_box_badges_the_facts_whose_figures_disagree(browser, site_url: str, scheme: str):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(site_url + PAGES["article"])
+        badges = page.locator(".page-aside .aside-badge")
+        assert badges.count() >= 1
+        for i in range(badges.count()):  # a word, and in full for a screen reader: not a colour alone
+            assert badges.nth(i).is_visible() and badges.nth(i).inner_text().startswith("disagree")
+            assert "figures for this fact disagree" in badges.nth(i).text_content()
+        # the badged facts are those whose fact page says the figures disagree
+        href = badges.first.locator("xpath=preceding-sibling::a").evaluate("a => a.href")  # resolved
+        assert _contrast(page, ".page-aside .aside-badge") >= 4.5
+        page.screenshot(path=str(SCREENSHOTS / f"reader-article-1280-{scheme}.png"))
+        page.goto(href)
+        assert page.locator(".admonition.warning", has_text="The figures disagree").is_visible()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_home_page_leads_with_the_disagreements_and_the_latest(browser, site_url: str, width: int, scheme: str):
+    phone = width < 600
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme,
+                                  is_mobile=phone, has_touch=phone)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "/")
+        clashes = page.locator("#disagreements ~ ul").first.locator("a[href*='facts/']")
+        latest = page.locator("#latest ~ ul").first.locator("a[href*='articles/']")
+        assert clashes.count() >= 1 and latest.count() >= 1
+        assert " vs " in page.locator("#disagreements ~ ul").first.inner_text()
+        page.screenshot(path=str(SCREENSHOTS / f"reader-home-{width}-{scheme}.png"), full_page=True)
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
+        latest.first.click()
+        page.wait_for_load_state()
+        assert "/articles/" in page.url and page.locator("h1").count() == 1
+    finally:
+        context.close()

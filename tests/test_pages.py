@@ -100,7 +100,7 @@ def test_fact_page_says_what_its_reports_and_its_evidence_are(built_archive: Pat
     reports = soup.find(id="as-reported").find_next_sibling("p").get_text(" ", strip=True)
     evidence = soup.find(id="evidence").find_next_sibling("p").get_text(" ", strip=True)
     assert reports.endswith("states this claim, as each article words it: 5 sentences in 3 articles.")
-    assert len(soup.find(id="as-reported").find_next_sibling("table").select("tbody tr")) == 5
+    assert len(soup.find(id="as-reported").find_next("table").select("tbody tr")) == 5
     assert evidence.startswith("The sources the archive cites for the claim itself")
     assert "an article can state it without being cited as evidence" in evidence
     assert len(soup.find(id="evidence").find_next_sibling("ul").select("li")) == 5

@@ -37,7 +37,7 @@ def latest_snippet(archive: Archive) -> str:
     if not count:
         return "No articles in the archive yet.\n"
     latest = sorted(archive.articles, key=lambda a: (a.date is not None, a.date, a.title), reverse=True)
-    out = [f"The latest of **{count}** {'article' if count == 1 else 'articles'}:", ""]
+    out = [f"The latest of **{count:,}** {'article' if count == 1 else 'articles'}:", ""]
     for article in latest[:LATEST_SHOWN]:
         outlet = f" — {md.text(article.outlet)}" if article.outlet_known else ""
         out.append(f"- {md.format_date(article.date)} · "
@@ -60,7 +60,8 @@ def disagreements_snippet(archive: Archive, verdict_of: Mapping[str, str]) -> st
                 f"({md.link('the facts', paths.relative(FROM, paths.index('facts')))}).\n")
     rows = {f.id: reports_of(f, archive) for f in clashing}
     clashing.sort(key=lambda f: (-len({a.id for a, _ in rows[f.id]}), f.title.casefold()))
-    out = [f"**{len(clashing)} of {len(archive.facts)}** facts are reported with figures that cannot all be right:", ""]
+    out = [f"**{len(clashing):,} of {len(archive.facts):,}** facts are reported with figures that cannot all be "
+           "right:", ""]
     for fact in clashing[:DISAGREEMENTS_SHOWN]:
         articles = len({a.id for a, _ in rows[fact.id]})
         pairs = figure_verdict(rows[fact.id])[1][:CLASHES_SHOWN]
@@ -85,10 +86,10 @@ def sections_snippet(archive: Archive, verdict_of: Mapping[str, str]) -> str:
     outlets = {a.outlet for a in archive.articles if a.outlet_known}
     tags = {t for a in archive.articles for t in a.tags}
     disagree = sum(1 for v in verdict_of.values() if v == "disagree")
-    facts_said = str(len(archive.facts)) + (f" · {disagree} disagree" if disagree else "")
-    lines = [entry("Articles", paths.index("articles"), str(len(archive.articles))),
+    facts_said = f"{len(archive.facts):,}" + (f" · {disagree:,} disagree" if disagree else "")
+    lines = [entry("Articles", paths.index("articles"), f"{len(archive.articles):,}"),
              entry("Timeline", paths.index("timeline"), _count(len(months), "month")),
-             entry("Entities", paths.index("entities"), str(len(archive.entities))),
+             entry("Entities", paths.index("entities"), f"{len(archive.entities):,}"),
              entry("Facts", paths.index("facts"), facts_said),
              entry("Coverage", paths.coverage(), "who reported what"),
              entry("Outlets", paths.index("outlets"), str(len(outlets))),

@@ -13,6 +13,7 @@ import pytest
 
 from generator.app.cli import main
 from generator.ingest.urls import url_article_id
+from tests.helpers import SCREENSHOTS
 from tests.ingest.warcfiles import ARTICLE_ID, captured_archive, response
 from tests.ingest.warcfiles import page as html_page
 
@@ -134,3 +135,38 @@ def test_the_versions_section_reads_on_a_phone_without_sideways_scrolling(browse
             assert colours[1] not in ("rgba(0, 0, 0, 0)", "transparent") and colours[0] != colours[1]
     finally:
         phone.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_fact_pages_tables_are_tables_on_a_wide_screen_and_cards_on_a_phone(browser, site_url: str, width: int,
+                                                                                scheme: str):
+    phone = width < 600
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, is_mobile=phone,
+                                  has_touch=phone)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/facts/flood-deaths/")
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"versions-fact-{width}-{scheme}.png"), full_page=True)
+        for table in (".revisions-table", ".reports-table"):
+            row = page.locator(f"{table} tbody tr").first
+            assert row.is_visible()
+            display = row.evaluate("e => getComputedStyle(e).display")
+            # no scrolling inside the table's own box: everything of it is in view
+            wrap = page.locator(f"{table} .md-typeset__scrollwrap")
+            assert wrap.evaluate("e => e.scrollWidth - e.clientWidth") <= 1, f"{table} scrolls sideways at {width} px"
+            if not phone:
+                assert display == "table-row", f"{table} is no table at {width} px"
+                continue
+            assert display == "block", f"{table} keeps its columns at {width} px"
+            cells = row.locator("td")
+            for i in range(cells.count()):  # each cell under its column's name
+                label = cells.nth(i).evaluate("e => getComputedStyle(e, '::before').content")
+                header = page.locator(f"{table} thead th").nth(i).inner_text().strip()
+                assert label.strip('"').casefold() == header.casefold(), (table, i, label, header)
+                box = cells.nth(i).bounding_box()
+                assert box["x"] >= 0 and box["x"] + box["width"] <= width + 1
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
+    finally:
+        context.close()
