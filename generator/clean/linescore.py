@@ -102,8 +102,9 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = (), blocks
     after = _prose_after(plain)
     scores: list[LineScore] = []
     prose, article, ended = 0.0, 0.0, False
+    running = best_run = 0.0  # the best run of lines from the headline on, so far (Kadane, as _best_run)
     for i, scored in enumerate(plain):
-        if _closes(rules[i], article, after[i]):
+        if _closes(rules[i], article, best_run, after[i]):
             scored = LineScore(scored.units, scored.stop_share, -END_COST)
             ended = True
         elif ended and scored.score > 0:
@@ -111,6 +112,8 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = (), blocks
         prose += max(0.0, scored.score)
         if i >= headline:
             article += max(0.0, scored.score)
+            running = 0.0 if ends_the_article(scored.score) else max(0.0, running + scored.score)
+            best_run = max(best_run, running)
         scores.append(scored)
     values = tuple(s.score for s in scores)
     start, end = _widened(values, *_best_run_before_the_end(values), prose)
@@ -126,14 +129,18 @@ def _prose_after(scores: Sequence[LineScore]) -> list[float]:
     return after
 
 
-def _closes(rule: str | None, before: float, after: float) -> bool:
-    """Whether a line the rule marked ends the article. A comment-section heading does once enough prose
-    came before it (the comments after it may be longer than the article). A copyright line does only
-    when less prose follows it than came before: with more after it, it is a picture's credit inside the
-    article, not the page's footer."""
-    if rule not in END_OF_ARTICLE or before < PROSE_BEFORE_END:
+def _closes(rule: str | None, before: float, run_before: float, after: float) -> bool:
+    """Whether a line the rule marked ends the article; before: the prose above it (from the headline on),
+    run_before: the best run of lines among it, after: the prose below it. A comment-section heading does
+    once a whole run of prose came before it (the comments after it may be longer than the article): prose
+    scattered over teasers and notices above the article is none, and a comment counter under the headline
+    would else cut the article off. A copyright line does only when less prose follows it than came before:
+    with more after it, it is a picture's credit inside the article, not the page's footer."""
+    if rule not in END_OF_ARTICLE:
         return False
-    return rule != "footer" or after < before
+    if rule != "footer":
+        return run_before >= PROSE_BEFORE_END
+    return before >= PROSE_BEFORE_END and after < before
 
 
 @lru_cache(maxsize=LINE_CACHE)
