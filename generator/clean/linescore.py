@@ -47,7 +47,8 @@ ARTICLE_BEFORE_COMMENTS = 150.0  # prose of a run before the article's end that 
 AFTER_END_WEIGHT = 0.3   # share of its score a line of prose keeps after the article closed
 CONTINUATION_COST = 1.0  # what a line costs that goes on with the sentence of the line before it
 LABEL_WEIGHT = 0.25    # share of its words a standalone line without a sentence end earns
-CONTINUATION_MARKS = tuple(",.;:!?)]’”%")  # not dashes: "- item" starts a list entry
+CONTINUATION_MARKS = tuple(",.;:!?()]’”%")  # not dashes: "- item" starts a list entry; "(" after words that
+# stop mid-sentence opens an aside inside it ("the Harbour Board (HB) said"), as a link prints it
 # A line runs into a next line that continues it unless it closes with one of these. (Asking for an open end
 # instead, a comma or a lower-case word, scores the same on the corpus's dev pages and loses recall on the
 # heldout ones. The pattern this replaces also counted as closing every character past U+2014 but ‘ “, e.g.
