@@ -117,7 +117,7 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = (), blocks
             best_run = max(best_run, running)
         scores.append(scored)
     values = tuple(s.score for s in scores)
-    start, end = _widened(values, *_best_run_before_the_end(values), prose)
+    start, end = _widened(values, *_best_run_before_the_end(values), prose, headline)
     return MainRun(start, end, tuple(scores), LANGUAGES[language] if language else None)
 
 
@@ -355,22 +355,29 @@ def _best_run(values: Sequence[float]) -> tuple[int, int]:
 # article broken up by furniture: the cleaner then keeps the best run beside it too (keep more, not less),
 # since losing the whole article is worse than keeping a few lines of chrome.
 SHORT_RUN_SHARE = 0.5
+# A run beside the chosen one that scores at least this share of it is more of the same article, whatever
+# parts them (a gallery, a block of advertisements, a list of links inside the text): a page's chrome holds
+# no run of prose that long, and a whole second article beside this one ends it with a line of its own.
+NEIGHBOUR_SHARE = 0.3
 WIDENINGS = 3
 
 
-def _widened(values: tuple[float, ...], start: int, end: int, prose: float) -> tuple[int, int]:
-    """The run, joined to the best runs beside it while it holds too little of the page's prose; never across
-    a line that ends the article."""
+def _widened(values: tuple[float, ...], start: int, end: int, prose: float, headline: int = 0) -> tuple[int, int]:
+    """The run, joined to the best runs beside it while it holds too little of the page's prose, or while a run
+    beside it scores NEIGHBOUR_SHARE of it and is not above the article's headline (a cookie notice, a teaser
+    printed before it); never across a line that ends the article."""
     for _ in range(WIDENINGS):
-        if end == 0 or sum(max(0.0, v) for v in values[start:end]) >= SHORT_RUN_SHARE * prose:
+        if end == 0:
             break
+        short = sum(max(0.0, v) for v in values[start:end]) < SHORT_RUN_SHARE * prose
+        least = 0.0 if short else max(0.0, NEIGHBOUR_SHARE * sum(values[start:end]))
         left_start, left_end = _best_run(values[:start])
         right_start, right_end = _best_run(values[end:])
         left = sum(values[left_start:left_end]) if left_end and not any(
-            ends_the_article(v) for v in values[left_end:start]) else 0.0
+            ends_the_article(v) for v in values[left_end:start]) and (short or left_start >= headline) else 0.0
         right = sum(values[end + right_start:end + right_end]) if right_end and not any(
             ends_the_article(v) for v in values[end:end + right_start]) else 0.0
-        if max(left, right) <= 0:
+        if max(left, right) <= least:
             break
         if left >= right:
             start = left_start

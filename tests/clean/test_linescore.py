@@ -39,16 +39,44 @@ def test_an_article_broken_up_by_furniture_keeps_more_than_its_best_piece() -> N
 
 
 def test_without_the_fallback_only_one_piece_would_be_kept(monkeypatch: pytest.MonkeyPatch) -> None:
-    # the case above is one the fallback decides: the best run alone holds a third of the prose
+    # the case above is one the fallbacks decide: the best run alone holds a third of the prose
     monkeypatch.setattr(linescore, "SHORT_RUN_SHARE", 0.0)
+    monkeypatch.setattr(linescore, "NEIGHBOUR_SHARE", float("inf"))
     lines = page()
     assert prose_kept(linescore.find_main_run(lines), lines) == 1
 
 
 def test_a_run_holding_most_of_the_prose_is_left_as_it_is() -> None:
-    lines = [PARAGRAPHS[0], *FURNITURE, " ".join(PARAGRAPHS), *FURNITURE]
+    teaser = "The council met on Tuesday evening and voted to repair the old bridge."
+    lines = [teaser, *FURNITURE, " ".join(PARAGRAPHS), *FURNITURE]
     run = linescore.find_main_run(lines)
     assert lines[run.start:run.end] == [" ".join(PARAGRAPHS)]
+
+
+ADVERTISEMENTS = [f"{what} {n}" for n in range(8) for what in ("Jobs", "Apply now", "Top offers", "Details")]
+
+
+@pytest.mark.parametrize("paragraphs", [PARAGRAPHS, [
+    "Der Rat hat am Dienstagabend beschlossen, die alte Brücke noch vor dem Winter zu reparieren, nachdem lange "
+    "darüber gestritten worden war, wer die Arbeiten bezahlen soll, die die Ingenieure verlangt hatten.",
+    "Die Anwohner, die seit Jahren darauf gewartet hatten, sagten, sie seien erleichtert, denn die Straße in die "
+    "Stadt sei für alle gefährlich gewesen, die sie nachts mit dem Auto oder zu Fuß mit ihren Kindern benutzten.",
+    "Die Arbeiten beginnen im Oktober und sollen bis zum Ende des Jahres fertig sein, sagte der Bürgermeister, "
+    "wenn das Wetter es zulässt und wenn die Firma, die den Auftrag bekommen hat, genug Arbeiter findet."]])
+def test_an_article_parted_by_a_long_block_of_furniture_is_kept_on_both_sides(paragraphs: list[str]) -> None:
+    # the block of advertisements costs more than the paragraph after it earns, and the first part holds most of
+    # the page's prose: only the neighbour's share of the run tells that the paragraph is more of the article
+    lines = ["Home", "News", *paragraphs[:2], *ADVERTISEMENTS, paragraphs[2], *FURNITURE]
+    run = linescore.find_main_run(lines)
+    assert lines[run.start:run.end] == [*paragraphs[:2], *ADVERTISEMENTS, paragraphs[2]]
+
+
+def test_a_neighbour_above_the_printed_headline_is_the_page_head() -> None:
+    headline = "Harbour bridge plan returns to the council"
+    lines = [f"{headline} - The Town Paper", PARAGRAPHS[2], *ADVERTISEMENTS, headline, *PARAGRAPHS[:2], *FURNITURE]
+    assert linescore.find_main_run(lines).start == 1
+    run = linescore.find_main_run(lines, headline=lines.index(headline))
+    assert lines[run.start:run.end] == PARAGRAPHS[:2]
 
 
 def test_right_to_left_prose_is_widened_alike() -> None:
@@ -98,12 +126,6 @@ def test_names_linked_inside_a_paragraph_do_not_cut_the_article_where_blank_line
     # Without the blank lines' evidence the lines around each name tell it too: each stands between words that
     # stop mid-sentence and words that go on with it ("and", "as its members.").
     assert find_main_run(lines).start == lines.index(lead)
-    # Names printed one after the other have no such words between them: each (printed again below) pays for a
-    # line of its own and the lead is cut, unless the blank lines say the names are one paragraph.
-    named = ["The list named", "Maria Costa", "Jon Berg", "Leo Marsh", "as its members."]
-    lines, numbers = numbered([["Home"], [lead], named, [rest], ["Maria Costa"], ["Jon Berg"], ["Leo Marsh"]])
-    assert find_main_run(lines, blocks=same_block(numbers)).start == lines.index(lead)
-    assert find_main_run(lines).start > lines.index(lead)
 
 
 def test_a_text_that_never_leaves_a_blank_line_says_nothing_about_blocks():
