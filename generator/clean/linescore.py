@@ -47,6 +47,7 @@ ARTICLE_BEFORE_COMMENTS = 150.0  # prose of a run before the article's end that 
 AFTER_END_WEIGHT = 0.3   # share of its score a line of prose keeps after the article closed
 CONTINUATION_COST = 1.0  # what a line costs that goes on with the sentence of the line before it
 LABEL_WEIGHT = 0.25    # share of its words a standalone line without a sentence end earns
+LINK_MAX_UNITS = 12    # words of a link's text inside a sentence (inside_sentence): a name, a title
 CONTINUATION_MARKS = tuple(",.;:!?()]’”%")  # not dashes: "- item" starts a list entry; "(" after words that
 # stop mid-sentence opens an aside inside it ("the Harbour Board (HB) said"), as a link prints it
 # A line runs into a next line that continues it unless it closes with one of these. (Asking for an open end
@@ -133,10 +134,9 @@ def _prose_after(scores: Sequence[LineScore]) -> list[float]:
 def _closes(rule: str | None, before: float, run_before: float, after: float) -> bool:
     """Whether a line the rule marked ends the article; before: the prose above it (from the headline on),
     run_before: the best run of lines among it, after: the prose below it. A comment-section heading does
-    once a whole run of prose came before it (the comments after it may be longer than the article): prose
-    scattered over teasers and notices above the article is none, and a comment counter under the headline
-    would else cut the article off. A copyright line does only when less prose follows it than came before:
-    with more after it, it is a picture's credit inside the article, not the page's footer."""
+    once a whole run of prose came before it (the comments after it may be longer than the article), not
+    prose scattered over teasers and notices. A copyright line does only when less prose follows it than
+    came before: with more after it, it is a picture's credit inside the article, not the page's footer."""
     if rule not in END_OF_ARTICLE:
         return False
     if rule != "footer":
@@ -251,9 +251,6 @@ def runs_on(lines: Sequence[str], i: int, blocks: Sequence[bool] = ()) -> bool:
             and (continues(lines[i]) or (bool(blocks) and blocks[i]) or inside_sentence(lines, i)))
 
 
-LINK_MAX_UNITS = 12  # words of a link's text inside a sentence: a name, a title
-
-
 def inside_sentence(lines: Sequence[str], i: int) -> bool:
     """True when line i is a link's text in the middle of a sentence: the line before stops without ending
     it and the line after goes on with it (", said the minister", ". Then"). A name or a title starts in
@@ -356,8 +353,7 @@ def _best_run(values: Sequence[float]) -> tuple[int, int]:
 # since losing the whole article is worse than keeping a few lines of chrome.
 SHORT_RUN_SHARE = 0.5
 # A run beside the chosen one that scores at least this share of it is more of the same article, whatever
-# parts them (a gallery, a block of advertisements, a list of links inside the text): a page's chrome holds
-# no run of prose that long, and a whole second article beside this one ends it with a line of its own.
+# parts them (a gallery, a block of advertisements inside the text): page chrome seldom holds that much prose.
 NEIGHBOUR_SHARE = 0.3
 WIDENINGS = 3
 
