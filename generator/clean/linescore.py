@@ -47,7 +47,9 @@ ARTICLE_BEFORE_COMMENTS = 150.0  # prose of a run before the article's end that 
 AFTER_END_WEIGHT = 0.3   # share of its score a line of prose keeps after the article closed
 CONTINUATION_COST = 1.0  # what a line costs that goes on with the sentence of the line before it
 LABEL_WEIGHT = 0.25    # share of its words a standalone line without a sentence end earns
-CONTINUATION_MARKS = tuple(",.;:!?)]’”%")  # not dashes: "- item" starts a list entry
+LINK_MAX_UNITS = 12    # words of a link's text inside a sentence (inside_sentence): a name, a title
+CONTINUATION_MARKS = tuple(",.;:!?()]’”%")  # not dashes: "- item" starts a list entry; "(" after words that
+# stop mid-sentence opens an aside inside it ("the Harbour Board (HB) said"), as a link prints it
 # A line runs into a next line that continues it unless it closes with one of these. (Asking for an open end
 # instead, a comma or a lower-case word, scores the same on the corpus's dev pages and loses recall on the
 # heldout ones. The pattern this replaces also counted as closing every character past U+2014 but ‘ “, e.g.
@@ -102,8 +104,9 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = (), blocks
     after = _prose_after(plain)
     scores: list[LineScore] = []
     prose, article, ended = 0.0, 0.0, False
+    running = best_run = 0.0  # the best run of lines from the headline on, so far (Kadane, as _best_run)
     for i, scored in enumerate(plain):
-        if _closes(rules[i], article, after[i]):
+        if _closes(rules[i], article, best_run, after[i]):
             scored = LineScore(scored.units, scored.stop_share, -END_COST)
             ended = True
         elif ended and scored.score > 0:
@@ -111,9 +114,11 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = (), blocks
         prose += max(0.0, scored.score)
         if i >= headline:
             article += max(0.0, scored.score)
+            running = 0.0 if ends_the_article(scored.score) else max(0.0, running + scored.score)
+            best_run = max(best_run, running)
         scores.append(scored)
     values = tuple(s.score for s in scores)
-    start, end = _widened(values, *_best_run_before_the_end(values), prose)
+    start, end = _widened(values, *_best_run_before_the_end(values), prose, headline)
     return MainRun(start, end, tuple(scores), LANGUAGES[language] if language else None)
 
 
@@ -126,14 +131,17 @@ def _prose_after(scores: Sequence[LineScore]) -> list[float]:
     return after
 
 
-def _closes(rule: str | None, before: float, after: float) -> bool:
-    """Whether a line the rule marked ends the article. A comment-section heading does once enough prose
-    came before it (the comments after it may be longer than the article). A copyright line does only
-    when less prose follows it than came before: with more after it, it is a picture's credit inside the
-    article, not the page's footer."""
-    if rule not in END_OF_ARTICLE or before < PROSE_BEFORE_END:
+def _closes(rule: str | None, before: float, run_before: float, after: float) -> bool:
+    """Whether a line the rule marked ends the article; before: the prose above it (from the headline on),
+    run_before: the best run of lines among it, after: the prose below it. A comment-section heading does
+    once a whole run of prose came before it (the comments after it may be longer than the article), not
+    prose scattered over teasers and notices. A copyright line does only when less prose follows it than
+    came before: with more after it, it is a picture's credit inside the article, not the page's footer."""
+    if rule not in END_OF_ARTICLE:
         return False
-    return rule != "footer" or after < before
+    if rule != "footer":
+        return run_before >= PROSE_BEFORE_END
+    return before >= PROSE_BEFORE_END and after < before
 
 
 @lru_cache(maxsize=LINE_CACHE)
@@ -243,9 +251,6 @@ def runs_on(lines: Sequence[str], i: int, blocks: Sequence[bool] = ()) -> bool:
             and (continues(lines[i]) or (bool(blocks) and blocks[i]) or inside_sentence(lines, i)))
 
 
-LINK_MAX_UNITS = 12  # words of a link's text inside a sentence: a name, a title
-
-
 def inside_sentence(lines: Sequence[str], i: int) -> bool:
     """True when line i is a link's text in the middle of a sentence: the line before stops without ending
     it and the line after goes on with it (", said the minister", ". Then"). A name or a title starts in
@@ -347,22 +352,28 @@ def _best_run(values: Sequence[float]) -> tuple[int, int]:
 # article broken up by furniture: the cleaner then keeps the best run beside it too (keep more, not less),
 # since losing the whole article is worse than keeping a few lines of chrome.
 SHORT_RUN_SHARE = 0.5
+# A run beside the chosen one that scores at least this share of it is more of the same article, whatever
+# parts them (a gallery, a block of advertisements inside the text): page chrome seldom holds that much prose.
+NEIGHBOUR_SHARE = 0.3
 WIDENINGS = 3
 
 
-def _widened(values: tuple[float, ...], start: int, end: int, prose: float) -> tuple[int, int]:
-    """The run, joined to the best runs beside it while it holds too little of the page's prose; never across
-    a line that ends the article."""
+def _widened(values: tuple[float, ...], start: int, end: int, prose: float, headline: int = 0) -> tuple[int, int]:
+    """The run, joined to the best runs beside it while it holds too little of the page's prose, or while a run
+    beside it scores NEIGHBOUR_SHARE of it and is not above the article's headline (a cookie notice, a teaser
+    printed before it); never across a line that ends the article."""
     for _ in range(WIDENINGS):
-        if end == 0 or sum(max(0.0, v) for v in values[start:end]) >= SHORT_RUN_SHARE * prose:
+        if end == 0:
             break
+        short = sum(max(0.0, v) for v in values[start:end]) < SHORT_RUN_SHARE * prose
+        least = 0.0 if short else max(0.0, NEIGHBOUR_SHARE * sum(values[start:end]))
         left_start, left_end = _best_run(values[:start])
         right_start, right_end = _best_run(values[end:])
         left = sum(values[left_start:left_end]) if left_end and not any(
-            ends_the_article(v) for v in values[left_end:start]) else 0.0
+            ends_the_article(v) for v in values[left_end:start]) and (short or left_start >= headline) else 0.0
         right = sum(values[end + right_start:end + right_end]) if right_end and not any(
             ends_the_article(v) for v in values[end:end + right_start]) else 0.0
-        if max(left, right) <= 0:
+        if max(left, right) <= least:
             break
         if left >= right:
             start = left_start
