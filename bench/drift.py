@@ -231,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
             rows += measure(name, "warc", captures, scratch,
                             warc_perturbations(pages, html_perturbations(pages, _quotes(pages)), scratch),
                             warc_anchored)
+    rows.sort(key=lambda row: ("text", "html", "warc").index(row[0]))  # stable: seeds, then synthetic
     header = ["source", "archive", "drift", "items", "right", "right,warned", "wrong,warned", "wrong,silent",
               "orphan", "ambiguous", "lost", "other error", "% right", "warn after fix"]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
