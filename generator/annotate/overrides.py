@@ -23,7 +23,8 @@ def unused_override_problems(cleaned: CleanedArticle, values: Iterable[OverrideV
     for value in values:
         if (value.which, value.text) not in cleaned.overrides_used:
             why = _keep_unused(cleaned, value, seed) if value.which == "keep" else _drop_unused(cleaned, value, seed)
-            problems.append(warning(value.loc, f"cleaning/{value.which}/{value.index}: {quoted_value(value.text)} {why}"))
+            problems.append(warning(value.loc, f"cleaning/{value.which}/{value.index}: {quoted_value(value.text)} "
+                                    f"{why}"))
     return problems
 
 
