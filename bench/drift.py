@@ -6,11 +6,13 @@ For the seed archive (this repository) and a synthetic one (bench/synth.py), eac
 every source at once in a copy of the archive, which is then cleaned and anchored as `build` does (the
 generate step; no MkDocs). Sources of each kind: the text seeds as they are; the same articles as HTML pages
 (bench/drift_html.py: each cleaned article written as a page with a site's furniture, then drifted as pages
-do: a changed word, a re-scraped page with other furniture, a corrected sentence, moved paragraphs).
+do: a changed word, a re-scraped page with other furniture, a corrected sentence, moved paragraphs); and the
+same pages as web-archive captures (bench/drift_warc.py: a WARC file an article, the drifted page a second,
+later capture of the URL, the annotations carried to it from the capture they were written against).
 Every note, fact link and mention is counted as: right (anchored on the passage it anchored before; silent
-or with a warning), wrong (anchored elsewhere; with or without a warning), orphan, ambiguous, or another
-error (a quote now across a paragraph boundary). Then `fix` runs on the copy and the selectors that still
-warn are counted: the repair should leave none.
+or with a warning), wrong (anchored elsewhere; with or without a warning), orphan, ambiguous, lost (a
+capture's passage the carrying found gone) or another error (a quote now across a paragraph boundary).
+Then `fix` runs on the copy and the selectors that still warn are counted: the repair should leave none.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from pathlib import Path
 sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent)]
 
 from drift_html import html_archive, html_perturbations  # noqa: E402
+from drift_warc import anchored as warc_anchored, warc_archive, warc_perturbations  # noqa: E402
 from synth import write_archive  # noqa: E402
 from generator.annotate.anchor import anchor, normalise_text  # noqa: E402
 from generator.annotate.load import load_annotations  # noqa: E402
@@ -158,21 +161,22 @@ def same_place(was: Place, now: Place) -> bool:
             or (was[0] == now[0] and was[3] == now[3] == 1))
 
 
-COLUMNS = ("right", "right, warned", "wrong, warned", "wrong, silent", "orphan", "ambiguous", "other error")
+COLUMNS = ("right", "right, warned", "wrong, warned", "wrong, silent", "orphan", "ambiguous", "lost", "other error")
 
 
-def measure(name: str, kind: str, root: Path, scratch: Path,
-            perturbations: dict[str, Callable[[Path, Path], None]]) -> list[list[str]]:
+def measure(name: str, kind: str, root: Path, scratch: Path, perturbations: dict[str, Callable[[Path, Path], None]],
+            anchored: Callable[[Path], dict] | None = None) -> list[list[str]]:
     """One row a perturbation: perturb(source root, copy) drifts the copy's sources, which is then anchored,
     compared with root's anchoring, fixed and anchored again."""
-    baseline = _anchored(root)
+    anchored = anchored or _anchored
+    baseline = anchored(root)
     rows = []
     for label, perturb in perturbations.items():
         copy = scratch / f"{name}-{kind}-{label.split()[0]}"
         shutil.rmtree(copy, ignore_errors=True)
         shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".build", "site", ".venv", ".git"))
         perturb(root, copy)
-        after = _anchored(copy)
+        after = anchored(copy)
         counts = dict.fromkeys(COLUMNS, 0)
         for key, was in baseline.items():
             now = after.get(key, "missing")
@@ -186,7 +190,7 @@ def measure(name: str, kind: str, root: Path, scratch: Path,
                                                       else ", silent")] += 1
         with contextlib.redirect_stdout(io.StringIO()):  # the diff it prints
             fix(copy, dry_run=False)
-        left = sum(1 for v in _anchored(copy).values() if not isinstance(v, str) and not v[4])
+        left = sum(1 for v in anchored(copy).values() if not isinstance(v, str) and not v[4])
         total = sum(counts.values())
         right = counts["right"] + counts["right, warned"]
         rows.append([kind, name, label, str(total), *map(str, counts.values()),
@@ -222,8 +226,14 @@ def main(argv: list[str] | None = None) -> int:
             pages = scratch / f"{name}-as-html"
             html_archive(root, pages)
             rows += measure(name, "html", pages, scratch, html_perturbations(pages, _quotes(pages)))
+            captures = scratch / f"{name}-as-warc"
+            warc_archive(pages, captures)
+            rows += measure(name, "warc", captures, scratch,
+                            warc_perturbations(pages, html_perturbations(pages, _quotes(pages)), scratch),
+                            warc_anchored)
+    rows.sort(key=lambda row: ("text", "html", "warc").index(row[0]))  # stable: seeds, then synthetic
     header = ["source", "archive", "drift", "items", "right", "right,warned", "wrong,warned", "wrong,silent",
-              "orphan", "ambiguous", "other error", "% right", "warn after fix"]
+              "orphan", "ambiguous", "lost", "other error", "% right", "warn after fix"]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)))

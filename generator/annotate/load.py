@@ -94,7 +94,8 @@ def _one_file_an_article(files: list[AnnotationFile], root: Path) -> tuple[list[
                 chosen[file.path.stem] = file
     refused = [f for f in files if f.kind == "article" and chosen[f.path.stem] is not f]
     problems = [error(Loc.whole(display_path(f.path, root)),
-                      f"annotates the same article '{f.path.stem}' as {display_path(chosen[f.path.stem].path, root)}, "
+                      f"annotates the same article {quoted_value(f.path.stem)} as "
+                      f"{display_path(chosen[f.path.stem].path, root)}, "
                       "and only that file is read; move what this file holds into it and remove this one")
                 for f in refused]
     return [f for f in files if f.kind != "article" or chosen[f.path.stem] is f], problems
@@ -223,8 +224,9 @@ def cross_reference_problems(annotations: Annotations, article_ids: set[str],
         for name in entity.names:
             other = owners.setdefault(name, entity)
             if other.id != entity.id:
-                problems.append(error(entity.loc, f"name or alias '{name}' of '{entity.id}' is already used by "
-                                      f"'{other.id}' ({other.loc}); a spelling can link to one entity only"))
+                problems.append(error(entity.loc, f"name or alias {quoted_value(name)} of {quoted_value(entity.id)} "
+                                      f"is already used by {quoted_value(other.id)} ({other.loc}); a spelling can "
+                                      "link to one entity only"))
     problems += [error(e.loc, f"entity id '{e.id}' is reserved (entities/{e.id}.md is the list of entities); "
                       "choose another id") for e in annotations.entities if e.id in RESERVED_ENTITY_IDS]
     problems += [error(f.loc, f"fact id '{f.id}' is reserved (facts/{f.id}.md is a generated list); "
@@ -253,7 +255,7 @@ def cross_reference_problems(annotations: Annotations, article_ids: set[str],
 
 def _unknown(kind: str, value: str, known: Iterable[str]) -> str:
     hint = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-    return f"unknown {kind} {quoted_value(value)}" + (f"; did you mean '{hint[0]}'?" if hint else "")
+    return f"unknown {kind} {quoted_value(value)}" + (f"; did you mean {quoted_value(hint[0])}?" if hint else "")
 
 
 def _duplicates(what: str, items: Iterable[tuple[str, Loc]]) -> list[Problem]:
@@ -261,7 +263,7 @@ def _duplicates(what: str, items: Iterable[tuple[str, Loc]]) -> list[Problem]:
     problems = []
     for key, loc in items:
         if key in first:
-            problems.append(error(loc, f"duplicate {what} '{key}' (first defined at {first[key]}); "
+            problems.append(error(loc, f"duplicate {what} {quoted_value(key)} (first defined at {first[key]}); "
                                   "rename one of them"))
         else:
             first[key] = loc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -11,7 +12,7 @@ from generator.annotate.anchor import Anchor, anchor, normalise_text, words_befo
 from generator.annotate.context import deciding_context, repaired_selector
 from generator.annotate.overrides import unused_override_problems
 from generator.annotate.schema import schema
-from generator.core.errors import Problem, error, warning
+from generator.core.errors import Problem, error, quoted_value, warning
 from generator.core.model import (
     AnchoredFact,
     AnchoredNote,
@@ -139,7 +140,7 @@ def merge(cleaned: CleanedArticle, note: ArticleAnnotation) -> tuple[Article, li
 def _where(blocks: tuple[Block, ...], span: Span) -> str:
     """An occurrence as a contributor finds it: its paragraph, and the words before it there."""
     before = words_before(blocks, span)
-    return f"paragraph {span.block + 1} " + (f"after {before!r}" if before else "at its start")
+    return f"paragraph {span.block + 1} " + (f"after {quoted_value(before)}" if before else "at its start")
 
 
 def _anchor_or_report(selector: Selector, cleaned: CleanedArticle, loc: Loc, what: str,
@@ -159,7 +160,9 @@ def _anchor_or_report(selector: Selector, cleaned: CleanedArticle, loc: Loc, wha
         problems.append(warning(loc, _anchored_warning(what, result, selector, blocks)))
         return result.span
     if result.status == "ambiguous":
-        places = "; ".join(_where(blocks, s) for s in result.candidates)
+        places = "; ".join(_where(blocks, s) for s in result.candidates[:PLACES_LISTED])
+        if len(result.candidates) > PLACES_LISTED:  # a short quote can occur thousands of times
+            places += f"; and {len(result.candidates) - PLACES_LISTED:,} more"
         decider = deciding_context(selector, blocks, result.candidates[0])
         hint = (f"add a {decider[0]} that decides it, e.g. {decider[0]}: {_yaml_string(decider[1])}" if decider
                 else "quote a longer passage, one that occurs once")
@@ -195,7 +198,8 @@ def _anchored_warning(what: str, result: Anchor, selector: Selector, blocks: tup
     assert result.span is not None
     reason = {"exact": "quote and context found",
               "drifted": "quote found, but its prefix/suffix no longer fit the text around it",
-              "fuzzy": f"quote not found exactly; anchored to the closest passage {result.matched_text!r}"}
+              "fuzzy": f"quote not found exactly; anchored to the closest passage "
+                       f"{quoted_value(result.matched_text, limit=300)}"}
     message = f"{what} {reason[result.status]} ({_where(blocks, result.span)})"
     if result.runner_up is not None:
         message += f"; another place is nearly as close ({_where(blocks, result.runner_up)}): check the note is on the right one"
@@ -208,6 +212,7 @@ def _anchored_warning(what: str, result: Anchor, selector: Selector, blocks: tup
     return message
 
 
+PLACES_LISTED = 5  # the places an ambiguous quote occurs at, named in its error
 HEADLINE_RULES = frozenset({"title", "repeated-headline"})  # keep: would print the headline twice, as title and text
 
 
@@ -218,4 +223,6 @@ def _removed_line_quoting(selector: Selector, cleaned: CleanedArticle) -> Remova
 
 
 def _yaml_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """text as a YAML double-quoted value to paste: JSON's escapes are YAML's, so a control character in the
+    text (a line break, an escape sequence) is written as its escape, never raw into the message."""
+    return json.dumps(text, ensure_ascii=False)

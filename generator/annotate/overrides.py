@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 from generator.clean.lineshape import holds_words
-from generator.core.errors import Problem, warning
+from generator.core.errors import Problem, quoted_value, warning
 from generator.core.model import CleanedArticle, OverrideValue, Removal
 
 
@@ -23,7 +23,8 @@ def unused_override_problems(cleaned: CleanedArticle, values: Iterable[OverrideV
     for value in values:
         if (value.which, value.text) not in cleaned.overrides_used:
             why = _keep_unused(cleaned, value, seed) if value.which == "keep" else _drop_unused(cleaned, value, seed)
-            problems.append(warning(value.loc, f"cleaning/{value.which}/{value.index}: {value.text!r} {why}"))
+            problems.append(warning(value.loc, f"cleaning/{value.which}/{value.index}: {quoted_value(value.text)} "
+                                    f"{why}"))
     return problems
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib
 from typing import Iterable
 
-from generator.core.errors import Problem, error, quoted_value
+from generator.core.errors import Problem, error, plain_or_quoted, quoted_value
 from generator.core.model import Annotations
 from generator.core.references import article_id, references
 
@@ -33,10 +33,8 @@ def reference_problems(annotations: Annotations, article_ids: Iterable[str], che
                 (ref.id if ref.id in known[ref.kind] else None)
             if found is None:
                 at = reference_locs[n] if n < len(reference_locs) else loc
-                written = text[ref.start:ref.end]
-                if len(written) > 80 or not written.isprintable():  # as written, unless it would flood or spoof
-                    written = quoted_value(written)
-                problems.append(error(at, f"{what}: {_unknown(ref.kind, ref.id, known[ref.kind])} in {written}"))
+                problems.append(error(at, f"{what}: {_unknown(ref.kind, ref.id, known[ref.kind])} in "
+                                          f"{plain_or_quoted(text[ref.start:ref.end])}"))
     return problems
 
 

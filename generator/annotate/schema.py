@@ -119,8 +119,8 @@ def _describe(err: jsonschema.ValidationError, located: Located) -> list[Problem
         out = []
         for key in sorted(set(err.instance) - set(allowed)):
             hint = difflib.get_close_matches(key, allowed, n=1)
-            fix = f"did you mean '{hint[0]}'?" if hint else f"allowed keys: {', '.join(allowed)}"
-            out.append(error(located.key_loc(path + (key,)), f"unknown key '{key}'; {fix}"))
+            fix = f"did you mean {quoted_value(hint[0])}?" if hint else f"allowed keys: {', '.join(allowed)}"
+            out.append(error(located.key_loc(path + (key,)), f"unknown key {quoted_value(key)}; {fix}"))
         return out
     loc = located.loc(path)
     if err.validator == "required":

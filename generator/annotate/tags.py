@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator.annotate.schema import schema_problems, valid_part, validator
 from generator.annotate.yamlloc import load_yaml
-from generator.core.errors import Problem, error, warning
+from generator.core.errors import Problem, error, quoted_value, warning
 from generator.core.model import Annotations, Loc, Tag
 from generator.ingest.read import decode, display_path
 
@@ -57,7 +57,8 @@ def load_vocabulary(root: Path) -> tuple[tuple[Tag, ...] | None, list[Problem]]:
             continue
         loc = located.loc(("tags", i))
         if item["id"] in seen:
-            problems.append(error(loc, f"duplicate tag id '{item['id']}' (first defined at {seen[item['id']]}); "
+            problems.append(error(loc, f"duplicate tag id {quoted_value(item['id'])} (first defined at "
+                                  f"{seen[item['id']]}); "
                                   "remove one of them"))
             continue
         seen[item["id"]] = loc
@@ -85,9 +86,9 @@ def tag_problems(annotations: Annotations) -> list[Problem]:
         others = [t for t in users if t != tag and len(users[t]) >= len(locs)]
         close = difflib.get_close_matches(tag, sorted(others), n=1, cutoff=NEAR)
         if close:
-            problems.append(warning(locs[0], f"tag '{tag}' is used by this article only and is close to "
-                                    f"'{close[0]}' ({len(users[close[0]])} articles); did you mean "
-                                    f"'{close[0]}'? (a list of tags in {VOCABULARY.as_posix()} turns this "
+            problems.append(warning(locs[0], f"tag {quoted_value(tag)} is used by this article only and is close "
+                                    f"to {quoted_value(close[0])} ({len(users[close[0]])} articles); did you mean "
+                                    f"{quoted_value(close[0])}? (a list of tags in {VOCABULARY.as_posix()} turns this "
                                     "into a check)"))
     return problems
 
@@ -101,4 +102,4 @@ def _locs(annotation) -> tuple[Loc, ...]:  # type: ignore[no-untyped-def]
 
 def _unknown(tag: str, known: list[str]) -> str:
     hint = difflib.get_close_matches(tag, known, n=1, cutoff=0.6)
-    return f"unknown tag '{tag}'" + (f"; did you mean '{hint[0]}'?" if hint else "")
+    return f"unknown tag {quoted_value(tag)}" + (f"; did you mean {quoted_value(hint[0])}?" if hint else "")

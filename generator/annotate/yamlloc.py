@@ -195,7 +195,7 @@ class _Builder:
                     key = str(key)
                 if key in result:
                     self.problems.append(error(self._loc(key_node),
-                                               f"duplicate key '{key}' (first at line "
+                                               f"duplicate key {quoted_value(key)} (first at line "
                                                f"{self.located.key_locs[path + (key,)].line}); remove one of them"))
                     continue
                 self.located.key_locs[path + (key,)] = self._loc(key_node)

@@ -23,7 +23,7 @@ from generator.app.console import (
 )
 from generator.app.serve import serve
 from generator.core.errors import BuildFailed, counted, error, has_errors, strict
-from generator.core.model import Loc
+from generator.core.model import Loc, visible
 from generator.ingest.tree import not_an_archive
 from generator.pipeline import build, load_archive
 from generator.runtime.progress import Progress
@@ -75,7 +75,7 @@ def _root_refused(args: argparse.Namespace) -> str | None:
     if root is None:
         return None
     why = not_an_archive(root)
-    return f"{root}: error: {why}" if why else None
+    return f"{visible(str(root))}: error: {why}" if why else None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -140,7 +140,7 @@ def _add_fix(sub: Subcommands) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     done = build(args.root, args.max_bytes, args.engine, site=not args.no_site, stages=Progress(sys.stderr),
-                 note=lambda text: print(f"{args.root}: note: {text}", file=sys.stderr, flush=True),
+                 note=lambda text: print(f"{visible(str(args.root))}: note: {text}", file=sys.stderr, flush=True),
                  strict_mode=strict_mode(args), wait=not getattr(args, "no_wait", False))
     seconds = time.perf_counter() - started
     if done.result is None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.annotate.load import load_annotations
 from generator.annotate.repair import Repair, edit_file, plan_repairs, write_edit
 from generator.core.errors import Problem
+from generator.core.model import visible
 from generator.ingest.read import DEFAULT_MAX_BYTES
 from generator.pipeline import load_archive
 
@@ -32,7 +33,7 @@ def fix(root: Path, dry_run: bool, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
         problems += found
         if edit is None:
             continue
-        sys.stdout.write(edit.diff)
+        sys.stdout.write(visible(edit.diff, keep_newlines=True))  # the file's own control characters, escaped
         changed += 1
         if not dry_run and (refused := write_edit(edit, display)) is not None:
             problems.append(refused)

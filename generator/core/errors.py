@@ -89,3 +89,9 @@ def quoted_value(value: object, limit: int = 80) -> str:
         return text
     size = len(value) if isinstance(value, (str, bytes, list, dict, tuple)) else len(text)
     return f"{text[:limit]}… ({size:,} characters)"
+
+
+def plain_or_quoted(text: str, limit: int = 80) -> str:
+    """text as written where that is safe to print (short, no control or direction character), else
+    quoted_value(text): a path or a reference reads as itself, a hostile one cannot flood or spoof."""
+    return text if len(text) <= limit and text.isprintable() else quoted_value(text, limit)

@@ -16,7 +16,7 @@ from typing import Callable, TypeVar
 
 from anyascii import anyascii
 
-from generator.core.errors import Problem, error
+from generator.core.errors import Problem, error, quoted_value
 from generator.core.model import Loc, RawDocument
 from generator.ingest.tree import link_message
 from generator.runtime.memo import NO_MEMO, Memo, Table
@@ -186,8 +186,8 @@ def _captures(root: Path, max_bytes: int, memo: Memo, seen: dict[str, RawDocumen
         for capture in read.captures:
             other = seen.get(slugify(capture.document.article_id))
             if other is not None:
-                problems.append(error(Loc.whole(shown), f"a capture of {capture.url} maps to the same article page "
-                                      f"as {display_path(other.path, root)}; rename that file"))
+                problems.append(error(Loc.whole(shown), f"a capture of {quoted_value(capture.url)} maps to the same "
+                                      f"article page as {display_path(other.path, root)}; rename that file"))
                 continue
             captures.append(capture)
     table.forget_others(set(paths))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.core.errors import Problem, error
+from generator.core.errors import Problem, error, plain_or_quoted
 from generator.core.model import Loc
 
 ARCHIVE_MARKERS = ("mkdocs.yml", "seeds", "annotations")
@@ -39,8 +39,9 @@ def link_message(path: Path) -> str:
         target = os.readlink(path)
     except OSError:
         target = "?"
-    return (f"a symbolic link (to {target}): the build follows no links, so that no file from elsewhere on the "
-            "machine is published; put the file itself here (cp --remove-destination \"$(readlink -f PATH)\" PATH)")
+    return (f"a symbolic link (to {plain_or_quoted(target)}): the build follows no links, so that no file from "
+            "elsewhere on the machine is published; put the file itself here "
+            "(cp --remove-destination \"$(readlink -f PATH)\" PATH)")
 
 
 def input_links(root: Path) -> list[Problem]:

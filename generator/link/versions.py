@@ -185,12 +185,11 @@ def _sentence_of(quote: str, blocks: tuple[Block, ...]) -> str:
 
 
 def _span(selector: Selector, blocks: tuple[Block, ...]) -> Span | None:
+    """Where a version holds the passage: anchored exactly, with its context drifted (the words around it
+    changed with the version) or approximately, and no close second place; the carried selector is then
+    exact in the shown version, so a narrow choice is not carried silently (the note is lost instead)."""
     result = anchor(selector, blocks)
-    if result.status in ("exact", "fuzzy"):
-        return result.span
-    if len(result.candidates) == 1:  # the quote is there, its context changed with the version
-        return result.candidates[0]
-    return None
+    return result.span if result.runner_up is None else None
 
 
 def _at(blocks: tuple[Block, ...], span: Span) -> Selector:
