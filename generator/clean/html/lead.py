@@ -4,10 +4,12 @@ Pages print the paragraph that sums up the article between the headline and the 
 article's <header> or a box of its own styled as a teaser. trafilatura's precision mode drops it on many
 layouts: it looks like page furniture to a scorer of the body's region, though it is the first thing a
 reader reads. What stands between the page's <h1> and the first block of the extracted text is that lead
-when it reads as prose: a sentence of some length, not a link, not inside page furniture (<nav>, <aside>,
-<footer>, <form>, <figure>, or an element with the role of one), not an image's caption, not hidden and
-not repeated on the page. Bylines, dates, breadcrumbs and share bars between the headline and the body are
-short, linked or unpunctuated, and stay out.
+when the page declares it as the article's summary (its <meta> description, Open Graph's or Twitter's: a
+box of prose that is not the summary is a disclaimer, an advert's text, a note) and it reads as prose: a
+sentence of some length, not a link, not inside page furniture (<nav>, <aside>, <footer>, <form>,
+<figure>, or an element with the role of one), not an image's caption, not hidden and not repeated on the
+page. Bylines, dates, breadcrumbs and share bars between the headline and the body are short, linked or
+unpunctuated, and stay out.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())  # a subtitle set as a hea
 # a sentence's end in Latin, Arabic (؟ ۔), CJK (。！？) and Devanagari (।) script, or a closing quote or bracket
 SENTENCE_END = re.compile(r"[.!?…:;\"'»«”“)\]؟۔。！？।]$")
 WORD = re.compile(r"\w+")
+SUMMARY_KEYS = frozenset({"description", "og:description", "twitter:description"})
+SUMMARY_OPENING = 80  # characters of the flattened text compared with a declared summary
 FIRST_LINES = 3  # extracted lines tried to find where the body starts in the page
 FIRST_LINE_MIN_WORDS = 3
 
@@ -44,13 +48,34 @@ def with_lead(blocks: list[Block], text: str) -> str:
                      if blocks[i].element.tag == "h1"), None)
     if headline is None:
         return text
+    summaries = _declared_summaries(blocks[start].element)
+    if not summaries:
+        return text
     flat = _flat(text)
     counts = Counter(block.text for block in blocks)
     lead = [block.text for block in blocks[headline + 1:start]
-            if counts[block.text] == 1 and _flat(block.text) not in flat and _reads_as_lead(block)]
+            if counts[block.text] == 1 and _flat(block.text) not in flat and _reads_as_lead(block)
+            and _declared(block, summaries)]
     if not lead or len(lead) > LEAD_MAX_BLOCKS:
         return text  # more prose than a lead between headline and body: the extractor chose where to start
     return "\n".join([*lead, text])
+
+
+def _declared_summaries(element: etree._Element) -> list[str]:
+    """The page's own summaries of its article (<meta> description, Open Graph's, Twitter's), flattened."""
+    found = []
+    for meta in element.getroottree().iter("meta"):
+        key = (meta.get("name") or meta.get("property") or "").strip().lower()
+        content = _flat(meta.get("content") or "")
+        if key in SUMMARY_KEYS and len(content) > 1:
+            found.append(content)
+    return found
+
+
+def _declared(block: Block, summaries: list[str]) -> bool:
+    """The block is the summary the page declares (either may be cut short: their openings are compared)."""
+    mine = _flat(block.text)
+    return any(summary[:SUMMARY_OPENING] in mine or mine[:SUMMARY_OPENING] in summary for summary in summaries)
 
 
 def _body_start(blocks: list[Block], text: str) -> int | None:

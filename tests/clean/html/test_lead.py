@@ -35,10 +35,13 @@ LEAD = {
 }
 
 
-def page(language: str, between: str) -> str:
+def page(language: str, between: str, summary: str | None = None) -> str:
+    """A page whose <meta> description is the lead (or summary: a description cut short, or another one)."""
     direction = ' dir="rtl"' if language == "ar" else ""
     body = "".join(f"<p>{line}</p>" for line in BODY[language])
-    return (f'<html lang="{language}"{direction}><head><title>Market hall</title></head><body>'
+    described = LEAD[language] if summary is None else summary
+    return (f'<html lang="{language}"{direction}><head><title>Market hall</title>'
+            f'<meta property="og:description" content="{described}"></head><body>'
             f'<nav><a href="/">Home</a> <a href="/news">News</a></nav><main><article>'
             f'<header><h1>Market hall to close for repairs</h1>{between}</header>'
             f'<div class="body">{body}</div></article></main></body></html>')
@@ -52,6 +55,24 @@ def body_text(language: str) -> str:
 def test_a_dropped_lead_is_put_back_before_the_body(language):
     html = page(language, f'<div class="intro"><p>{LEAD[language]}</p></div><p>By Ann Lee</p>')
     assert with_lead(text_blocks(html), body_text(language)).split("\n") == [LEAD[language], *BODY[language]]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_lead_is_known_by_a_summary_cut_short(language):
+    """Pages often cut their description short; its opening is what is compared."""
+    html = page(language, f"<p>{LEAD[language]}</p>", summary=LEAD[language][:90] + "…")
+    assert with_lead(text_blocks(html), body_text(language)).split("\n")[0] == LEAD[language]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_prose_above_the_body_that_the_page_does_not_declare_as_its_summary_stays_out(language):
+    """A box of prose under the headline that is not the page's summary: a disclaimer, an advert's text, a note."""
+    other = "This post may contain affiliate links, and we may earn a commission when you buy through them today."
+    for described in (other, ""):
+        html = page(language, f"<p>{LEAD[language]}</p>", summary=described)
+        assert with_lead(text_blocks(html), body_text(language)) == body_text(language)
+    html = page(language, f"<p>{other}</p>")
+    assert with_lead(text_blocks(html), body_text(language)) == body_text(language)
 
 
 @pytest.mark.parametrize("language", ["en", "de", "ar"])
