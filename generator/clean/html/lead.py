@@ -52,19 +52,21 @@ def with_lead(blocks: list[Block], text: str) -> str:
     if not summaries:
         return text
     flat = _flat(text)
-    counts = Counter(block.text for block in blocks)
-    lead = [block.text for block in blocks[headline + 1:start]
-            if counts[block.text] == 1 and _flat(block.text) not in flat and _reads_as_lead(block)
-            and _declared(block, summaries)]
+    lead = [block for block in blocks[headline + 1:start]
+            if _declared(block, summaries) and _flat(block.text) not in flat and _reads_as_lead(block)]
+    if lead:  # a block the page repeats (a teaser shown twice) is no lead
+        counts = Counter(block.text for block in blocks)
+        lead = [block for block in lead if counts[block.text] == 1]
     if not lead or len(lead) > LEAD_MAX_BLOCKS:
         return text  # more prose than a lead between headline and body: the extractor chose where to start
-    return "\n".join([*lead, text])
+    return "\n".join([*(block.text for block in lead), text])
 
 
 def _declared_summaries(element: etree._Element) -> list[str]:
     """The page's own summaries of its article (<meta> description, Open Graph's, Twitter's), flattened."""
-    found = []
-    for meta in element.getroottree().iter("meta"):
+    found: list[str] = []
+    head = element.getroottree().getroot().find("head")  # where pages declare it; not a walk of the whole tree
+    for meta in head.iter("meta") if head is not None else ():
         key = (meta.get("name") or meta.get("property") or "").strip().lower()
         content = _flat(meta.get("content") or "")
         if key in SUMMARY_KEYS and len(content) > 1:
@@ -81,14 +83,13 @@ def _declared(block: Block, summaries: list[str]) -> bool:
 def _body_start(blocks: list[Block], text: str) -> int | None:
     """The first block that one of the extracted text's first lines stands in (or that stands in it)."""
     lines = [_flat(line) for line in text.split("\n") if len(WORD.findall(line)) >= FIRST_LINE_MIN_WORDS]
-    found = None
-    for line in lines[:FIRST_LINES]:
-        limit = len(blocks) if found is None else found
-        at = next((i for i in range(limit) if len(blocks[i].words) >= FIRST_LINE_MIN_WORDS
-                   and (line in _flat(blocks[i].text) or _flat(blocks[i].text) in line)), None)
-        if at is not None:
-            found = at
-    return found
+    lines = lines[:FIRST_LINES]
+    for i, block in enumerate(blocks):  # each block flattened once, and only up to where the body starts
+        if len(block.words) >= FIRST_LINE_MIN_WORDS:
+            mine = _flat(block.text)
+            if any(line in mine or mine in line for line in lines):
+                return i
+    return None
 
 
 def _flat(text: str) -> str:
