@@ -8,7 +8,8 @@ is short and recall mode finds at least twice as many words, recall mode's text
 is taken. Precision mode also sometimes stops after the first part
 of a long article; when readability-lxml finds a body at least twice as long
 that contains what trafilatura found, trafilatura cut the article short and
-readability's body is taken instead. The project's leftover rules (clean/cleaner.py)
+readability's body is taken instead. Either may drop the article's lead (the
+standfirst between headline and body); clean/html/lead.py puts it back. The project's leftover rules (clean/cleaner.py)
 run on the result either way. What the extractor left out, and where each line
 of its text stands in the page's source, comes from clean/html/pagelines.py: neither
 extractor says.
@@ -23,7 +24,8 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 
-from generator.clean.html.pagelines import page_lines
+from generator.clean.html.lead import with_lead
+from generator.clean.html.pagelines import page_lines, text_blocks
 from generator.clean.html.pagemeta import page_metadata
 from generator.core.model import Removal
 
@@ -62,7 +64,9 @@ def extract(html: str) -> Extracted:
     other = _readability(html)
     if _cut_short(text, other):
         text, method = other, "readability"
-    placed = page_lines(html, text, method)
+    blocks = text_blocks(html)
+    text = with_lead(blocks, text)
+    placed = page_lines(html, text, method, blocks)
     return Extracted(text, metadata, method, placed.source_lines, placed.left_out)
 
 

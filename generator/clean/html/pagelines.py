@@ -56,7 +56,9 @@ class PageLines:
 
 
 @dataclass
-class _Block:
+class Block:
+    """One block of the page's text, where it stands, and which of its words the extracted text holds."""
+
     text: str
     line: int
     element: etree._Element  # the innermost block element holding the text
@@ -66,14 +68,15 @@ class _Block:
     hidden: bool  # in an element the page hides (hidden, display:none) until a script shows it
 
 
-def page_lines(html: str, text: str, extractor: str) -> PageLines:
+def page_lines(html: str, text: str, extractor: str, blocks: list[Block] | None = None) -> PageLines:
     """Place the extracted text (one block per line) in the page's source, and record what it left out.
 
-    A line whose words are not found in the page takes the source line of the line before it (or after it,
-    at the top; line 1 when no line is found at all).
+    blocks: text_blocks(html) when the caller has them already (not yet aligned: this marks them), so the page
+    is not parsed twice. A line whose words are not found in the page takes the source line of the line before
+    it (or after it, at the top; line 1 when no line is found at all).
     """
     source = html.split("\n")  # lxml counts lines at \n alone
-    blocks = _text_blocks(html, source)
+    blocks = text_blocks(html, source) if blocks is None else blocks
     lines = [normalise_line(line) for line in text.split("\n")]
     first_block = _align(blocks, [WORD.findall(line.casefold()) for line in lines])
     placed: list[int | None] = []
@@ -96,14 +99,16 @@ def page_lines(html: str, text: str, extractor: str) -> PageLines:
 
 # --- the page's blocks of text ---------------------------------------------------------------------
 
-def _text_blocks(html: str, source: list[str]) -> list[_Block]:
-    """Blocks of the page's text in document order; blocks without a word (a lone "|" or "»") are left aside."""
+def text_blocks(html: str, source: list[str] | None = None) -> list[Block]:
+    """Blocks of the page's text in document order; blocks without a word (a lone "|" or "»") are left aside.
+    source: the page's lines (html split at \n), when the caller has them."""
+    source = html.split("\n") if source is None else source
     parser = etree.HTMLParser(encoding="utf-8", collect_ids=False, remove_comments=True, remove_pis=True)
     root = etree.fromstring(html.encode("utf-8"), parser)
     if root is None:  # an empty page
         return []
     body = root.find("body")
-    blocks: list[_Block] = []
+    blocks: list[Block] = []
     pieces: list[str] = []
     start: list[tuple[int, etree._Element, bool]] = []  # where the pending block's first piece came from
 
@@ -121,7 +126,7 @@ def _text_blocks(html: str, source: list[str]) -> list[_Block]:
             spans = [m.span() for m in WORD.finditer(text)]
             if spans:
                 first = text[spans[0][0]:spans[0][1]]
-                blocks.append(_Block(text, _line_of(first, line, source), element,
+                blocks.append(Block(text, _line_of(first, line, source), element,
                                      [text[a:b].casefold() for a, b in spans], spans, [False] * len(spans), hidden))
 
     top = body if body is not None else root
@@ -177,7 +182,7 @@ def _is_word_character(character: str) -> bool:
 
 # --- aligning the extracted lines with the blocks ------------------------------------------------------------
 
-def _align(blocks: list[_Block], lines: list[list[str]]) -> list[int | None]:
+def _align(blocks: list[Block], lines: list[list[str]]) -> list[int | None]:
     """For each extracted line, the block its first aligned word is in (None: none found); marks the words
     of the blocks that the lines hold."""
     first_block: list[int | None] = [None] * len(lines)
@@ -202,7 +207,7 @@ def _align(blocks: list[_Block], lines: list[list[str]]) -> list[int | None]:
 class _WordStream:
     """The words of all blocks in a row, to find a line that spans several blocks or part of one."""
 
-    def __init__(self, blocks: list[_Block]) -> None:
+    def __init__(self, blocks: list[Block]) -> None:
         self.blocks = blocks
         self.owner: list[tuple[int, int]] = []  # (block, word in block) of each word
         self.first_word: list[int] = []  # of each block
@@ -275,7 +280,7 @@ class _WordStream:
 
 # --- what was left out, and where it stood ----------------------------------------------------------------
 
-def _left_out(blocks: list[_Block], extractor: str) -> Iterator[Removal]:
+def _left_out(blocks: list[Block], extractor: str) -> Iterator[Removal]:
     """Each block with no aligned word, and each run of unaligned words in a block kept in part."""
     article = _article_element(blocks)
     holding_article = {article, *article.iterancestors()} if article is not None else set()
@@ -301,7 +306,7 @@ def _unaligned_runs(aligned: list[bool]) -> Iterator[tuple[int, int]]:
             start = None
 
 
-def _article_element(blocks: list[_Block]) -> etree._Element | None:
+def _article_element(blocks: list[Block]) -> etree._Element | None:
     """The deepest element holding ARTICLE_SHARE of the extracted words (None: only <body> or <html> does)."""
     words: dict[etree._Element, int] = {}
     depth: dict[etree._Element, int] = {}

@@ -1,0 +1,145 @@
+"""The article's lead (standfirst, intro, summary) when the extractor dropped it.
+
+Pages print the paragraph that sums up the article between the headline and the body, often in the
+article's <header> or a box of its own styled as a teaser. trafilatura's precision mode drops it on many
+layouts: it looks like page furniture to a scorer of the body's region, though it is the first thing a
+reader reads. What stands between the page's <h1> and the first block of the extracted text is that lead
+when the page declares it as the article's summary (its <meta> description, Open Graph's or Twitter's: a
+box of prose that is not the summary is a disclaimer, an advert's text, a note) and it reads as prose: a
+sentence of some length, not a link, not inside page furniture (<nav>, <aside>, <footer>, <form>,
+<figure>, or an element with the role of one), not an image's caption, not hidden and not repeated on the
+page. Bylines, dates, breadcrumbs and share bars between the headline and the body are short, linked or
+unpunctuated, and stay out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from lxml import etree
+
+from generator.clean.html.pagelines import BLOCK_TAGS, Block
+
+LEAD_MIN_WORDS = 15  # a lead is a sentence or two; a byline, a date, a kicker or a one-line subtitle is shorter
+LEAD_WINDOW = 12  # blocks above the body looked at: a lead stands right above it, not a screen away
+LEAD_MAX_BLOCKS = 3  # a lead is a paragraph or two, never the page's head as a whole
+LINK_SHARE_MAX = 0.3  # a block more linked than this is a teaser or a menu, not a lead
+CAPTION_SPAN = 1.2  # an element holding an image and no more words than this times the block's is its caption
+FURNITURE_TAGS = frozenset("nav aside footer form figure figcaption button label menu dialog".split())
+FURNITURE_ROLES = frozenset("navigation complementary contentinfo search dialog menu".split())
+MEDIA_TAGS = ("img", "picture", "video")
+HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())  # a subtitle set as a heading is the headline's, not the text's
+# a sentence's end in Latin, Arabic (؟ ۔), CJK (。！？) and Devanagari (।) script, or a closing quote or bracket
+SENTENCE_END = re.compile(r"[.!?…:;\"'»«”“)\]؟۔。！？।]$")
+WORD = re.compile(r"\w+")
+SUMMARY_KEYS = frozenset({"description", "og:description", "twitter:description"})
+SUMMARY_OPENING = 80  # characters of the flattened text compared with a declared summary
+FIRST_LINES = 3  # extracted lines tried to find where the body starts in the page
+FIRST_LINE_MIN_WORDS = 3
+
+
+def with_lead(blocks: list[Block], text: str) -> str:
+    """text with the lead blocks (pagelines.text_blocks of the page) that it lacks put before its first line."""
+    start = _body_start(blocks, text)
+    if start is None:
+        return text
+    headline = next((i for i in range(start - 1, max(-1, start - 1 - LEAD_WINDOW), -1)
+                     if blocks[i].element.tag == "h1"), None)
+    if headline is None:
+        return text
+    summaries = _declared_summaries(blocks[start].element)
+    if not summaries:
+        return text
+    flat = _flat(text)
+    lead = [block for block in blocks[headline + 1:start]
+            if _declared(block, summaries) and _flat(block.text) not in flat and _reads_as_lead(block)]
+    if lead:  # a block the page repeats (a teaser shown twice) is no lead
+        counts = Counter(block.text for block in blocks)
+        lead = [block for block in lead if counts[block.text] == 1]
+    if not lead or len(lead) > LEAD_MAX_BLOCKS:
+        return text  # more prose than a lead between headline and body: the extractor chose where to start
+    return "\n".join([*(block.text for block in lead), text])
+
+
+def _declared_summaries(element: etree._Element) -> list[str]:
+    """The page's own summaries of its article (<meta> description, Open Graph's, Twitter's), flattened."""
+    found: list[str] = []
+    head = element.getroottree().getroot().find("head")  # where pages declare it; not a walk of the whole tree
+    for meta in head.iter("meta") if head is not None else ():
+        key = (meta.get("name") or meta.get("property") or "").strip().lower()
+        content = _flat(meta.get("content") or "")
+        if key in SUMMARY_KEYS and len(content) > 1:
+            found.append(content)
+    return found
+
+
+def _declared(block: Block, summaries: list[str]) -> bool:
+    """The block is the summary the page declares (either may be cut short: their openings are compared)."""
+    mine = _flat(block.text)
+    return any(summary[:SUMMARY_OPENING] in mine or mine[:SUMMARY_OPENING] in summary for summary in summaries)
+
+
+def _body_start(blocks: list[Block], text: str) -> int | None:
+    """The first block that one of the extracted text's first lines stands in (or that stands in it)."""
+    lines = [_flat(line) for line in text.split("\n") if len(WORD.findall(line)) >= FIRST_LINE_MIN_WORDS]
+    lines = lines[:FIRST_LINES]
+    for i, block in enumerate(blocks):  # each block flattened once, and only up to where the body starts
+        if len(block.words) >= FIRST_LINE_MIN_WORDS:
+            mine = _flat(block.text)
+            if any(line in mine or mine in line for line in lines):
+                return i
+    return None
+
+
+def _flat(text: str) -> str:
+    """The words of text, casefolded, each between spaces (so that "in" finds whole words only)."""
+    return " " + " ".join(WORD.findall(text.casefold())) + " "
+
+
+def _reads_as_lead(block: Block) -> bool:
+    if block.hidden or block.element.tag in HEADING_TAGS or len(block.words) < LEAD_MIN_WORDS \
+            or not SENTENCE_END.search(block.text):
+        return False
+    chain = [block.element, *block.element.iterancestors()]
+    if any(e.tag in FURNITURE_TAGS or (e.get("role") or "").strip().lower() in FURNITURE_ROLES for e in chain):
+        return False
+    return _linked_words(block, chain) <= LINK_SHARE_MAX * len(block.words) and not _is_caption(block, chain)
+
+
+def _linked_words(block: Block, chain: list[etree._Element]) -> int:
+    """Words of the block inside links: all of them in a link around the block, else those of its own links
+    (not those of blocks nested in it)."""
+    if any(e.tag == "a" for e in chain):
+        return len(block.words)
+    linked = 0
+    for link in block.element.iter("a"):
+        parent = link.getparent()
+        while parent is not None and parent is not block.element and parent.tag not in BLOCK_TAGS:
+            parent = parent.getparent()
+        if parent is block.element:
+            linked += len(WORD.findall("".join(link.itertext())))
+    return linked
+
+
+def _is_caption(block: Block, chain: list[etree._Element]) -> bool:
+    """An element near the block holds an image, or follows one, and hardly more text than the block: the
+    block is the image's caption."""
+    most = CAPTION_SPAN * len(block.words)
+    for element in chain[:3]:
+        if _words(element) > most:
+            return False
+        before = element.getprevious()
+        while before is not None and not isinstance(before.tag, str):  # a comment between image and caption
+            before = before.getprevious()
+        if _has_media(element) or (before is not None and _has_media(before) and not _words(before)):
+            return True
+    return False
+
+
+def _has_media(element: etree._Element) -> bool:
+    return next(element.iter(*MEDIA_TAGS), None) is not None
+
+
+def _words(element: etree._Element) -> int:
+    return len(WORD.findall("".join(element.itertext())))
