@@ -42,6 +42,8 @@ def disk_problem(exc: OSError, root: Path, severity: str = ERROR, then: str = "t
     elif exc.errno in REFUSED:
         hint = (f"this user may not write in {folder}: check its owner and mode (ls -ld {folder}) and an "
                 "immutable flag (lsattr -d)")
+    elif exc.errno == errno.ESTALE:  # a file read twice in one build (a WARC capture, ingest/warc.py) changed
+        hint = "the file changed while the build read it: wait until whatever writes it has finished"
     elif exc.errno == errno.EROFS:
         hint = f"the file system holding {folder} is mounted read-only"
     else:
