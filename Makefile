@@ -50,6 +50,7 @@ bench: $(INSTALLED)  ## time every stage on synthetic archives of BENCH_N articl
 	$(PY) bench/charts_cost.py --articles $(firstword $(BENCH_N))  # what the SVG charts cost in a build
 	$(PY) bench/neighbours.py  # previous / next / same day / same event for every article, 1,000 to 100,000
 	$(PY) bench/home_snippets.py --articles $(firstword $(BENCH_N))  # each fact's verdict and the home page's snippets
+	$(PY) bench/staged_check.py --articles $(lastword $(BENCH_N))  # the pre-commit check of hand-written pages, next to the build
 
 install: $(INSTALLED)
 

@@ -46,7 +46,8 @@ def regenerate(root: Path, report: Callable[[str], None], show: Callable[[list[P
         show(failed.problems)
         report("regeneration failed; the preview keeps the last good pages")
         return False
-    except OSError as exc:  # the disk refused a write: say where; the next save tries again
+    except OSError as exc:  # the disk refused a write, a WARC changed while it was read: say where; the next
+        # save (the crawler's write that changed the WARC is one) tries again, reading everything afresh
         memo.forget_all()
         report(f"{exc.filename or root}: error: {exc.strerror or exc}; the preview keeps the last good pages")
         return False

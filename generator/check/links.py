@@ -282,6 +282,7 @@ class _Tracer:
     def __init__(self, config: SiteConfig, root: Path):
         self.config, self.root = config, root
         self._lines: dict[str, tuple[str, list[str]] | None] = {}
+        self._names: dict[str, str | None] = {}
         self._built: dict[str, list[str]] = {}
 
     def locate(self, html: str, link: Link, reason: str = "") -> tuple[Loc, bool]:
@@ -309,18 +310,18 @@ class _Tracer:
         return 1
 
     def source_path(self, html: str) -> str | None:
-        """The Markdown file under docs_dir that MkDocs made this HTML file from, if there is one."""
-        source = self._source(html)
-        return source[0] if source else None
+        """The Markdown file under docs_dir that MkDocs made this HTML file from, if there is one. Found without
+        reading it: a build's check of the hand-written pages asks this of every page of the site."""
+        if html not in self._names:
+            candidates = _markdown_candidates(html, self.config.use_directory_urls)
+            self._names[html] = next((c for c in candidates if (self.config.docs_dir / c).is_file()), None)
+        return self._names[html]
 
     def _source(self, html: str) -> tuple[str, list[str]] | None:
         if html not in self._lines:
-            self._lines[html] = None
-            for candidate in _markdown_candidates(html, self.config.use_directory_urls):
-                file = self.config.docs_dir / candidate
-                if file.is_file():
-                    self._lines[html] = (candidate, file.read_text("utf-8", "replace").splitlines())
-                    break
+            path = self.source_path(html)
+            self._lines[html] = None if path is None else \
+                (path, (self.config.docs_dir / path).read_text("utf-8", "replace").splitlines())
         return self._lines[html]
 
     def _needles(self, html: str, md: str, link: Link, reason: str) -> list[str]:

@@ -199,7 +199,7 @@ def read_payload(payload: Payload) -> str:
         pass
     except OSError as exc:
         raise OSError(exc.errno, f"cannot read the capture ({exc.strerror or exc})", str(shown)) from None
-    raise OSError(errno.ESTALE, "the capture changed since the WARC file was read; build again", str(shown))
+    raise OSError(errno.ESTALE, "the capture changed since the WARC file was read", str(shown))
 
 
 def _digest(text: str) -> str:

@@ -36,16 +36,24 @@ def disk_problem(exc: OSError, root: Path, severity: str = ERROR, then: str = "t
             used = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) if site.is_dir() else 0
         except OSError:
             used = 0
-        hint = (f"{max(free, 0) / 1e6:,.0f} MB free there (the file system of {folder}); the last site took "
-                f"{used / 1e6:,.0f} MB and a build needs about as much again: free some space")
+        need = f"the last site took {_megabytes(used)} MB and a build needs about as much again" if used else \
+            "there is no site yet to tell what a build needs"
+        hint = f"{_megabytes(max(free, 0))} MB free there (the file system of {folder}); {need}: free some space"
     elif exc.errno in REFUSED:
         hint = (f"this user may not write in {folder}: check its owner and mode (ls -ld {folder}) and an "
                 "immutable flag (lsattr -d)")
+    elif exc.errno == errno.ESTALE:  # a file read twice in one build (a WARC capture, ingest/warc.py) changed
+        hint = "the file changed while the build read it: wait until whatever writes it has finished"
     elif exc.errno == errno.EROFS:
         hint = f"the file system holding {folder} is mounted read-only"
     else:
         hint = f"check {folder}: its permissions and that its file system is writable"
     return Problem(Loc.whole(shown), f"{exc.strerror or exc}; {hint}, {then}", severity)
+
+
+def _megabytes(size: int) -> str:
+    """A size in MB: to a tenth below ten, where a whole number would say a nearly full disk has 0 MB free."""
+    return f"{size / 1e6:.1f}" if size < 10e6 else f"{size / 1e6:,.0f}"
 
 
 def _shown(path: Path, root: Path) -> str:

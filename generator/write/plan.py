@@ -13,9 +13,10 @@ import json
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Callable
+from typing import Callable, Iterator
 
 from generator.core.errors import Problem, error
 from generator.core.model import Loc
@@ -165,7 +166,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with named(path), os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes files private; pages are for everyone to read
         os.replace(tmp, path)
@@ -191,10 +192,22 @@ def _staging_writer() -> Callable[[Path, bytes], None]:
         except FileExistsError:
             os.unlink(path)
             handle = open(path, "xb")
-        with handle:
+        with named(path), handle:
             handle.write(data)
 
     return write
+
+
+@contextmanager
+def named(path: Path) -> Iterator[None]:
+    """An OSError from writing to or closing an open file names no file (a full disk refuses the write, or
+    the flush at close): give it path, so the problem made of it says which file and which folder."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is None:
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
+        raise
 
 
 def _umask() -> int:

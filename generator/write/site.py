@@ -92,7 +92,10 @@ def _scratch_removed_on_oserror(root: Path) -> Iterator[None]:
         raise BuildFailed([disk_problem(exc, root)]) from None
 
 
-_ENGINE_OSERROR = re.compile(r"^\w*(?:Error|Exception): \[Errno (\d+)\] ([^:\n]+)(?:: '([^'\n]+)')?", re.M)
+# The engine's last line when the disk refused it: the error, and the file, or a copy's source -> destination
+# (shutil's copy names both; the destination is where the disk said no)
+_ENGINE_OSERROR = re.compile(r"^\w*(?:Error|Exception): \[Errno (\d+)\] ([^:\n]+)"
+                             r"(?:: '([^'\n]+)'(?: -> '([^'\n]+)')?)?", re.M)
 
 
 def _build_and_commit(root: Path, changes: Changes, site_dir: Path, stages: Stages, engine: str,
@@ -121,7 +124,8 @@ def _build_and_commit(root: Path, changes: Changes, site_dir: Path, stages: Stag
         refused = _ENGINE_OSERROR.search(log)
         if refused:  # the engine's traceback says no more than this line does
             shutil.rmtree(staged_site, ignore_errors=True)
-            raise OSError(int(refused.group(1)), refused.group(2), refused.group(3) or str(staged_site))
+            raise OSError(int(refused.group(1)), refused.group(2),
+                          refused.group(4) or refused.group(3) or str(staged_site))
     with stages.stage("check"):
         located = _merged(link_warnings(log, staged_docs) if not built else [], verify(staged_docs, staged_site))
     if not built or located:

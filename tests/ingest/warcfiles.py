@@ -122,3 +122,16 @@ def captured_archive(root: Path) -> Path:
     with (root / "annotations" / "facts.yml").open("a", encoding="utf-8") as facts:
         facts.write(FACT)
     return root
+
+
+def write_many(path: Path, captures: int, edition: int = 1) -> None:
+    """A WARC of `captures` articles, one capture each, every page the same length: an edition rewritten
+    with another number has its records at the same offsets, each with other text (another digest)."""
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=path.name.endswith(".gz"))
+    for n in range(captures):
+        paragraphs = (f"Report {n:05d} of edition {edition:03d}: the river rose in the valley overnight.",
+                      f"Officials counted {edition:03d} closed roads and asked drivers to stay at home.", RESCUE)
+        response(writer, f"https://www.example.org/news/report-{n:05d}", "2024-05-01T10:00:00Z", "200 OK",
+                 "text/html; charset=utf-8", page(f"Report {n:05d}", paragraphs))
+    path.write_bytes(buffer.getvalue())
