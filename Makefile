@@ -47,7 +47,7 @@ bench: $(INSTALLED)  ## time every stage on synthetic archives of BENCH_N articl
 	$(PY) bench/linkcheck_compare.py --synthetic $(firstword $(BENCH_N))  # generator check vs LinkChecker
 	$(PY) bench/warc_ingest.py --build-captures 1000  # read a WARC of 1,000 captures: seconds, peak memory; a build of them
 	$(PY) bench/drift.py  # quotes re-anchored after the sources drift, and what fix leaves
-	$(PY) bench/charts_cost.py --articles $(firstword $(BENCH_N))  # what the SVG charts cost in a build
+	$(PY) bench/charts_cost.py --articles $(lastword $(BENCH_N))  # what the SVG charts cost in a build
 	$(PY) bench/neighbours.py  # previous / next / same day / same event for every article, 1,000 to 100,000
 	$(PY) bench/home_snippets.py --articles $(firstword $(BENCH_N))  # each fact's verdict and the home page's snippets
 	$(PY) bench/staged_check.py --articles $(lastword $(BENCH_N))  # the pre-commit check of hand-written pages, next to the build

@@ -19,7 +19,7 @@ from generator.app.scaffold import new_annotation_text, suggest_entities, write_
 from generator.clean.linescore import ends_the_article
 from generator.clean.stage import clean_one
 from generator.core.archive import Archive
-from generator.core.errors import Problem
+from generator.core.errors import Problem, plain_or_quoted
 from generator.core.model import Annotations, Article, RawDocument
 from generator.ingest.read import DEFAULT_MAX_BYTES, display_path, read_document, read_seeds, read_sources, seed_named
 from generator.ingest.versions import group_versions
@@ -66,13 +66,16 @@ def add_suggest(sub: Subcommands) -> None:
     suggest.set_defaults(run=cmd_suggest)
 
 
+# a capture's URL is data the listing exists to show, so a long one is shown whole up to a point
+URL_SHOWN = 2000
+
 def cmd_clean(args: argparse.Namespace) -> int:
     path: Path = args.file
     capture = split_capture_path(str(path))
     if capture is not None:
         return clean_capture(args, *capture)
     if not path.is_file():
-        print(f"{path}: error: no such file", file=sys.stderr)
+        print(f"{plain_or_quoted(str(path))}: error: no such file", file=sys.stderr)
         return EXIT_PROBLEMS
     document, problem = read_document(path, Path("."))
     if problem:
@@ -122,7 +125,7 @@ def clean_capture(args: argparse.Namespace, path: Path, offset: int | None) -> i
     the other sources and with its article's cleaning: keep/drop); `clean FILE.warc.gz`: the file's captures,
     each named as `clean` takes it, with the records skipped and the damaged ones."""
     if not path.is_file():
-        print(f"{path}: error: no such file", file=sys.stderr)
+        print(f"{plain_or_quoted(str(path))}: error: no such file", file=sys.stderr)
         return EXIT_PROBLEMS
     annotations = Annotations((), (), {})
     if path.parent.name == "seeds":  # in an archive: grouped and cleaned as the build does
@@ -141,16 +144,18 @@ def clean_capture(args: argparse.Namespace, path: Path, offset: int | None) -> i
     if offset is None:
         print_problems(read.problems, "text")
         for capture in read.captures:
-            print(f"{shown}#offset={capture.offset}\t{capture.captured:%Y-%m-%dT%H:%M:%SZ}\t{capture.url}\t"
+            print(f"{plain_or_quoted(shown)}#offset={capture.offset}\t{capture.captured:%Y-%m-%dT%H:%M:%SZ}\t"
+                  f"{plain_or_quoted(capture.url, URL_SHOWN)}\t"
                   f"{as_built.get(capture.document.path, capture.document).article_id}")
-        print(f"{shown}: {len(read.captures)} HTML captures; clean one with `clean {shown}#offset=N`", file=sys.stderr)
+        print(f"{plain_or_quoted(shown)}: {len(read.captures)} HTML captures; clean one with "
+              f"`clean {plain_or_quoted(shown)}#offset=N`", file=sys.stderr)
         return EXIT_PROBLEMS if any(p.is_error for p in read.problems) else EXIT_OK
     capture = next((c for c in read.captures if c.offset == offset), None)
     if capture is None:
         print_problems([p for p in read.problems if p.loc.path == f"{shown}#offset={offset}"], "text")
         offsets = ", ".join(str(c.offset) for c in read.captures) or "none"
-        print(f"{shown}#offset={offset}: error: no HTML capture starts at byte offset {offset}; the file's captures "
-              f"start at: {offsets} (`clean {shown}` lists them)", file=sys.stderr)
+        print(f"{plain_or_quoted(shown)}#offset={offset}: error: no HTML capture starts at byte offset {offset}; the "
+              f"file's captures start at: {offsets} (`clean {plain_or_quoted(shown)}` lists them)", file=sys.stderr)
         return EXIT_PROBLEMS
     document = as_built.get(capture.document.path, capture.document)
     return print_cleaned(args, document, siblings, annotations, f"{shown}#offset={offset}",
@@ -206,14 +211,14 @@ def _named_article(given: str, root: Path, archive: Archive, problems: Sequence[
     if seed is not None:
         shown = display_path(seed, root)
         print_problems([p for p in problems if p.loc.path == shown or shown in p.message], "text")
-        print(f"{given}: error: {shown} is not an article the build can read (see above)", file=sys.stderr)
+        print(f"{plain_or_quoted(given)}: error: {plain_or_quoted(shown)} is not an article the build can read (see above)", file=sys.stderr)
         return None
     if Path(given).is_file():
-        print(f"{given}: error: not in {root / 'seeds'}; put the file in seeds/ first", file=sys.stderr)
+        print(f"{plain_or_quoted(given)}: error: not in {root / 'seeds'}; put the file in seeds/ first", file=sys.stderr)
         return None
     names = sorted({a.id for a in archive.articles} | {a.cleaned.source.name for a in archive.articles})
     close = difflib.get_close_matches(Path(given).name, names, n=3, cutoff=0.6)
-    print(f"{given}: error: no article of that name in {root / 'seeds'}; name it by its id (the seed's file name "
+    print(f"{plain_or_quoted(given)}: error: no article of that name in {root / 'seeds'}; name it by its id (the seed's file name "
           "without extension), its file name or its path" + (f"; did you mean {', '.join(close)}?" if close else ""),
           file=sys.stderr)
     return None

@@ -49,3 +49,16 @@ def test_an_offset_that_is_no_capture_says_which_are(tmp_path: Path, capsys):
     assert "At least 15 people" in capsys.readouterr().out
     assert main(["clean", f"{tmp_path / 'missing.warc.gz'}#offset=0"]) == 1
     assert "no such file" in capsys.readouterr().err
+
+
+def test_a_hostile_name_given_to_clean_or_new_prints_escaped(tmp_path: Path, capsys, monkeypatch):
+    """A file name is a user value too: a name with an escape sequence and a line break must not colour the
+    terminal or print a second, forged line."""
+    root = captured_archive(tmp_path / "archive")
+    monkeypatch.chdir(root)
+    hostile = "x\x1b[31m\nseeds/forged.txt:1:1: error: forged"
+    for command in (["clean", hostile], ["new", hostile], ["clean", f"{hostile}.warc.gz#offset=0"]):
+        assert main(command) != 0
+        out, err = capsys.readouterr()
+        assert "\x1b" not in out + err
+        assert not any(line.startswith("seeds/forged.txt") for line in (out + err).splitlines()), command
