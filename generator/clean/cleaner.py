@@ -35,7 +35,7 @@ HEAD_WINDOW = 8  # lines before the prose run searched for headline, byline and 
 ABOVE_BYLINE_MAX_LINES = 3  # a standfirst and a lead photo's caption fit above a byline or date; more is text
 ABOVE_BYLINE_MAX_WORDS = 39  # ... each shorter than a paragraph (word_count stops counting at 40)
 BELOW_BYLINE_MIN_LINES = 3  # the byline opens the article only when this many kept lines follow it
-HEAD_PROSE_SCORE = 10.0  # ... but a line above it that scores this much as prose is the article's lead, kept
+HEAD_PROSE_SCORE = 10.0  # ... but the first line above it, scoring this much as prose, is the article's lead
 
 
 def clean(doc: RawDocument, context: CleanContext | None = None,
@@ -298,9 +298,9 @@ def _remove_author_box(lines: list[Line]) -> None:
 
 def _remove_head_above_byline(lines: list[Line]) -> None:
     """The byline, date or posting time opens the article's text: the few short lines kept above it are the
-    page's head (a label under the headline, the lead photo's caption), not the article. A line among them
-    that the run search scored as a sentence or more of prose is the article's lead (a standfirst), which
-    the article's text goes on from: it stays."""
+    page's head (a label under the headline, the lead photo's caption), not the article. The first of them,
+    right under the headline, stays when the run search scored it as a sentence or more of prose: that is
+    the article's lead (a standfirst); a caption stands by the photo, next to the byline."""
     above: list[Line] = []
     for index, line in enumerate(lines):
         if line.kept:
@@ -309,8 +309,8 @@ def _remove_head_above_byline(lines: list[Line]) -> None:
             above.append(line)
         elif above and _opens_article(line):
             if sum(1 for later in lines[index + 1:] if later.kept) >= BELOW_BYLINE_MIN_LINES:
-                for head in above:
-                    if head.score is not None and head.score >= HEAD_PROSE_SCORE:
+                for at, head in enumerate(above):
+                    if at == 0 and head.score is not None and head.score >= HEAD_PROSE_SCORE:
                         continue
                     head.remove("page-head", "standfirst or caption above the byline, date or posting time")
             return
