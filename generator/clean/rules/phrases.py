@@ -151,6 +151,7 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
      "a pitch for the site's phone app"),
     ("photo-credit", _rule(r"^\(?(photo|image|picture|photograph|pic|video|graphic|illustration|credit|foto|bild|фото)s?"
                            r"( source| credit| courtesy| by)?\s*[:：|]\s*.{1,100}$|"
+                           r"^(photo|image|picture|photograph|foto|bild)s?\s+(by|courtesy of|von)\s+(?-i:[A-ZÀ-Þ])[^.!?]{1,80}$|"
                            r"^.{0,60}\b(getty images|shutterstock|ap photo|afp photo|reuters photo|epa-efe|"
                            r"anadolu agency|via getty images)\)?$"),
      "photo caption credit"),
@@ -161,7 +162,8 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                              r"\s\([^()/]{2,60}/\s?(ap|afp|reuters|getty images|epa|dpa|ansa|efe|bloomberg|xinhua|anadolu)\)|"
                              r"[.!?”\"’]\s+(?-i:(REUTERS|AFP|EPA|AP)/[A-Z][\w'’-]+( [A-Z][\w'’.-]+){0,3})|"
                              r"[.!?”\"’]\s*(\|\s*)?(photo|image|picture|photograph|foto|credit|bild|imagem)s?( by| credit)?"
-                             r"\s*:\s*[^.!?]{2,100})$"),
+                             r"\s*:\s*[^.!?]{2,100}|"
+                             r"\s[|/]\s?(©|\(c\))\s?[^\W\d_][^©.!?|]{1,60}|\s(©|\(c\))\s?[^\W\d_][^©.!?/|]{0,40}/\s?[^\W\d_][^©.!?/|]{0,40})$"),
      "photo caption ending in its credit"),
     ("page-control", _rule(r"^(continue reading( the main story| below)?|(the )?(article|story) continues (below|after "
                            r"(the )?(advertisement|ad))|scroll (down )?to continue( with content| reading)?|"

@@ -222,3 +222,20 @@ def test_comment_prompts_calls_to_action_and_photo_credits_go():
     for gone in ("Example Wire", "Image caption", "newsletter", "Join the", "community guidelines"):
         assert gone not in body, gone
     assert "The mayor said" in body
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("The mayor opens the rebuilt quay on Tuesday. © Maria Costa / Harbour Press", "caption-credit"),
+    ("The old lighthouse on the north pier. © Harbour Press", None),  # a notice may end a paragraph too
+    ("Der Bürgermeister eröffnet den neuen Kai. | © Anna Müller/Hafenbild", "caption-credit"),
+    ("Le maire inaugure le quai rénové / (C) Jean Dupont", "caption-credit"),
+    ("Photograph by Maria Costa, Harbour Restoration Trust", "photo-credit"),
+    ("Foto von Anna Müller", "photo-credit"),
+    ("The council said the © sign on the plans meant they belonged to the city.", None),
+    ("Der Rat nannte die Zahl von 2023 © 4 Prozent.", None),
+    ("Photo by photo, the exhibition tells the story of the harbour.", None),
+])
+def test_a_caption_that_ends_in_its_credit_or_a_credit_line_goes(line, rule):
+    """A caption's credit after a © sign ends the line, set off by a separator or naming agency / photographer;
+    a credit line names who took the picture ("Photo by")."""
+    assert (phrase_rule(line) or (None,))[0] == rule
