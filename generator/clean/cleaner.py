@@ -36,6 +36,7 @@ ABOVE_BYLINE_MAX_LINES = 3  # a standfirst and a lead photo's caption fit above 
 ABOVE_BYLINE_MAX_WORDS = 39  # ... each shorter than a paragraph (word_count stops counting at 40)
 BELOW_BYLINE_MIN_LINES = 3  # the byline opens the article only when this many kept lines follow it
 HEAD_PROSE_SCORE = 10.0  # ... but the first line above it, scoring this much as prose, is the article's lead
+LEAD_IN_PROSE_WORDS = 10  # the lead-in line right above the prose run that holds this many words stays
 
 
 def clean(doc: RawDocument, context: CleanContext | None = None,
@@ -334,8 +335,12 @@ def _remove_timestamps(lines: list[Line]) -> None:
 
 
 def _remove_head(lines: list[Line], run_start: int) -> None:
-    for line in lines[:run_start]:
-        if line.kept:
+    """The lead-in left after the metadata went is the page's head; but its last line, right above the run,
+    stays when it holds a sentence's words: the article's first line, which scored low alone (a link broke
+    its sentence off), not a label."""
+    before = [line for line in lines[:run_start] if line.kept]
+    for line in before:
+        if line is not before[-1] or word_count(line.text) < LEAD_IN_PROSE_WORDS:
             line.remove("outside-main-text", "lead-in line before the article's run of prose")
 
 

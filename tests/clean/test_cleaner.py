@@ -209,3 +209,27 @@ def test_a_standfirst_above_the_byline_stays_and_a_caption_there_goes(language):
     assert any(r.rule == "page-head" and r.text == caption for r in article.removals)
     again = clean_text("again", Path("again.txt"), f"{article.title}\n\n{article.body}")
     assert again.body == article.body
+
+
+LEAD_IN_PAGES = {
+    "en": ("Home\n\nWorld\n\nSport\n\nHarbour bridge plan returns to the council\n\nBy Maria Costa\n\n"
+           "After years of delays the harbour bridge is back on the agenda of the council, and\n\n"
+           + "".join(f"Paragraph {n} of the report on the harbour piers says what the engineers found there, and "
+                     "the council read it.\n\n" for n in range(8)), "After years of delays"),
+    "de": ("Startseite\n\nPolitik\n\nSport\n\nDie Hafenbrücke kommt wieder vor den Rat\n\nVon Anna Müller\n\n"
+           "Nach Jahren der Verzögerung steht die Hafenbrücke wieder auf der Tagesordnung des Rates, und\n\n"
+           + "".join(f"Absatz {n} des Berichts sagt, was die Ingenieure an den Pfeilern gefunden haben, und der Rat "
+                     "hat ihn gelesen.\n\n" for n in range(8)), "Nach Jahren der Verzögerung"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(LEAD_IN_PAGES))
+def test_the_articles_first_line_right_above_its_prose_run_stays(language):
+    """A sentence's worth of words just above the run, after headline and byline, is the article's first line
+    (it scored low alone, its sentence running on); the menu, headline and byline above it still go."""
+    text, first = LEAD_IN_PAGES[language]
+    article = clean_text("x", Path("x.txt"), text)
+    assert article.body.startswith(first) and article.byline and article.title
+    assert not any(word in article.body for word in ("Home", "Startseite", "Maria Costa", "Anna Müller"))
+    again = clean_text("again", Path("again.txt"), f"{article.title}\n\n{article.body}")
+    assert again.body == article.body
