@@ -310,9 +310,7 @@ def _remove_head_above_byline(lines: list[Line]) -> None:
             above.append(line)
         elif above and _opens_article(line):
             if sum(1 for later in lines[index + 1:] if later.kept) >= BELOW_BYLINE_MIN_LINES:
-                for at, head in enumerate(above):
-                    if at == 0 and head.score is not None and head.score >= HEAD_PROSE_SCORE:
-                        continue
+                for head in above[1:] if above[0].score is not None and above[0].score >= HEAD_PROSE_SCORE else above:
                     head.remove("page-head", "standfirst or caption above the byline, date or posting time")
             return
 
