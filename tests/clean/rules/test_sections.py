@@ -8,6 +8,7 @@ import pytest
 
 from generator.clean.cleaner import clean_text
 from generator.clean.rules.phrases import phrase_rule
+from generator.clean.rules.sections import author_box_at_end
 from tests.clean.helpers import ARTICLE_END, ARTICLE_START, LONG_ARTICLE
 
 
@@ -267,3 +268,22 @@ def test_a_bracketed_related_link_inside_the_text_goes():
     text = ARTICLE_START + "[Related:\nHarbour Ferry Fares Rise Again\n]\nThe engineers will report in March." + ARTICLE_END
     body = clean_text("x", Path("x.txt"), text).body
     assert "Related" not in body and "Ferry Fares" not in body and "The engineers will report" in body
+
+
+@pytest.mark.parametrize("box", [
+    "Jane Example is the co-founder of Harbour Works, a studio that designs small ferries.",
+    "Anna Beispiel ist Gründerin von Hafenwerk, einem Büro für kleine Fähren.",
+    "I'm Jane, a sailor and a mother of two, and I write here about the coast and its boats.",
+    "Ich bin Anna und schreibe hier über die Küste, ihre Boote und die Menschen, die dort leben.",
+])
+def test_a_box_about_the_founder_or_the_blogs_writer_after_the_article_goes(box):
+    """Under the text, who runs the site: its founder, or the blog's writer introducing themselves by name."""
+    text = ARTICLE_START + "The engineers will report in March." + ARTICLE_END + "\n\n" + box
+    body = clean_text("x", Path("x.txt"), text).body
+    assert box not in body and "The mayor said" in body
+
+
+@pytest.mark.parametrize("last", ["I am sure the council will find the money, she said.",
+                                  "Ich bin froh, dass die Brücke kommt, sagte sie.", "Je suis content, dit-il."])
+def test_a_sentence_that_opens_in_the_first_person_without_a_name_is_no_author_box(last):
+    assert author_box_at_end(["Harbour plan", "The council met.", "It voted.", "The mayor spoke.", last]) == []
