@@ -121,7 +121,10 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
      "share, print or e-mail button"),
     ("subscribe", _rule(r"^(subscribe|sign up|newsletter|get (our|the) .{0,40}newsletter|follow us( on .{0,40})?|"
                         r"join (us|our .{0,40})|follow [\w.]+ on\b|download (our|the) app|get the app|abonnez-vous|"
-                        r"abonnieren|suscríbete)\b.{0,100}$|"
+                        r"abonnieren|suscríbete|"
+                        r"follow( [\w.@&'’-]+){1,4} on (twitter|facebook|instagram|linkedin|tiktok|youtube|threads|x)\b|"
+                        r"(folge|folgt|folgen sie) uns|suivez-nous|síguenos|sígannos|siga-nos|sigam-nos|seguici|seguiteci|"
+                        r"volg ons)\b.{0,100}$|"
                         r"^(s['’]abonner|jetzt abonnieren|suscribirse|assine( já)?|abbonati|abonneer)\W*$"),
      "subscription or follow prompt"),
     ("newsletter-pitch", _rule(r"^(?=.{0,300}$).{0,120}\b((sign up|subscribe|register) (for|to) (our|the|my)\b.{0,40}\bnewsletters?|"

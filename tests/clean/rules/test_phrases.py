@@ -239,3 +239,17 @@ def test_a_caption_that_ends_in_its_credit_or_a_credit_line_goes(line, rule):
     """A caption's credit after a © sign ends the line, set off by a separator or naming agency / photographer;
     a credit line names who took the picture ("Photo by")."""
     assert (phrase_rule(line) or (None,))[0] == rule
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Follow Harbour Weekly on Instagram and on Facebook for the latest.", "subscribe"),
+    ("Folge uns auch auf Instagram, dort gibt es jeden Tag neue Bilder vom Hafen.", "subscribe"),
+    ("Folgen Sie uns auf Facebook", "subscribe"),
+    ("Suivez-nous sur Twitter et Instagram", "subscribe"),
+    ("Síguenos en Instagram", "subscribe"),
+    ("Follow the river on foot to the old mill.", None),
+    ("Folge dem Fluss bis zur alten Mühle.", None),
+])
+def test_a_line_asking_readers_to_follow_the_site_goes(line, rule):
+    """"Follow us" in several languages, and "Follow <the site> on <a network>"."""
+    assert (phrase_rule(line) or (None,))[0] == rule
