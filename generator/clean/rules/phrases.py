@@ -87,8 +87,8 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("comment-form", _rule(r"^.{0,100}\b(your email address will not be published|required fields are marked|"
                            r"save my name, email,? and website|notify me of (new|follow-up) (posts|comments|replies)|"
                            r"you must be (logged|signed) in to (post|leave|write) a comment|(log|sign) in to (comment|reply)|"
-                           r"ihre e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|"
-                           r"votre adresse (e-mail|email|de messagerie) ne sera pas publiée|les champs obligatoires sont|"
+                           r"(ihre|deine) e-?mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|"
+                           r"(votre|ton) adresse (e-mail|email|de messagerie) ne sera pas publiée|les champs obligatoires sont|"
                            r"tu (dirección de )?correo electrónico no será publicad[ao]|los campos obligatorios están|"
                            r"o seu endereço de e-?mail não será publicado|campos obrigatórios são marcados|"
                            r"il tuo indirizzo email non sarà pubblicato|i campi obbligatori sono)\b.{0,200}$"),

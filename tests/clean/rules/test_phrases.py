@@ -253,3 +253,11 @@ def test_a_caption_that_ends_in_its_credit_or_a_credit_line_goes(line, rule):
 def test_a_line_asking_readers_to_follow_the_site_goes(line, rule):
     """"Follow us" in several languages, and "Follow <the site> on <a network>"."""
     assert (phrase_rule(line) or (None,))[0] == rule
+
+
+@pytest.mark.parametrize("line", ["Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind markiert.",
+                                  "Ton adresse e-mail ne sera pas publiée.",
+                                  "Ihre E-Mail-Adresse wird nicht veröffentlicht."])
+def test_the_comment_form_addressing_the_reader_either_way_goes(line):
+    """Comment forms say it formally or informally (Ihre / deine, votre / ton)."""
+    assert (phrase_rule(line) or (None,))[0] == "comment-form"
