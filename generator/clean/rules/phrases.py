@@ -221,7 +221,9 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
      "page footer"),
     ("footer", _rule(r"^.{0,300}\b(all rights reserved|may not be (re)?(published|produced|printed|distributed)|"
                      r"tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|"
-                     r"todos os direitos reservados|tutti i diritti riservati)\b.{0,300}$"),
+                     r"todos os direitos reservados|tutti i diritti riservati|alle rechten voorbehouden|"
+                     r"wszelkie prawa zastrzeżone|všechna práva vyhrazena|alla rättigheter förbehållna|"
+                     r"все права защищены|tüm hakları saklıdır|جميع الحقوق محفوظة|כל הזכויות שמורות)\b.{0,300}$"),
      "copyright notice"),
     ("footer", _rule(r"^.{0,300}\b(without (the )?(prior |express )?(written )?(permission|consent) of (the )?(publisher|copyright)|"
                      r"use of this (site|website) constitutes acceptance|reproduc\w*\b.{0,100}\bwithout (the )?(prior |express )?"

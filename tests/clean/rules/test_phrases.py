@@ -261,3 +261,11 @@ def test_a_line_asking_readers_to_follow_the_site_goes(line, rule):
 def test_the_comment_form_addressing_the_reader_either_way_goes(line):
     """Comment forms say it formally or informally (Ihre / deine, votre / ton)."""
     assert (phrase_rule(line) or (None,))[0] == "comment-form"
+
+
+@pytest.mark.parametrize("line", ["جريدة الميناء 2024. جميع الحقوق محفوظة", "כל הזכויות שמורות לעיתון הנמל 2024",
+                                  "Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone.",
+                                  "Havenblad 2024, alle rechten voorbehouden", "Все права защищены."])
+def test_all_rights_reserved_in_more_languages_and_scripts_is_a_copyright_notice(line):
+    """Right-to-left scripts (Arabic, Hebrew) and more European languages than the first rules covered."""
+    assert (phrase_rule(line) or (None,))[0] == "footer"
