@@ -125,7 +125,8 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                         r"follow( [\w.@&'’-]+){1,4} on (twitter|facebook|instagram|linkedin|tiktok|youtube|threads|x)\b|"
                         r"(folge|folgt|folgen sie) uns|suivez-nous|síguenos|sígannos|siga-nos|sigam-nos|seguici|seguiteci|"
                         r"volg ons)\b.{0,100}$|"
-                        r"^(s['’]abonner|jetzt abonnieren|suscribirse|assine( já)?|abbonati|abonneer)\W*$"),
+                        r"^(s['’]abonner|jetzt abonnieren|suscribirse|assine( já)?|abbonati|abonneer)\W*$|"
+                        r"^(?=(\S+\s+){0,4}\S+$)(?!.*[.?]$).*\bnewsletters?\b.*$"),
      "subscription or follow prompt"),
     ("newsletter-pitch", _rule(r"^(?=.{0,300}$).{0,120}\b((sign up|subscribe|register) (for|to) (our|the|my)\b.{0,40}\bnewsletters?|"
                                r"delivered (straight |directly |right )?to your inbox|"

@@ -269,3 +269,16 @@ def test_the_comment_form_addressing_the_reader_either_way_goes(line):
 def test_all_rights_reserved_in_more_languages_and_scripts_is_a_copyright_notice(line):
     """Right-to-left scripts (Arabic, Hebrew) and more European languages than the first rules covered."""
     assert (phrase_rule(line) or (None,))[0] == "footer"
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Jetzt Newsletter abonnieren", "subscribe"),
+    ("Der Hafen-Newsletter: immer informiert!", "subscribe"),
+    ("Harbour Weekly Newsletter", "subscribe"),
+    ("La newsletter du port", "subscribe"),
+    ("The council's newsletter reached every house in the harbour district last week.", None),
+    ("Der Newsletter des Rates erreichte im Sommer jedes Haus am Hafen.", None),
+])
+def test_a_short_line_naming_a_newsletter_is_its_box(line, rule):
+    """Five words or fewer, no sentence: the label of a newsletter box, in any language that borrows the word."""
+    assert (phrase_rule(line) or (None,))[0] == rule
