@@ -54,7 +54,7 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("promo", _rule(r"^((more|other|latest|top|trending|popular|related|recommended|featured|similar)\b[\w\s'’-]{0,30}"
                     r"\b(stories|news|articles|posts|videos|headlines|reads|links)|"
                     r"(more|also|popular|trending|latest|most read) (in|on|from|at) [\w\s.'’-]{1,30}|more|"
-                    r"weitere (artikel|nachrichten|meldungen)|das könnte sie auch interessieren|à lire également|"
+                    r"weitere (artikel|nachrichten|meldungen)|(das|dieses thema|das thema) könnte (sie|dich|euch) auch interessieren|à lire également|"
                     r"sur le même sujet|(artículos|noticias|notícias|matérias) relacionad[ao]s|más noticias|"
                     r"veja também|ver también|leggi anche|potrebbe interessarti)\s*:?$"),
      "heading of a list of links to other pages"),

@@ -282,3 +282,9 @@ def test_all_rights_reserved_in_more_languages_and_scripts_is_a_copyright_notice
 def test_a_short_line_naming_a_newsletter_is_its_box(line, rule):
     """Five words or fewer, no sentence: the label of a newsletter box, in any language that borrows the word."""
     assert (phrase_rule(line) or (None,))[0] == rule
+
+
+@pytest.mark.parametrize("line", ["Das könnte Sie auch interessieren", "Das Thema könnte dich auch interessieren:",
+                                  "Das könnte euch auch interessieren:", "You might also like"])
+def test_a_promotion_heading_in_the_formal_or_informal_second_person_goes(line):
+    assert (phrase_rule(line) or (None,))[0] == "promo"
