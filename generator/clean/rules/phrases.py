@@ -44,7 +44,7 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("promo", _rule(r"^(read more|read also|also read|"
                     r"related( articles?| stor(y|ies)| posts?| content| coverage| news| links?| reading)?|"
                     r"see also|recommended( for you| stories| articles)?|more (from|on|stories|news)( \w+)?|"
-                    r"you (may|might) also like|trending( now)?|most (read|popular|viewed|shared)|editor'?s picks|"
+                    r"you (may|might) also like|trending( now)?|most (read|popular|viewed|shared)|editors?['’]?s? picks|"
                     r"don'?t miss|watch|listen|lire aussi|à lire aussi|voir aussi|lesen sie auch|mehr zum thema|"
                     r"leer más|lee también|lea también|te puede interesar|relacionad[oa]s?|leia (também|mais)|veja também|saiba mais|"
                     r"leggi anche|leggi di più|lees ook|lees meer|auch interessant|mehr dazu|weiterlesen|"

@@ -8,7 +8,7 @@ import pytest
 
 from generator.clean.cleaner import clean_text
 from generator.clean.rules.phrases import phrase_rule
-from tests.clean.helpers import ARTICLE_END, ARTICLE_START, every_rule_in_order, phrase_rules_decide
+from tests.clean.helpers import ARTICLE_END, ARTICLE_START, LONG_ARTICLE, every_rule_in_order, phrase_rules_decide
 
 
 def test_a_subscription_offer_with_a_price_goes():
@@ -288,3 +288,14 @@ def test_a_short_line_naming_a_newsletter_is_its_box(line, rule):
                                   "Das könnte euch auch interessieren:", "You might also like"])
 def test_a_promotion_heading_in_the_formal_or_informal_second_person_goes(line):
     assert (phrase_rule(line) or (None,))[0] == "promo"
+
+
+@pytest.mark.parametrize("line", ["Editors' Picks", "Editor’s picks", "Editor's Picks"])
+def test_editors_picks_with_either_apostrophe_and_in_the_plural_is_a_promotion(line):
+    assert (phrase_rule(line) or (None,))[0] == "promo"
+
+
+def test_the_headlines_under_editors_picks_go():
+    teasers = "Editors' Picks\nHarbour ferry timetable changes for the summer\n12 November 2019\nHow the old pier was saved"
+    body = clean_text("x", Path("x.txt"), ARTICLE_START + LONG_ARTICLE + teasers + ARTICLE_END).body
+    assert "ferry timetable" not in body and "old pier was saved" not in body
