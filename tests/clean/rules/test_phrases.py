@@ -299,3 +299,12 @@ def test_the_headlines_under_editors_picks_go():
     teasers = "Editors' Picks\nHarbour ferry timetable changes for the summer\n12 November 2019\nHow the old pier was saved"
     body = clean_text("x", Path("x.txt"), ARTICLE_START + LONG_ARTICLE + teasers + ARTICLE_END).body
     assert "ferry timetable" not in body and "old pier was saved" not in body
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Back to Gallery", "page-control"), ("Back to the article", "page-control"),
+    ("Zurück zur Übersicht", "page-control"), ("Retour à l’article", "page-control"),
+    ("Back to the harbour the ferry went, late again.", None),
+])
+def test_a_link_back_to_the_gallery_article_or_list_is_a_page_control(line, rule):
+    assert (phrase_rule(line) or (None,))[0] == rule
