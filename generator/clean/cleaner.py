@@ -35,6 +35,8 @@ HEAD_WINDOW = 8  # lines before the prose run searched for headline, byline and 
 ABOVE_BYLINE_MAX_LINES = 3  # a standfirst and a lead photo's caption fit above a byline or date; more is text
 ABOVE_BYLINE_MAX_WORDS = 39  # ... each shorter than a paragraph (word_count stops counting at 40)
 BELOW_BYLINE_MIN_LINES = 3  # the byline opens the article only when this many kept lines follow it
+HEAD_PROSE_SCORE = 10.0  # ... but the first line above it, scoring this much as prose, is the article's lead
+LEAD_IN_PROSE_WORDS = 10  # the lead-in line right above the prose run that holds this many words stays
 
 
 def clean(doc: RawDocument, context: CleanContext | None = None,
@@ -297,7 +299,9 @@ def _remove_author_box(lines: list[Line]) -> None:
 
 def _remove_head_above_byline(lines: list[Line]) -> None:
     """The byline, date or posting time opens the article's text: the few short lines kept above it are the
-    page's head (a standfirst under the headline, the lead photo's caption), not the article."""
+    page's head (a label under the headline, the lead photo's caption), not the article. The first of them,
+    right under the headline, stays when the run search scored it as a sentence or more of prose: that is
+    the article's lead (a standfirst); a caption stands by the photo, next to the byline."""
     above: list[Line] = []
     for index, line in enumerate(lines):
         if line.kept:
@@ -306,7 +310,7 @@ def _remove_head_above_byline(lines: list[Line]) -> None:
             above.append(line)
         elif above and _opens_article(line):
             if sum(1 for later in lines[index + 1:] if later.kept) >= BELOW_BYLINE_MIN_LINES:
-                for head in above:
+                for head in above[1:] if above[0].score is not None and above[0].score >= HEAD_PROSE_SCORE else above:
                     head.remove("page-head", "standfirst or caption above the byline, date or posting time")
             return
 
@@ -329,8 +333,12 @@ def _remove_timestamps(lines: list[Line]) -> None:
 
 
 def _remove_head(lines: list[Line], run_start: int) -> None:
-    for line in lines[:run_start]:
-        if line.kept:
+    """The lead-in left after the metadata went is the page's head; but its last line, right above the run,
+    stays when it holds a sentence's words: the article's first line, which scored low alone (a link broke
+    its sentence off), not a label."""
+    before = [line for line in lines[:run_start] if line.kept]
+    for line in before:
+        if line is not before[-1] or word_count(line.text) < LEAD_IN_PROSE_WORDS:
             line.remove("outside-main-text", "lead-in line before the article's run of prose")
 
 

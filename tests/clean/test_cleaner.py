@@ -181,3 +181,55 @@ def test_page_controls_between_paragraphs_go():
                                    for n, c in enumerate(controls)) + ARTICLE_END
     body = clean_text("x", Path("x.txt"), text).body
     assert not [c for c in controls if c in body.split("\n\n")] and "Paragraph 4 of" in body
+
+
+STANDFIRST_PAGES = {
+    "en": ("Home\n\nWorld\n\nSport\n\nHarbour bridge plan returns to the council\n\n"
+           "The council will vote again on the harbour bridge after the engineers found that the old piers can "
+           "carry it.\n\nHarbour at dawn\n\nBy Maria Costa\n\n"
+           + "".join(f"Paragraph {n} of the report on the harbour piers says what the engineers found there, and "
+                     "the council read it.\n\n" for n in range(8)),
+           "The council will vote again", "Harbour at dawn"),
+    "de": ("Startseite\n\nPolitik\n\nSport\n\nDer Hafenbrücke droht eine neue Abstimmung im Rat\n\n"
+           "Der Rat will noch einmal über die Brücke abstimmen, nachdem die Ingenieure die alten Pfeiler untersucht "
+           "haben und sie für stark genug halten.\n\nHafen am Morgen\n\nVon Anna Müller\n\n"
+           + "".join(f"Absatz {n} des Berichts sagt, was die Ingenieure an den Pfeilern gefunden haben, und der Rat "
+                     "hat ihn gelesen.\n\n" for n in range(8)),
+           "Der Rat will noch einmal", "Hafen am Morgen"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(STANDFIRST_PAGES))
+def test_a_standfirst_above_the_byline_stays_and_a_caption_there_goes(language):
+    """A sentence of prose between the headline and the byline is the article's lead; a short label there is not."""
+    text, standfirst, caption = STANDFIRST_PAGES[language]
+    article = clean_text("x", Path("x.txt"), text)
+    assert article.body.startswith(standfirst)
+    assert caption not in article.body
+    assert any(r.rule == "page-head" and r.text == caption for r in article.removals)
+    again = clean_text("again", Path("again.txt"), f"{article.title}\n\n{article.body}")
+    assert again.body == article.body
+
+
+LEAD_IN_PAGES = {
+    "en": ("Home\n\nWorld\n\nSport\n\nHarbour bridge plan returns to the council\n\nBy Maria Costa\n\n"
+           "After years of delays the harbour bridge is back on the agenda of the council, and\n\n"
+           + "".join(f"Paragraph {n} of the report on the harbour piers says what the engineers found there, and "
+                     "the council read it.\n\n" for n in range(8)), "After years of delays"),
+    "de": ("Startseite\n\nPolitik\n\nSport\n\nDie Hafenbrücke kommt wieder vor den Rat\n\nVon Anna Müller\n\n"
+           "Nach Jahren der Verzögerung steht die Hafenbrücke wieder auf der Tagesordnung des Rates, und\n\n"
+           + "".join(f"Absatz {n} des Berichts sagt, was die Ingenieure an den Pfeilern gefunden haben, und der Rat "
+                     "hat ihn gelesen.\n\n" for n in range(8)), "Nach Jahren der Verzögerung"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(LEAD_IN_PAGES))
+def test_the_articles_first_line_right_above_its_prose_run_stays(language):
+    """A sentence's worth of words just above the run, after headline and byline, is the article's first line
+    (it scored low alone, its sentence running on); the menu, headline and byline above it still go."""
+    text, first = LEAD_IN_PAGES[language]
+    article = clean_text("x", Path("x.txt"), text)
+    assert article.body.startswith(first) and article.byline and article.title
+    assert not any(word in article.body for word in ("Home", "Startseite", "Maria Costa", "Anna Müller"))
+    again = clean_text("again", Path("again.txt"), f"{article.title}\n\n{article.body}")
+    assert again.body == article.body

@@ -44,7 +44,7 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("promo", _rule(r"^(read more|read also|also read|"
                     r"related( articles?| stor(y|ies)| posts?| content| coverage| news| links?| reading)?|"
                     r"see also|recommended( for you| stories| articles)?|more (from|on|stories|news)( \w+)?|"
-                    r"you (may|might) also like|trending( now)?|most (read|popular|viewed|shared)|editor'?s picks|"
+                    r"you (may|might) also like|trending( now)?|most (read|popular|viewed|shared)|editors?['’]?s? picks|"
                     r"don'?t miss|watch|listen|lire aussi|à lire aussi|voir aussi|lesen sie auch|mehr zum thema|"
                     r"leer más|lee también|lea también|te puede interesar|relacionad[oa]s?|leia (também|mais)|veja também|saiba mais|"
                     r"leggi anche|leggi di più|lees ook|lees meer|auch interessant|mehr dazu|weiterlesen|"
@@ -54,7 +54,7 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("promo", _rule(r"^((more|other|latest|top|trending|popular|related|recommended|featured|similar)\b[\w\s'’-]{0,30}"
                     r"\b(stories|news|articles|posts|videos|headlines|reads|links)|"
                     r"(more|also|popular|trending|latest|most read) (in|on|from|at) [\w\s.'’-]{1,30}|more|"
-                    r"weitere (artikel|nachrichten|meldungen)|das könnte sie auch interessieren|à lire également|"
+                    r"weitere (artikel|nachrichten|meldungen)|(das|dieses thema|das thema) könnte (sie|dich|euch) auch interessieren|à lire également|"
                     r"sur le même sujet|(artículos|noticias|notícias|matérias) relacionad[ao]s|más noticias|"
                     r"veja também|ver también|leggi anche|potrebbe interessarti)\s*:?$"),
      "heading of a list of links to other pages"),
@@ -87,8 +87,8 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("comment-form", _rule(r"^.{0,100}\b(your email address will not be published|required fields are marked|"
                            r"save my name, email,? and website|notify me of (new|follow-up) (posts|comments|replies)|"
                            r"you must be (logged|signed) in to (post|leave|write) a comment|(log|sign) in to (comment|reply)|"
-                           r"ihre e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|"
-                           r"votre adresse (e-mail|email|de messagerie) ne sera pas publiée|les champs obligatoires sont|"
+                           r"(ihre|deine) e-?mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|"
+                           r"(votre|ton) adresse (e-mail|email|de messagerie) ne sera pas publiée|les champs obligatoires sont|"
                            r"tu (dirección de )?correo electrónico no será publicad[ao]|los campos obligatorios están|"
                            r"o seu endereço de e-?mail não será publicado|campos obrigatórios são marcados|"
                            r"il tuo indirizzo email non sarà pubblicato|i campi obbligatori sono)\b.{0,200}$"),
@@ -121,8 +121,12 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
      "share, print or e-mail button"),
     ("subscribe", _rule(r"^(subscribe|sign up|newsletter|get (our|the) .{0,40}newsletter|follow us( on .{0,40})?|"
                         r"join (us|our .{0,40})|follow [\w.]+ on\b|download (our|the) app|get the app|abonnez-vous|"
-                        r"abonnieren|suscríbete)\b.{0,100}$|"
-                        r"^(s['’]abonner|jetzt abonnieren|suscribirse|assine( já)?|abbonati|abonneer)\W*$"),
+                        r"abonnieren|suscríbete|"
+                        r"follow( [\w.@&'’-]+){1,4} on (twitter|facebook|instagram|linkedin|tiktok|youtube|threads|x)\b|"
+                        r"(folge|folgt|folgen sie) uns|suivez-nous|síguenos|sígannos|siga-nos|sigam-nos|seguici|seguiteci|"
+                        r"volg ons)\b.{0,100}$|"
+                        r"^(s['’]abonner|jetzt abonnieren|suscribirse|assine( já)?|abbonati|abonneer)\W*$|"
+                        r"^(?=(\S+\s+){0,4}\S+$)(?!.*[.?]$).*\bnewsletters?\b.*$"),
      "subscription or follow prompt"),
     ("newsletter-pitch", _rule(r"^(?=.{0,300}$).{0,120}\b((sign up|subscribe|register) (for|to) (our|the|my)\b.{0,40}\bnewsletters?|"
                                r"delivered (straight |directly |right )?to your inbox|"
@@ -151,6 +155,7 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
      "a pitch for the site's phone app"),
     ("photo-credit", _rule(r"^\(?(photo|image|picture|photograph|pic|video|graphic|illustration|credit|foto|bild|фото)s?"
                            r"( source| credit| courtesy| by)?\s*[:：|]\s*.{1,100}$|"
+                           r"^(photo|image|picture|photograph|foto|bild)s?\s+(by|courtesy of|von)\s+(?-i:[A-ZÀ-Þ])[^.!?]{1,80}$|"
                            r"^.{0,60}\b(getty images|shutterstock|ap photo|afp photo|reuters photo|epa-efe|"
                            r"anadolu agency|via getty images)\)?$"),
      "photo caption credit"),
@@ -161,12 +166,15 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                              r"\s\([^()/]{2,60}/\s?(ap|afp|reuters|getty images|epa|dpa|ansa|efe|bloomberg|xinhua|anadolu)\)|"
                              r"[.!?”\"’]\s+(?-i:(REUTERS|AFP|EPA|AP)/[A-Z][\w'’-]+( [A-Z][\w'’.-]+){0,3})|"
                              r"[.!?”\"’]\s*(\|\s*)?(photo|image|picture|photograph|foto|credit|bild|imagem)s?( by| credit)?"
-                             r"\s*:\s*[^.!?]{2,100})$"),
+                             r"\s*:\s*[^.!?]{2,100}|"
+                             r"\s[|/]\s?(©|\(c\))\s?[^\W\d_][^©.!?|]{1,60}|\s(©|\(c\))\s?[^\W\d_][^©.!?/|]{0,40}/\s?[^\W\d_][^©.!?/|]{0,40})$"),
      "photo caption ending in its credit"),
     ("page-control", _rule(r"^(continue reading( the main story| below)?|(the )?(article|story) continues (below|after "
                            r"(the )?(advertisement|ad))|scroll (down )?to continue( with content| reading)?|"
                            r"read (the )?(full|whole|entire) (article|story)|click to (expand|enlarge)|show (more|less)|"
-                           r"see more|read less|save|saved|bookmark|follow|unfollow|image|gift this article|give this article|"
+                           r"see more|read less|save|saved|back to (the )?(gallery|article|story|overview|list)|"
+                           r"zurück zu(r|m) (übersicht|artikel|galerie)|retour (à la liste|à l['’]article|à la galerie)|"
+                           r"volver (al artículo|a la galería)|torna all['’]articolo|voltar (ao artigo|à galeria)|bookmark|follow|unfollow|image|gift this article|give this article|"
                            r"send any friend a story|share full article|read in app|supported by|"
                            r"report an? (error|typo|correction)|topics|tags|categories|filed under|posted in|"
                            r"mehr anzeigen|weniger anzeigen|voir plus|afficher plus|ver más|mostrar más|ver mais|leggi tutto|"
@@ -216,7 +224,9 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
      "page footer"),
     ("footer", _rule(r"^.{0,300}\b(all rights reserved|may not be (re)?(published|produced|printed|distributed)|"
                      r"tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|"
-                     r"todos os direitos reservados|tutti i diritti riservati)\b.{0,300}$"),
+                     r"todos os direitos reservados|tutti i diritti riservati|alle rechten voorbehouden|"
+                     r"wszelkie prawa zastrzeżone|všechna práva vyhrazena|alla rättigheter förbehållna|"
+                     r"все права защищены|tüm hakları saklıdır|جميع الحقوق محفوظة|כל הזכויות שמורות)\b.{0,300}$"),
      "copyright notice"),
     ("footer", _rule(r"^.{0,300}\b(without (the )?(prior |express )?(written )?(permission|consent) of (the )?(publisher|copyright)|"
                      r"use of this (site|website) constitutes acceptance|reproduc\w*\b.{0,100}\bwithout (the )?(prior |express )?"

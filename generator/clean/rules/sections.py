@@ -95,7 +95,11 @@ BIO_SENTENCE = re.compile(
     r"([\w'’-]+\s+){0,6}?(reporter|writer|editor|journalist|correspondent|contributor|columnist|author|producer|"
     r"photographer|critic|analyst|blogger|freelancer|intern|fellow|redakteur\w*|journalist\w*|autor\w*|korrespondent\w*|"
     r"journaliste|rédact\w*|correspondant\w*|jornalista|repórter|redator\w*|colunista|periodista|redactor\w*|"
-    r"corresponsal|giornalista|redattore|corrispondente)\b", re.I)
+    r"corresponsal|giornalista|redattore|corrispondente|founder|co-founder|gründer\w*|fondat\w*|fundador\w*)\b"
+    # the writer of a blog introducing themselves by name ("I'm Jane, ...", "Ich bin Anna und ...")
+    r"|^(?:(?:hi|hallo|hey|salut|hola|ciao|olá)\W+)?(?:i am|i['’]m|my name is|ich bin|ich heiße|mein name ist|je suis|"
+    r"je m['’]appelle|soy|me llamo|sou|eu sou|sono|mi chiamo|ik ben)\s+(?-i:[A-Z][\w'’.-]+)\s*(?:[,!]|\s(?:and|und|et|y|e|en)\s)",
+    re.I)
 
 
 ABOUT_AUTHOR_LABEL = re.compile(r"^(?i:about the authors?|about (him|her|them)|à propos de l'auteur(e)?|"

@@ -8,7 +8,7 @@ import pytest
 
 from generator.clean.cleaner import clean_text
 from generator.clean.rules.phrases import phrase_rule
-from tests.clean.helpers import ARTICLE_END, ARTICLE_START, every_rule_in_order, phrase_rules_decide
+from tests.clean.helpers import ARTICLE_END, ARTICLE_START, LONG_ARTICLE, every_rule_in_order, phrase_rules_decide
 
 
 def test_a_subscription_offer_with_a_price_goes():
@@ -222,3 +222,89 @@ def test_comment_prompts_calls_to_action_and_photo_credits_go():
     for gone in ("Example Wire", "Image caption", "newsletter", "Join the", "community guidelines"):
         assert gone not in body, gone
     assert "The mayor said" in body
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("The mayor opens the rebuilt quay on Tuesday. © Maria Costa / Harbour Press", "caption-credit"),
+    ("The old lighthouse on the north pier. © Harbour Press", None),  # a notice may end a paragraph too
+    ("Der Bürgermeister eröffnet den neuen Kai. | © Anna Müller/Hafenbild", "caption-credit"),
+    ("Le maire inaugure le quai rénové / (C) Jean Dupont", "caption-credit"),
+    ("Photograph by Maria Costa, Harbour Restoration Trust", "photo-credit"),
+    ("Foto von Anna Müller", "photo-credit"),
+    ("The council said the © sign on the plans meant they belonged to the city.", None),
+    ("Der Rat nannte die Zahl von 2023 © 4 Prozent.", None),
+    ("Photo by photo, the exhibition tells the story of the harbour.", None),
+])
+def test_a_caption_that_ends_in_its_credit_or_a_credit_line_goes(line, rule):
+    """A caption's credit after a © sign ends the line, set off by a separator or naming agency / photographer;
+    a credit line names who took the picture ("Photo by")."""
+    assert (phrase_rule(line) or (None,))[0] == rule
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Follow Harbour Weekly on Instagram and on Facebook for the latest.", "subscribe"),
+    ("Folge uns auch auf Instagram, dort gibt es jeden Tag neue Bilder vom Hafen.", "subscribe"),
+    ("Folgen Sie uns auf Facebook", "subscribe"),
+    ("Suivez-nous sur Twitter et Instagram", "subscribe"),
+    ("Síguenos en Instagram", "subscribe"),
+    ("Follow the river on foot to the old mill.", None),
+    ("Folge dem Fluss bis zur alten Mühle.", None),
+])
+def test_a_line_asking_readers_to_follow_the_site_goes(line, rule):
+    """"Follow us" in several languages, and "Follow <the site> on <a network>"."""
+    assert (phrase_rule(line) or (None,))[0] == rule
+
+
+@pytest.mark.parametrize("line", ["Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind markiert.",
+                                  "Ton adresse e-mail ne sera pas publiée.",
+                                  "Ihre E-Mail-Adresse wird nicht veröffentlicht."])
+def test_the_comment_form_addressing_the_reader_either_way_goes(line):
+    """Comment forms say it formally or informally (Ihre / deine, votre / ton)."""
+    assert (phrase_rule(line) or (None,))[0] == "comment-form"
+
+
+@pytest.mark.parametrize("line", ["جريدة الميناء 2024. جميع الحقوق محفوظة", "כל הזכויות שמורות לעיתון הנמל 2024",
+                                  "Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone.",
+                                  "Havenblad 2024, alle rechten voorbehouden", "Все права защищены."])
+def test_all_rights_reserved_in_more_languages_and_scripts_is_a_copyright_notice(line):
+    """Right-to-left scripts (Arabic, Hebrew) and more European languages than the first rules covered."""
+    assert (phrase_rule(line) or (None,))[0] == "footer"
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Jetzt Newsletter abonnieren", "subscribe"),
+    ("Der Hafen-Newsletter: immer informiert!", "subscribe"),
+    ("Harbour Weekly Newsletter", "subscribe"),
+    ("La newsletter du port", "subscribe"),
+    ("The council's newsletter reached every house in the harbour district last week.", None),
+    ("Der Newsletter des Rates erreichte im Sommer jedes Haus am Hafen.", None),
+])
+def test_a_short_line_naming_a_newsletter_is_its_box(line, rule):
+    """Five words or fewer, no sentence: the label of a newsletter box, in any language that borrows the word."""
+    assert (phrase_rule(line) or (None,))[0] == rule
+
+
+@pytest.mark.parametrize("line", ["Das könnte Sie auch interessieren", "Das Thema könnte dich auch interessieren:",
+                                  "Das könnte euch auch interessieren:", "You might also like"])
+def test_a_promotion_heading_in_the_formal_or_informal_second_person_goes(line):
+    assert (phrase_rule(line) or (None,))[0] == "promo"
+
+
+@pytest.mark.parametrize("line", ["Editors' Picks", "Editor’s picks", "Editor's Picks"])
+def test_editors_picks_with_either_apostrophe_and_in_the_plural_is_a_promotion(line):
+    assert (phrase_rule(line) or (None,))[0] == "promo"
+
+
+def test_the_headlines_under_editors_picks_go():
+    teasers = "Editors' Picks\nHarbour ferry timetable changes for the summer\n12 November 2019\nHow the old pier was saved"
+    body = clean_text("x", Path("x.txt"), ARTICLE_START + LONG_ARTICLE + teasers + ARTICLE_END).body
+    assert "ferry timetable" not in body and "old pier was saved" not in body
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Back to Gallery", "page-control"), ("Back to the article", "page-control"),
+    ("Zurück zur Übersicht", "page-control"), ("Retour à l’article", "page-control"),
+    ("Back to the harbour the ferry went, late again.", None),
+])
+def test_a_link_back_to_the_gallery_article_or_list_is_a_page_control(line, rule):
+    assert (phrase_rule(line) or (None,))[0] == rule

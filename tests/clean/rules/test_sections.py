@@ -8,6 +8,7 @@ import pytest
 
 from generator.clean.cleaner import clean_text
 from generator.clean.rules.phrases import phrase_rule
+from generator.clean.rules.sections import author_box_at_end
 from tests.clean.helpers import ARTICLE_END, ARTICLE_START, LONG_ARTICLE
 
 
@@ -64,25 +65,28 @@ def test_a_caption_before_a_bare_credit_label_goes():
     assert "The engineers will report in March." in body and "The mayor said" in body
 
 
-def test_standfirst_and_caption_above_the_byline_go():
-    """Between headline and byline stand a standfirst and the lead photo's caption; the article starts below."""
+def test_caption_above_the_byline_goes_and_the_standfirst_under_the_headline_stays():
+    """Between headline and byline stand a standfirst and the lead photo's caption: the caption goes, and the
+    standfirst, a sentence of prose right under the headline, is the article's lead."""
     text = ("Harbour bridge plan returns to the council\n\nThere is a lesson for the town in why the bridge has been so "
             "slow to come, and it is not about the money.\nThe old bridge as it was seen from the ferry landing in the "
             "spring.\n\nBy\nJane Example\n\n" + ARTICLE_START.split("\n\n", 1)[1]
             + "The engineers will report in March." + ARTICLE_END)
     article = clean_text("x", Path("x.txt"), text)
-    assert "a lesson for the town" not in article.body and "ferry landing" not in article.body
-    assert article.body.startswith("The city council met again") and "The mayor said" in article.body
+    assert "ferry landing" not in article.body
+    assert article.body.startswith("There is a lesson for the town") and "The mayor said" in article.body
+    assert "\n\nThe city council met again" in article.body
 
 
-def test_headline_and_caption_above_a_timestamp_go():
-    """The page's head (headline, standfirst, a video's caption) stands above the time it was posted; the article below."""
+def test_the_headline_above_a_timestamp_goes_and_the_standfirst_under_it_stays():
+    """The page's head stands above the time it was posted, the article below; a sentence of prose right under
+    the headline is the article's standfirst, its lead."""
     text = ("Harbour bridge plan returns to the council\n\nThe piers are still unsafe after a decade of delays, and the "
             "town wants to know why.\nUpdated on: March 6, 2024 / 9:15 AM\n\n" + ARTICLE_START.split("\n\n", 1)[1]
             + "The engineers will report in March." + ARTICLE_END)
     body = clean_text("x", Path("x.txt"), text).body
-    assert "still unsafe" not in body
-    assert body.startswith("The city council met again") and "The mayor said" in body
+    assert "Harbour bridge plan" not in body and "Updated on" not in body
+    assert body.startswith("The piers are still unsafe") and "\n\nThe city council met again" in body
 
 
 def test_headlines_that_ask_or_exclaim_are_teasers_too_but_a_sentence_after_a_question_is_not():
@@ -264,3 +268,22 @@ def test_a_bracketed_related_link_inside_the_text_goes():
     text = ARTICLE_START + "[Related:\nHarbour Ferry Fares Rise Again\n]\nThe engineers will report in March." + ARTICLE_END
     body = clean_text("x", Path("x.txt"), text).body
     assert "Related" not in body and "Ferry Fares" not in body and "The engineers will report" in body
+
+
+@pytest.mark.parametrize("box", [
+    "Jane Example is the co-founder of Harbour Works, a studio that designs small ferries.",
+    "Anna Beispiel ist Gründerin von Hafenwerk, einem Büro für kleine Fähren.",
+    "I'm Jane, a sailor and a mother of two, and I write here about the coast and its boats.",
+    "Ich bin Anna und schreibe hier über die Küste, ihre Boote und die Menschen, die dort leben.",
+])
+def test_a_box_about_the_founder_or_the_blogs_writer_after_the_article_goes(box):
+    """Under the text, who runs the site: its founder, or the blog's writer introducing themselves by name."""
+    text = ARTICLE_START + "The engineers will report in March." + ARTICLE_END + "\n\n" + box
+    body = clean_text("x", Path("x.txt"), text).body
+    assert box not in body and "The mayor said" in body
+
+
+@pytest.mark.parametrize("last", ["I am sure the council will find the money, she said.",
+                                  "Ich bin froh, dass die Brücke kommt, sagte sie.", "Je suis content, dit-il."])
+def test_a_sentence_that_opens_in_the_first_person_without_a_name_is_no_author_box(last):
+    assert author_box_at_end(["Harbour plan", "The council met.", "It voted.", "The mayor spoke.", last]) == []
