@@ -11,7 +11,6 @@ record with the rule that removed it, so a reader can audit the cleaner.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Mapping, Sequence
