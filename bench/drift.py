@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent)]
 
 from drift_html import html_archive, html_perturbations  # noqa: E402
-from drift_warc import anchored as warc_anchored, warc_archive, warc_perturbations  # noqa: E402
+from drift_warc import anchored as warc_anchored, place_of, warc_archive, warc_perturbations  # noqa: E402
 from synth import write_archive  # noqa: E402
 from generator.annotate.anchor import anchor, normalise_text  # noqa: E402
 from generator.annotate.load import load_annotations  # noqa: E402
@@ -138,13 +138,7 @@ def _anchored(root: Path) -> dict[tuple[str, int], Place | str]:
             if found.span is None:
                 out[(article.id, i)] = found.status
                 continue
-            span = found.span
-            text = normalise_text(blocks[span.block].text[span.start:span.end])
-            before = normalise_text(" ".join([*(b.text for b in blocks[:span.block]),
-                                              blocks[span.block].text[:span.start]]))
-            after = normalise_text(" ".join([blocks[span.block].text[span.end:],
-                                             *(b.text for b in blocks[span.block + 1:])]))
-            out[(article.id, i)] = (text, before[-40:], after[:40], whole.count(text), found.certain)
+            out[(article.id, i)] = place_of(found, blocks, whole)
     return out
 
 

@@ -79,6 +79,16 @@ def warc_perturbations(pages: Path, html: dict[str, Callable[[Path, Path], None]
     return {label: adding(perturb, label) for label, perturb in html.items()}
 
 
+
+def place_of(found, blocks, whole: str) -> tuple[str, str, str, int, bool]:
+    """Where an anchor landed, as the drift benchmark compares places: the passage, 40 characters either
+    side of it, how often the passage occurs in the whole text, and whether the anchoring was certain."""
+    span = found.span
+    text = normalise_text(blocks[span.block].text[span.start:span.end])
+    before = normalise_text(" ".join([*(b.text for b in blocks[:span.block]), blocks[span.block].text[:span.start]]))
+    after = normalise_text(" ".join([blocks[span.block].text[span.end:], *(b.text for b in blocks[span.block + 1:])]))
+    return text, before[-40:], after[:40], whole.count(text), found.certain
+
 def anchored(root: Path) -> dict[tuple[str, int], tuple | str]:
     """As drift._anchored, through the build's own steps: each item's place in the shown capture after its
     selector was carried there, "lost" when the carrying found its passage gone, else anchor()'s status."""
@@ -106,11 +116,5 @@ def anchored(root: Path) -> dict[tuple[str, int], tuple | str]:
             if found.span is None:
                 out[(article.article_id, i)] = found.status
                 continue
-            span = found.span
-            text = normalise_text(blocks[span.block].text[span.start:span.end])
-            before = normalise_text(" ".join([*(b.text for b in blocks[:span.block]),
-                                              blocks[span.block].text[:span.start]]))
-            after = normalise_text(" ".join([blocks[span.block].text[span.end:],
-                                             *(b.text for b in blocks[span.block + 1:])]))
-            out[(article.article_id, i)] = (text, before[-40:], after[:40], whole.count(text), found.certain)
+            out[(article.article_id, i)] = place_of(found, blocks, whole)
     return out
