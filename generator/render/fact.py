@@ -16,6 +16,11 @@ from generator.render.references import plain_text, with_references
 from generator.render.timeline import WIDE
 from generator.render.versions import fact_revisions, revisions_section
 
+# Past this many reports the table leaves the search index: each wording is an article's sentence, found on
+# its article's page, and a search engine indexes one section up to a bound (Zensical refuses a section of
+# more than 32,768 words, which a fact reported a thousand times passes).
+REPORTS_SEARCHED = 200
+
 
 def reports_of(fact: Fact, archive: Archive) -> list[tuple[Article, AnchoredFact]]:
     rows = archive.fact_links.get(fact.id, [])  # indexed once, not a scan of every article a fact
@@ -58,10 +63,12 @@ def render_fact(fact: Fact, archive: Archive) -> str:
         out += ["No article of the archive is linked to this fact yet.", ""]
     else:
         count = len({article.id for article, _ in rows})
+        unsearched = " data-search-exclude" if len(rows) > REPORTS_SEARCHED else ""
         out += [fact_charts(rows, "chart-figures"),
                 "Every sentence of the archive's articles that states this claim, as each article words it: "
                 f"{_count(len(rows), 'sentence')} in {_count(count, 'article')}.", "",
-                '<div class="stacked-table reports-table" markdown>', "",  # a card a report on a phone, as revisions
+                # a card a report on a phone, as revisions
+                f'<div class="stacked-table reports-table" markdown{unsearched}>', "",
                 "| Article | Outlet | Date | Wording | Figure |", "|---|---|---|---|---|"]
         for article, link in rows:
             target = paths.relative(page, paths.article(article.slug), block_anchor(link.span.block))
