@@ -117,7 +117,10 @@ def coverage_page(archive: Archive) -> str:
     # Short headers, each a link (the outlet's page, or the unattributed article), the full name as hover text.
     heads = [f'<a href="{href(page, c.page)}" title="{esc(c.full)}" class="{"outlet" if c.known else "unattributed"}">'
              f'{esc(c.label)}</a>' for c in columns]
-    out += ["| Fact | " + " | ".join(heads) + " |", "|---|" + ":---:|" * len(columns)]
+    # Out of search: every cell is a fact page's figure, searchable there, and a matrix of a large archive
+    # passes what a search engine indexes of one section (Zensical's 32,768 words).
+    out += ['<div class="coverage-table" markdown data-search-exclude>', "",
+            "| Fact | " + " | ".join(heads) + " |", "|---|" + ":---:|" * len(columns)]
     for fact in sorted(archive.facts, key=lambda f: f.title.casefold()):
         cells = states[fact.id]
         row = [md.link(md.text(fact.title, in_table=True), paths.relative(page, paths.fact(fact.id)))]
@@ -126,4 +129,5 @@ def coverage_page(archive: Archive) -> str:
             said = md.text(", ".join(figures) or ("✓" if state != "none" else ""), in_table=True)
             row.append(f'<span class="clash">{said} ≠</span>' if state == "clash" else said)
         out.append("| " + " | ".join(row) + " |")
+    out += ["", "</div>"]
     return "\n".join(out).rstrip() + "\n"

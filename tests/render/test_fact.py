@@ -30,3 +30,11 @@ def test_a_long_table_of_reports_is_kept_out_of_search_and_a_short_one_is_not(tm
         assert "states this claim" in unsearched[location]
     page = (long / "site" / next(iter(searched)).split("#")[0] / "index.html").read_text(encoding="utf-8")
     assert "<table" in page  # still on the page for its readers
+
+
+def test_the_coverage_table_stays_on_its_page_and_out_of_search(built_archive: Path):
+    index = json.loads((built_archive / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    table = next(doc["text"] for doc in index["docs"] if doc["location"] == "facts/coverage/#table")
+    assert "outlet gave" in table and len(table) < 200  # the sentence above it, no cell
+    page = (built_archive / "site" / "facts" / "coverage" / "index.html").read_text(encoding="utf-8")
+    assert page.count("<tr>") > 2  # the table itself, for its readers
