@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -26,8 +25,8 @@ def main() -> None:
     args = parser.parse_args()
     os.environ["GENERATOR_WORKERS"] = "1"
     out = args.out or REPO / "bench" / ".work" / f"charts-{args.articles}"
-    subprocess.run([sys.executable, str(REPO / "bench" / "synth.py"), "--articles", str(args.articles),
-                    "--out", str(out)], check=True, stdout=subprocess.DEVNULL)
+    from synth import synthesise  # bench/, beside this script
+    synthesise(args.articles, out)
     shutil.rmtree(out / ".build", ignore_errors=True)
 
     import generator.render.entity as entity_page

@@ -8,7 +8,6 @@ a synthetic archive against the whole `generate` (clean to rendered pages, one c
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -27,8 +26,8 @@ def main() -> None:
     args = parser.parse_args()
     out = args.out or REPO / "bench" / ".work" / f"home-{args.articles}"
     if not (out / "seeds").is_dir():
-        subprocess.run([sys.executable, str(REPO / "bench" / "synth.py"), "--articles", str(args.articles),
-                        "--out", str(out)], check=True, stdout=subprocess.DEVNULL)
+        from synth import synthesise  # bench/, beside this script
+        synthesise(args.articles, out)
     started = time.perf_counter()
     archive = pipeline.generate(out, workers=1).archive
     whole = time.perf_counter() - started

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -24,8 +23,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs of the check alone; the fastest is shown")
     args = parser.parse_args()
     out = args.out or REPO / "bench" / ".work" / f"staged-{args.articles}"
-    subprocess.run([sys.executable, str(REPO / "bench" / "synth.py"), "--articles", str(args.articles),
-                    "--out", str(out)], check=True, stdout=subprocess.DEVNULL)
+    from synth import synthesise  # bench/, beside this script
+    synthesise(args.articles, out)
     shutil.rmtree(out / ".build", ignore_errors=True)
     shutil.rmtree(out / "site", ignore_errors=True)
 
