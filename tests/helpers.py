@@ -7,8 +7,11 @@ import hashlib
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -102,3 +105,29 @@ def add_article(root: Path) -> None:
 
 
 EDITS = [edit_note, add_tag, change_date, drop_fact_links, add_alias, rename_entity, change_wikidata, rename_fact, edit_seed, remove_article, add_article]
+
+
+def free_port() -> int:
+    """A local port nothing listens on, for a preview server a test starts."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    """The page at url, or None while the server is not up (or refuses)."""
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(predicate, seconds: float) -> bool:
+    """Poll predicate until it holds or seconds pass: a server's rebuild has no event a test can await."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False

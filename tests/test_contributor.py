@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from generator.app.cli import main
+
+from tests.helpers import fetch, free_port, wait_for
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -119,49 +119,26 @@ def test_clean_of_a_seed_warns_of_a_cleaning_value_that_changed_nothing(tmp_path
                                            "'Eleven zebras' matched no line the cleaner removed") in err, err
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
-
-
-def _wait_for(predicate, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
-
-
 def test_serve_regenerates_when_an_annotation_changes(archive: Path):
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/articles/002-c3b61f25a628ea79/"
     server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--root", str(archive),
                                "--dev-addr", f"127.0.0.1:{port}"], cwd=REPO, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True)
     try:
-        assert _wait_for(lambda: _fetch(url) is not None, 60), "the preview did not come up"
+        assert wait_for(lambda: fetch(url) is not None, 60), "the preview did not come up"
         annotation = archive / "annotations/articles/002_c3b61f25a628ea79.yml"
         text = annotation.read_text("utf-8")
         marker = "A contributor's edit shows in the preview."
         first_note = text.index("    note: ")
         end = text.index("\n", first_note)
         annotation.write_text(text[:first_note] + f"    note: {marker}" + text[end:], "utf-8")
-        assert _wait_for(lambda: marker in (_fetch(url) or ""), 20), "the edited note did not appear"
+        assert wait_for(lambda: marker in (fetch(url) or ""), 20), "the edited note did not appear"
         time.sleep(3)  # an idle preview must stay idle: reading files is no reason to regenerate
         annotation.write_text(text.replace("  - quote:", "  - quote: [", 1), "utf-8")  # broken YAML
         time.sleep(2)
         assert server.poll() is None, "a broken annotation must not stop the preview"
-        assert marker in (_fetch(url) or ""), "the last good page stays"
+        assert marker in (fetch(url) or ""), "the last good page stays"
     finally:
         server.terminate()
         output, _ = server.communicate(timeout=20)

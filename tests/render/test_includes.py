@@ -8,11 +8,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -21,6 +18,7 @@ from generator.app.cli import main
 from generator.render.includes import expand, rebased
 
 from ..conftest import REPO, copy_archive
+from ..helpers import fetch, free_port, wait_for
 from ..sitecheck import page, resolve
 
 SNIPPETS = {"latest": "- [A](articles/a.md)\n- [B](articles/b.md#p-2)\n", "disagreements": "[x](https://example.org/)\n",
@@ -128,43 +126,24 @@ def test_an_unknown_marker_fails_the_build_at_its_line_and_changes_nothing(tmp_p
     assert _digest(root / "site" / "index.html") == site_before
 
 
-def _port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _home(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def _until(predicate, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
+    return fetch(url) or ""
 
 
 def test_the_preview_updates_the_home_page_when_an_article_becomes_the_latest(archive: Path):
     """serve builds --dirty, page by page as their files change: the home page's file does not, its snippet does."""
-    url = f"http://127.0.0.1:{(port := _port())}/"
+    url = f"http://127.0.0.1:{(port := free_port())}/"
     server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--root", str(archive),
                                "--dev-addr", f"127.0.0.1:{port}"], cwd=REPO, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True)
     try:
-        assert _until(lambda: "The latest of" in _home(url), 60), "the preview did not come up"
+        assert wait_for(lambda: "The latest of" in _home(url), 60), "the preview did not come up"
         assert "5 March 2031" not in _home(url)
         annotation = archive / "annotations" / "articles" / "002_c3b61f25a628ea79.yml"
         text = annotation.read_text("utf-8")
         annotation.write_text(re.sub(r"(?m)^date: *\S+", "date: 2031-03-05", text, count=1), "utf-8")
         latest = lambda: re.search(r'id="latest".*?<li>(.*?)</li>', _home(url), re.S)  # noqa: E731
-        assert _until(lambda: bool(latest()) and "5 March 2031" in latest().group(1), 30), \
+        assert wait_for(lambda: bool(latest()) and "5 March 2031" in latest().group(1), 30), \
             "the home page's latest articles did not follow the edit"
     finally:
         server.terminate()
