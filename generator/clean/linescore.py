@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from generator.clean.address import reader_share
+
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)]*$")
@@ -160,9 +162,7 @@ def _line_facts(line: str) -> tuple[int, int, int, tuple[str, ...]]:
 
 def stop_count(line: str, language: str | None) -> int:
     """How many of the line's words are stop words of the language (by its name in LANGUAGES)."""
-    if language is None:
-        return 0
-    return sum(map(_stop_words(language).__contains__, _line_facts(line)[3]))
+    return 0 if language is None else sum(map(_stop_words(language).__contains__, _line_facts(line)[3]))
 
 
 @lru_cache(maxsize=LINE_CACHE)
@@ -177,8 +177,10 @@ def _scored(line: str, language: str | None, repeated: bool, blocked: bool, join
     already (a link or an emphasis split it, not the writer).
     """
     words, spaced, cjk, _ = _line_facts(line)
-    return _score(line, words, spaced, cjk, stop_count(line, language), language is not None, repeated, blocked,
-                  joined, continuation)
+    scored = _score(line, words, spaced, cjk, stop_count(line, language), language is not None, repeated, blocked,
+                    joined, continuation)
+    share = reader_share(line, LANGUAGES[language]) if scored.score > 0 and language else 1.0  # clean/address.py
+    return scored if share == 1.0 else LineScore(scored.units, scored.stop_share, round(scored.score * share, 2))
 
 
 def _score(line: str, words: int, spaced: int, cjk: int, stops: int, known_language: bool, repeated: bool,

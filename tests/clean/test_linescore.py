@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.clean import linescore
+from generator.clean import address, linescore
 from generator.clean.linescore import find_main_run, same_block
 from tests.clean.helpers import numbered
 
@@ -189,7 +189,11 @@ COOKIE_NOTICE = ["We use cookies and other tracking technologies to improve your
 
 
 @pytest.mark.parametrize("counter", ["6 comments", "6 Kommentare"])
-def test_a_comment_counter_under_the_headline_does_not_end_an_article_that_has_not_begun(counter: str) -> None:
+def test_a_comment_counter_under_the_headline_does_not_end_an_article_that_has_not_begun(
+        counter: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a notice that spoke of its site in the third person: its lines count in full, as prose (clean/address.py)
+    linescore._scored.cache_clear()
+    monkeypatch.setattr(address, "ADDRESS_WEIGHT", 1.0)
     headline = "Harbour bridge plan returns to the council"
     lines = ["Harbour bridge plan returns to the council - The Town Paper", *COOKIE_NOTICE, *FURNITURE, *FURNITURE,
              headline, counter, *PARAGRAPHS, *PARAGRAPHS[::-1]]
@@ -200,6 +204,7 @@ def test_a_comment_counter_under_the_headline_does_not_end_an_article_that_has_n
     # there, and the article after it (scored as readers' comments) loses to the notice
     top = find_main_run(lines, comment_rules(lines, counter))
     assert lines[top.start:top.end] == COOKIE_NOTICE
+    linescore._scored.cache_clear()
 
 
 def test_teasers_scattered_above_a_comment_counter_are_no_article_it_could_end() -> None:
