@@ -128,7 +128,13 @@ def _flat(text: str) -> str:
 
 
 def _reads_as_lead(block: Block) -> bool:
-    if block.hidden or block.element.tag in HEADING_TAGS or len(block.words) < LEAD_MIN_WORDS \
+    return reads_as_prose(block, LEAD_MIN_WORDS)
+
+
+def reads_as_prose(block: Block, min_words: int) -> bool:
+    """The block is a paragraph of prose: min_words or more, a sentence's end, hardly linked, not a heading,
+    not hidden, not an image's caption, not inside page furniture."""
+    if block.hidden or block.element.tag in HEADING_TAGS or len(block.words) < min_words \
             or not SENTENCE_END.search(block.text):
         return False
     chain = [block.element, *block.element.iterancestors()]
