@@ -9,7 +9,9 @@ is taken. Precision mode also sometimes stops after the first part
 of a long article; when readability-lxml finds a body at least twice as long
 that contains what trafilatura found, trafilatura cut the article short and
 readability's body is taken instead. Either may drop the article's lead (the
-standfirst between headline and body); clean/html/lead.py puts it back. The project's leftover rules (clean/cleaner.py)
+standfirst between headline and body); clean/html/lead.py puts it back. trafilatura keeps one region of
+the page: an article set in several boxes of one make (sections, a thread's posts) loses the others, which
+clean/html/twins.py puts back. The project's leftover rules (clean/cleaner.py)
 run on the result either way. What the extractor left out, and where each line
 of its text stands in the page's source, comes from clean/html/pagelines.py: neither
 extractor says.
@@ -27,6 +29,7 @@ from bs4 import BeautifulSoup
 from generator.clean.html.lead import with_lead
 from generator.clean.html.pagelines import page_lines, text_blocks
 from generator.clean.html.pagemeta import page_metadata
+from generator.clean.html.twins import twin_blocks, with_twins
 from generator.core.model import Removal
 
 RECALL_BELOW_WORDS = 500  # precision mode's text shorter than this is checked against recall mode's ...
@@ -67,6 +70,12 @@ def extract(html: str) -> Extracted:
     blocks = text_blocks(html)
     text = with_lead(blocks, text)
     placed = page_lines(html, text, method, blocks)
+    twins = twin_blocks(blocks)
+    if twins:  # placed again with them: rare, so most pages are aligned once
+        text = with_twins(text, placed.source_lines, twins)
+        for block in blocks:
+            block.aligned = [False] * len(block.words)
+        placed = page_lines(html, text, method, blocks)
     return Extracted(text, metadata, method, placed.source_lines, placed.left_out)
 
 

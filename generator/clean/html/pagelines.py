@@ -282,7 +282,7 @@ class _WordStream:
 
 def _left_out(blocks: list[Block], extractor: str) -> Iterator[Removal]:
     """Each block with no aligned word, and each run of unaligned words in a block kept in part."""
-    article = _article_element(blocks)
+    article = article_element(blocks)
     holding_article = {article, *article.iterancestors()} if article is not None else set()
     for block in blocks:
         if all(block.aligned):
@@ -306,7 +306,7 @@ def _unaligned_runs(aligned: list[bool]) -> Iterator[tuple[int, int]]:
             start = None
 
 
-def _article_element(blocks: list[Block]) -> etree._Element | None:
+def article_element(blocks: list[Block]) -> etree._Element | None:
     """The deepest element holding ARTICLE_SHARE of the extracted words (None: only <body> or <html> does)."""
     words: dict[etree._Element, int] = {}
     depth: dict[etree._Element, int] = {}

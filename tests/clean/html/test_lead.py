@@ -133,3 +133,54 @@ def test_extract_and_clean_keep_the_lead_once_and_are_idempotent(language):
     assert LEAD[language] in texts and BODY[language][0] in texts
     lead_line = next(block.source_line for block in article.blocks if block.text == LEAD[language])
     assert LEAD[language] in html.split("\n")[lead_line - 1]
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_headline_set_as_another_heading_is_known_by_the_declared_title(language):
+    """No <h1>: the page sets its headline in an <h3> whose words are its declared title."""
+    html = page(language, f"<p>{LEAD[language]}</p>").replace("<h1>", "<h3>").replace("</h1>", "</h3>")
+    html = html.replace("<title>Market hall</title>",
+                        '<title>Market hall to close for repairs | The Daily</title>'
+                        '<meta property="og:title" content="Market hall to close for repairs">')
+    assert with_lead(text_blocks(html), body_text(language)).split("\n") == [LEAD[language], *BODY[language]]
+
+
+def test_a_block_of_a_few_title_words_is_no_headline():
+    """A section's name that stands in the title ("Market hall") is not the headline the lead stands under."""
+    html = page("en", f"<p>{LEAD['en']}</p>").replace("<h1>Market hall to close for repairs</h1>",
+                                                      "<div>Market hall</div>")
+    assert with_lead(text_blocks(html), body_text("en")) == body_text("en")
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_when_the_text_opens_with_the_headline_the_lead_goes_below_it(language):
+    html = page(language, f'<div class="teaser"><p>{LEAD[language]}</p></div>')
+    text = "\n".join(["Market hall to close for repairs", *BODY[language]])
+    assert with_lead(text_blocks(html), text).split("\n") == \
+        ["Market hall to close for repairs", LEAD[language], *BODY[language]]
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_lead_above_a_body_whose_opening_the_page_declares_as_its_summary_is_put_back(language):
+    html = page(language, f'<div class="intro"><p>{LEAD[language]}</p></div>', summary=BODY[language][0])
+    assert with_lead(text_blocks(html), body_text(language)).split("\n") == [LEAD[language], *BODY[language]]
+
+
+def test_below_a_body_declared_as_summary_two_boxes_of_prose_are_no_lead():
+    other = "This post may contain affiliate links, and we may earn a commission when you buy through them today."
+    html = page("en", f"<p>{LEAD['en']}</p><p>{other}</p>", summary=BODY["en"][0])
+    assert with_lead(text_blocks(html), body_text("en")) == body_text("en")
+
+
+def test_a_short_lead_that_is_the_declared_summary_is_put_back():
+    short = "The market hall closes for two years, and its traders move."
+    html = page("en", f"<p>{short}</p>", summary=short)
+    assert with_lead(text_blocks(html), body_text("en")).split("\n") == [short, *BODY["en"]]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_below_a_kept_headline_and_a_photo_credit_the_lead_goes_above_the_first_line_of_prose(language):
+    html = page(language, f'<p>Photo: Ann Lee</p><div class="teaser"><p>{LEAD[language]}</p></div>')
+    text = "\n".join(["Market hall to close for repairs", "Photo: Ann Lee", *BODY[language]])
+    assert with_lead(text_blocks(html), text).split("\n") == \
+        ["Market hall to close for repairs", "Photo: Ann Lee", LEAD[language], *BODY[language]]
