@@ -23,6 +23,7 @@ DATED_SPAN_UNDATED = (0.05, 0.72)  # a phone's plot keeps the undated column cle
 NARROW_PLOT, WIDE_PLOT = 150, 440  # pixels of plot a phone and the narrowest wider layout leave (svg.label_class)
 WORDING_CHARS = 20  # a label in the column: a phone's column has room for about this many
 LABELLED_UP_TO = 14  # marks that carry their wording as a label; more would overlap, their hover text says it
+UNLABELLED_RIGHT = 30  # pixels right of a plot without labels: the undated column's marks spill into it
 COLUMN = 5.0  # pixels: reports this close in date and with one wording are one mark, its count in its hover text
 
 
@@ -150,6 +151,8 @@ def _chart(unit: str, reports: list[tuple[Figure, Article, AnchoredFact]], chart
     body += _legend(bool(clashes))
     # the margin at the left fits this chart's longest value label (6 px from the plot, as drawn above)
     margin = f"padding-left:{round(12 + svg.AXIS_CHAR_WIDTH * max(map(len, tick_labels)))}px"
+    if len(marks) > LABELLED_UP_TO:  # no wordings' column: the plot takes its width, on a phone too
+        margin += f";padding-right:{UNLABELLED_RIGHT}px"
     return svg.figure("fact", chart_id, title, desc, HEIGHT, body,
                       ['<figcaption>Dots: the number each article gives (filled: exact; hollow: a bound or an '
                        'approximation). Lines: the values its wording allows; an arrow, no upper bound. '
