@@ -52,8 +52,23 @@ def main() -> None:
     start = time.perf_counter()
     assert cli(["build", "--root", str(out), "--no-site"]) == 0
     total = time.perf_counter() - start
-    print(f"\n| articles | build --no-site, 1 core | charts | share |\n|---:|---:|---:|---:|\n"
-          f"| {args.articles:,} | {total:.2f} s | {spent[0]:.2f} s | {spent[0] / total:.1%} |")
+    charts, pages = chart_bytes(out / "docs")
+    print(f"\n| articles | build --no-site, 1 core | charts | share | chart bytes in docs/ | share |\n"
+          f"|---:|---:|---:|---:|---:|---:|\n"
+          f"| {args.articles:,} | {total:.2f} s | {spent[0]:.2f} s | {spent[0] / total:.1%} | {charts:,} | "
+          f"{charts / pages:.1%} |")
+
+
+def chart_bytes(docs: Path) -> tuple[int, int]:
+    """Bytes of the charts' figures in the generated pages, and of all the pages: what the charts add to a page."""
+    import re
+    figure = re.compile(rb'<figure class="chart .*?</figure>', re.S)
+    charts = pages = 0
+    for page in docs.rglob("*.md"):
+        text = page.read_bytes()
+        pages += len(text)
+        charts += sum(len(m.group()) for m in figure.finditer(text))
+    return charts, pages
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ from generator.ingest.tree import input_links
 from generator.link.mentions import link
 from generator.link.versions import attach_versions, carry_annotations, split_versions
 from generator.render import PageClash, render
+from generator.render.includes import setup_problems
 from generator.runtime.lock import LOCK, Busy, build_lock
 from generator.runtime.memo import NO_MEMO, Memo
 from generator.runtime.progress import NO_STAGES, Stages
@@ -199,6 +200,7 @@ def _build(root: Path, max_bytes: int, engine: str, site: bool, stages: Stages,
         if not (root / "mkdocs.yml").is_file():  # checked before staging anything
             raise BuildFailed([error(Loc.whole("mkdocs.yml"), "no such file; the site is built from it "
                                      "(or pass --no-site to write docs/ only)")])
+        result.problems += setup_problems(root, engine)  # a marker this engine would leave empty
         built = build_site(root, result.changes, stages=stages, engine=engine,
                            verify=lambda docs, site: hand_written_links(root, docs, site))
         if not built.ok:

@@ -11,6 +11,13 @@ It lives in render/, not write/: it decides what a page says (render's work, wit
 paths in one place), while write/ only stages files and runs the engine. It runs in the engine's process,
 as a plugin: a `hooks:` entry names a file relative to mkdocs.yml, which a build's staged configuration
 (write/site.py) and an archive outside this repository would not find.
+
+Zensical reads mkdocs.yml but runs none of MkDocs' plugins (it drops the ones it does not know, silently);
+it does run the Python-Markdown extensions `markdown_extensions:` names. So this module is an extension too
+(`- generator.render.includes` there): it expands the markers of a page the plugin has not (under Zensical,
+or a MkDocs configuration without the plugin), finding the page's path in the engine's own Markdown
+processors. A build whose mkdocs.yml has a marked page but neither, for its engine, gets a warning at
+mkdocs.yml naming the line to add (setup_problems), instead of a home page silently empty.
 """
 
 from __future__ import annotations
@@ -21,8 +28,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
 from mkdocs.plugins import BasePlugin
 
+from generator.core.errors import Problem, warning
+from generator.core.model import Loc
 from generator.render import paths
 from generator.render.home import SNIPPETS
 
@@ -34,6 +46,8 @@ CODE_SPAN = re.compile(r"(`+).+?\1")
 # Labels are escaped text (markdown.text), so `](` opens nothing but a link target there.
 LINK_TARGET = re.compile(r"\]\(([^()\s]+)\)")
 SUFFIX = ".include"
+EXTENSION = "generator.render.includes"  # its name in mkdocs.yml's markdown_extensions (this module)
+PLUGIN = "archive-includes"  # its name in mkdocs.yml's plugins (pyproject.toml's entry point)
 
 log = logging.getLogger("mkdocs.plugins.archive_includes")
 
@@ -153,3 +167,105 @@ def _read(path: Path) -> str:
         return path.read_text("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return ""
+
+
+def read_snippets(docs: Path) -> dict[str, str]:
+    """Every known marker's snippet from docs/data/includes/ (empty where the build wrote none)."""
+    return {name: _read(docs / paths.include(name)) for name in SNIPPETS}
+
+
+def _page_of(md: Markdown) -> tuple[Path, str] | None:
+    """(docs folder, the page's path under it) from the engine's own processors: Zensical's rendering context
+    (its page's path and its configuration's docs_dir), or MkDocs' relative-link processor (its file)."""
+    if "rendering_context" in md.preprocessors:
+        context = md.preprocessors["rendering_context"]
+        page, config = getattr(context, "page", None), getattr(context, "config", None) or {}
+        if page is not None and config.get("docs_dir"):  # docs_dir as written, relative to the project's root
+            return Path(config.get("root_dir") or ".", config["docs_dir"]), str(page.path).replace("\\", "/")
+    if "relpath" in md.treeprocessors:
+        file = getattr(md.treeprocessors["relpath"], "file", None)
+        if file is not None and file.abs_src_path:
+            src = file.src_uri
+            return Path(file.abs_src_path[:-len(src)] if file.abs_src_path.endswith(src) else file.abs_src_path), src
+    return None
+
+
+class _MarkerPreprocessor(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if "archive:" not in text:
+            return lines
+        found = _page_of(self.md)
+        if found is None or not hand_written(found[1]):
+            return lines
+        docs, page = found
+        return expand(text, page, read_snippets(docs))[0].split("\n")
+
+
+class IncludesExtension(Extension):
+    """The markers for any engine that runs Python-Markdown extensions (Zensical, MkDocs without the plugin)."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        # after whitespace is normalised (30), before raw HTML, a marker among it, is set aside (20)
+        md.preprocessors.register(_MarkerPreprocessor(md), "archive_includes", 25)
+
+
+def makeExtension(**kwargs: object) -> IncludesExtension:  # noqa: N802 - the name Python-Markdown looks up
+    return IncludesExtension(**kwargs)
+
+
+class _Tolerant(yaml.SafeLoader):
+    """mkdocs.yml's YAML, its tags (!!python/name:, !ENV) read as plain values: only the lists matter here."""
+
+
+_Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _names(entries: object) -> set[str]:
+    items = entries if isinstance(entries, list) else [entries] if entries else []
+    return {next(iter(e)) if isinstance(e, dict) and e else str(e) for e in items}
+
+
+def setup_problems(root: Path, engine: str) -> list[Problem]:
+    """A warning at mkdocs.yml when a hand-written page has a marker and the configuration does not expand it
+    under this engine: Zensical needs the extension; MkDocs and ProperDocs the plugin or the extension."""
+    config = root / "mkdocs.yml"
+    try:
+        source = config.read_text("utf-8-sig")
+        settings = yaml.load(source, Loader=_Tolerant) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []  # the engine says what is wrong with the file itself
+    if not isinstance(settings, dict):
+        return []
+    extensions, plugins = _names(settings.get("markdown_extensions")), _names(settings.get("plugins"))
+    if EXTENSION in extensions or (engine != "zensical" and PLUGIN in plugins):
+        return []
+    marked = _first_marker(root / str(settings.get("docs_dir") or "docs"))
+    if marked is None:
+        return []
+    where, name = marked
+    line = next((n for n, text in enumerate(source.splitlines(), 1) if text.startswith("markdown_extensions:")), 0)
+    add = (f"add `  - {EXTENSION}` under `markdown_extensions:`" if line
+           else f"add `markdown_extensions:` with `  - {EXTENSION}` under it")
+    return [warning(Loc(config.name, line or 1),
+                    f"{where} has the marker `<!-- archive:{name} -->`, which {engine} leaves empty with this "
+                    f"configuration: {add} (it works under MkDocs and Zensical alike)")]
+
+
+def _first_marker(docs: Path) -> tuple[str, str] | None:
+    """('docs/page.md:line', name) of the first known marker in a hand-written page, or None."""
+    if not docs.is_dir():
+        return None
+    for path in sorted(docs.rglob("*.md")):
+        src = path.relative_to(docs).as_posix()
+        if not hand_written(src):
+            continue
+        text = _read(path)
+        if "archive:" not in text:
+            continue
+        lines = text.split("\n")
+        for finding in expand(text, src, {})[1]:  # every marker is unknown to an empty table: each is found
+            alone = ALONE.match(lines[finding.line - 1])
+            if alone and alone.group(1) in SNIPPETS:
+                return f"{docs.name}/{src}:{finding.line}", alone.group(1)
+    return None

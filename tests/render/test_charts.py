@@ -17,7 +17,7 @@ def _page(root: Path, path: str) -> BeautifulSoup:
 
 
 def _charts(soup: BeautifulSoup) -> list:
-    charts = soup.select("figure.chart svg")
+    charts = soup.select("figure.chart > svg")
     assert charts, "no chart on the page"
     for svg in charts:
         assert svg.get("role") == "img" and svg.get("aria-label")
@@ -63,7 +63,7 @@ def test_coverage_grid_marks_the_clash(built_archive: Path):
 
 def test_entity_page_has_its_neighbourhood(built_archive: Path):
     svg = _charts(_page(built_archive, "entities/ismail-haniyeh"))[-1]
-    edges = svg.select("line.edge")
+    edges = svg.select("rect.edge")
     assert edges and all(int(e["data-count"]) > 0 for e in edges)
 
 

@@ -14,8 +14,11 @@ from generator.render.numbers import parse_figure
 
 FACTS_DRAWN = 40  # rows and columns the grid draws at most (disagreements and the most reported first);
 OUTLETS_DRAWN = 30  # the table under it has every fact and outlet
-CELL_W, CELL_H = 30, 24
-LABEL_W, HEADER_H = 320, 120
+CELL_H, ROW = 22, 42  # a row: the fact's name on a line of its own, its cells under it (any width has room)
+HEADER_H = 120  # the outlets' names, set vertically over their columns
+CELL_MAX = 44  # pixels a column is drawn at most: a grid of a few outlets need not span a wide screen
+TITLE_CHARS, TITLE_PX = 46, 310  # a fact's name in the grid, and the width it needs in 12 px type
+CELL_GAP = 0.08  # of a column's width, left between two cells
 STATES = {"clash": ("≠", "a figure that cannot hold with another outlet's"),
           "fits": ("=", "a figure that fits the others"),
           "noted": ("✓", "reported, no figure compared")}
@@ -82,29 +85,29 @@ def coverage_grid(facts: Sequence[Fact], states: dict[str, dict[str, tuple[str, 
     reported = {c.key: sum(1 for f in facts if c.key in states.get(f.id, {})) for c in columns}
     shown = sorted(columns, key=lambda c: -reported[c.key])[:OUTLETS_DRAWN]
     shown.sort(key=columns.index)
-    width, height = LABEL_W + CELL_W * len(shown) + 90, HEADER_H + CELL_H * len(rows) + 8
+    n = max(1, len(shown))
+    height = HEADER_H + ROW * len(rows) + 4
     body = []
     for j, column in enumerate(shown):
-        x = LABEL_W + j * CELL_W + CELL_W / 2
         cls = "chart-link" if column.known else "chart-link unattributed"
         body.append(f'<a class="{cls}" href="{svg.href(page, column.page)}"><title>{svg.esc(column.full)}</title>'
-                    f'<text class="label" transform="translate({svg.num(x + 4)} {HEADER_H - 6}) rotate(-40)">'
-                    f'{svg.esc(column.label)}</text></a>')
+                    f'<text class="label col-head" x="{svg.pct((j + 0.5) / n)}" y="{HEADER_H - 6}" '
+                    f'text-anchor="end">{svg.esc(column.label)}</text></a>')
     for i, fact in enumerate(rows):
-        y = HEADER_H + i * CELL_H
+        y = HEADER_H + i * ROW
         body.append(f'<a class="chart-link" href="{svg.href(page, paths.fact(fact.id))}"><title>{svg.esc(fact.title)}'
-                    f'</title><text class="label" x="{LABEL_W - 8}" y="{svg.num(y + CELL_H / 2 + 4)}" '
-                    f'text-anchor="end">{svg.esc(svg.shorten(fact.title, 46))}</text></a>')
+                    f'</title><text class="label" x="0" y="{y + 13}">{svg.esc(svg.shorten(fact.title, TITLE_CHARS))}'
+                    f'</text></a>')
         cells = states.get(fact.id, {})
         for j, column in enumerate(shown):
-            x = LABEL_W + j * CELL_W
             state, figures = cells.get(column.key, ("none", []))
             said = f": {', '.join(figures)}" if figures else ""
             what = STATES[state][1] if state in STATES else "not reported"
             body.append(f'<g class="cell {state}" data-fact="{svg.esc(fact.id)}" data-column="{svg.esc(column.key)}">'
                         f'<title>{svg.esc(column.full)} on {svg.esc(fact.title)}{svg.esc(said)} ({what})</title>'
-                        f'<rect x="{x + 1}" y="{y + 1}" width="{CELL_W - 2}" height="{CELL_H - 2}" rx="3"/>'
-                        + (f'<text x="{svg.num(x + CELL_W / 2)}" y="{svg.num(y + CELL_H / 2 + 4)}" '
+                        f'<rect x="{svg.pct((j + CELL_GAP / 2) / n)}" y="{y + 17}" width="{svg.pct((1 - CELL_GAP) / n)}" '
+                        f'height="{CELL_H}" rx="3"/>'
+                        + (f'<text x="{svg.pct((j + 0.5) / n)}" y="{y + 17 + CELL_H / 2 + 5}" '
                            f'text-anchor="middle">{STATES[state][0]}</text>' if state in STATES else "") + "</g>")
     clashes = sum(1 for f in facts for s, _ in states.get(f.id, {}).values() if s == "clash")
     left_out = len(facts) - len(rows), len(columns) - len(shown)
@@ -115,6 +118,7 @@ def coverage_grid(facts: Sequence[Fact], states: dict[str, dict[str, tuple[str, 
         desc += (f"The grid leaves out {svg.plural(left_out[0], 'fact')} and {svg.plural(left_out[1], 'outlet')}"
                  " that report the least; the table below has them all.")
     legend = " · ".join(f'<span class="cell-key {s}">{g}</span> {t}' for s, (g, t) in STATES.items())
-    return svg.figure("coverage", "chart-coverage", "Coverage: which outlet reported which fact", desc, width, height,
+    return svg.figure("coverage", "chart-coverage", "Coverage: which outlet reported which fact", desc, height,
                       body, [f'<figcaption>{legend} · <span class="cell-key none"></span> not reported. '
-                             'Fact names and outlets link to their pages.</figcaption>'])
+                             'Fact names and outlets link to their pages.</figcaption>'],
+                      f"max-width:{max(TITLE_PX, CELL_MAX * n)}px")

@@ -14,12 +14,16 @@ from generator.render import markdown as md
 from generator.render.charts import svg
 from generator.render.numbers import Figure, Interval, parse_figure
 
-WIDTH, HEIGHT = 720, 250
-LEFT, RIGHT, TOP, BOTTOM = 64, 170, 30, 34
-DATE_LABEL_WIDTH = 76  # "10 May 2023" in the 11 px axis type, and a gap
+HEIGHT = 264
+TOP, BOTTOM = 44, 34  # the right margin, the wordings' column, is the stylesheet's padding of .chart-fact svg
 LABEL_GAP = 15  # pixels between two labels in the column at the right
-UNDATED_WIDTH = 46
+UNDATED_AT = 14  # pixels left of the plot's right edge: the undated marks' column
+DATED_SPAN = (0.05, 0.95)  # the share of the plot's width the dates spread over; with undated marks, less:
+DATED_SPAN_UNDATED = (0.05, 0.72)  # a phone's plot keeps the undated column clear of the last date's marks
+NARROW_PLOT, WIDE_PLOT = 150, 440  # pixels of plot a phone and the narrowest wider layout leave (svg.label_class)
+WORDING_CHARS = 20  # a label in the column: a phone's column has room for about this many
 LABELLED_UP_TO = 14  # marks that carry their wording as a label; more would overlap, their hover text says it
+UNLABELLED_RIGHT = 30  # pixels right of a plot without labels: the undated column's marks spill into it
 COLUMN = 5.0  # pixels: reports this close in date and with one wording are one mark, its count in its hover text
 
 
@@ -101,41 +105,39 @@ def _chart(unit: str, reports: list[tuple[Figure, Article, AnchoredFact]], chart
     y = svg.Linear(low - pad, high + pad, HEIGHT - BOTTOM, TOP)
     dated = sorted({m.day for m in marks if m.day})
     undated = any(m.day is None for m in marks)
-    plot_right = WIDTH - RIGHT
-    if dated:
-        x = svg.Linear(dated[0].toordinal() - 1, dated[-1].toordinal() + 1, LEFT + 30,
-                       plot_right - 30 - (UNDATED_WIDTH if undated else 0))
+    x = svg.Linear(dated[0].toordinal() - 1, dated[-1].toordinal() + 1,
+                   *(DATED_SPAN_UNDATED if undated else DATED_SPAN)) if dated else None
     body = ['<g class="grid">']
     tick_values = svg.ticks(low - pad, high + pad, 4)
     if all(m.figure.value == int(m.figure.value) for m in marks):  # counts of people: no half a soldier
         tick_values = [t for t in tick_values if t == int(t)] or tick_values
-    for tick in tick_values:
-        body.append(f'<line x1="{LEFT}" x2="{plot_right}" y1="{svg.num(y(tick))}" y2="{svg.num(y(tick))}"/>'
-                    f'<text class="axis" x="{LEFT - 6}" y="{svg.num(y(tick) + 4)}" text-anchor="end">'
-                    f'{svg.esc(svg.short_number(tick))}{svg.esc(_unit_suffix(unit))}</text>')
+    tick_labels = [svg.short_number(tick) + _unit_suffix(unit) for tick in tick_values]
+    for tick, label in zip(tick_values, tick_labels):
+        body.append(f'<line x1="0" x2="100%" y1="{svg.num(y(tick))}" y2="{svg.num(y(tick))}"/>'
+                    f'<text class="axis" x="-6" y="{svg.num(y(tick) + 4)}" text-anchor="end">{svg.esc(label)}</text>')
     body.append("</g>")
     figures = [f for f, _, _ in reports]
     common = common_range(figures)
     if common and common.low != common.high:
         top_y = TOP if math.isinf(common.high) else y(common.high)
-        body.append(f'<rect class="common" x="{LEFT}" width="{plot_right - LEFT}" y="{svg.num(top_y)}" '
+        body.append(f'<rect class="common" x="0" width="100%" y="{svg.num(top_y)}" '
                     f'height="{svg.num(max(2.0, y(common.low) - top_y))}"><title>Every wording allows '
                     f'{svg.esc(describe(common))}</title></rect>')
     elif common:
-        body.append(f'<line class="common-line" x1="{LEFT}" x2="{plot_right}" y1="{svg.num(y(common.low))}" '
+        body.append(f'<line class="common-line" x1="0" x2="100%" y1="{svg.num(y(common.low))}" '
                     f'y2="{svg.num(y(common.low))}"/>')
     seen_at: dict[date | None, int] = {}
     placed = []
     for mark in sorted(marks, key=lambda m: (m.day or date.max, m.figure.value)):
         rank = seen_at.get(mark.day, 0)
         seen_at[mark.day] = rank + 1
-        base = x(mark.day.toordinal()) if mark.day else plot_right - UNDATED_WIDTH / 2
-        cx = base + (rank % 6) * 10 - 5 * min(5, _count_on(marks, mark.day) - 1)
-        placed.append((mark, cx))
-        body.append(_mark(mark, cx, y, unit))
+        at = x(mark.day.toordinal()) if mark.day and x else 1.0
+        shift = (rank % 6) * 10 - 5 * min(5, _count_on(marks, mark.day) - 1) - (0 if mark.day else UNDATED_AT)
+        placed.append((mark, at))
+        body.append(_mark(mark, at, shift, y, unit))
     if len(marks) <= LABELLED_UP_TO:
-        body += _labels(placed, y, plot_right)
-    body += _date_axis(dated, x if dated else None, plot_right, undated)
+        body += _labels(placed, y)
+    body += _date_axis(dated, x, undated)
     clashes = [m for m in marks if m.clash]
     wordings = sorted({m.figure.wording.strip() for m in marks}, key=str.casefold)
     title = "Figures as reported, by publication date" + (f" ({unit})" if unit else "")
@@ -147,11 +149,15 @@ def _chart(unit: str, reports: list[tuple[Figure, Article, AnchoredFact]], chart
     elif common:
         desc += f"Every wording allows {describe(common)}, drawn as a band."
     body += _legend(bool(clashes))
-    return svg.figure("fact", chart_id, title, desc, WIDTH, HEIGHT, body,
+    # the margin at the left fits this chart's longest value label (6 px from the plot, as drawn above)
+    margin = f"padding-left:{round(12 + svg.AXIS_CHAR_WIDTH * max(map(len, tick_labels)))}px"
+    if len(marks) > LABELLED_UP_TO:  # no wordings' column: the plot takes its width, on a phone too
+        margin += f";padding-right:{UNLABELLED_RIGHT}px"
+    return svg.figure("fact", chart_id, title, desc, HEIGHT, body,
                       ['<figcaption>Dots: the number each article gives (filled: exact; hollow: a bound or an '
                        'approximation). Lines: the values its wording allows; an arrow, no upper bound. '
                        + ('The axis is zoomed to the figures: it does not start at zero. ' if low - pad > 0 else '')
-                       + 'The table below lists every report.</figcaption>'])
+                       + 'The table below lists every report.</figcaption>'], margin)
 
 
 def _count_on(marks: list[Mark], day: date | None) -> int:
@@ -162,9 +168,9 @@ def _unit_suffix(unit: str) -> str:
     return "%" if unit == "%" else ""
 
 
-def _labels(placed: list[tuple[Mark, float]], y: svg.Linear, plot_right: float) -> list[str]:
-    """Each mark's wording in a column right of the plot, at its height, pushed apart so none overlap,
-    with a faint line back to its dot."""
+def _labels(placed: list[tuple[Mark, float]], y: svg.Linear) -> list[str]:
+    """Each mark's wording in a column right of the plot (the svg's right padding), at its height, pushed apart
+    so none overlap, with a faint line back to its date's column."""
     order = sorted(placed, key=lambda p: y(p[0].figure.value))
     ys: list[float] = []
     for mark, _ in order:
@@ -174,17 +180,19 @@ def _labels(placed: list[tuple[Mark, float]], y: svg.Linear, plot_right: float) 
     if overflow > 0:  # pushed below the plot: shift the column up, never above the top
         ys = [max(TOP + 4 + i * LABEL_GAP, v - overflow) for i, v in enumerate(ys)]
     out = []
-    for (mark, cx), ly in zip(order, ys):
+    for (mark, at), ly in zip(order, ys):
         count = f" ×{len(mark.reports)}" if len(mark.reports) > 1 else ""
         kind = "clash" if mark.clash else "fits"
-        out.append(f'<g class="{kind} label-of"><line class="leader" x1="{svg.num(cx + 6)}" '
-                   f'y1="{svg.num(y(mark.figure.value))}" x2="{svg.num(plot_right + 6)}" y2="{svg.num(ly - 4)}"/>'
-                   f'<text class="label" x="{svg.num(plot_right + 10)}" y="{svg.num(ly)}">'
-                   f'{svg.esc(svg.shorten(mark.figure.wording, 24) + count)}</text></g>')
+        out.append(f'<g class="{kind} label-of"><line class="leader" x1="{svg.pct(at)}" '
+                   f'y1="{svg.num(y(mark.figure.value))}" x2="100%" y2="{svg.num(ly - 4)}"/>'
+                   f'<text class="label" x="100%" dx="6" y="{svg.num(ly)}">'
+                   f'{svg.esc(svg.shorten(mark.figure.wording, WORDING_CHARS) + count)}</text></g>')
     return out
 
 
-def _mark(mark: Mark, cx: float, y: svg.Linear, unit: str) -> str:
+def _mark(mark: Mark, at: float, cx: float, y: svg.Linear, unit: str) -> str:
+    """The mark at `at` of the plot's width, drawn cx pixels right of it (marks of one day side by side), in a
+    nested svg there: its caps and arrow are a few pixels wide whatever the chart's width."""
     interval = mark.figure.interval
     cy = y(mark.figure.value)
     top = y.end if math.isinf(interval.high) else y(interval.high)
@@ -196,7 +204,8 @@ def _mark(mark: Mark, cx: float, y: svg.Linear, unit: str) -> str:
              f"{when}, {svg.plural(len(mark.reports), 'report')} ({', '.join(outlets[:6])}"
              f"{', …' if len(outlets) > 6 else ''})" + (". Disagrees with another figure." if mark.clash else ""))
     dated = f' data-date="{mark.day.isoformat()}"' if mark.day else ""
-    parts = [f'<g class="report {kind}" data-value="{svg.num(mark.figure.value)}" data-low="{interval.low}" '
+    parts = [f'<svg x="{svg.pct(at)}" width="1" height="1" overflow="visible">'
+             f'<g class="report {kind}" data-value="{svg.num(mark.figure.value)}" data-low="{interval.low}" '
              f'data-high="{interval.high}"{dated} '
              f'data-count="{len(mark.reports)}" data-wording="{svg.esc(mark.figure.wording.strip())}">'
              f'<title>{svg.esc(hover)}</title>']
@@ -215,42 +224,40 @@ def _mark(mark: Mark, cx: float, y: svg.Linear, unit: str) -> str:
     radius = 4.5 + min(4.0, math.log2(len(mark.reports)))
     parts.append(f'<circle class="{"dot" if exact else "dot hollow"}" cx="{svg.num(cx)}" cy="{svg.num(cy)}" '
                  f'r="{svg.num(radius)}"/>')
-    return "".join(parts) + "</g>"
+    return "".join(parts) + "</g></svg>"
 
 
-def _date_axis(dated: list[date], x: svg.Linear | None, plot_right: float, undated: bool) -> list[str]:
+def _date_axis(dated: list[date], x: svg.Linear | None, undated: bool) -> list[str]:
     base = HEIGHT - BOTTOM
-    out = [f'<line class="baseline" x1="{LEFT}" x2="{plot_right}" y1="{base}" y2="{base}"/>']
+    out = [f'<line class="baseline" x1="0" x2="100%" y1="{base}" y2="{base}"/>']
     if x is not None:
-        shown = dated if len(dated) <= 6 else [dated[round(i * (len(dated) - 1) / 5)] for i in range(6)]
-        labelled_at = float("-inf")
-        for day in dict.fromkeys(shown):
-            px = x(day.toordinal())
-            out.append(f'<line class="tick" x1="{svg.num(px)}" x2="{svg.num(px)}" y1="{base}" y2="{base + 5}"/>')
-            label = short_date(day)
-            # dates close together (reports a few weeks apart) keep their tick but not a label over the last one
-            if px - labelled_at >= DATE_LABEL_WIDTH:
-                labelled_at = px
-                out.append(f'<text class="axis" x="{svg.num(px)}" y="{base + 18}" text-anchor="middle">'
-                           f'{svg.esc(label)}</text>')
+        shown = list(dict.fromkeys(dated if len(dated) <= 6 else [dated[round(i * (len(dated) - 1) / 5)]
+                                                                   for i in range(6)]))
+        labels = [short_date(day) for day in shown]
+        # dates close together (reports a few weeks apart) keep their tick but not a label over the last one
+        classes = svg.label_class([x(day.toordinal()) for day in shown], labels, "middle",
+                                  reserve=2 * UNDATED_AT + 24 if undated else 0, narrow=NARROW_PLOT, wide=WIDE_PLOT)
+        for day, label, cls in zip(shown, labels, classes):
+            at = svg.pct(x(day.toordinal()))
+            out.append(f'<line class="tick" x1="{at}" x2="{at}" y1="{base}" y2="{base + 5}"/>')
+            if cls:
+                out.append(f'<text class="{cls}" x="{at}" y="{base + 18}" text-anchor="middle">{svg.esc(label)}</text>')
     if undated:
-        out.append(f'<text class="axis" x="{svg.num(plot_right - UNDATED_WIDTH / 2)}" y="{base + 18}" '
-                   'text-anchor="middle">undated</text>')
+        out.append(f'<text class="axis" x="100%" dx="-{UNDATED_AT}" y="{base + 18}" text-anchor="middle">undated</text>')
     return out
 
 
 def _legend(clash: bool) -> list[str]:
-    """A row above the plot: the marks' shapes and what the colour means."""
-    out = [f'<circle class="dot" cx="{LEFT + 5}" cy="9" r="4.5"/><text class="legend" x="{LEFT + 14}" y="13">'
-           'exact figure</text>',
-           f'<circle class="dot hollow" cx="{LEFT + 105}" cy="9" r="4.5"/><text class="legend" x="{LEFT + 114}" '
-           'y="13">a bound or "about"</text>']
+    """Two rows above the plot, narrow enough for a phone: the marks' shapes, and what the colour means."""
+    out = ['<circle class="dot" cx="5" cy="9" r="4.5"/><text class="legend" x="14" y="13">exact figure</text>',
+           '<circle class="dot hollow" cx="105" cy="9" r="4.5"/><text class="legend" x="114" y="13">'
+           'a bound or "about"</text>']
     if clash:
-        out.append(f'<g class="clash legend-mark"><circle class="dot" cx="{LEFT + 245}" cy="9" r="4.5"/></g>'
-                   f'<text class="legend" x="{LEFT + 254}" y="13">cannot hold with another figure</text>')
+        out.append('<g class="clash legend-mark"><circle class="dot" cx="5" cy="25" r="4.5"/></g>'
+                   '<text class="legend" x="14" y="29">cannot hold with another figure</text>')
     else:
-        out.append(f'<rect class="common" x="{LEFT + 240}" y="4" width="10" height="10"/>'
-                   f'<text class="legend" x="{LEFT + 254}" y="13">values every wording allows</text>')
+        out.append('<rect class="common" x="0" y="20" width="10" height="10"/>'
+                   '<text class="legend" x="14" y="29">values every wording allows</text>')
     return out
 
 

@@ -3,6 +3,14 @@
 Every chart is a <figure> holding an <svg role="img"> with a <title> and a <desc> (its text alternative),
 and the table it summarises right after it or one click away in a <details>. Text in a chart is data
 (titles, outlets, wordings): it is escaped here, for HTML and for the Markdown the page is written in.
+
+A chart reflows rather than scales: its <svg> has no viewBox, it is as wide as the page's column and a fixed
+number of pixels high, and what runs along the width (a bar, a dot's date) is placed in per cent of that width
+(pct). Text keeps its pixel size at every width, so a phone shows the same chart, narrower, with labels as
+legible as on a desktop; a scaled drawing would shrink its 11 px labels to 5 px there, and a second drawing for
+phones would double every chart's bytes. The margins for axis labels are the svg's CSS padding
+(docs/stylesheets/archive.css, a chart kind each), drawn into with negative coordinates; labels that only fit
+a wide chart carry the class `wide`, which the stylesheet hides on a phone.
 """
 
 from __future__ import annotations
@@ -28,13 +36,21 @@ def num(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def figure(kind: str, chart_id: str, title: str, description: str, width: int, height: int,
-           body: Iterable[str], after: Sequence[str] = ()) -> str:
+def pct(fraction: float) -> str:
+    """A position along the chart's width: two decimals of a per cent are under a pixel at any width."""
+    text = f"{fraction * 100:.2f}".rstrip("0").rstrip(".")
+    return (text if text != "-0" else "0") + "%"
+
+
+def figure(kind: str, chart_id: str, title: str, description: str, height: int,
+           body: Iterable[str], after: Sequence[str] = (), style: str = "") -> str:
     """The chart as one raw HTML block for a Markdown page: no blank line inside (that would end the block).
 
-    after: HTML put inside the figure under the SVG (a caption, a <details> with the table)."""
+    after: HTML put inside the figure under the SVG (a caption, a <details> with the table).
+    style: CSS of this chart alone (a margin that fits its own labels, a grid's widest useful size)."""
+    style = f' style="{style}"' if style else ""
     parts = [f'<figure class="chart chart-{kind}" id="{chart_id}" data-search-exclude>',
-             f'<svg class="chart-svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+             f'<svg class="chart-svg" width="100%" height="{height}"{style} '
              f'role="img" aria-label="{esc(title)}" aria-describedby="{chart_id}-desc" '
              f'xmlns="http://www.w3.org/2000/svg" font-size="12">',
              f'<title id="{chart_id}-title">{esc(title)}</title>',
@@ -112,3 +128,36 @@ def href(from_page: str, to_page: str, anchor: str = "") -> str:
     target = posixpath.relpath(there or ".", here or ".")
     target = "./" if target == "." else target + "/"
     return target + (f"#{anchor}" if anchor else "")
+
+
+AXIS_CHAR_WIDTH = 6.5  # an 11 px axis label's widest characters, for what fits before the next label or the edge
+NARROW_PLOT = 280  # pixels of plot a phone leaves (a 360 px screen less the page's and the chart's margins)
+WIDE_PLOT = 620  # pixels of plot the narrowest layout past the stylesheet's phone breakpoint leaves
+
+
+def label_fits(fractions: Sequence[float], labels: Sequence[str], plot: float, anchor: str = "start",
+               reserve: float = 0, gap: float = 10, dx: float = 2) -> list[bool]:
+    """Which axis labels a plot `plot` pixels wide shows, left to right: each that neither overlaps the last one
+    shown nor runs into the last `reserve` pixels of the plot (a centred label may reach a little into the left
+    margin)."""
+    out, last_end = [], float("-inf")
+    for fraction, label in zip(fractions, labels):
+        width = AXIS_CHAR_WIDTH * len(label)
+        start = fraction * plot + dx if anchor == "start" else fraction * plot - width / 2
+        fits = start >= last_end + gap and start + width <= plot + dx - reserve and start >= -20
+        if fits:
+            last_end = start + width
+        out.append(fits)
+    return out
+
+
+def label_class(fractions: Sequence[float], labels: Sequence[str], anchor: str = "start", reserve: float = 0,
+                narrow: float = NARROW_PLOT, wide: float = WIDE_PLOT) -> list[str | None]:
+    """Each label's class: 'axis' where even a phone's plot (narrow pixels) has room for it, 'axis wide' where
+    only a wider one has (the stylesheet hides those on a phone), None where neither has. A phone's labels are
+    some of the wide chart's, so no two labels shown at any width overlap."""
+    on_wide = label_fits(fractions, labels, wide, anchor, reserve)
+    kept = [i for i, w in enumerate(on_wide) if w]
+    on_narrow = dict(zip(kept, label_fits([fractions[i] for i in kept], [labels[i] for i in kept], narrow, anchor,
+                                          reserve)))
+    return ["axis" if on_narrow.get(i) else "axis wide" if w else None for i, w in enumerate(on_wide)]

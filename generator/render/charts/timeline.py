@@ -16,9 +16,9 @@ from generator.render.charts import svg
 DAILY_UP_TO = 120  # days of span drawn one bar a day; longer archives a bar a week, a month, then a year
 WEEKLY_UP_TO = 3 * 366 + 7
 MONTHLY_UP_TO = 30 * 366  # past a few decades, a bar a month is thinner than a pixel
-WIDTH, HEIGHT = 720, 210
-LEFT, RIGHT, TOP, BOTTOM = 34, 8, 24, 40
-AXIS_CHAR_WIDTH = 6.5  # an 11 px axis label's widest characters, for what fits before the edge
+HEIGHT = 210
+TOP, BOTTOM = 24, 40  # the left margin (the counts) is the stylesheet's padding of .chart-timeline svg
+BAR_GAP = 0.15  # of a bar's step left blank between bars, while a step is wide enough to show it
 FACTS_NAMED = 5  # facts a bar's hover text names; the table has them all
 
 
@@ -110,15 +110,14 @@ def timeline_chart(archive: Archive, page: str) -> str:
     if not drawn:
         return ""
     top = max(len(b.articles) for b in drawn)
-    x = svg.Linear(0, len(drawn), LEFT, WIDTH - RIGHT)
     y = svg.Linear(0, top, HEIGHT - BOTTOM, TOP)
-    step = x(1) - x(0)
-    gap = 1 if step >= 4 else 0
+    step = 1 / len(drawn)
+    gap = BAR_GAP * step if len(drawn) <= 200 else 0.0
     body = ['<g class="grid">']
     for tick in svg.ticks(0, top, 4):
         if tick == int(tick):
-            body.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{svg.num(y(tick))}" y2="{svg.num(y(tick))}"/>'
-                        f'<text class="axis" x="{LEFT - 4}" y="{svg.num(y(tick) + 4)}" text-anchor="end">'
+            body.append(f'<line x1="0" x2="100%" y1="{svg.num(y(tick))}" y2="{svg.num(y(tick))}"/>'
+                        f'<text class="axis" x="-4" y="{svg.num(y(tick) + 4)}" text-anchor="end">'
                         f'{int(tick)}</text>')
     body.append("</g>")
     for i, b in enumerate(drawn):
@@ -130,19 +129,18 @@ def timeline_chart(archive: Archive, page: str) -> str:
                  + (f". Facts reported: {named}" if facts else ""))
         first = b.articles[0].date
         target = svg.href(page, paths.month(month_of(first)), first.isoformat())
-        left, width = x(i) + gap / 2, max(1.0, step - gap)
-        bar = (f'<rect class="bar" x="{svg.num(left)}" y="{svg.num(y(len(b.articles)))}" width="{svg.num(width)}" '
+        left, width = svg.pct(i * step + gap / 2), svg.pct(step - gap)
+        bar = (f'<rect class="bar" x="{left}" y="{svg.num(y(len(b.articles)))}" width="{width}" '
                f'height="{svg.num(y(0) - y(len(b.articles)))}" data-start="{b.start.isoformat()}" '
                f'data-count="{len(b.articles)}" data-facts="{b.with_facts}"/>')
         if b.with_facts:
-            bar += (f'<rect class="bar-facts" x="{svg.num(left)}" y="{svg.num(y(b.with_facts))}" '
-                    f'width="{svg.num(width)}" height="{svg.num(y(0) - y(b.with_facts))}"/>')
+            bar += (f'<rect class="bar-facts" x="{left}" y="{svg.num(y(b.with_facts))}" '
+                    f'width="{width}" height="{svg.num(y(0) - y(b.with_facts))}"/>')
         body.append(f'<a href="{target}"><title>{svg.esc(hover)}</title>{bar}</a>')
-    body += _month_axis(drawn, unit, x, page)
-    body += [f'<rect class="bar" x="{LEFT}" y="4" width="10" height="10"/>'
-             f'<text class="legend" x="{LEFT + 14}" y="13">articles</text>',
-             f'<rect class="bar-facts" x="{LEFT + 80}" y="4" width="10" height="10"/>'
-             f'<text class="legend" x="{LEFT + 94}" y="13">of which report a linked fact</text>']
+    body += _month_axis(drawn, unit, page)
+    body += ['<rect class="bar" x="0" y="4" width="10" height="10"/><text class="legend" x="14" y="13">articles</text>',
+             '<rect class="bar-facts" x="80" y="4" width="10" height="10"/>'
+             '<text class="legend" x="94" y="13">of which report a linked fact</text>']
     dated = sum(len(b.articles) for b in drawn)
     busiest = max(drawn, key=lambda b: len(b.articles))
     title = f"Articles a {unit}, {bin_label(drawn[0].start, unit)} to {bin_label(drawn[-1].start, unit)}"
@@ -162,27 +160,28 @@ def timeline_chart(archive: Archive, page: str) -> str:
     table = svg.details_table(f"The chart as a table: articles a {unit}", (unit.capitalize(), "Articles", "Outlets",
                                                                            "Facts reported"), rows,
                               (False, True, False, False))
-    return svg.figure("timeline", "chart-timeline", title, desc, WIDTH, HEIGHT, body, [table])
+    return svg.figure("timeline", "chart-timeline", title, desc, HEIGHT, body, [table])
 
 
-def _month_axis(drawn: list[Bin], unit: str, x: svg.Linear, page: str) -> list[str]:
-    """A tick at each month's first bar, its name linking to the month's page; at most about 12 names."""
+def _month_axis(drawn: list[Bin], unit: str, page: str) -> list[str]:
+    """A tick at each month's first bar, its name linking to the month's page: the names a phone's plot has
+    room for, and on a wider one those it has room for too (svg.label_class)."""
     starts = [(i, b.start) for i, b in enumerate(drawn)
               if i == 0 or (b.start.year, b.start.month) != (drawn[i - 1].start.year, drawn[i - 1].start.month)]
-    every = max(1, -(-len(starts) // 12))
     with_page = {month_of(a.date) for b in drawn for a in b.articles}  # a month without articles has none
+    labels = [f"{start.strftime('%b')} {start.year}" if n == 0 or start.month == 1 or len(starts) > 12
+              else start.strftime("%b") for n, (_, start) in enumerate(starts)]
+    classes = svg.label_class([i / len(drawn) for i, _ in starts], labels)
     out = ['<g class="months">']
     base = HEIGHT - BOTTOM
-    for n, (i, start) in enumerate(starts):
-        out.append(f'<line class="tick" x1="{svg.num(x(i))}" x2="{svg.num(x(i))}" y1="{base}" y2="{base + 6}"/>')
-        if n % every:
-            continue
-        label = f"{start.strftime('%b')} {start.year}" if n == 0 or start.month == 1 or every > 1 else start.strftime("%b")
-        if x(i) + 2 + AXIS_CHAR_WIDTH * len(label) > WIDTH:  # a name the chart's edge would cut: the tick says it
+    for (i, start), label, cls in zip(starts, labels, classes):
+        at = svg.pct(i / len(drawn))
+        out.append(f'<line class="tick" x1="{at}" x2="{at}" y1="{base}" y2="{base + 6}"/>')
+        if cls is None:  # no room for its name at any width: the tick says it, the table names it
             continue
         key = month_of(start)
-        text = f'<text class="axis" x="{svg.num(x(i) + 2)}" y="{base + 20}">{svg.esc(label)}</text>'
+        text = f'<text class="{cls}" x="{at}" dx="2" y="{base + 20}">{svg.esc(label)}</text>'
         out.append(f'<a class="chart-link" href="{svg.href(page, paths.month(key))}">{text}</a>'
                    if key in with_page else text)
-    out.append(f'<line class="baseline" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{base}" y2="{base}"/>')
+    out.append(f'<line class="baseline" x1="0" x2="100%" y1="{base}" y2="{base}"/>')
     return out + ["</g>"]

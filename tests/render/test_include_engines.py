@@ -1,0 +1,89 @@
+"""The home page's markers under both engines (render/includes.py): Zensical, which runs Python-Markdown
+extensions but none of MkDocs' plugins, fills them through the extension, as MkDocs does without the plugin;
+a configuration that would leave a marked page empty under the build's engine is a warning at mkdocs.yml
+naming the marker's page and line and the line to add."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.app.cli import main
+from generator.render.includes import EXTENSION, PLUGIN, setup_problems
+
+from ..conftest import copy_archive
+
+NEEDS_ZENSICAL = pytest.mark.skipif(importlib.util.find_spec("zensical") is None,
+                                    reason="Zensical is not installed (pip install -e '.[bench]')")
+CONFIG_HEAD = "site_name: x\ntheme:\n  name: material\n"
+
+
+def _root(tmp_path: Path, config: str, page: str = "# Home\n\n<!-- archive:latest -->\n") -> Path:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(page, "utf-8")
+    (tmp_path / "mkdocs.yml").write_text(CONFIG_HEAD + config, "utf-8")
+    return tmp_path
+
+
+def _without(root: Path, entry: str) -> None:
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert f"  - {entry}\n" in text
+    config.write_text(text.replace(f"  - {entry}\n", ""), "utf-8")
+
+
+def test_the_extension_serves_both_engines_and_the_plugin_only_mkdocs(tmp_path: Path):
+    root = _root(tmp_path, f"markdown_extensions:\n  - toc\nplugins:\n  - search\n  - {PLUGIN}\n")
+    assert setup_problems(root, "mkdocs") == [] and setup_problems(root, "properdocs") == []
+    [problem] = setup_problems(root, "zensical")
+    assert (problem.loc.path, problem.loc.line, problem.severity) == ("mkdocs.yml", 4, "warning")
+    assert "docs/index.md:3" in problem.message and "archive:latest" in problem.message
+    assert f"`  - {EXTENSION}` under `markdown_extensions:`" in problem.message
+    (root / "mkdocs.yml").write_text(CONFIG_HEAD + f"markdown_extensions:\n  - toc\n  - {EXTENSION}\n", "utf-8")
+    assert setup_problems(root, "zensical") == [] and setup_problems(root, "mkdocs") == []
+
+
+def test_neither_is_a_warning_under_mkdocs_too_and_says_where_to_add_the_list(tmp_path: Path):
+    root = _root(tmp_path, "plugins:\n  - search\nextra:\n  icon: !!python/name:material.extensions.emoji.twemoji\n")
+    [problem] = setup_problems(root, "mkdocs")
+    assert problem.loc.line == 1 and f"add `markdown_extensions:` with `  - {EXTENSION}`" in problem.message
+
+
+def test_a_page_without_markers_or_with_one_only_in_code_needs_neither(tmp_path: Path):
+    root = _root(tmp_path, "plugins:\n  - search\n", "# Home\n\n```md\n<!-- archive:latest -->\n```\n")
+    assert setup_problems(root, "zensical") == []
+
+
+def _home(root: Path) -> str:
+    return (root / "site" / "index.html").read_text("utf-8")
+
+
+@NEEDS_ZENSICAL
+def test_zensical_fills_the_home_page_and_leaves_it_as_written(tmp_path: Path):
+    root = copy_archive(tmp_path / "archive")
+    before = (root / "docs" / "index.md").read_bytes()
+    assert main(["build", "--root", str(root), "--engine", "zensical"]) == 0
+    home = _home(root)
+    assert re.search(r"The latest of <strong>5</strong>", home), "the latest articles are missing"
+    assert "cannot all be right" in home and 'class="page-aside"' in home
+    assert "archive:latest" not in home
+    assert (root / "docs" / "index.md").read_bytes() == before
+
+
+def test_mkdocs_without_the_plugin_fills_it_through_the_extension(tmp_path: Path):
+    root = copy_archive(tmp_path / "archive")
+    _without(root, PLUGIN)
+    assert main(["build", "--root", str(root)]) == 0
+    assert re.search(r"The latest of <strong>5</strong>", _home(root))
+
+
+@NEEDS_ZENSICAL
+def test_a_zensical_build_without_the_extension_says_so_at_mkdocs_yml(tmp_path: Path, capsys):
+    root = copy_archive(tmp_path / "archive")
+    _without(root, EXTENSION)
+    assert main(["build", "--root", str(root), "--engine", "zensical"]) == 0
+    said = "".join(capsys.readouterr())
+    assert re.search(r"^mkdocs\.yml:\d+: warning: docs/\S+\.md:\d+ has the marker `<!-- archive:", said, re.M), said

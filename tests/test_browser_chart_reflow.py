@@ -1,0 +1,91 @@
+"""Charts on a phone (390 px) and a desktop (1280 px): no chart scrolls inside its box or runs past it, every
+mark (bars, dots with the undated one, cells, labels) is drawn inside the chart, and its text keeps a legible
+size. Screenshots of the timeline, a fact page, an entity page and the coverage matrix go to screenshots/."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import copy_archive
+from tests.helpers import SCREENSHOTS
+
+# The entity page has both its charts; on the fact pages one report is undated (its dot is drawn at the
+# plot's right edge, where the wordings' column begins), as the fixture below makes it.
+PAGES = {"timeline": "/timeline/", "fact-undated": "/facts/gaza-death-toll-dec-2023/",
+         "fact-clash": "/facts/idf-soldiers-killed-ground-offensive-dec-2023/",
+         "entity": "/entities/ismail-haniyeh/", "coverage": "/facts/coverage/"}
+MARKS = "g.report, rect.bar, g.cell rect, rect.edge, text"
+MIN_TEXT_PX = 9.5  # the smallest chart text a phone shows (10 px labels, as the stylesheet sets them)
+
+# Every chart on the page: does its figure scroll, and which marks or labels lie (even partly) outside the svg's
+# box (the figure's own box, for text in the svg's padding), or are drawn smaller than MIN_TEXT_PX.
+MEASURE = """([marks, minText]) => [...document.querySelectorAll('figure.chart')].map(fig => {
+  const svg = fig.querySelector('svg.chart-svg'), box = svg.getBoundingClientRect();
+  const out = [], small = [];
+  for (const el of svg.querySelectorAll(marks)) {
+    const r = el.getBoundingClientRect(), style = getComputedStyle(el);
+    if (style.display === 'none' || el.closest('[style*="display: none"]') || r.width === 0) continue;
+    if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
+      out.push(`${el.tagName}.${el.getAttribute('class')} ${el.textContent.slice(0, 30)} at ${r.left | 0}-${r.right | 0}`
+               + ` of ${box.left | 0}-${box.right | 0}`);
+    if (el.tagName === 'text' && parseFloat(style.fontSize) < minText) small.push(el.textContent.slice(0, 30));
+  }
+  return {id: fig.id, scrolls: fig.scrollWidth - fig.clientWidth, width: box.width, pageRight: box.right,
+          viewport: window.innerWidth, out, small,
+          undated: [...svg.querySelectorAll('g.report:not([data-date])')].length};
+})"""
+
+
+UNDATED = "001_a4029b8832b4861f.yml"  # a seed whose date is inferred (its text has none): the copy has no date
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def undated_site(tmp_path_factory: pytest.TempPathFactory):
+    """The seed archive with one article's inferred date taken out, built and served on a free local port."""
+    from generator.app.cli import main
+
+    root = copy_archive(tmp_path_factory.mktemp("reflow") / "archive")
+    annotation = root / "annotations" / "articles" / UNDATED
+    annotation.write_text(re.sub(r"(?m)^date:.*\n", "", annotation.read_text("utf-8")), "utf-8")
+    assert main(["build", "--root", str(root)]) == 0
+    handler = functools.partial(Quiet, directory=str(Path(root, "site")))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_charts_reflow_with_every_mark_inside_their_box(browser, undated_site: str, width: int):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    undated = 0
+    for name, path in PAGES.items():
+        page.goto(undated_site + path)
+        charts = page.evaluate(MEASURE, [MARKS, MIN_TEXT_PX])
+        assert charts, f"{path}: no chart"
+        for chart in charts:
+            assert chart["scrolls"] <= 0, f"{path} {chart['id']} scrolls sideways by {chart['scrolls']} px at {width}"
+            assert chart["pageRight"] <= chart["viewport"], f"{path} {chart['id']} runs past the screen at {width}"
+            assert not chart["out"], f"{path} {chart['id']} at {width} px draws outside its box: {chart['out'][:5]}"
+            assert not chart["small"], f"{path} {chart['id']} at {width} px has text under {MIN_TEXT_PX} px: " \
+                                       f"{chart['small'][:5]}"
+            undated += chart["undated"]
+        page.locator("figure.chart").first.scroll_into_view_if_needed()
+        page.screenshot(path=str(SCREENSHOTS / f"reflow-{name}-{width}.png"))
+        for i, figure in enumerate(page.locator("figure.chart").all()):  # each chart whole, however long the page
+            figure.screenshot(path=str(SCREENSHOTS / f"reflow-{name}-{width}-chart{i + 1}.png"))
+    assert undated, "the seed's undated report is not drawn: the test would not see its dot"
+    context.close()
