@@ -46,7 +46,10 @@ def render_article(article: Article, archive: Archive, mentions: list[Mention], 
     # The article's own words in its language, for screen readers and hyphenation; the page around them is English.
     lang = f' lang="{article.cleaned.language}"' if article.cleaned.language not in (None, SITE_LANGUAGE) else ""
     out = _header(article, archive, page, related, articles, lang)
-    out[1:1] = article_aside(article, archive, mentions, page, disagreeing)  # after the front matter, before the title
+    # After the title, not before it: Material's search plugin opens a section of its own for anything before the
+    # first heading, so a box there gave every article an empty search entry besides its title's, which then
+    # carried the heading's anchor in its location.
+    out[3:3] = article_aside(article, archive, mentions, page, disagreeing)
     marks_in, notes_after = _marks(article, archive, page)
     out += _body(article, archive, page, _first_mentions(mentions), marks_in, notes_after,
                  _entity_titles(archive, {m.entity_id for m in mentions}), lang, search_chars)

@@ -27,9 +27,9 @@ def render_entity(entity: Entity, archive: Archive, index: EntityIndex, articles
     mentions = index.by_entity.get(entity.id, [])
     co = index.cooccurrence.get(entity.id)
     out = [md.front_matter(title=entity.name, description=plain_text(entity.description, archive) or None),
+           md.heading(1, entity.name), "",  # the box after the title, as an article's (render/article.py)
            *entity_aside(entity, TYPE_LABELS.get(entity.type, entity.type), archive, co or {}, len(mentions),
-                         len({m.article_id for m in mentions}), page),
-           md.heading(1, entity.name), ""]
+                         len({m.article_id for m in mentions}), page)]
     meta = [TYPE_LABELS.get(entity.type, entity.type)]
     if entity.wikidata:
         meta.append(f"[Wikidata {entity.wikidata}](https://www.wikidata.org/wiki/{entity.wikidata})")

@@ -50,12 +50,18 @@ def attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
+# ASCII punctuation no inline pattern of Python-Markdown starts or ends on, and that cannot end a quoted
+# attr_list value: written as itself in a hover title, which every entity link of an article repeats.
+ATTR_LIST_PLAIN = frozenset(" .,:;'()-/?")
+
+
 def attr_list_value(value: str) -> str:
     """A value for a quoted attribute in an attr_list `{: title="..." }`: whitespace runs as one space, every
-    character other than a letter, digit or space as a numeric character reference, so neither attr_list
-    (braces, quotes) nor an inline pattern (brackets, stars, backticks, `<`) reads any of it; the browser
-    shows the characters."""
-    return "".join(ch if ch.isalnum() or ch == " " else f"&#{ord(ch)};" for ch in " ".join(value.split()))
+    ASCII character other than a letter, digit or plain punctuation (ATTR_LIST_PLAIN) as a numeric character
+    reference, so neither attr_list (braces, quotes) nor an inline pattern (brackets, stars, backticks, `<`, `&`)
+    reads any of it; the browser shows the characters."""
+    return "".join(ch if ch.isalnum() or ch in ATTR_LIST_PLAIN or ord(ch) > 127 else f"&#{ord(ch)};"
+                   for ch in " ".join(value.split()))
 
 
 def hover(value: str, limit: int = 80) -> str:

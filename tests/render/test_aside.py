@@ -38,6 +38,20 @@ def test_every_article_box_links_pages_that_exist_and_stays_bounded(built_archiv
         assert text.count("not identified") <= 1, article["page"]
 
 
+def test_the_box_opens_no_search_entry_of_its_own(built_archive: Path):
+    # Material's search plugin gives whatever comes before a page's first heading a section of its own: a box
+    # there was an empty entry for every article and entity, besides the title's own at '#<title anchor>'
+    site = built_archive / "site"
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    data = json.loads((site / "data" / "archive.json").read_text("utf-8"))
+    for item in data["articles"] + data["entities"]:
+        entries = [d for d in index if d["location"].split("#")[0] == item["page"].lstrip("/")]
+        assert entries, item["page"]
+        assert entries[0]["location"] == item["page"].lstrip("/") and entries[0]["text"], entries[0]
+        assert all(d["text"] for d in entries), item["page"]
+        assert page(site, item["page"].strip("/")).select_one("h1 ~ aside.page-aside"), item["page"]
+
+
 def test_entity_box_names_type_and_co_mentions(built_archive: Path):
     site = built_archive / "site"
     soup = page(site, "entities/ismail-haniyeh")

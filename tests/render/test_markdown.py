@@ -60,3 +60,22 @@ def test_escaped_text_opening_a_paragraph_keeps_its_anchor(value: str):
     assert [child.tag for child in root] == ["p"] and root[0].get("id") == "p-1"
     root = _render(md.text('??? danger "x" ' + value) + "\n{: #p-1 }")
     assert [child.tag for child in root] == ["p"] and root[0].get("id") == "p-1"
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+@example('Says "hi" <script>x</script> {: .x } [a](javascript:b) *c* & `d` } onclick="e" (1) it\'s a/b?')
+def test_an_attr_list_title_holds_its_text_and_nothing_else(value: str):
+    value = "".join(ch for ch in value if ch.isprintable())  # XML cannot hold the rest
+    root = _render(f'Go to [Name](x.md){{: .entity-link title="{md.attr_list_value(value)}" }} now.')
+    links = root.findall(".//a")
+    assert [child.tag for child in root] == ["p"] and len(links) == 1
+    assert links[0].get("title") == _normal(value) and links[0].get("class") == "entity-link"
+    assert "".join(root[0].itertext()) == "Go to Name now."
+
+
+def test_an_attr_list_title_writes_plain_punctuation_as_itself():
+    # every entity link of an article repeats its entity's hover title: a reference for a comma is five bytes
+    title = "Person: Palestinian politician (born 1962), Hamas's leader; based in Doha/Cairo - since when?"
+    assert md.attr_list_value(title) == title
+    assert md.attr_list_value("Café – “Doha”") == "Café – “Doha”"
