@@ -8,7 +8,7 @@ when the page declares it as the article's summary (its <meta> description, Open
 box of prose that is not the summary is a disclaimer, an advert's text, a note) and it reads as prose: a
 sentence of some length, not a link, not inside page furniture (<nav>, <aside>, <footer>, <form>,
 <figure>, or an element with the role of one), not an image's caption, not hidden and not repeated on the
-page. Bylines, dates, breadcrumbs and share bars between the headline and the body are short, linked or
+page. A subtitle set as a heading (<h2> below the <h1>) is the lead when it is the declared summary. Bylines, dates, breadcrumbs and share bars between the headline and the body are short, linked or
 unpunctuated, and stay out. The headline is the page's <h1>, or a block whose words are the title the page
 declares (og:title, twitter:title, <title>): many layouts set it in an <h2>, an <h3> or a styled <div>. When
 the extracted text opens with the headline, the lead goes below it, above the first line of prose. Where
@@ -34,7 +34,7 @@ CAPTION_SPAN = 1.2  # an element holding an image and no more words than this ti
 FURNITURE_TAGS = frozenset("nav aside footer form figure figcaption button label menu dialog".split())
 FURNITURE_ROLES = frozenset("navigation complementary contentinfo search dialog menu".split())
 MEDIA_TAGS = ("img", "picture", "video")
-HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())  # a subtitle set as a heading is the headline's, not the text's
+HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())  # a heading is the headline's or a section's, not prose
 # a sentence's end in Latin, Arabic (؟ ۔), CJK (。！？) and Devanagari (।) script, or a closing quote or bracket
 SENTENCE_END = re.compile(r"[.!?…:;\"'»«”“)\]؟۔。！？।]$")
 WORD = re.compile(r"\w+")
@@ -81,7 +81,8 @@ def _lead(blocks: list[Block], headline: int, start: int, text: str) -> list[Blo
         return []
     flat = _flat(text)
     between = [block for block in blocks[headline + 1:start] if _flat(block.text) not in flat]
-    lead = [block for block in between if _is_summary(block, summaries) and reads_as_prose(block, SUMMARY_MIN_WORDS)]
+    lead = [block for block in between
+            if _is_summary(block, summaries) and reads_as_prose(block, SUMMARY_MIN_WORDS, subtitle=True)]
     if not lead and _is_summary(blocks[start], summaries):
         lead = [block for block in between if _reads_as_lead(block)]
         lead = lead if len(lead) == 1 else []
@@ -150,10 +151,12 @@ def _reads_as_lead(block: Block) -> bool:
     return reads_as_prose(block, LEAD_MIN_WORDS)
 
 
-def reads_as_prose(block: Block, min_words: int) -> bool:
-    """The block is a paragraph of prose: min_words or more, a sentence's end, hardly linked, not a heading,
-    not hidden, not an image's caption, not inside page furniture."""
-    if block.hidden or block.element.tag in HEADING_TAGS or len(block.words) < min_words \
+def reads_as_prose(block: Block, min_words: int, subtitle: bool = False) -> bool:
+    """The block is a paragraph of prose: min_words or more, a sentence's end, hardly linked, not a heading
+    (but for a subtitle below the <h1>, with subtitle), not hidden, not an image's caption, not inside page
+    furniture."""
+    heading = block.element.tag in HEADING_TAGS and not (subtitle and block.element.tag != "h1")
+    if block.hidden or heading or len(block.words) < min_words \
             or not SENTENCE_END.search(block.text):
         return False
     chain = [block.element, *block.element.iterancestors()]

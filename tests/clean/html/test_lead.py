@@ -84,7 +84,6 @@ def test_a_lead_the_extractor_kept_is_not_doubled(language):
 
 @pytest.mark.parametrize("furniture", [
     '<p><a href="/other">{lead}</a></p>',  # a linked teaser of another article
-    "<h2>{lead}</h2>",  # a subtitle set as a heading
     '<div><img src="a.jpg" alt=""><p>{lead}</p></div>',  # the lead photo's caption
     '<img src="a.jpg" alt=""><div><p>{lead}</p></div>',  # a caption in the box after the photo
     "<figure><figcaption>{lead}</figcaption></figure>",
@@ -184,3 +183,11 @@ def test_below_a_kept_headline_and_a_photo_credit_the_lead_goes_above_the_first_
     text = "\n".join(["Market hall to close for repairs", "Photo: Ann Lee", *BODY[language]])
     assert with_lead(text_blocks(html), text).split("\n") == \
         ["Market hall to close for repairs", "Photo: Ann Lee", LEAD[language], *BODY[language]]
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_subtitle_set_as_a_heading_is_the_lead_when_it_is_the_declared_summary(language):
+    html = page(language, f"<h2>{LEAD[language]}</h2><p>By Ann Lee</p>")
+    assert with_lead(text_blocks(html), body_text(language)).split("\n") == [LEAD[language], *BODY[language]]
+    other = page(language, f"<h2>{LEAD[language]}</h2>", summary=BODY[language][2])
+    assert with_lead(text_blocks(other), body_text(language)) == body_text(language)
