@@ -71,6 +71,7 @@ def test_zensical_fills_the_home_page_and_leaves_it_as_written(tmp_path: Path):
     assert "cannot all be right" in home and 'class="page-aside"' in home
     assert "archive:latest" not in home
     assert (root / "docs" / "index.md").read_bytes() == before
+    assert not (root / "site" / "data" / "includes").exists()  # parts of pages, not files of the site
 
 
 def test_mkdocs_without_the_plugin_fills_it_through_the_extension(tmp_path: Path):
