@@ -7,6 +7,7 @@ import hashlib
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -131,3 +132,30 @@ def wait_for(predicate, seconds: float) -> bool:
             return True
         time.sleep(0.2)
     return False
+
+
+def process_running(pid: int) -> bool:
+    """True while the process exists and is not a zombie (a dead orphan whose new parent has not reaped it)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    except OSError:  # no /proc: ask the kernel
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+    return state not in ("Z", "X")
+
+
+def end_fork_test(parent: subprocess.Popen, workers: list[int], release: Path) -> None:
+    """Whatever a fork test's outcome: let its children go, then kill the parent and every child left."""
+    release.touch()
+    if parent.poll() is None:
+        parent.kill()
+    for pid in workers:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from generator.runtime.lock import Busy, build_lock
-from tests.runtime.test_parallel_orphans import _running
+from tests.helpers import end_fork_test, process_running
 
 REPO = Path(__file__).resolve().parent.parent.parent
 # The parent takes the lock and forks two children; each prints its pid and waits for the test's "release"
@@ -52,15 +52,8 @@ def test_a_killed_parent_s_forked_children_do_not_hold_the_lock(tmp_path: Path):
             pass
         parent.send_signal(signal.SIGKILL)
         parent.wait()
-        assert all(_running(pid) for pid in workers)  # the children still run ...
+        assert all(process_running(pid) for pid in workers)  # the children still run ...
         with build_lock(tmp_path, wait=False):  # ... and the lock is free all the same
             pass
     finally:
-        (tmp_path / "release").touch()
-        if parent.poll() is None:
-            parent.kill()
-        for pid in workers:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+        end_fork_test(parent, workers, tmp_path / "release")

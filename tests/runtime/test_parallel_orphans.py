@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from generator.runtime.parallel import MIN_ITEMS
+from tests.helpers import end_fork_test, process_running
 
 REPO = Path(__file__).resolve().parent.parent.parent
 # A generous bound for a worker to notice: the watching thread looks twice a second. The test polls, and ends
@@ -52,21 +53,6 @@ parallel.map_indexed(item, range(parallel.MIN_ITEMS), None, workers=2, meanwhile
 """
 
 
-def _running(pid: int) -> bool:
-    """True while the process exists and is not a zombie (a dead orphan whose new parent has not reaped it)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except FileNotFoundError:
-        return False
-    except OSError:  # no /proc: ask the kernel
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        return True
-    return state not in ("Z", "X")
-
-
 @pytest.mark.parametrize("watch", ["signal", "thread"])
 @pytest.mark.parametrize("mode", ["busy", "idle"])
 def test_a_killed_parent_s_workers_end(tmp_path: Path, mode: str, watch: str) -> None:
@@ -80,22 +66,15 @@ def test_a_killed_parent_s_workers_end(tmp_path: Path, mode: str, watch: str) ->
         line = parent.stdout.readline()
         assert line.startswith("workers "), f"the parent said {line!r}"
         workers = [int(pid) for pid in line.split()[1:]]
-        assert len(workers) == 2 and all(_running(pid) for pid in workers)
+        assert len(workers) == 2 and all(process_running(pid) for pid in workers)
         if mode == "idle":  # every item is done: the workers wait for more
             assert len(list(tmp_path.glob("done-*"))) == MIN_ITEMS
         parent.send_signal(signal.SIGKILL)
         parent.wait()
         deadline = time.monotonic() + GONE_WITHIN
-        while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+        while any(process_running(pid) for pid in workers) and time.monotonic() < deadline:
             time.sleep(0.05)
-        left = [pid for pid in workers if _running(pid)]
+        left = [pid for pid in workers if process_running(pid)]
         assert not left, f"workers {left} still run {GONE_WITHIN:.0f} s after their parent was killed"
     finally:
-        (tmp_path / "release").touch()
-        if parent.poll() is None:
-            parent.kill()
-        for pid in workers:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+        end_fork_test(parent, workers, tmp_path / "release")
