@@ -6,7 +6,7 @@ where the span allows, and the timeline's last month keeps its name at both widt
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -130,3 +130,13 @@ def test_a_phone_shows_some_of_the_wide_charts_labels_and_no_others():
     classes = label_class([n / 12 for n in range(12)], labels)
     assert classes.count("axis") >= 2 and "axis wide" in classes  # the phone's names are a subset of the desktop's
     assert classes[-1] is None  # the last name would run past the edge at any width: its tick says it
+
+
+def test_a_timeline_of_weekly_bars_names_evenly_spaced_years_on_a_phone():
+    """A month's first bar a week is its first Monday, seldom the 1st: the month decides, not the day."""
+    bars = [date(2021, 12, 27) + timedelta(weeks=i) for i in range(157)]
+    starts = [b for i, b in enumerate(bars) if i == 0 or b.month != bars[i - 1].month]
+    ticks = dateaxis.phone_ticks(dateaxis.month_candidates(starts), lambda day: bars.index(day) / len(bars),
+                                 NARROW_PLOT, "start")
+    assert [t.label for t in ticks] == ["2022", "2023", "2024"]
+    assert [t.day.month for t in ticks] == [1, 1, 1]

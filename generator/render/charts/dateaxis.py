@@ -90,11 +90,12 @@ def labels_for(days: Sequence[date], unit: str) -> list[tuple[str, str]]:
 
 
 def month_candidates(starts: Sequence[date]) -> list[tuple[str, list[date]]]:
-    """Tick sets among a timeline's month starts (the first may be mid-month: its first bar), finest first:
+    """Tick sets among a timeline's month starts (each month's first bar, the first maybe mid-month), finest first:
     every month, then every 2nd, 3rd, 6th (January and July), then Januaries of every year, 2nd year, ..."""
     out = [("month", list(starts))]
     for step in MONTH_STEPS[1:]:
-        days = [d for d in starts if d.day == 1 and (d.year * 12 + d.month - 1) % step == 0]
+        # a start is its month's first bar, the 1st or (bars a week) the first Monday: its month decides
+        days = [d for d in starts if (d.year * 12 + d.month - 1) % step == 0]
         if days:
             out.append(("year" if step >= 12 else "month", days))
     return out
