@@ -89,3 +89,62 @@ def test_charts_reflow_with_every_mark_inside_their_box(browser, undated_site: s
             figure.screenshot(path=str(SCREENSHOTS / f"reflow-{name}-{width}-chart{i + 1}.png"))
     assert undated, "the seed's undated report is not drawn: the test would not see its dot"
     context.close()
+
+
+# The date labels a chart shows (its time axis: labels placed in per cent of the width, not the value axis's
+# at a pixel left of it), with their boxes on screen, and the span of the reports' dates.
+DATE_LABELS = """() => [...document.querySelectorAll('figure.chart svg.chart-svg')].map(svg => {
+  const shown = [...svg.querySelectorAll('text.axis')].filter(t => (t.getAttribute('x') || '').endsWith('%')
+    && t.textContent !== 'undated' && getComputedStyle(t).display !== 'none');
+  const days = [...svg.querySelectorAll('g.report[data-date]')].map(g => g.dataset.date).sort();
+  return {boxes: shown.map(t => { const r = t.getBoundingClientRect(); return [r.left, r.right, t.textContent]; })
+            .sort((a, b) => a[0] - b[0]),
+          span: days.length ? (Date.parse(days[days.length - 1]) - Date.parse(days[0])) / 864e5 : 0};
+})"""
+
+
+@pytest.fixture(scope="module")
+def synthetic_site(tmp_path_factory: pytest.TempPathFactory):
+    """A synthetic archive of two years' reports (bench/synth.py), built and served on a free local port."""
+    from generator.app.cli import main
+    from tests.helpers import synth
+
+    root = synth(tmp_path_factory.mktemp("reflow-synth") / "archive", n=120)
+    assert main(["build", "--root", str(root)]) == 0
+    handler = functools.partial(Quiet, directory=str(Path(root, "site")))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}", root
+    server.shutdown()
+
+
+def test_a_phone_reads_three_to_five_dates_on_fact_charts_without_overlap(browser, synthetic_site):
+    url, root = synthetic_site
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    checked = 0
+    for fact_page in sorted((root / "site" / "facts").glob("*/index.html"))[:8]:
+        if fact_page.parent.name == "coverage":
+            continue
+        page.goto(f"{url}/facts/{fact_page.parent.name}/")
+        for chart in page.evaluate(DATE_LABELS):
+            boxes = chart["boxes"]
+            assert all(b[0] >= a[1] for a, b in zip(boxes, boxes[1:])), f"{fact_page.parent.name}: {boxes}"
+            if chart["span"] >= 28:
+                assert 3 <= len(boxes) <= 5, f"{fact_page.parent.name}: {[b[2] for b in boxes]}"
+                checked += 1
+    assert checked, "no fact chart of the synthetic archive spans weeks"
+    page.screenshot(path=str(SCREENSHOTS / "reflow-synthetic-fact-390.png"))
+    context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_timelines_last_month_is_named_at_the_right_edge(browser, undated_site: str, width: int):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(undated_site + "/timeline/")
+    [chart] = page.evaluate(DATE_LABELS)
+    names = [b[2] for b in chart["boxes"]]
+    assert names[-1] == "Feb", names  # the seed's last month: one bar at the right edge
+    assert all(b[0] >= a[1] for a, b in zip(chart["boxes"], chart["boxes"][1:])), chart["boxes"]
+    context.close()

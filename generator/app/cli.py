@@ -26,6 +26,7 @@ from generator.core.errors import BuildFailed, counted, error, has_errors, stric
 from generator.core.model import Loc, visible
 from generator.ingest.tree import not_an_archive
 from generator.pipeline import build, load_archive
+from generator.render.includes import marker_problems
 from generator.runtime.progress import Progress
 from generator.write.commit import pending_commit_problems, raise_interrupted
 from generator.write.disk import disk_problem
@@ -172,6 +173,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     _, problems = load_archive(args.root, args.max_bytes, Progress(sys.stderr))
+    problems += marker_problems(args.root)  # the hand-written pages' markers, as a build reports them
     problems = (strict(problems) if strict_mode(args) else problems) + pending_commit_problems(args.root)
     print_problems(problems, args.format)
     errors = sum(p.is_error for p in problems)

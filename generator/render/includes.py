@@ -17,14 +17,19 @@ it does run the Python-Markdown extensions `markdown_extensions:` names. So this
 (`- generator.render.includes` there): it expands the markers of a page the plugin has not (under Zensical,
 or a MkDocs configuration without the plugin), finding the page's path in the engine's own Markdown
 processors. A build whose mkdocs.yml has a marked page but neither, for its engine, gets a warning at
-mkdocs.yml naming the line to add (setup_problems), instead of a home page silently empty.
+mkdocs.yml naming the line to add (setup_problems), instead of a home page silently empty. Zensical prints
+what an extension logs but does not fail on it, so where the plugin does not run the build reports a marker
+that asks for nothing itself, at its file and line (setup_problems); `validate`, which runs no engine, too
+(marker_problems).
 """
 
 from __future__ import annotations
 
+import difflib
 import logging
 import posixpath
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,7 +102,12 @@ def expand(text: str, page: str, snippets: dict[str, str]) -> tuple[str, list[Fi
 
 
 def unknown(name: str, snippets: dict[str, str]) -> str:
+    """What a misspelled marker needs: the name it most likely meant, and every name there is."""
     known = ", ".join(f"archive:{n}" for n in sorted(snippets))
+    close = difflib.get_close_matches(name, sorted(snippets), n=1)
+    if close:
+        return (f"unknown marker `archive:{name}`: nothing is put there; write `<!-- archive:{close[0]} -->` if "
+                f"that is what was meant (the markers are {known})")
     return f"unknown marker `archive:{name}`: nothing is put there; the markers are {known}"
 
 
@@ -226,43 +236,75 @@ def _names(entries: object) -> set[str]:
     return {next(iter(e)) if isinstance(e, dict) and e else str(e) for e in items}
 
 
-def setup_problems(root: Path, engine: str) -> list[Problem]:
-    """A warning at mkdocs.yml when a hand-written page has a marker and the configuration does not expand it
-    under this engine: Zensical needs the extension; MkDocs and ProperDocs the plugin or the extension."""
-    config = root / "mkdocs.yml"
+def _configuration(root: Path) -> tuple[str, dict] | None:
+    """mkdocs.yml's text and settings, or None where it cannot be read (the engine says what is wrong with it)."""
     try:
-        source = config.read_text("utf-8-sig")
+        source = (root / "mkdocs.yml").read_text("utf-8-sig")
         settings = yaml.load(source, Loader=_Tolerant) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return []  # the engine says what is wrong with the file itself
-    if not isinstance(settings, dict):
+        return None
+    return (source, settings) if isinstance(settings, dict) else None
+
+
+def _docs_of(root: Path, settings: dict) -> Path:
+    return root / str(settings.get("docs_dir") or "docs")
+
+
+def setup_problems(root: Path, engine: str) -> list[Problem]:
+    """What a build under this engine would leave unsaid about the markers: a warning at mkdocs.yml when a
+    hand-written page has a marker the configuration does not expand (Zensical needs the extension; MkDocs and
+    ProperDocs the plugin or the extension), and the markers that ask for nothing, at their line, wherever the
+    plugin is not there to report them (it does, in the engine's log, which write/enginelog.py locates)."""
+    read = _configuration(root)
+    if read is None:
         return []
+    source, settings = read
     extensions, plugins = _names(settings.get("markdown_extensions")), _names(settings.get("plugins"))
-    if EXTENSION in extensions or (engine != "zensical" and PLUGIN in plugins):
-        return []
-    marked = _first_marker(root / str(settings.get("docs_dir") or "docs"))
+    by_plugin = engine != "zensical" and PLUGIN in plugins
+    docs = _docs_of(root, settings)
+    findings = [] if by_plugin else _marker_problems(docs)
+    if EXTENSION in extensions or by_plugin:
+        return findings
+    marked = _first_marker(docs)
     if marked is None:
-        return []
+        return findings
     where, name = marked
     line = next((n for n, text in enumerate(source.splitlines(), 1) if text.startswith("markdown_extensions:")), 0)
     add = (f"add `  - {EXTENSION}` under `markdown_extensions:`" if line
            else f"add `markdown_extensions:` with `  - {EXTENSION}` under it")
-    return [warning(Loc(config.name, line or 1),
+    return [warning(Loc("mkdocs.yml", line or 1),
                     f"{where} has the marker `<!-- archive:{name} -->`, which {engine} leaves empty with this "
-                    f"configuration: {add} (it works under MkDocs and Zensical alike)")]
+                    f"configuration: {add} (it works under MkDocs and Zensical alike)"), *findings]
+
+
+def marker_problems(root: Path) -> list[Problem]:
+    """A warning at each marker of a hand-written page that asks for nothing (a misspelled name, a marker
+    sharing its line), for `validate`, which runs no engine: the same words the build gives."""
+    read = _configuration(root)
+    return _marker_problems(_docs_of(root, read[1] if read else {}))
+
+
+def _marker_problems(docs: Path) -> list[Problem]:
+    known = {name: "" for name in SNIPPETS}
+    return [warning(Loc(f"{docs.name}/{src}", finding.line, finding.column), finding.message)
+            for src, text in _marked_pages(docs) for finding in expand(text, src, known)[1]]
+
+
+def _marked_pages(docs: Path) -> Iterator[tuple[str, str]]:
+    """(path under docs, text) of each hand-written page that mentions a marker, in path order."""
+    if not docs.is_dir():
+        return
+    for path in sorted(docs.rglob("*.md")):
+        src = path.relative_to(docs).as_posix()
+        if hand_written(src):
+            text = _read(path)
+            if "archive:" in text:
+                yield src, text
 
 
 def _first_marker(docs: Path) -> tuple[str, str] | None:
     """('docs/page.md:line', name) of the first known marker in a hand-written page, or None."""
-    if not docs.is_dir():
-        return None
-    for path in sorted(docs.rglob("*.md")):
-        src = path.relative_to(docs).as_posix()
-        if not hand_written(src):
-            continue
-        text = _read(path)
-        if "archive:" not in text:
-            continue
+    for src, text in _marked_pages(docs):
         lines = text.split("\n")
         for finding in expand(text, src, {})[1]:  # every marker is unknown to an empty table: each is found
             alone = ALONE.match(lines[finding.line - 1])

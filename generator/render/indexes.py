@@ -132,9 +132,9 @@ def _latest_reports(page: str, reports: dict[str, list], disagreeing: set[str]) 
         clashing = len(fact_ids & disagreeing)
         outlet = f" — {md.text(article.outlet)}" if article.outlet_known else ""
         out.append(f"- {md.format_date(article.date)} · "
-                   f"{md.link(md.text(article.title), paths.relative(page, paths.article(article.slug)))}{outlet}: "
-                   f"{len(fact_ids)} {'fact' if len(fact_ids) == 1 else 'facts'}"
-                   + (f", {clashing} with figures that disagree" if clashing else ""))
+                   f"{md.link(md.text(article.title), paths.relative(page, paths.article(article.slug)))}{outlet} "
+                   f"({len(fact_ids)} {'fact' if len(fact_ids) == 1 else 'facts'}"
+                   + (f", {clashing} with figures that disagree" if clashing else "") + ")")  # a title may end in "."
     out += unattributed_note(page, [a for a, _ in dated])
     return out + [""]
 

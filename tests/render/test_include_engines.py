@@ -1,7 +1,8 @@
 """The home page's markers under both engines (render/includes.py): Zensical, which runs Python-Markdown
 extensions but none of MkDocs' plugins, fills them through the extension, as MkDocs does without the plugin;
 a configuration that would leave a marked page empty under the build's engine is a warning at mkdocs.yml
-naming the marker's page and line and the line to add."""
+naming the marker's page and line and the line to add; a marker that asks for nothing is a located warning
+under Zensical (where the plugin that reports it under MkDocs does not run) and from `validate`."""
 
 from __future__ import annotations
 
@@ -88,3 +89,43 @@ def test_a_zensical_build_without_the_extension_says_so_at_mkdocs_yml(tmp_path: 
     assert main(["build", "--root", str(root), "--engine", "zensical"]) == 0
     said = "".join(capsys.readouterr())
     assert re.search(r"^mkdocs\.yml:\d+: warning: docs/\S+\.md:\d+ has the marker `<!-- archive:", said, re.M), said
+
+
+def _misspelled(root: Path) -> int:
+    """docs/index.md with its `latest` marker misspelled; the marker's line."""
+    home = root / "docs" / "index.md"
+    home.write_text(home.read_text("utf-8").replace("<!-- archive:latest -->", "<!-- archive:lastest -->"), "utf-8")
+    return home.read_text("utf-8").splitlines().index("<!-- archive:lastest -->") + 1
+
+
+def test_a_misspelled_marker_is_found_where_the_plugin_does_not_run(tmp_path: Path):
+    root = _root(tmp_path, f"markdown_extensions:\n  - {EXTENSION}\nplugins:\n  - {PLUGIN}\n",
+                 "# Home\n\n<!-- archive:lastest -->\n\nSee <!-- archive:latest --> here.\n")
+    assert setup_problems(root, "mkdocs") == []  # the plugin says it, in the engine's log (fatal under --strict)
+    unknown, shared = setup_problems(root, "zensical")
+    assert (unknown.loc.path, unknown.loc.line, unknown.loc.column, unknown.severity) == \
+        ("docs/index.md", 3, 1, "warning")
+    assert "unknown marker `archive:lastest`" in unknown.message
+    assert "write `<!-- archive:latest -->` if that is what was meant" in unknown.message
+    assert (shared.loc.line, shared.loc.column) == (5, 5) and "give it a line of its own" in shared.message
+
+
+@NEEDS_ZENSICAL
+def test_a_zensical_build_reports_a_misspelled_marker_at_its_line(tmp_path: Path, capsys):
+    root = copy_archive(tmp_path / "archive")
+    line = _misspelled(root)
+    assert main(["build", "--root", str(root), "--engine", "zensical"]) == 0
+    said = "".join(capsys.readouterr())
+    assert f"docs/index.md:{line}:1: warning: unknown marker `archive:lastest`" in said, said
+
+
+def test_validate_reports_a_misspelled_marker_at_its_line(tmp_path: Path, capsys):
+    root = copy_archive(tmp_path / "archive")
+    assert main(["validate", "--root", str(root)]) == 0
+    assert "archive:" not in "".join(capsys.readouterr())  # the seed's markers are all known
+    line = _misspelled(root)
+    assert main(["validate", "--root", str(root)]) == 0  # a warning: the archive itself is sound
+    said = "".join(capsys.readouterr())
+    assert f"docs/index.md:{line}:1: warning: unknown marker `archive:lastest`" in said, said
+    assert "0 errors, 1 warning" in said
+    assert main(["validate", "--root", str(root), "--strict"]) != 0

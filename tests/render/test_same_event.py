@@ -5,6 +5,7 @@ disagreeing facts and the latest reports, with counts."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from ..sitecheck import page, resolve
@@ -54,3 +55,7 @@ def test_facts_index_leads_with_disagreements_and_latest_reports(built_archive: 
     latest = soup.find(id="latest").find_next("ul").find_all("li")
     dates = [a["date"] for a in _articles(site)]
     assert latest and max(dates) in {a["date"] for a in _articles(site) if a["title"] == latest[0].a.get_text()}
+    # the counts in brackets: a seed's title ends in a full stop, which a colon after it would double
+    said = [li.get_text(" ", strip=True) for li in latest]
+    assert all(re.search(r"\(\d+ facts?(, \d+ with figures that disagree)?\)$", text) for text in said), said
+    assert not any(".:" in text for text in said), said

@@ -11,7 +11,7 @@ from datetime import date
 
 from generator.core.model import AnchoredFact, Article
 from generator.render import markdown as md
-from generator.render.charts import svg
+from generator.render.charts import dateaxis, svg
 from generator.render.numbers import Figure, Interval, parse_figure
 
 HEIGHT = 264
@@ -20,7 +20,8 @@ LABEL_GAP = 15  # pixels between two labels in the column at the right
 UNDATED_AT = 14  # pixels left of the plot's right edge: the undated marks' column
 DATED_SPAN = (0.05, 0.95)  # the share of the plot's width the dates spread over; with undated marks, less:
 DATED_SPAN_UNDATED = (0.05, 0.72)  # a phone's plot keeps the undated column clear of the last date's marks
-NARROW_PLOT, WIDE_PLOT = 150, 440  # pixels of plot a phone and the narrowest wider layout leave (svg.label_class)
+WIDE_PLOT = 440  # pixels of plot the narrowest layout past the stylesheet's phone breakpoint leaves
+PHONE_PLOT = 164  # pixels of plot a 360 px phone leaves (328 px of column less 44 px of axis, 120 of wordings)
 WORDING_CHARS = 20  # a label in the column: a phone's column has room for about this many
 LABELLED_UP_TO = 14  # marks that carry their wording as a label; more would overlap, their hover text says it
 UNLABELLED_RIGHT = 30  # pixels right of a plot without labels: the undated column's marks spill into it
@@ -228,20 +229,31 @@ def _mark(mark: Mark, at: float, cx: float, y: svg.Linear, unit: str) -> str:
 
 
 def _date_axis(dated: list[date], x: svg.Linear | None, undated: bool) -> list[str]:
+    """Wide: a tick at each report's date (six at most), labelled where the label fits. A phone: calendar ticks
+    evenly spaced, short labels (dateaxis.py), since its plot has room for one or two of the wide labels."""
     base = HEIGHT - BOTTOM
     out = [f'<line class="baseline" x1="0" x2="100%" y1="{base}" y2="{base}"/>']
+    reserve = 2 * UNDATED_AT + 24 if undated else 0
     if x is not None:
         shown = list(dict.fromkeys(dated if len(dated) <= 6 else [dated[round(i * (len(dated) - 1) / 5)]
                                                                    for i in range(6)]))
         labels = [short_date(day) for day in shown]
+        phone = dateaxis.phone_ticks(dateaxis.candidates(dated[0], dated[-1]), lambda day: x(day.toordinal()),
+                                     PHONE_PLOT, "middle", reserve)
         # dates close together (reports a few weeks apart) keep their tick but not a label over the last one
-        classes = svg.label_class([x(day.toordinal()) for day in shown], labels, "middle",
-                                  reserve=2 * UNDATED_AT + 24 if undated else 0, narrow=NARROW_PLOT, wide=WIDE_PLOT)
-        for day, label, cls in zip(shown, labels, classes):
+        fits = svg.label_fits([x(day.toordinal()) for day in shown], labels, WIDE_PLOT, "middle", reserve)
+        only = " wide" if phone else ""
+        for day, label, fit in zip(shown, labels, fits):
             at = svg.pct(x(day.toordinal()))
-            out.append(f'<line class="tick" x1="{at}" x2="{at}" y1="{base}" y2="{base + 5}"/>')
-            if cls:
-                out.append(f'<text class="{cls}" x="{at}" y="{base + 18}" text-anchor="middle">{svg.esc(label)}</text>')
+            out.append(f'<line class="tick{only}" x1="{at}" x2="{at}" y1="{base}" y2="{base + 5}"/>')
+            if fit:
+                out.append(f'<text class="axis{only}" x="{at}" y="{base + 18}" text-anchor="middle">'
+                           f'{svg.esc(label)}</text>')
+        bounds = [day for day in dateaxis.year_bounds(phone) if dated[0] <= day <= dated[-1]]
+        for day in bounds or [tick.day for tick in phone]:
+            at = svg.pct(x(day.toordinal()))
+            out.append(f'<line class="tick narrow" x1="{at}" x2="{at}" y1="{base}" y2="{base + 5}"/>')
+        out += dateaxis.svg_labels(phone, base + 16, reserve)
     if undated:
         out.append(f'<text class="axis" x="100%" dx="-{UNDATED_AT}" y="{base + 18}" text-anchor="middle">undated</text>')
     return out

@@ -10,7 +10,8 @@ number of pixels high, and what runs along the width (a bar, a dot's date) is pl
 legible as on a desktop; a scaled drawing would shrink its 11 px labels to 5 px there, and a second drawing for
 phones would double every chart's bytes. The margins for axis labels are the svg's CSS padding
 (docs/stylesheets/archive.css, a chart kind each), drawn into with negative coordinates; labels that only fit
-a wide chart carry the class `wide`, which the stylesheet hides on a phone.
+a wide chart carry the class `wide`, which the stylesheet hides on a phone; a date axis gives a phone labels of
+its own (class `narrow`, shown there only: dateaxis.py).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from generator.core.archive import Archive
 from generator.core.model import Article
 from generator.render import markdown as md
 from generator.render import paths
-from generator.render.charts import svg
+from generator.render.charts import dateaxis, svg
 
 DAILY_UP_TO = 120  # days of span drawn one bar a day; longer archives a bar a week, a month, then a year
 WEEKLY_UP_TO = 3 * 366 + 7
@@ -164,24 +164,46 @@ def timeline_chart(archive: Archive, page: str) -> str:
 
 
 def _month_axis(drawn: list[Bin], unit: str, page: str) -> list[str]:
-    """A tick at each month's first bar, its name linking to the month's page: the names a phone's plot has
-    room for, and on a wider one those it has room for too (svg.label_class)."""
+    """A tick at each month's first bar, its name linking to the month's page: on a wide plot the names it has
+    room for (the last held inside the right edge rather than dropped); on a phone's, evenly spaced months or
+    years, short, with the year under the first and where it changes (dateaxis.py)."""
     starts = [(i, b.start) for i, b in enumerate(drawn)
               if i == 0 or (b.start.year, b.start.month) != (drawn[i - 1].start.year, drawn[i - 1].start.month)]
     with_page = {month_of(a.date) for b in drawn for a in b.articles}  # a month without articles has none
     labels = [f"{start.strftime('%b')} {start.year}" if n == 0 or start.month == 1 or len(starts) > 12
               else start.strftime("%b") for n, (_, start) in enumerate(starts)]
-    classes = svg.label_class([i / len(drawn) for i, _ in starts], labels)
+    fractions = [i / len(drawn) for i, _ in starts]
+    fits = svg.label_fits(fractions, labels, svg.WIDE_PLOT)
+    held = _held_in(fractions, labels, fits, svg.WIDE_PLOT)
+    index = {start: i for i, start in starts}
+    phone = dateaxis.phone_ticks(dateaxis.month_candidates([start for _, start in starts]),
+                                 lambda day: index[day] / len(drawn), svg.NARROW_PLOT, "start")
+    only = " wide" if phone else ""
+
+    def linked(key: str, text: str) -> str:
+        return f'<a class="chart-link" href="{svg.href(page, paths.month(key))}">{text}</a>' if key in with_page else text
+
     out = ['<g class="months">']
     base = HEIGHT - BOTTOM
-    for (i, start), label, cls in zip(starts, labels, classes):
+    for n, ((i, start), label, fit) in enumerate(zip(starts, labels, fits)):
         at = svg.pct(i / len(drawn))
         out.append(f'<line class="tick" x1="{at}" x2="{at}" y1="{base}" y2="{base + 6}"/>')
-        if cls is None:  # no room for its name at any width: the tick says it, the table names it
-            continue
-        key = month_of(start)
-        text = f'<text class="{cls}" x="{at}" dx="2" y="{base + 20}">{svg.esc(label)}</text>'
-        out.append(f'<a class="chart-link" href="{svg.href(page, paths.month(key))}">{text}</a>'
-                   if key in with_page else text)
+        if fit or (held and n == len(starts) - 1):
+            place = f'x="{at}" dx="2"' if fit else 'x="100%" text-anchor="end"'
+            out.append(linked(month_of(start), f'<text class="axis{only}" {place} y="{base + 20}">'
+                                                f'{svg.esc(label)}</text>'))
+    for tick, text in zip(phone, dateaxis.svg_labels(phone, base + 18)):
+        out.append(linked(month_of(tick.day), text))
     out.append(f'<line class="baseline" x1="0" x2="100%" y1="{base}" y2="{base}"/>')
     return out + ["</g>"]
+
+
+def _held_in(fractions: list[float], labels: list[str], fits: list[bool], plot: float) -> bool:
+    """Whether the last month's name, too long to start at its tick, fits ending at the plot's right edge: after
+    the last name shown, and no further left of its tick than its own width (it still reads as that month's)."""
+    if not labels or fits[-1]:
+        return False
+    width = svg.AXIS_CHAR_WIDTH * len(labels[-1])
+    shown = [f * plot + 2 + svg.AXIS_CHAR_WIDTH * len(label) for f, label, fit in zip(fractions, labels, fits) if fit]
+    start = plot - width
+    return start >= (shown[-1] + 10 if shown else 0) and fractions[-1] * plot - start <= width
