@@ -200,7 +200,10 @@ def _build(root: Path, max_bytes: int, engine: str, site: bool, stages: Stages,
         if not (root / "mkdocs.yml").is_file():  # checked before staging anything
             raise BuildFailed([error(Loc.whole("mkdocs.yml"), "no such file; the site is built from it "
                                      "(or pass --no-site to write docs/ only)")])
-        result.problems += setup_problems(root, engine)  # a marker this engine would leave empty
+        setup = setup_problems(root, engine)  # a marker this engine would leave empty, or that asks for nothing
+        if has_errors(setup):
+            raise BuildFailed(result.problems + setup)
+        result.problems += setup
         built = build_site(root, result.changes, stages=stages, engine=engine,
                            verify=lambda docs, site: hand_written_links(root, docs, site))
         if not built.ok:

@@ -18,9 +18,9 @@ it does run the Python-Markdown extensions `markdown_extensions:` names. So this
 or a MkDocs configuration without the plugin), finding the page's path in the engine's own Markdown
 processors. A build whose mkdocs.yml has a marked page but neither, for its engine, gets a warning at
 mkdocs.yml naming the line to add (setup_problems), instead of a home page silently empty. Zensical prints
-what an extension logs but does not fail on it, so where the plugin does not run the build reports a marker
-that asks for nothing itself, at its file and line (setup_problems); `validate`, which runs no engine, too
-(marker_problems).
+what an extension logs but does not fail on it, so where the plugin does not run the build refuses a marker
+that asks for nothing itself, at its file and line (setup_problems), as MkDocs' --strict refuses the plugin's
+warning; `validate`, which runs no engine, too (marker_problems).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from mkdocs.plugins import BasePlugin
 
-from generator.core.errors import Problem, warning
+from generator.core.errors import Problem, error, warning
 from generator.core.model import Loc
 from generator.render import paths
 from generator.render.home import SNIPPETS
@@ -278,7 +278,7 @@ def setup_problems(root: Path, engine: str) -> list[Problem]:
 
 
 def marker_problems(root: Path) -> list[Problem]:
-    """A warning at each marker of a hand-written page that asks for nothing (a misspelled name, a marker
+    """An error at each marker of a hand-written page that asks for nothing (a misspelled name, a marker
     sharing its line), for `validate`, which runs no engine: the same words the build gives."""
     read = _configuration(root)
     return _marker_problems(_docs_of(root, read[1] if read else {}))
@@ -286,7 +286,8 @@ def marker_problems(root: Path) -> list[Problem]:
 
 def _marker_problems(docs: Path) -> list[Problem]:
     known = {name: "" for name in SNIPPETS}
-    return [warning(Loc(f"{docs.name}/{src}", finding.line, finding.column), finding.message)
+    # An error, as the plugin's warning is under MkDocs' --strict: the page would go out with a hole in it.
+    return [error(Loc(f"{docs.name}/{src}", finding.line, finding.column), finding.message)
             for src, text in _marked_pages(docs) for finding in expand(text, src, known)[1]]
 
 

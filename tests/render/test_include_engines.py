@@ -1,8 +1,8 @@
 """The home page's markers under both engines (render/includes.py): Zensical, which runs Python-Markdown
 extensions but none of MkDocs' plugins, fills them through the extension, as MkDocs does without the plugin;
 a configuration that would leave a marked page empty under the build's engine is a warning at mkdocs.yml
-naming the marker's page and line and the line to add; a marker that asks for nothing is a located warning
-under Zensical (where the plugin that reports it under MkDocs does not run) and from `validate`."""
+naming the marker's page and line and the line to add; a marker that asks for nothing is a located error
+under Zensical (where the plugin that reports it, fatal under MkDocs' --strict, does not run) and from `validate`."""
 
 from __future__ import annotations
 
@@ -104,19 +104,24 @@ def test_a_misspelled_marker_is_found_where_the_plugin_does_not_run(tmp_path: Pa
     assert setup_problems(root, "mkdocs") == []  # the plugin says it, in the engine's log (fatal under --strict)
     unknown, shared = setup_problems(root, "zensical")
     assert (unknown.loc.path, unknown.loc.line, unknown.loc.column, unknown.severity) == \
-        ("docs/index.md", 3, 1, "warning")
+        ("docs/index.md", 3, 1, "error")
     assert "unknown marker `archive:lastest`" in unknown.message
     assert "write `<!-- archive:latest -->` if that is what was meant" in unknown.message
     assert (shared.loc.line, shared.loc.column) == (5, 5) and "give it a line of its own" in shared.message
 
 
-@NEEDS_ZENSICAL
-def test_a_zensical_build_reports_a_misspelled_marker_at_its_line(tmp_path: Path, capsys):
+def test_a_zensical_build_refuses_a_misspelled_marker_at_its_line_and_writes_nothing(tmp_path: Path, capsys):
+    # Refused before the engine runs, as MkDocs' --strict refuses the plugin's warning: no Zensical needed.
     root = copy_archive(tmp_path / "archive")
+    assert main(["build", "--root", str(root), "--engine", "mkdocs"]) == 0
+    before = {p: p.read_bytes() for p in (root / "docs").rglob("*") if p.is_file()}
     line = _misspelled(root)
-    assert main(["build", "--root", str(root), "--engine", "zensical"]) == 0
+    before[root / "docs" / "index.md"] = (root / "docs" / "index.md").read_bytes()
+    capsys.readouterr()
+    assert main(["build", "--root", str(root), "--engine", "zensical"]) != 0
     said = "".join(capsys.readouterr())
-    assert f"docs/index.md:{line}:1: warning: unknown marker `archive:lastest`" in said, said
+    assert f"docs/index.md:{line}:1: error: unknown marker `archive:lastest`" in said, said
+    assert {p: p.read_bytes() for p in (root / "docs").rglob("*") if p.is_file()} == before
 
 
 def test_validate_reports_a_misspelled_marker_at_its_line(tmp_path: Path, capsys):
@@ -124,8 +129,7 @@ def test_validate_reports_a_misspelled_marker_at_its_line(tmp_path: Path, capsys
     assert main(["validate", "--root", str(root)]) == 0
     assert "archive:" not in "".join(capsys.readouterr())  # the seed's markers are all known
     line = _misspelled(root)
-    assert main(["validate", "--root", str(root)]) == 0  # a warning: the archive itself is sound
+    assert main(["validate", "--root", str(root)]) != 0  # the build would refuse it, under every engine
     said = "".join(capsys.readouterr())
-    assert f"docs/index.md:{line}:1: warning: unknown marker `archive:lastest`" in said, said
-    assert "0 errors, 1 warning" in said
-    assert main(["validate", "--root", str(root), "--strict"]) != 0
+    assert f"docs/index.md:{line}:1: error: unknown marker `archive:lastest`" in said, said
+    assert "1 error" in said
