@@ -110,10 +110,14 @@ def split_sentence_blocks(texts: Sequence[str], blocks: Sequence[bool]) -> list[
     short as a menu entry; the sentence around it tells, in any script, that it is prose. A menu printed
     without blank lines has no line that goes on with another, or no sentence's end."""
     flags = [False] * len(texts)
+    if not any(blocks):
+        return flags
     start = 0
     for i, text in enumerate(texts):
-        if i > start and not blocks[i]:
+        if not blocks[i]:
             start = i  # a blank line ends what the lines before could be of one sentence
+        if i == start and not (i + 1 < len(texts) and blocks[i + 1]):
+            continue  # a line alone in its block (most of a page's lines): no sentence over lines
         if not SENTENCE_END.search(text):
             continue
         span = range(start, i + 1)
