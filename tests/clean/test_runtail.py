@@ -33,5 +33,13 @@ def test_the_tail_is_labels_among_little_prose_and_never_a_table():
     assert without_furniture_tail(values, labels.__getitem__, lambda i: False, 0, 15) == 10
     assert without_furniture_tail(values, labels.__getitem__, lambda i: i == 12, 0, 15) == 15  # a table's cell
     assert without_furniture_tail(values[:13], labels.__getitem__, lambda i: False, 0, 13) == 13  # two labels
-    fewer = [20.0] * 2 + values[10:]  # the same lines after little prose hold too much of it to be a tail
-    assert without_furniture_tail(fewer, [v < 0 for v in fewer].__getitem__, lambda i: False, 0, 7) == 7
+    prose_after = [30.0, 30.0, -1.0, -3.0, 5.0, -1.0, 1.0]  # a line after the labels holds too much to be a tail
+    assert without_furniture_tail(prose_after, [v < 0 for v in prose_after].__getitem__, lambda i: False, 0, 7) == 7
+
+
+def test_a_run_with_little_prose_keeps_its_labels():
+    """Labels may be all such an article has (a results table, a gallery): keep more, not less."""
+    values = [20.0, 20.0, -1.0, -3.0, 0.5, -1.0, 0.5]
+    assert without_furniture_tail(values, [v < 0 for v in values].__getitem__, lambda i: False, 0, 7) == 7
+    assert without_furniture_tail([40.0] + values, [v < 0 for v in [40.0] + values].__getitem__,
+                                  lambda i: False, 0, 8) == 3
