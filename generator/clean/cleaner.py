@@ -17,19 +17,18 @@ from typing import Mapping, Sequence
 
 from generator.clean.context import CleanContext, Line, normalise_lines
 from generator.clean.html.extract import Extracted, extract
-from generator.clean.linescore import SENTENCE_END, continues, detect_language, find_main_run, same_block
-from generator.clean.lineshape import (holds_words, is_heading, is_link_inside_sentence, is_menu_like,
-                                       is_sentence_fragment, is_timestamp, line_key, menu_items, printed_headline,
+from generator.clean.linescore import detect_language, find_main_run, same_block
+from generator.clean.lineshape import (holds_words, is_heading, is_timestamp, line_key, printed_headline,
                                        title_headlines, word_count)
 from generator.clean.rules.lift import (BYLINE_MAX_WORDS, BYLINE_WORD, lift_glued_date_and_dateline,
                                         lift_metadata_lines, lift_title)
 from generator.clean.rules.phrases import BYLINE, phrase_rule
 from generator.clean.rules.sections import (author_box_at_end, captions_beside_credits, comment_section,
                                             is_teaser_item, next_article, teasers_after_labels)
+from generator.clean.rules.splits import (JOINED, join_split_sentences, remove_navigation_runs,
+                                          split_sentence_lines)
 from generator.core.model import Block, CleanedArticle, CleaningOverrides, RawDocument, Removal
 
-NAV_RUN_MIN = 3
-JOINED = "joined"  # not a removal: the line's text went into the line before it
 HEAD_WINDOW = 8  # lines before the prose run searched for headline, byline and date
 ABOVE_BYLINE_MAX_LINES = 3  # a standfirst and a lead photo's caption fit above a byline or date; more is text
 ABOVE_BYLINE_MAX_WORDS = 39  # ... each shorter than a paragraph (word_count stops counting at 40)
@@ -161,8 +160,10 @@ def _clean_pass(article_id: str, source: Path, text: str, context: CleanContext 
     _remove_phrase_boilerplate(lines)
     _remove_teaser_lists(lines)
     run_start = 0  # where the prose run starts; a page's text has no lead-in to measure, all of it is the run
+    in_sentence: frozenset[int] = frozenset()  # numbers of lines that are pieces of one sentence broken by links
     if not from_page:  # on a page, the markup already told menus from lists better than line shape can
-        _remove_navigation_runs(lines)
+        in_sentence = split_sentence_lines(lines)
+        remove_navigation_runs(lines, in_sentence)
         run_start = _remove_outside_main_run(lines, meta, context)
     _remove_comment_section(lines)  # after the prose run: the words before the posts are the article's
     _remove_next_article(lines)
@@ -178,7 +179,7 @@ def _clean_pass(article_id: str, source: Path, text: str, context: CleanContext 
     if first_body is not None:
         lift_glued_date_and_dateline(first_body, meta)
     if not from_page:
-        _join_split_sentences(lines)
+        join_split_sentences(lines, in_sentence)
     _mark_headings(lines)
     overrides_used = _apply_overrides(lines, overrides)
 
@@ -233,35 +234,6 @@ def _remove_captions(lines: list[Line]) -> None:
     """A photo's caption stands beside its credit line."""
     for i in captions_beside_credits([line.text for line in lines], [line.removed_by for line in lines]):
         lines[i].remove("caption", "photo caption beside its credit")
-
-
-def _remove_navigation_runs(lines: list[Line]) -> None:
-    """Three or more menu-like lines in a row are a menu, wherever they stand, and so is one line that lists
-    three or more labels between separators.
-
-    A piece of a sentence ("and", ", or") is not a menu entry: it tells that the short lines around it
-    are links inside a sentence, so it breaks the run.
-    """
-    run: list[Line] = []
-
-    def close_run() -> None:
-        if len(run) >= NAV_RUN_MIN:
-            for item in run:
-                item.remove("navigation", f"one of {len(run)} menu-like lines in a row")
-        run.clear()
-
-    for line in lines:
-        if not line.kept:
-            continue  # lines already removed neither extend nor break a run
-        items = menu_items(line.text)
-        if items:
-            line.remove("navigation", f"a menu of {items} entries between separators")
-            continue
-        if is_menu_like(line.text) and not is_sentence_fragment(line.text):
-            run.append(line)
-        else:
-            close_run()
-    close_run()
 
 
 def _remove_outside_main_run(lines: list[Line], meta: dict[str, object], context: CleanContext) -> int:
@@ -352,21 +324,6 @@ def _remove_page_title_copies(lines: list[Line]) -> None:
     for line in lines[1:]:
         if line.kept and line_key(line.text) in headlines:
             line.remove("repeated-headline", "the headline of the page's title again")
-
-
-def _join_split_sentences(lines: list[Line]) -> None:
-    """A sentence split over several lines (a link or an emphasis broke it) becomes one line again."""
-    previous: Line | None = None
-    for line in lines:
-        if not line.kept:
-            continue
-        if previous is not None and not SENTENCE_END.search(previous.text) and (
-                continues(line.text) or is_link_inside_sentence(previous.text, line.text)):
-            glue = "" if line.text.startswith(tuple(",.;:!?)]’”%…")) else " "
-            previous.text = previous.text + glue + line.text
-            line.remove(JOINED, "joined to the line before")
-        else:
-            previous = line
 
 
 def _mark_headings(lines: list[Line]) -> None:

@@ -21,11 +21,12 @@ from functools import lru_cache
 from typing import Sequence
 
 from generator.clean.address import reader_share
+from generator.clean.runtail import without_furniture_tail
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)]*$")
-CLAUSE_MARK = re.compile(r"[,;:，、；]")
+SENTENCE_END = re.compile(r"[.!?…。！？؟۔।]['\"”’»)]*$")  # with the Arabic question mark, Urdu full stop, danda
+CLAUSE_MARK = re.compile(r"[,;:，、；،؛]")
 
 # The languages whose stop words are looked for; justext ships the lists.
 LANGUAGES = {"English": "en", "French": "fr", "German": "de", "Spanish": "es", "Portuguese": "pt", "Italian": "it",
@@ -50,12 +51,10 @@ AFTER_END_WEIGHT = 0.3   # share of its score a line of prose keeps after the ar
 CONTINUATION_COST = 1.0  # what a line costs that goes on with the sentence of the line before it
 LABEL_WEIGHT = 0.25    # share of its words a standalone line without a sentence end earns
 LINK_MAX_UNITS = 12    # words of a link's text inside a sentence (inside_sentence): a name, a title
-CONTINUATION_MARKS = tuple(",.;:!?()]’”%")  # not dashes: "- item" starts a list entry; "(" after words that
+CONTINUATION_MARKS = tuple(",.;:!?()]’”%،؛")  # not dashes: "- item" starts a list entry; "(" after words that
 # stop mid-sentence opens an aside inside it ("the Harbour Board (HB) said"), as a link prints it
-# A line runs into a next line that continues it unless it closes with one of these. (Asking for an open end
-# instead, a comma or a lower-case word, scores the same on the corpus's dev pages and loses recall on the
-# heldout ones. The pattern this replaces also counted as closing every character past U+2014 but ‘ “, e.g.
-# CJK, emoji, € and ›; no cleaned line of the seeds, the corpus or the synthetic archives changed.)
+# A line runs into a next line that continues it unless it closes with one of these (asking for an open end
+# instead, a comma or a lower-case word, loses recall on sites the rules were not tuned on).
 CLOSING_MARKS = frozenset("!#$%&’”…")
 
 
@@ -121,6 +120,8 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = (), blocks
         scores.append(scored)
     values = tuple(s.score for s in scores)
     start, end = _widened(values, *_best_run_before_the_end(values), prose, headline)
+    end = without_furniture_tail(values, lambda i: values[i] < 0 and not SENTENCE_END.search(lines[i]),
+                                 cells.__getitem__, start, end)  # clean/runtail.py
     return MainRun(start, end, tuple(scores), LANGUAGES[language] if language else None)
 
 

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from generator.clean.linescore import LINE_CACHE
+from generator.clean.linescore import LINE_CACHE, SENTENCE_END, continues
 from generator.clean.rules.dates import MONTHS, WEEKDAYS, date_line
 from generator.clean.rules.phrases import BYLINE, OUTLET_WORDS
 
@@ -96,6 +96,38 @@ def is_link_inside_sentence(before: str, text: str) -> bool:
     return (len(words) >= 2 and before[:1].isalpha() and before[-1:].isalnum()
             and words[-1].casefold() in UNFINISHED_WORDS and word_count(text) <= LINK_MAX_WORDS
             and not (text[:1].isupper() and text.endswith(TERMINAL)))  # "Nobody will say.": a sentence of its own
+
+
+SPLIT_SENTENCE_MIN_WORDS = 8  # a sentence read across lines holds at least a short sentence's words
+SPLIT_SENTENCE_MAX_LINES = 16  # ... and is broken into no more lines than a sentence has links
+
+
+def split_sentence_blocks(texts: Sequence[str], blocks: Sequence[bool]) -> list[bool]:
+    """For each line, whether it is a piece of one sentence that links broke into lines: within a block (lines
+    with no blank line between, blocks[i] as linescore.same_block says), the lines from one that follows a
+    sentence's end to the next line that ends one, when one of them goes on with the words of the line before
+    (lower case or punctuation after a line that ends no sentence). Each linked word of such a sentence is as
+    short as a menu entry; the sentence around it tells, in any script, that it is prose. A menu printed
+    without blank lines has no line that goes on with another, or no sentence's end."""
+    flags = [False] * len(texts)
+    if not any(blocks):
+        return flags
+    start = 0
+    for i, text in enumerate(texts):
+        if not blocks[i]:
+            start = i  # a blank line ends what the lines before could be of one sentence
+        if i == start and not (i + 1 < len(texts) and blocks[i + 1]):
+            continue  # a line alone in its block (most of a page's lines): no sentence over lines
+        if not SENTENCE_END.search(text):
+            continue
+        span = range(start, i + 1)
+        if 2 <= len(span) <= SPLIT_SENTENCE_MAX_LINES and any(
+                continues(texts[k]) and not SENTENCE_END.search(texts[k - 1]) for k in span[1:]) \
+                and sum(word_count(texts[k]) for k in span) >= SPLIT_SENTENCE_MIN_WORDS:
+            for k in span:
+                flags[k] = True
+        start = i + 1
+    return flags
 
 
 TIMESTAMP_LABELS = frozenset("updated posted published modified ago aktualisiert veröffentlicht publiziert publié "

@@ -3,10 +3,13 @@ the article only where it is the page's footer; readers' comments after the arti
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.clean import address, linescore
-from generator.clean.linescore import find_main_run, same_block
+from generator.clean.cleaner import clean_text
+from generator.clean.linescore import CLAUSE_MARK, SENTENCE_END, find_main_run, same_block
 from tests.clean.helpers import numbered
 
 PARAGRAPHS = [
@@ -232,3 +235,18 @@ def test_an_aside_in_brackets_after_words_that_stop_mid_sentence_goes_on_with_th
     assert linescore.runs_on(lines, 1)
     # after a sentence that ended, a line in brackets is a caption or a credit of its own
     assert not linescore.runs_on(["The plan was approved on Tuesday.", "(Photo: City archive)"], 1)
+
+
+ARABIC_ARTICLE = ("المجلس البلدي يناقش خطة الجسر الجديد\n\n"
+                  "اجتمع المجلس البلدي يوم الثلاثاء لمناقشة خطة الجسر الجديد في الميناء، وقد تأخر المشروع سنوات "
+                  "بسبب كلفة الأساسات.\n\n"
+                  "وقال رئيس البلدية إن التصويت سيجري في الربيع بعد أن ينتهي المهندسون من دراسة الأرصفة القديمة.\n\n"
+                  "فهل يوافق المجلس على الخطة هذه المرة؟")
+
+
+def test_an_arabic_question_ends_a_sentence():
+    """The Arabic question mark (U+061F) ends a sentence as "?" does: a short question closing an Arabic article
+    is its last line, not a label after it."""
+    article = clean_text("x", Path("x.txt"), ARABIC_ARTICLE)
+    assert article.body.endswith("فهل يوافق المجلس على الخطة هذه المرة؟")
+    assert SENTENCE_END.search("هل يوافق المجلس؟") and CLAUSE_MARK.search("في الميناء، وقد")
