@@ -81,6 +81,20 @@ def test_no_page_scrolls_sideways_on_a_phone(phone, site_url: str, kind: str):
     assert not phone.locator(".page-aside").is_visible(), "the box is for wide screens only"
 
 
+# Every box of the content that scrolls sideways by itself (Material wraps each table in one): [selector, px].
+SCROLLING_BOXES = """() => [...document.querySelectorAll('.md-content *')]
+  .filter(e => e.scrollWidth - e.clientWidth > 1 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))
+  .map(e => [e.tagName.toLowerCase() + '.' + [...e.classList].join('.') + ' in ' +
+             (e.closest('[class*=table]') || e.parentElement).className, e.scrollWidth - e.clientWidth])"""
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_nothing_on_a_page_scrolls_sideways_on_a_phone(phone, site_url: str, kind: str):
+    # A table that scrolls in its own box hides its right-hand columns as surely as a page that scrolls.
+    phone.goto(site_url + PAGES[kind])
+    assert phone.evaluate(SCROLLING_BOXES) == [], f"{PAGES[kind]} at 390 px"
+
+
 def test_notes_fold_on_a_phone_and_open_from_their_title(phone, site_url: str):
     phone.goto(site_url + PAGES["article"])
     notes = phone.locator(".annotation-note")

@@ -118,16 +118,19 @@ def coverage_page(archive: Archive) -> str:
     heads = [f'<a href="{href(page, c.page)}" title="{esc(c.full)}" class="{"outlet" if c.known else "unattributed"}">'
              f'{esc(c.label)}</a>' for c in columns]
     # Out of search: every cell is a fact page's figure, searchable there, and a matrix of a large archive
-    # passes what a search engine indexes of one section (Zensical's 32,768 words).
-    out += ['<div class="coverage-table" markdown data-search-exclude>', "",
-            "| Fact | " + " | ".join(heads) + " |", "|---|" + ":---:|" * len(columns)]
+    # passes what a search engine indexes of one section (Zensical's 32,768 words). HTML, not a Markdown
+    # table: each cell carries its outlet's name, so that a phone shows a fact as a card of the outlets that
+    # reported it (archive.css) rather than a matrix scrolling in its box.
+    out += ['<div class="stacked-table coverage-table" data-search-exclude>',
+            "<table><thead><tr><th>Fact</th>" + "".join(f'<th class="cell">{h}</th>' for h in heads) + "</tr></thead><tbody>"]
     for fact in sorted(archive.facts, key=lambda f: f.title.casefold()):
         cells = states[fact.id]
-        row = [md.link(md.text(fact.title, in_table=True), paths.relative(page, paths.fact(fact.id)))]
+        row = [f'<td data-label="Fact"><a href="{href(page, paths.fact(fact.id))}">{esc(fact.title)}</a></td>']
         for column in columns:
             state, figures = cells.get(column.key, ("none", []))
-            said = md.text(", ".join(figures) or ("✓" if state != "none" else ""), in_table=True)
-            row.append(f'<span class="clash">{said} ≠</span>' if state == "clash" else said)
-        out.append("| " + " | ".join(row) + " |")
-    out += ["", "</div>"]
+            said = esc(", ".join(figures) or ("✓" if state != "none" else ""))
+            said = f'<span class="clash">{said} ≠</span>' if state == "clash" else said
+            row.append(f'<td class="cell" data-label="{esc(column.label)}">{said}</td>' if said else '<td class="cell"></td>')
+        out.append("<tr>" + "".join(row) + "</tr>")
+    out += ["</tbody></table>", "</div>", ""]
     return "\n".join(out).rstrip() + "\n"

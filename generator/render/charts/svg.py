@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import posixpath
+import re
 from collections.abc import Iterable, Sequence
 
 # Python-Markdown runs its inline patterns (links, emphasis, backslash escapes) inside inline HTML too; an
@@ -65,8 +66,10 @@ def details_table(summary: str, header: Sequence[str], rows: Iterable[Sequence[s
     """An HTML table in a closed <details>: the chart's numbers one click away. Cells are HTML already."""
     align = [' class="num"' if i < len(numeric) and numeric[i] else "" for i in range(len(header))]
     head = "".join(f"<th{a}>{h}</th>" for h, a in zip(header, align))
-    body = "".join("<tr>" + "".join(f"<td{a}>{c}</td>" for c, a in zip(row, align)) + "</tr>" for row in rows)
-    return (f'<details class="chart-data"><summary>{summary}</summary>'
+    # Each cell carries its column's name: a phone shows a row as a card, each cell under it (archive.css).
+    named = [f'{a} data-label="{esc(re.sub(r"<[^>]*>", "", h))}"' for h, a in zip(header, align)]
+    body = "".join("<tr>" + "".join(f"<td{a}>{c}</td>" for c, a in zip(row, named)) + "</tr>" for row in rows)
+    return (f'<details class="chart-data stacked-table"><summary>{summary}</summary>'
             f'<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></details>')
 
 
