@@ -29,6 +29,7 @@ from bs4 import BeautifulSoup
 from generator.clean.html.lead import with_lead
 from generator.clean.html.pagelines import page_lines, text_blocks
 from generator.clean.html.pagemeta import page_metadata
+from generator.clean.html.sections import hanging_labels, section_headings, with_headings, without_blocks
 from generator.clean.html.twins import twin_blocks, with_twins
 from generator.core.model import Removal
 
@@ -73,6 +74,13 @@ def extract(html: str) -> Extracted:
     twins = twin_blocks(blocks)
     if twins:  # placed again with them: rare, so most pages are aligned once
         text = with_twins(text, placed.source_lines, twins)
+        for block in blocks:
+            block.aligned = [False] * len(block.words)
+        placed = page_lines(html, text, method, blocks)
+    headings, labels = section_headings(blocks), hanging_labels(blocks)
+    if headings or labels:  # placed again after: rare, as above
+        text, source_lines = without_blocks(text, placed.source_lines, labels)
+        text = with_headings(text, source_lines, headings)
         for block in blocks:
             block.aligned = [False] * len(block.words)
         placed = page_lines(html, text, method, blocks)

@@ -1,0 +1,98 @@
+"""Headings go with their sections (clean/html/sections.py): a section's heading the extractor dropped above
+text it kept is put back; a label it kept over a box of links it dropped goes. Pages in English and Arabic
+(right to left); the extractor is stood in for, so each test says what it kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.clean.html import extract as extract_module
+
+TEXT = {
+    "en": {"first": ["The council voted on Monday evening to close the old market hall for two years of repairs.",
+                     "Traders will move to a temporary site on the river bank, where the council promised stalls."],
+           "second": ["Work on the roof starts in March and should be finished before the winter of next year.",
+                      "The council will publish the plans for the new roof in the town hall during the spring."],
+           "heading": "What happens to the roof",
+           "label": "More from the town",
+           "teasers": ["New bus timetable for the summer months", "The library opens on Sundays again",
+                       "Ten questions for the new mayor of the town"],
+           "signed": "Jane Doe reporting"},
+    "ar": {"first": ["صوت المجلس البلدي مساء الاثنين على إغلاق السوق القديم لمدة عامين من أجل إصلاح سقفه.",
+                     "سينتقل التجار إلى موقع مؤقت على ضفة النهر حيث وعد المجلس بتوفير أكشاك مجانية لهم."],
+           "second": ["تبدأ الأعمال في شهر مارس ومن المتوقع أن تنتهي قبل حلول فصل الشتاء من العام التالي.",
+                      "وسينشر المجلس خطط السقف الجديد في مبنى البلدية خلال فصل الربيع المقبل للجميع."],
+           "heading": "ماذا يحدث للسقف",
+           "label": "المزيد من المدينة",
+           "teasers": ["جدول جديد للحافلات في أشهر الصيف", "المكتبة تفتح أيام الأحد من جديد",
+                       "عشرة أسئلة لرئيس البلدية الجديد في المدينة"],
+           "signed": "مراسلنا في المدينة"},
+}
+
+
+def page(language: str, after_text: str) -> str:
+    """An article in two sections with an <h2> between them; after_text stands below the second section,
+    above a box of linked teasers."""
+    t = TEXT[language]
+    direction = ' dir="rtl"' if language == "ar" else ""
+    paragraphs = lambda lines: "".join(f"<p>{line}</p>" for line in lines)  # noqa: E731
+    teasers = "".join(f'<li><a href="/t{n}">{teaser}</a></li>' for n, teaser in enumerate(t["teasers"]))
+    return (f'<html lang="{language}"{direction}><head><title>Market hall</title></head><body>'
+            f'<nav><a href="/">Home</a></nav><article><h1>Market hall closes</h1>'
+            f'{paragraphs(t["first"])}<h2>{t["heading"]}</h2>{paragraphs(t["second"])}'
+            f'{after_text}<ul class="more">{teasers}</ul></article></body></html>')
+
+
+def extracted(monkeypatch, html: str, kept: list[str]) -> list[str]:
+    monkeypatch.setattr(extract_module, "_trafilatura", lambda html, recall=False: "\n".join(kept))
+    monkeypatch.setattr(extract_module, "_readability", lambda html: "")
+    first, again = extract_module.extract(html), extract_module.extract(html)
+    assert first == again
+    source = html.split("\n")
+    assert all(line.split()[0] in source[number - 1] for line, number in zip(first.text.split("\n"), first.source_lines))
+    return first.text.split("\n")
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_section_heading_dropped_above_kept_text_is_put_back_and_a_hanging_label_goes(language, monkeypatch):
+    t = TEXT[language]
+    html = page(language, f'<p>{t["label"]}</p>')
+    lines = extracted(monkeypatch, html, [*t["first"], *t["second"], t["label"]])
+    assert lines == [*t["first"], t["heading"], *t["second"]]
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_label_over_kept_text_stays(language, monkeypatch):
+    """The same label, but the extractor kept what stands under it: it heads the article's own text."""
+    t = TEXT[language]
+    html = page(language, f'<p>{t["label"]}</p>')
+    kept = [*t["first"], t["heading"], *t["second"], t["label"], *t["teasers"]]
+    assert extracted(monkeypatch, html, kept) == kept
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_sentence_or_a_lone_name_over_the_links_is_no_label(language, monkeypatch):
+    t = TEXT[language]
+    for line in (t["second"][1] + " " + t["first"][0], "Doe"):
+        html = page(language, f"<p>{line}</p>")
+        kept = [*t["first"], t["heading"], *t["second"], line]
+        assert extracted(monkeypatch, html, kept) == kept
+
+
+def test_a_heading_outside_the_article_or_linked_is_not_put_back(monkeypatch):
+    t = TEXT["en"]
+    html = page("en", "").replace(f'<h2>{t["heading"]}</h2>', f'<h2><a href="/roof">{t["heading"]}</a></h2>')
+    kept = [*t["first"], *t["second"]]
+    assert extracted(monkeypatch, html, kept) == kept
+    aside = html.replace("<article>", "<div>").replace("</article>", "</div>").replace(
+        f'<h2><a href="/roof">{t["heading"]}</a></h2>', f'<aside><h2>{t["heading"]}</h2></aside>')
+    assert extracted(monkeypatch, aside, kept) == kept
+
+
+def test_chinese_sentences_are_no_label(monkeypatch):
+    """Chinese sets no space between words: a line of two sentences is two runs of word characters."""
+    t = TEXT["en"]
+    line = "正是有了英勇的你们，才有这座英雄的城！（评论员 张三）"
+    html = page("en", f"<p>{line}</p>")
+    kept = [*t["first"], t["heading"], *t["second"], line]
+    assert extracted(monkeypatch, html, kept) == kept
