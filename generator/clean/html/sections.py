@@ -8,7 +8,9 @@ article loses its outline (an FAQ's questions, a report's section titles). And a
 box of links ("more on this", "read also", a site's "top topics") is kept although every link below it was
 dropped as furniture: the label is left hanging under the article. Which of the two a block is comes from
 where it stands (inside the article's element, between kept text) and from what follows it in the page
-(kept prose, or dropped links), so it holds in any language.
+(kept prose, or dropped links), so it holds in any language. Lists likewise: an item dropped from a list
+the extractor kept other items of, or from a list that a kept line right above it announces (it ends in a
+colon or an ellipsis), is put back: a list is the article's whole or not at all.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ from generator.clean.html.lead import FURNITURE_ROLES, FURNITURE_TAGS, linked_wo
 from generator.clean.html.pagelines import Block, article_element
 
 HEADING_TAGS = frozenset("h2 h3 h4 h5 h6".split())  # the <h1> is the headline: clean/html/lead.py places it
+ITEM_TAGS = frozenset("li dd dt".split())  # a table comes out as rows of cells: a cell put back alone would break them
+LIST_TAGS = frozenset("ul ol dl".split())
+INTRODUCES = re.compile(r"(:|…|\.\.\.)$")  # a line that ends so announces what follows
 HEADING_MAX_WORDS = 20  # a section's title; a longer heading is a teaser's or a pull quote
 LINK_SHARE_MAX = 0.3  # a heading more linked than this points elsewhere: a teaser's title
 LABEL_MAX_WORDS = 6  # a box's label ("More on this:"); a longer line says something of its own
@@ -36,6 +41,13 @@ SENTENCE_STOP = re.compile(r"[.!…\"'»”)\]۔。！।]$")
 # as Chinese, a sentence is one \w+ run, so the count of words alone does not tell a label)
 INNER_STOP = re.compile(r"[.!?…。！？][\s\"'«»“”（）()\[\]]*\w")
 LABEL_MIN_WORDS = 2
+
+
+def parts_left_out(blocks: list[Block]) -> list[tuple[Block, Block]]:
+    """The section headings and list items to put back (below), in page order, each with the kept block that
+    it goes above."""
+    order = {id(block): n for n, block in enumerate(blocks)}
+    return sorted(section_headings(blocks) + list_items(blocks), key=lambda pair: order[id(pair[0])])
 
 
 def section_headings(blocks: list[Block]) -> list[tuple[Block, Block]]:
@@ -57,21 +69,58 @@ def section_headings(blocks: list[Block]) -> list[tuple[Block, Block]]:
     return found
 
 
-def with_headings(text: str, source_lines: tuple[int, ...], headings: list[tuple[Block, Block]]) -> str:
-    """text with each heading put above the first line, at or below the heading's source line, that opens its
-    section's first block (or that the block opens: the extractor may join blocks or cut one). Placed by the
+def with_blocks_above(text: str, source_lines: tuple[int, ...], parts: list[tuple[Block, Block]]) -> str:
+    """text with each part (a heading, an item) put above the first line, at or below the part's source line,
+    that opens the kept block below it (or that the block opens: the extractor may join blocks or cut one). Placed by the
     words, not by source lines alone: a page written on one line gives every block the same."""
     lines = text.split("\n")
     words = [tuple(WORD.findall(normalise_line(line).casefold())) for line in lines]
     above: dict[int, list[str]] = {}
-    for heading, section in headings:
-        opening = tuple(section.words)
+    for part, below in parts:
+        opening = tuple(below.words)
         at = next((j for j, (mine, number) in enumerate(zip(words, source_lines))
-                   if mine and number >= heading.line and (opening[:len(mine)] == mine or mine[:len(opening)] == opening)),
+                   if mine and number >= part.line and (opening[:len(mine)] == mine or mine[:len(opening)] == opening)),
                   None)
         if at is not None:
-            above.setdefault(at, []).append(heading.text)
+            above.setdefault(at, []).append(part.text)
     return "\n".join(out for j, line in enumerate(lines) for out in (*above.get(j, []), line))
+
+
+def list_items(blocks: list[Block]) -> list[tuple[Block, Block]]:
+    """Items left out of a list the extractor kept other items of, or that a kept line right above it
+    introduces (it ends in a colon or an ellipsis), inside the article's element; each with the next kept block
+    below it. A list is the article's whole or not at all. Not the items of a menu, of a list of links or of a
+    hidden part."""
+    article = article_element(blocks)
+    if article is None:
+        return []
+    lists = {}  # each list's items, in page order
+    for i, block in enumerate(blocks):
+        owner = _list_of(block.element)
+        if owner is not None:
+            lists.setdefault(owner, []).append(i)
+    found = []
+    for owner, items in lists.items():
+        kept = [i for i in items if any(blocks[i].aligned)]
+        before = blocks[items[0] - 1] if items[0] else None
+        introduced = before is not None and all(before.aligned) and INTRODUCES.search(before.text)
+        if len(kept) == len(items) or not (kept or introduced) or article not in owner.iterancestors():
+            continue
+        for i in items:
+            block = blocks[i]
+            below = next((other for other in blocks[i + 1:] if any(other.aligned)), None)
+            chain = [block.element, *block.element.iterancestors()]
+            if below is not None and not any(block.aligned) and not block.hidden and not _in_furniture(chain) \
+                    and linked_words(block, chain) <= LINK_SHARE_MAX * len(block.words):
+                found.append((block, below))
+    return found
+
+
+def _list_of(element: etree._Element) -> etree._Element | None:
+    """The list or table an item or cell stands in (None: the block is no item)."""
+    if element.tag not in ITEM_TAGS:
+        return None
+    return next((e for e in element.iterancestors() if e.tag in LIST_TAGS), None)
 
 
 def _is_section_heading(block: Block, article: etree._Element) -> bool:

@@ -96,3 +96,34 @@ def test_chinese_sentences_are_no_label(monkeypatch):
     html = page("en", f"<p>{line}</p>")
     kept = [*t["first"], t["heading"], *t["second"], line]
     assert extracted(monkeypatch, html, kept) == kept
+
+
+ITEMS = {"en": ["people who are curious and open", "people who want to change the world around them",
+                "people who want more time for the ones they love"],
+         "ar": ["الذين يحبون الاستطلاع والانفتاح", "الذين يريدون تغيير العالم من حولهم",
+                "الذين يريدون وقتا أطول لمن يحبون"]}
+CLOSING = {"en": "Sessions are held in the old school building every Tuesday and Thursday evening.",
+           "ar": "تعقد الجلسات في مبنى المدرسة القديم كل مساء ثلاثاء وخميس من كل أسبوع."}
+INTRO = {"en": "The best experiences with me are made by people who are ...", "ar": "أفضل التجارب معي يصنعها الناس:"}
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_list_that_kept_text_announces_or_that_was_kept_in_part_is_put_back_whole(language, monkeypatch):
+    t = TEXT[language]
+    items = "".join(f"<li>{item}</li>" for item in ITEMS[language])
+    html = page(language, f'<p>{INTRO[language]}</p><ul class="list">{items}</ul><p>{CLOSING[language]}</p>')
+    kept = [*t["first"], t["heading"], *t["second"], INTRO[language], CLOSING[language]]
+    whole = [*kept[:-1], *ITEMS[language], CLOSING[language]]
+    assert extracted(monkeypatch, html, kept) == whole
+    # a line that announces nothing, but the extractor kept the list's first item: the rest comes back too
+    plain = html.replace(INTRO[language], t["first"][1])
+    in_part = [*t["first"], t["heading"], *t["second"], t["first"][1], ITEMS[language][0], CLOSING[language]]
+    assert extracted(monkeypatch, plain, in_part) == [*in_part[:-2], *ITEMS[language], CLOSING[language]]
+
+
+def test_a_list_no_kept_line_announces_stays_out(monkeypatch):
+    t = TEXT["en"]
+    items = "".join(f"<li>{item}</li>" for item in ITEMS["en"])
+    html = page("en", f'<p>{t["first"][1]}</p><ul class="list">{items}</ul><p>{CLOSING["en"]}</p>')
+    kept = [*t["first"], t["heading"], *t["second"], t["first"][1], CLOSING["en"]]
+    assert extracted(monkeypatch, html, kept) == kept
