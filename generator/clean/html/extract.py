@@ -29,7 +29,7 @@ from bs4 import BeautifulSoup
 from generator.clean.html.lead import with_lead
 from generator.clean.html.pagelines import page_lines, text_blocks
 from generator.clean.html.pagemeta import page_metadata
-from generator.clean.html.sections import hanging_labels, parts_left_out, with_blocks_above, without_blocks
+from generator.clean.html.sections import parts_left_out, with_blocks_above
 from generator.clean.html.twins import twin_blocks, with_twins
 from generator.core.model import Removal
 
@@ -77,10 +77,9 @@ def extract(html: str) -> Extracted:
         for block in blocks:
             block.aligned = [False] * len(block.words)
         placed = page_lines(html, text, method, blocks)
-    missing, labels = parts_left_out(blocks), hanging_labels(blocks)
-    if missing or labels:  # placed again after: rare, as above
-        text, source_lines = without_blocks(text, placed.source_lines, labels)
-        text = with_blocks_above(text, source_lines, missing)
+    missing = parts_left_out(blocks)
+    if missing:  # placed again with them: rare, as above
+        text = with_blocks_above(text, placed.source_lines, missing)
         for block in blocks:
             block.aligned = [False] * len(block.words)
         placed = page_lines(html, text, method, blocks)
