@@ -162,10 +162,10 @@ def reads_as_prose(block: Block, min_words: int, subtitle: bool = False) -> bool
     chain = [block.element, *block.element.iterancestors()]
     if any(e.tag in FURNITURE_TAGS or (e.get("role") or "").strip().lower() in FURNITURE_ROLES for e in chain):
         return False
-    return _linked_words(block, chain) <= LINK_SHARE_MAX * len(block.words) and not _is_caption(block, chain)
+    return linked_words(block, chain) <= LINK_SHARE_MAX * len(block.words) and not _is_caption(block, chain)
 
 
-def _linked_words(block: Block, chain: list[etree._Element]) -> int:
+def linked_words(block: Block, chain: list[etree._Element]) -> int:
     """Words of the block inside links: all of them in a link around the block, else those of its own links
     (not those of blocks nested in it)."""
     if any(e.tag == "a" for e in chain):
