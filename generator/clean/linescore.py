@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from generator.clean.address import reader_share
+from generator.clean.fallback import line_language, with_a_sentence
 from generator.clean.runtail import without_furniture_tail
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
@@ -122,6 +123,7 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = (), blocks
     start, end = _widened(values, *_best_run_before_the_end(values), prose, headline)
     end = without_furniture_tail(values, lambda i: values[i] < 0 and not SENTENCE_END.search(lines[i]),
                                  cells.__getitem__, start, end)  # clean/runtail.py
+    start, end = with_a_sentence(lines, values, SENTENCE_END, -END_COST, start, end)  # clean/fallback.py
     return MainRun(start, end, tuple(scores), LANGUAGES[language] if language else None)
 
 
@@ -170,14 +172,13 @@ def stop_count(line: str, language: str | None) -> int:
 def _scored(line: str, language: str | None, repeated: bool, blocked: bool, joined: bool,
             continuation: bool) -> LineScore:
     """How much a line looks like running text, minus what a line costs; language: the page's, by its name
-    in LANGUAGES (its stop words are counted).
-
-    joined says the line is part of a sentence that runs on from or into its neighbours; a line that
+    in LANGUAGES (its stop words are counted, or a long line's own language's: clean/fallback.py). joined says the line is part of a sentence that runs on from or into its neighbours; a line that
     neither ends a sentence nor joins one is a label (a headline, a menu entry, a teaser) and earns little.
     continuation says it goes on with the sentence the line before began: that sentence paid for its line
     already (a link or an emphasis split it, not the writer).
     """
-    words, spaced, cjk, _ = _line_facts(line)
+    words, spaced, cjk, stops = _line_facts(line)
+    language = line_language(stops, spaced, language, _languages_by_stop_word(), PROSE_STOP_SHARE)
     scored = _score(line, words, spaced, cjk, stop_count(line, language), language is not None, repeated, blocked,
                     joined, continuation)
     share = reader_share(line, LANGUAGES[language]) if scored.score > 0 and language else 1.0  # clean/address.py
@@ -248,8 +249,7 @@ def _joined(lines: Sequence[str], i: int, blocks: Sequence[bool] = ()) -> bool:
 def runs_on(lines: Sequence[str], i: int, blocks: Sequence[bool] = ()) -> bool:
     """True when line i goes on with an unfinished sentence of the line before: it starts in lower case or
     with punctuation, or no blank line parts it from that line (blocks), or it is a link's words inside
-    that sentence (inside_sentence); a link or an emphasis split that sentence, which paid for its line
-    already."""
+    that sentence (inside_sentence); a link or an emphasis split that sentence, which paid for its line."""
     return (i > 0 and not SENTENCE_END.search(lines[i - 1])
             and (continues(lines[i]) or (bool(blocks) and blocks[i]) or inside_sentence(lines, i)))
 
@@ -390,8 +390,7 @@ def _key(line: str) -> str:
 
 
 def load_stop_words() -> None:
-    """Read every language's stop words now (about 0.3 s): process-pool workers forked after this share
-    the tables instead of each reading them again."""
+    """Read every language's stop words now: process-pool workers forked after this share the tables."""
     _languages_by_stop_word()
 
 
