@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from generator.clean.address import reader_share
-from generator.clean.fallback import line_language, with_a_sentence
+from generator.clean.fallback import best_scoring_run, line_language, widened, with_a_sentence
 from generator.clean.runtail import without_furniture_tail
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
@@ -106,7 +106,7 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = (), blocks
     after = _prose_after(plain)
     scores: list[LineScore] = []
     prose, article, ended = 0.0, 0.0, False
-    running = best_run = 0.0  # the best run of lines from the headline on, so far (Kadane, as _best_run)
+    running = best_run = 0.0  # the best run of lines from the headline on, so far (Kadane, as best_scoring_run)
     for i, scored in enumerate(plain):
         if _closes(rules[i], article, best_run, after[i]):
             scored = LineScore(scored.units, scored.stop_share, -END_COST)
@@ -120,7 +120,7 @@ def find_main_run(lines: Sequence[str], rules: Sequence[str | None] = (), blocks
             best_run = max(best_run, running)
         scores.append(scored)
     values = tuple(s.score for s in scores)
-    start, end = _widened(values, *_best_run_before_the_end(values), prose, headline)
+    start, end = widened(values, *_best_run_before_the_end(values), prose, headline, -END_COST)  # clean/fallback.py
     end = without_furniture_tail(values, lambda i: values[i] < 0 and not SENTENCE_END.search(lines[i]),
                                  cells.__getitem__, start, end)  # clean/runtail.py
     start, end = with_a_sentence(lines, values, SENTENCE_END, -END_COST, start, end)  # clean/fallback.py
@@ -332,57 +332,10 @@ def _best_run_before_the_end(values: Sequence[float]) -> tuple[int, int]:
     a whole article's prose: readers' comments after it may add up to more."""
     first_end = next((i for i, v in enumerate(values) if ends_the_article(v)), len(values))
     if first_end < len(values):
-        start, end = _best_run(values[:first_end])
+        start, end = best_scoring_run(values[:first_end])
         if sum(values[start:end]) >= ARTICLE_BEFORE_COMMENTS:
             return start, end
-    return _best_run(values)
-
-
-def _best_run(values: Sequence[float]) -> tuple[int, int]:
-    """Start and end (exclusive) of the consecutive values with the largest sum (Kadane); (0, 0) if none > 0."""
-    best, best_start, best_end = 0.0, 0, 0
-    total, start = 0.0, 0
-    for i, value in enumerate(values):
-        if total <= 0:
-            total, start = 0.0, i
-        total += value
-        if total > best:
-            best, best_start, best_end = total, start, i + 1
-    return best_start, best_end
-
-
-# A run holding less than this share of the page's prose is likely a teaser or an author box chosen over an
-# article broken up by furniture: the cleaner then keeps the best run beside it too (keep more, not less),
-# since losing the whole article is worse than keeping a few lines of chrome.
-SHORT_RUN_SHARE = 0.5
-# A run beside the chosen one that scores at least this share of it is more of the same article, whatever
-# parts them (a gallery, a block of advertisements inside the text): page chrome seldom holds that much prose.
-NEIGHBOUR_SHARE = 0.3
-WIDENINGS = 3
-
-
-def _widened(values: tuple[float, ...], start: int, end: int, prose: float, headline: int = 0) -> tuple[int, int]:
-    """The run, joined to the best runs beside it while it holds too little of the page's prose, or while a run
-    beside it scores NEIGHBOUR_SHARE of it and is not above the article's headline (a cookie notice, a teaser
-    printed before it); never across a line that ends the article."""
-    for _ in range(WIDENINGS):
-        if end == 0:
-            break
-        short = sum(max(0.0, v) for v in values[start:end]) < SHORT_RUN_SHARE * prose
-        least = 0.0 if short else max(0.0, NEIGHBOUR_SHARE * sum(values[start:end]))
-        left_start, left_end = _best_run(values[:start])
-        right_start, right_end = _best_run(values[end:])
-        left = sum(values[left_start:left_end]) if left_end and not any(
-            ends_the_article(v) for v in values[left_end:start]) and (short or left_start >= headline) else 0.0
-        right = sum(values[end + right_start:end + right_end]) if right_end and not any(
-            ends_the_article(v) for v in values[end:end + right_start]) else 0.0
-        if max(left, right) <= least:
-            break
-        if left >= right:
-            start = left_start
-        else:
-            end = end + right_end
-    return start, end
+    return best_scoring_run(values)
 
 
 def _key(line: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.clean import address, linescore
+from generator.clean import address, fallback, linescore
 from generator.clean.cleaner import clean_text
 from generator.clean.linescore import CLAUSE_MARK, SENTENCE_END, find_main_run, same_block
 from tests.clean.helpers import numbered
@@ -43,8 +43,8 @@ def test_an_article_broken_up_by_furniture_keeps_more_than_its_best_piece() -> N
 
 def test_without_the_fallback_only_one_piece_would_be_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     # the case above is one the fallbacks decide: the best run alone holds a third of the prose
-    monkeypatch.setattr(linescore, "SHORT_RUN_SHARE", 0.0)
-    monkeypatch.setattr(linescore, "NEIGHBOUR_SHARE", float("inf"))
+    monkeypatch.setattr(fallback, "SHORT_RUN_SHARE", 0.0)
+    monkeypatch.setattr(fallback, "NEIGHBOUR_SHARE", float("inf"))
     lines = page()
     assert prose_kept(linescore.find_main_run(lines), lines) == 1
 

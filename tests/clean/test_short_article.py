@@ -51,3 +51,26 @@ def test_a_run_with_a_sentence_is_left_alone_and_one_without_is_joined_to_the_be
     assert with_a_sentence(lines, values, SENTENCE_END, -1e6, 3, 5) == (1, 5)
     ended = [-4.0, 20.0, -1e6, 30.0, 30.0, -4.0]  # a line between that ends the article: never crossed
     assert with_a_sentence(lines, ended, SENTENCE_END, -1e6, 3, 5) == (3, 5)
+
+
+def test_a_one_paragraph_article_under_its_headline_stays_beside_a_longer_form():
+    form = "\n\n".join([
+        "The password must be at least eight characters long and hold one number.",
+        "The address given here is not one that the service knows of at this time.",
+        "The account could not be made because the name is already taken by another.",
+        "The link to set a new password has been sent to the address on the account.",
+        "The form could not be sent because some of the fields were left empty here.",
+        "The name shown on the site can be changed later in the settings of the account.",
+        "The terms of use and the privacy policy apply to every account on the site.",
+        "The code sent by text message has expired and a new one has been sent out.",
+        "The session has ended after an hour without use and the page must be loaded again.",
+        "The profile for children can only be made from an account that has been confirmed.",
+        "The password and the address do not match any account that is known to the service.",
+        "The settings have been saved and will apply the next time the page is opened again."])
+    notices = "\n\n".join(["Saved!", "Rated!", "Rating removed!", "Added to the list!", "Removed from the list!",
+                             "Code copied!", "Link copied!", "Thank you!", "Sent!"])  # a video player's messages
+    menus = "\n\n".join([MENU] * 6)
+    text = f"{HEADLINE} - Island News\n\n{MENU}\n\n{HEADLINE}\n\n{ARTICLE}\n\n{menus}\n\n{notices}\n\n{form}"
+    article = clean_text("x", Path("x.txt"), text)
+    assert ARTICLE in article.body
+    assert clean_text("x", Path("x.txt"), as_text(article)[0]).body == article.body
