@@ -163,8 +163,8 @@ def test_suggest_folds_surnames_and_skips_adjectives_and_web_addresses(tmp_path:
 
 
 def test_suggest_skips_articles_and_calendar_words_of_other_languages(tmp_path: Path, capsys):
-    """"Le" opening a French sentence and "Ende März" (end of March) are no names; "Dreisam" and
-    "Bernard Pellissier" are, and an accented name gets an ASCII id."""
+    """"Le" opening a French sentence, "Ende März" (end of March) and the German noun an article opens ("die
+    Stadt Sévrier") are no names; "Dreisam" and "Bernard Pellissier" are, and an accented name gets an ASCII id."""
     out = _suggested_for_two_reports(tmp_path, capsys, "Le lac déborde", (
         "Le niveau du lac a atteint un record, selon Bernard Pellissier, adjoint au maire de Sévrier.\n\n"
         "Le pont sur la Dreisam reste fermé jusqu'à Ende März, a indiqué Bernard Pellissier.\n\n"
@@ -172,6 +172,7 @@ def test_suggest_skips_articles_and_calendar_words_of_other_languages(tmp_path: 
     assert 'name: "Bernard Pellissier"' in out and 'name: "Dreisam"' in out
     assert "id: sevrier" in out and 'name: "Sévrier"' in out
     assert 'name: "Le"' not in out and 'name: "Ende März"' not in out and 'name: "März"' not in out
+    assert 'name: "Stadt Sévrier"' not in out
 
 
 def _suggested_for_two_reports(tmp_path: Path, capsys, headline: str, body: str) -> str:

@@ -41,6 +41,8 @@ Februari März Marzo Março Maart Abril Aprile Maggio Juin Junio Junho Giugno Ju
 Septiembre Setembro Settembre Octobre Oktober Octubre Outubro Ottobre Novembre Noviembre Novembro Décembre Dezember
 Diciembre Dezembro Dicembre Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Montag Dienstag Mittwoch Donnerstag
 Freitag Samstag Sonntag Lunes Martes Miércoles Jueves Viernes Lunedì Martedì Mercoledì Giovedì Venerdì Domenica""".split())
+# German articles inside a sentence: the capitalised word after one is a noun ("die Stadt", "der Sprecher").
+GERMAN_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
 LOWER_COMPOUND = re.compile(r"-(?!(?:al|el|ad|ud|ul)-)[a-z]")
 ORGANISATION_WORDS = re.compile(r"\b(Ministry|Council|Agency|Authority|Brigades|Forces|Army|Party|Movement|Group|"
                                 r"Organi[sz]ation|Committee|Court|Bank|Fund|Office|Media|News|Union|Association|"
@@ -142,6 +144,9 @@ def suggest_entities(archive: Archive, article_id: str | None = None, minimum: i
                 words = name.split()
                 while words and words[0] in NOT_NAMES:  # "Although Berm", "The Pentagon": the name is what follows
                     words.pop(0)
+                before = text[max(0, match.start() - 8):match.start()].split()
+                if len(words) > 1 and before and before[-1] in GERMAN_ARTICLES:
+                    words.pop(0)  # "die Stadt Sévrier": German capitalises the noun an article opens; the name follows
                 if not words or any(w in CALENDAR_WORDS for w in words):
                     continue
                 name = " ".join(words)
