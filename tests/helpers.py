@@ -15,6 +15,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import yaml
+
 REPO = Path(__file__).resolve().parent.parent
 SCREENSHOTS = REPO / "screenshots"
 FIXTURES = REPO / "tests" / "fixtures"
@@ -159,3 +161,15 @@ def end_fork_test(parent: subprocess.Popen, workers: list[int], release: Path) -
             os.kill(pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
+
+
+def site_markdown_extensions() -> tuple[list[str], dict[str, dict]]:
+    """The Markdown extensions mkdocs.yml lists and their options, as Python-Markdown takes them: what a test
+    converts with to see what the site's pages will be."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    names, configs = [], {}
+    for item in config["markdown_extensions"]:
+        name, options = (next(iter(item.items())) if isinstance(item, dict) else (item, {}))
+        names.append(name)
+        configs[name] = options or {}
+    return names, configs

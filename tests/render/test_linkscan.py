@@ -3,29 +3,15 @@ whole text node for every link (the largest cost of the site build on article pa
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import markdown
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown import inlinepatterns
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import site_markdown_extensions
 
-
-def _site_extensions() -> tuple[list, dict]:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    names, configs = [], {}
-    for item in config["markdown_extensions"]:
-        name, options = (next(iter(item.items())) if isinstance(item, dict) else (item, {}))
-        names.append(name)
-        configs[name] = options or {}
-    return names, configs
-
-
-NAMES, CONFIGS = _site_extensions()
+NAMES, CONFIGS = site_markdown_extensions()
 STOCK = [name for name in NAMES if name != "generator.render.linkscan"]
 TRICKY = [
     "[a](x.md) and [b](y.md \"Title\"){: .entity-link title=\"T\" } then [c [nested]](z.md)",

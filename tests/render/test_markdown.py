@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from xml.etree import ElementTree
 
 import markdown
-import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.render import markdown as md
+from tests.helpers import site_markdown_extensions
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _extensions() -> tuple[list, dict]:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    names, configs = [], {}
-    for item in config["markdown_extensions"]:
-        name, options = (next(iter(item.items())) if isinstance(item, dict) else (item, {}))
-        names.append(name)
-        configs[name] = options or {}
-    return names, configs
-
-
-NAMES, CONFIGS = _extensions()
+NAMES, CONFIGS = site_markdown_extensions()
 BLOCKY = st.sampled_from(["??? danger \"x\"", "???+ note", "!!! warning", "===", "---", "    code", "- item",
                           "1. item", "> quote", "| a | b |", "|---|---|", "```", "~~~", "<div>", "{: #x }",
                           "[^1]: foot", "*[HTML]: abbr", "term\n: definition", "# h", "\t", "\r", "\n", " "])
