@@ -175,6 +175,17 @@ def test_suggest_skips_articles_and_calendar_words_of_other_languages(tmp_path: 
     assert 'name: "Stadt Sévrier"' not in out
 
 
+def test_suggest_keeps_the_adjective_a_german_name_opens_with_and_leaves_other_languages_alone(tmp_path: Path,
+                                                                                               capsys):
+    """A German article before an inflected adjective opens the name ("der Vereinten Nationen"); the same
+    words are no article in French ("des Nations Unies"), whose name stays whole."""
+    out = _suggested_for_two_reports(tmp_path, capsys, "Hilfe für die Region", (
+        "Ein Sprecher der Vereinten Nationen sagte, die Hilfe komme über die Brücke in die Stadt Sévrier.\n\n"
+        "Le porte-parole des Nations Unies a confirmé que l'aide arrivera dans la ville de Sévrier demain.\n"))
+    assert 'name: "Vereinten Nationen"' in out and 'name: "Nations Unies"' in out, out
+    assert 'name: "Nationen"' not in out and 'name: "Unies"' not in out and 'name: "Stadt Sévrier"' not in out
+
+
 def _suggested_for_two_reports(tmp_path: Path, capsys, headline: str, body: str) -> str:
     """What `suggest` prints for the base archive plus two reports of one body (names recur across two)."""
     root = tmp_path / "archive"

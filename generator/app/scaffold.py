@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from generator.clean.linescore import detect_language
 from generator.core.archive import Archive
 from generator.core.model import CleanedArticle, Entity
 from generator.core.sentences import sentence_around
@@ -41,8 +42,10 @@ Februari März Marzo Março Maart Abril Aprile Maggio Juin Junio Junho Giugno Ju
 Septiembre Setembro Settembre Octobre Oktober Octubre Outubro Ottobre Novembre Noviembre Novembro Décembre Dezember
 Diciembre Dezembro Dicembre Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Montag Dienstag Mittwoch Donnerstag
 Freitag Samstag Sonntag Lunes Martes Miércoles Jueves Viernes Lunedì Martedì Mercoledì Giovedì Venerdì Domenica""".split())
-# German articles inside a sentence: the capitalised word after one is a noun ("die Stadt", "der Sprecher").
+# German capitalises every noun, so an article inside a sentence opens a noun ("die Stadt Sévrier"), unless
+# the word ends as an inflected adjective may, part of the name ("der Vereinten Nationen", "der Deutschen Bahn").
 GERMAN_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
+ADJECTIVE_ENDING = re.compile(r"(?:e|em|en|er|es)$")
 LOWER_COMPOUND = re.compile(r"-(?!(?:al|el|ad|ud|ul)-)[a-z]")
 ORGANISATION_WORDS = re.compile(r"\b(Ministry|Council|Agency|Authority|Brigades|Forces|Army|Party|Movement|Group|"
                                 r"Organi[sz]ation|Committee|Court|Bank|Fund|Office|Media|News|Union|Association|"
@@ -137,6 +140,7 @@ def suggest_entities(archive: Archive, article_id: str | None = None, minimum: i
             continue
         for block in article.blocks:
             text = block.text
+            german = detect_language([text])[0] == "de"  # the paragraph's own: one report may quote another language
             for _, start, end in matcher.find(text):  # known names are not suggestions
                 text = text[:start] + " " * (end - start) + text[end:]
             for match in NAME.finditer(text):
@@ -144,9 +148,8 @@ def suggest_entities(archive: Archive, article_id: str | None = None, minimum: i
                 words = name.split()
                 while words and words[0] in NOT_NAMES:  # "Although Berm", "The Pentagon": the name is what follows
                     words.pop(0)
-                before = text[max(0, match.start() - 8):match.start()].split()
-                if len(words) > 1 and before and before[-1] in GERMAN_ARTICLES:
-                    words.pop(0)  # "die Stadt Sévrier": German capitalises the noun an article opens; the name follows
+                if german and len(words) > 1 and _opens_with_a_noun(text, match.start(), words[0]):
+                    words.pop(0)  # "die Stadt Sévrier": the noun an article opens; the name follows
                 if not words or any(w in CALENDAR_WORDS for w in words):
                     continue
                 name = " ".join(words)
@@ -207,3 +210,9 @@ def _guess_type(name: str) -> str:
     if len(name.split()) >= 2:
         return "person"
     return "organisation" if name.endswith("s") else "place"
+
+
+def _opens_with_a_noun(text: str, start: int, word: str) -> bool:
+    """Whether the capitalised word at start follows a German article and cannot be an inflected adjective."""
+    before = text[max(0, start - 8):start].split()  # an article is under 8 letters: a cut word never equals one
+    return bool(before) and before[-1] in GERMAN_ARTICLES and not ADJECTIVE_ENDING.search(word)
