@@ -32,7 +32,7 @@ from generator.ingest.tree import input_links
 from generator.link.mentions import link
 from generator.link.versions import attach_versions, carry_annotations, split_versions
 from generator.render import PageClash, render
-from generator.render.includes import setup_problems
+from generator.render.includes import marker_problems, setup_problems
 from generator.runtime.lock import LOCK, Busy, build_lock
 from generator.runtime.memo import NO_MEMO, Memo
 from generator.runtime.progress import NO_STAGES, Stages
@@ -193,6 +193,11 @@ def _build(root: Path, max_bytes: int, engine: str, site: bool, stages: Stages,
     if fingerprint.up_to_date(root, docs_settings) and (not site or fingerprint.site_up_to_date(root, site_settings)):
         return Built(None, None)
     result = generate(root, max_bytes, stages, strict_mode=strict_mode)
+    # A marker that asks for nothing, or that this engine would leave empty; docs/ alone has no engine yet.
+    setup = setup_problems(root, engine) if site else marker_problems(root)
+    if has_errors(setup):
+        raise BuildFailed(result.problems + setup)
+    result.problems += setup
     built = None
     if not site:
         write_docs(root, result.changes)
@@ -200,10 +205,6 @@ def _build(root: Path, max_bytes: int, engine: str, site: bool, stages: Stages,
         if not (root / "mkdocs.yml").is_file():  # checked before staging anything
             raise BuildFailed([error(Loc.whole("mkdocs.yml"), "no such file; the site is built from it "
                                      "(or pass --no-site to write docs/ only)")])
-        setup = setup_problems(root, engine)  # a marker this engine would leave empty, or that asks for nothing
-        if has_errors(setup):
-            raise BuildFailed(result.problems + setup)
-        result.problems += setup
         built = build_site(root, result.changes, stages=stages, engine=engine,
                            verify=lambda docs, site: hand_written_links(root, docs, site))
         if not built.ok:

@@ -262,10 +262,10 @@ def setup_problems(root: Path, engine: str) -> list[Problem]:
     extensions, plugins = _names(settings.get("markdown_extensions")), _names(settings.get("plugins"))
     by_plugin = engine != "zensical" and PLUGIN in plugins
     docs = _docs_of(root, settings)
-    findings = [] if by_plugin else _marker_problems(docs)
+    findings = [] if by_plugin else _marker_problems(root, docs)
     if EXTENSION in extensions or by_plugin:
         return findings
-    marked = _first_marker(docs)
+    marked = _first_marker(root, docs)
     if marked is None:
         return findings
     where, name = marked
@@ -281,13 +281,13 @@ def marker_problems(root: Path) -> list[Problem]:
     """An error at each marker of a hand-written page that asks for nothing (a misspelled name, a marker
     sharing its line), for `validate`, which runs no engine: the same words the build gives."""
     read = _configuration(root)
-    return _marker_problems(_docs_of(root, read[1] if read else {}))
+    return _marker_problems(root, _docs_of(root, read[1] if read else {}))
 
 
-def _marker_problems(docs: Path) -> list[Problem]:
+def _marker_problems(root: Path, docs: Path) -> list[Problem]:
     known = {name: "" for name in SNIPPETS}
     # An error, as the plugin's warning is under MkDocs' --strict: the page would go out with a hole in it.
-    return [error(Loc(f"{docs.name}/{src}", finding.line, finding.column), finding.message)
+    return [error(Loc(f"{_shown(root, docs)}/{src}", finding.line, finding.column), finding.message)
             for src, text in _marked_pages(docs) for finding in expand(text, src, known)[1]]
 
 
@@ -303,12 +303,20 @@ def _marked_pages(docs: Path) -> Iterator[tuple[str, str]]:
                 yield src, text
 
 
-def _first_marker(docs: Path) -> tuple[str, str] | None:
+def _first_marker(root: Path, docs: Path) -> tuple[str, str] | None:
     """('docs/page.md:line', name) of the first known marker in a hand-written page, or None."""
     for src, text in _marked_pages(docs):
         lines = text.split("\n")
         for finding in expand(text, src, {})[1]:  # every marker is unknown to an empty table: each is found
             alone = ALONE.match(lines[finding.line - 1])
             if alone and alone.group(1) in SNIPPETS:
-                return f"{docs.name}/{src}:{finding.line}", alone.group(1)
+                return f"{_shown(root, docs)}/{src}:{finding.line}", alone.group(1)
     return None
+
+
+def _shown(root: Path, docs: Path) -> str:
+    """The docs folder as a problem names it: from the archive's root (docs_dir may be nested)."""
+    try:
+        return docs.relative_to(root).as_posix()
+    except ValueError:
+        return docs.as_posix()

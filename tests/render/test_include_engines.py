@@ -82,6 +82,15 @@ def test_mkdocs_without_the_plugin_fills_it_through_the_extension(tmp_path: Path
     assert re.search(r"The latest of <strong>5</strong>", _home(root))
 
 
+def test_a_marker_in_a_nested_docs_folder_is_named_from_the_archive_root(tmp_path: Path):
+    root = _root(tmp_path, f"docs_dir: site-src/pages\nmarkdown_extensions:\n  - {EXTENSION}\n")
+    (root / "site-src").mkdir()
+    (root / "docs").rename(root / "site-src" / "pages")
+    (root / "site-src" / "pages" / "index.md").write_text("# Home\n\n<!-- archive:lastest -->\n", "utf-8")
+    [unknown] = setup_problems(root, "zensical")
+    assert (unknown.loc.path, unknown.loc.line) == ("site-src/pages/index.md", 3)
+
+
 @NEEDS_ZENSICAL
 def test_a_zensical_build_without_the_extension_says_so_at_mkdocs_yml(tmp_path: Path, capsys):
     root = copy_archive(tmp_path / "archive")
@@ -122,6 +131,15 @@ def test_a_zensical_build_refuses_a_misspelled_marker_at_its_line_and_writes_not
     said = "".join(capsys.readouterr())
     assert f"docs/index.md:{line}:1: error: unknown marker `archive:lastest`" in said, said
     assert {p: p.read_bytes() for p in (root / "docs").rglob("*") if p.is_file()} == before
+
+
+def test_a_docs_only_build_refuses_a_misspelled_marker_too(tmp_path: Path, capsys):
+    root = copy_archive(tmp_path / "archive")
+    line = _misspelled(root)
+    assert main(["build", "--root", str(root), "--no-site"]) != 0
+    said = "".join(capsys.readouterr())
+    assert f"docs/index.md:{line}:1: error: unknown marker `archive:lastest`" in said, said
+    assert not (root / "docs" / "articles").exists(), "nothing generated is written"
 
 
 def test_validate_reports_a_misspelled_marker_at_its_line(tmp_path: Path, capsys):
