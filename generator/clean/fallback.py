@@ -5,7 +5,7 @@ or an author box over an article broken up by furniture, a column of error messa
 one-paragraph article, and a paragraph in another language than the page's scores as a label (its words are
 not the page's stop words). So the chosen run is widened to the runs beside it (widened, with_a_sentence)
 and a long line is scored in its own language (line_language). Losing the article is
-the worst a cleaner can do, keeping a few lines of chrome beside it a small cost. Both safeguards read only
+the worst a cleaner can do, keeping a few lines of chrome beside it a small cost. The safeguards read only
 what any language shows: sentence ends, and the stop words of whichever language a line is written in.
 """
 

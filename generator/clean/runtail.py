@@ -22,8 +22,8 @@ def without_furniture_tail(values: Sequence[float], is_label: Callable[[int], bo
     """The end (exclusive) of the run values[start:end] without its tail of furniture: the run ends before the
     first label of the last lines that hold at most TAIL_PROSE_SHARE of its prose and TAIL_LABELS labels or
     more (is_label(i): line i costs and is no sentence), and no line of data (is_data(i): a table's cell; a
-    table's names and numbers are what a results page holds, whatever its prose); a run holding less than
-    TAIL_MIN_PROSE is left whole. Repeated on what is left until nothing more goes: the confirming pass reads
+    table's names and numbers are what a results page holds, whatever its prose); a run that holds less than
+    TAIL_MIN_PROSE as found is left whole. Repeated on what is left until nothing more goes: the confirming pass reads
     the text without the tail, and must find none in it."""
     if sum(max(0.0, v) for v in values[start:end]) < TAIL_MIN_PROSE:
         return end

@@ -130,7 +130,7 @@ def coverage_page(archive: Archive) -> str:
             state, figures = cells.get(column.key, ("none", []))
             said = esc(", ".join(figures) or ("✓" if state != "none" else ""))
             said = f'<span class="clash">{said} ≠</span>' if state == "clash" else said
-            row.append(f'<td class="cell" data-label="{esc(column.label)}">{said}</td>' if said else '<td class="cell"></td>')
+            row.append(f'<td class="cell" data-label="{esc(column.full)}">{said}</td>' if said else '<td class="cell"></td>')
         out.append("<tr>" + "".join(row) + "</tr>")
     out += ["</tbody></table>", "</div>", ""]
     return "\n".join(out).rstrip() + "\n"

@@ -1,6 +1,6 @@
 """Python-Markdown's link patterns with a label scan that costs the label, not the paragraph.
 
-Python-Markdown (3.x) finds a link's closing `]` by computing, in a Python loop over every character of
+The Python-Markdown this project installs (pyproject.toml) finds a link's closing `]` by computing, in a Python loop over every character of
 the text node, the closing bracket of every index of it, and caches that for the one string it saw last.
 Each link it turns into a placeholder makes a new string, so a paragraph with k links is scanned k times
 whole, once more by each of the reference patterns: the archive's article paragraphs carry an entity link,

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from generator.app.cli import main
 from generator.render.charts import dateaxis, facts
-from generator.render.charts.svg import AXIS_CHAR_WIDTH, NARROW_PLOT, WIDE_PLOT, label_class
+from generator.render.charts.svg import AXIS_CHAR_WIDTH, NARROW_PLOT, WIDE_PLOT
 
 from ..conftest import copy_archive
 from ..helpers import synth
@@ -123,13 +123,6 @@ def test_phone_ticks_are_calendar_steps_with_the_year_where_it_changes():
     assert [(t.label, t.year) for t in ticks] == [("Jul", "2022"), ("Jan", "2023"), ("Jul", ""), ("Jan", "2024")]
     one_day = dateaxis.phone_ticks(dateaxis.candidates(first, first), lambda day: 0.5, 164)
     assert [(t.label, t.year) for t in one_day] == [("7 Jan", "2022")]
-
-
-def test_a_phone_shows_some_of_the_wide_charts_labels_and_no_others():
-    labels = [f"Month {n}" for n in range(12)]
-    classes = label_class([n / 12 for n in range(12)], labels)
-    assert classes.count("axis") >= 2 and "axis wide" in classes  # the phone's names are a subset of the desktop's
-    assert classes[-1] is None  # the last name would run past the edge at any width: its tick says it
 
 
 def test_a_timeline_of_weekly_bars_names_evenly_spaced_years_on_a_phone():

@@ -103,7 +103,7 @@ def list_items(blocks: list[Block]) -> list[tuple[Block, Block]]:
 
 
 def _list_of(element: etree._Element) -> etree._Element | None:
-    """The list or table an item or cell stands in (None: the block is no item)."""
+    """The list an item stands in (None: the block is no item)."""
     if element.tag not in ITEM_TAGS:
         return None
     return next((e for e in element.iterancestors() if e.tag in LIST_TAGS), None)

@@ -104,7 +104,7 @@ def month_candidates(starts: Sequence[date]) -> list[tuple[str, list[date]]]:
 def phone_ticks(sets: Sequence[tuple[str, Sequence[date]]], position: Callable[[date], float], plot: float,
                 anchor: str = "middle", reserve: float = 0) -> list[Tick]:
     """Of the tick sets (candidates(), month_candidates()), the finest whose labels all fit a plot `plot` pixels
-    wide (none within 10 px of the next, none past the right edge less reserve), at most MOST_TICKS; a last
+    wide (none within GAP pixels of the next, none past the right edge less reserve), at most MOST_TICKS; a last
     label that would run past the edge ends at it instead. Fewer than FEWEST_TICKS only when nothing finer fits."""
     best: list[Tick] = []
     for unit, days in sets:

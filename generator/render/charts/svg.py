@@ -153,15 +153,3 @@ def label_fits(fractions: Sequence[float], labels: Sequence[str], plot: float, a
             last_end = start + width
         out.append(fits)
     return out
-
-
-def label_class(fractions: Sequence[float], labels: Sequence[str], anchor: str = "start", reserve: float = 0,
-                narrow: float = NARROW_PLOT, wide: float = WIDE_PLOT) -> list[str | None]:
-    """Each label's class: 'axis' where even a phone's plot (narrow pixels) has room for it, 'axis wide' where
-    only a wider one has (the stylesheet hides those on a phone), None where neither has. A phone's labels are
-    some of the wide chart's, so no two labels shown at any width overlap."""
-    on_wide = label_fits(fractions, labels, wide, anchor, reserve)
-    kept = [i for i, w in enumerate(on_wide) if w]
-    on_narrow = dict(zip(kept, label_fits([fractions[i] for i in kept], [labels[i] for i in kept], narrow, anchor,
-                                          reserve)))
-    return ["axis" if on_narrow.get(i) else "axis wide" if w else None for i, w in enumerate(on_wide)]
