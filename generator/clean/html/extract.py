@@ -27,7 +27,7 @@ from typing import Any
 from bs4 import BeautifulSoup
 
 from generator.clean.html.lead import with_lead
-from generator.clean.html.pagelines import page_lines, text_blocks
+from generator.clean.html.pagelines import Block, PageLines, page_lines, text_blocks
 from generator.clean.html.pagemeta import page_metadata
 from generator.clean.html.sections import parts_left_out, with_blocks_above
 from generator.clean.html.twins import twin_blocks, with_twins
@@ -74,16 +74,19 @@ def extract(html: str) -> Extracted:
     twins = twin_blocks(blocks)
     if twins:  # placed again with them: rare, so most pages are aligned once
         text = with_twins(text, placed.source_lines, twins)
-        for block in blocks:
-            block.aligned = [False] * len(block.words)
-        placed = page_lines(html, text, method, blocks)
+        placed = _placed_again(html, text, method, blocks)
     missing = parts_left_out(blocks)
     if missing:  # placed again with them: rare, as above
         text = with_blocks_above(text, placed.source_lines, missing)
-        for block in blocks:
-            block.aligned = [False] * len(block.words)
-        placed = page_lines(html, text, method, blocks)
+        placed = _placed_again(html, text, method, blocks)
     return Extracted(text, metadata, method, placed.source_lines, placed.left_out)
+
+
+def _placed_again(html: str, text: str, method: str, blocks: list[Block]) -> PageLines:
+    """The text's lines placed in the page afresh, after lines were put back into it."""
+    for block in blocks:
+        block.aligned = [False] * len(block.words)
+    return page_lines(html, text, method, blocks)
 
 
 def _trafilatura(html: str, recall: bool = False) -> str:

@@ -160,9 +160,14 @@ def reads_as_prose(block: Block, min_words: int, subtitle: bool = False) -> bool
             or not SENTENCE_END.search(block.text):
         return False
     chain = [block.element, *block.element.iterancestors()]
-    if any(e.tag in FURNITURE_TAGS or (e.get("role") or "").strip().lower() in FURNITURE_ROLES for e in chain):
+    if in_furniture(chain):
         return False
     return linked_words(block, chain) <= LINK_SHARE_MAX * len(block.words) and not _is_caption(block, chain)
+
+
+def in_furniture(chain: list[etree._Element]) -> bool:
+    """An element among these (a block's element and its ancestors) is page furniture: a menu, form, aside..."""
+    return any(e.tag in FURNITURE_TAGS or (e.get("role") or "").strip().lower() in FURNITURE_ROLES for e in chain)
 
 
 def linked_words(block: Block, chain: list[etree._Element]) -> int:

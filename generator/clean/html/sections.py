@@ -17,7 +17,7 @@ import re
 from lxml import etree
 
 from generator.clean.context import normalise_line
-from generator.clean.html.lead import FURNITURE_ROLES, FURNITURE_TAGS, linked_words
+from generator.clean.html.lead import in_furniture, linked_words
 from generator.clean.html.pagelines import Block, article_element
 
 HEADING_TAGS = frozenset("h2 h3 h4 h5 h6".split())  # the <h1> is the headline: clean/html/lead.py places it
@@ -96,7 +96,7 @@ def list_items(blocks: list[Block]) -> list[tuple[Block, Block]]:
             block = blocks[i]
             below = next((other for other in blocks[i + 1:] if any(other.aligned)), None)
             chain = [block.element, *block.element.iterancestors()]
-            if below is not None and not any(block.aligned) and not block.hidden and not _in_furniture(chain) \
+            if below is not None and not any(block.aligned) and not block.hidden and not in_furniture(chain) \
                     and linked_words(block, chain) <= LINK_SHARE_MAX * len(block.words):
                 found.append((block, below))
     return found
@@ -113,10 +113,6 @@ def _is_section_heading(block: Block, article: etree._Element) -> bool:
     if block.hidden or not 1 <= len(block.words) <= HEADING_MAX_WORDS:
         return False
     chain = [block.element, *block.element.iterancestors()]
-    if article not in chain or _in_furniture(chain):
+    if article not in chain or in_furniture(chain):
         return False
     return linked_words(block, chain) <= LINK_SHARE_MAX * len(block.words)
-
-
-def _in_furniture(chain: list[etree._Element]) -> bool:
-    return any(e.tag in FURNITURE_TAGS or (e.get("role") or "").strip().lower() in FURNITURE_ROLES for e in chain)
