@@ -4,16 +4,12 @@ size. Screenshots of the timeline, a fact page, an entity page and the coverage 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
-from pathlib import Path
 
 import pytest
 
 from tests.conftest import copy_archive
-from tests.helpers import SCREENSHOTS
+from tests.helpers import SCREENSHOTS, served
 
 # The entity page has both its charts; on the fact pages one report is undated (its dot is drawn at the
 # plot's right edge, where the wordings' column begins), as the fixture below makes it.
@@ -45,11 +41,6 @@ MEASURE = """([marks, minText]) => [...document.querySelectorAll('figure.chart')
 UNDATED = "001_a4029b8832b4861f.yml"  # a seed whose date is inferred (its text has none): the copy has no date
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def undated_site(tmp_path_factory: pytest.TempPathFactory):
     """The seed archive with one article's inferred date taken out, built and served on a free local port."""
@@ -59,11 +50,8 @@ def undated_site(tmp_path_factory: pytest.TempPathFactory):
     annotation = root / "annotations" / "articles" / UNDATED
     annotation.write_text(re.sub(r"(?m)^date:.*\n", "", annotation.read_text("utf-8")), "utf-8")
     assert main(["build", "--root", str(root)]) == 0
-    handler = functools.partial(Quiet, directory=str(Path(root, "site")))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with served(root / "site") as url:
+        yield url
 
 
 @pytest.mark.parametrize("width", [390, 1280])
@@ -111,11 +99,8 @@ def synthetic_site(tmp_path_factory: pytest.TempPathFactory):
 
     root = synth(tmp_path_factory.mktemp("reflow-synth") / "archive", n=120)
     assert main(["build", "--root", str(root)]) == 0
-    handler = functools.partial(Quiet, directory=str(Path(root, "site")))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}", root
-    server.shutdown()
+    with served(root / "site") as url:
+        yield url, root
 
 
 def test_a_phone_reads_three_to_five_dates_on_fact_charts_without_overlap(browser, synthetic_site):

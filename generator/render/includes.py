@@ -40,6 +40,7 @@ from mkdocs.plugins import BasePlugin
 
 from generator.core.errors import Problem, error, warning
 from generator.core.model import Loc
+from generator.ingest.read import display_path
 from generator.render import paths
 from generator.render.home import SNIPPETS
 
@@ -287,7 +288,7 @@ def marker_problems(root: Path) -> list[Problem]:
 def _marker_problems(root: Path, docs: Path) -> list[Problem]:
     known = {name: "" for name in SNIPPETS}
     # An error, as the plugin's warning is under MkDocs' --strict: the page would go out with a hole in it.
-    return [error(Loc(f"{_shown(root, docs)}/{src}", finding.line, finding.column), finding.message)
+    return [error(Loc(f"{display_path(docs, root)}/{src}", finding.line, finding.column), finding.message)
             for src, text in _marked_pages(docs) for finding in expand(text, src, known)[1]]
 
 
@@ -310,13 +311,5 @@ def _first_marker(root: Path, docs: Path) -> tuple[str, str] | None:
         for finding in expand(text, src, {})[1]:  # every marker is unknown to an empty table: each is found
             alone = ALONE.match(lines[finding.line - 1])
             if alone and alone.group(1) in SNIPPETS:
-                return f"{_shown(root, docs)}/{src}:{finding.line}", alone.group(1)
+                return f"{display_path(docs, root)}/{src}:{finding.line}", alone.group(1)
     return None
-
-
-def _shown(root: Path, docs: Path) -> str:
-    """The docs folder as a problem names it: from the archive's root (docs_dir may be nested)."""
-    try:
-        return docs.relative_to(root).as_posix()
-    except ValueError:
-        return docs.as_posix()
