@@ -108,27 +108,57 @@ def _chart(unit: str, reports: list[tuple[Figure, Article, AnchoredFact]], chart
     undated = any(m.day is None for m in marks)
     x = svg.Linear(dated[0].toordinal() - 1, dated[-1].toordinal() + 1,
                    *(DATED_SPAN_UNDATED if undated else DATED_SPAN)) if dated else None
-    body = ['<g class="grid">']
-    tick_values = svg.ticks(low - pad, high + pad, 4)
+    tick_labels, body = _value_axis(marks, low - pad, high + pad, y, unit)
+    common = common_range([f for f, _, _ in reports])
+    body += _common_band(common, y)
+    body += _placed_marks(marks, x, y, unit)
+    body += _date_axis(dated, x, undated)
+    clashes = [m for m in marks if m.clash]
+    title = "Figures as reported, by publication date" + (f" ({unit})" if unit else "")
+    body += _legend(bool(clashes))
+    # the margin at the left fits this chart's longest value label (6 px from the plot, as _value_axis draws it)
+    margin = f"padding-left:{round(12 + svg.AXIS_CHAR_WIDTH * max(map(len, tick_labels)))}px"
+    if len(marks) > LABELLED_UP_TO:  # no wordings' column: the plot takes its width, on a phone too
+        margin += f";padding-right:{UNLABELLED_RIGHT}px"
+    return svg.figure("fact", chart_id, title, _description(reports, marks, clashes, common), HEIGHT, body,
+                      ['<figcaption>Dots: the number each article gives (filled: exact; hollow: a bound or an '
+                       'approximation). Lines: the values its wording allows; an arrow, no upper bound. '
+                       + ('The axis is zoomed to the figures: it does not start at zero. ' if low - pad > 0 else '')
+                       + 'The table below lists every report.</figcaption>'], margin)
+
+
+def _value_axis(marks: list[Mark], low: float, high: float, y: svg.Linear, unit: str) -> tuple[list[str], list[str]]:
+    """The value gridlines with their labels; the labels too, as the left margin is sized to the longest."""
+    tick_values = svg.ticks(low, high, 4)
     if all(m.figure.value == int(m.figure.value) for m in marks):  # counts of people: no half a soldier
         tick_values = [t for t in tick_values if t == int(t)] or tick_values
     tick_labels = [svg.short_number(tick) + _unit_suffix(unit) for tick in tick_values]
+    body = ['<g class="grid">']
     for tick, label in zip(tick_values, tick_labels):
         body.append(f'<line x1="0" x2="100%" y1="{svg.num(y(tick))}" y2="{svg.num(y(tick))}"/>'
                     f'<text class="axis" x="-6" y="{svg.num(y(tick) + 4)}" text-anchor="end">{svg.esc(label)}</text>')
     body.append("</g>")
-    figures = [f for f, _, _ in reports]
-    common = common_range(figures)
+    return tick_labels, body
+
+
+def _common_band(common: Interval | None, y: svg.Linear) -> list[str]:
+    """The values every wording allows: a band, or a line where they meet in one value."""
     if common and common.low != common.high:
         top_y = TOP if math.isinf(common.high) else y(common.high)
-        body.append(f'<rect class="common" x="0" width="100%" y="{svg.num(top_y)}" '
-                    f'height="{svg.num(max(2.0, y(common.low) - top_y))}"><title>Every wording allows '
-                    f'{svg.esc(describe(common))}</title></rect>')
-    elif common:
-        body.append(f'<line class="common-line" x1="0" x2="100%" y1="{svg.num(y(common.low))}" '
-                    f'y2="{svg.num(y(common.low))}"/>')
+        return [(f'<rect class="common" x="0" width="100%" y="{svg.num(top_y)}" '
+                 f'height="{svg.num(max(2.0, y(common.low) - top_y))}"><title>Every wording allows '
+                 f'{svg.esc(describe(common))}</title></rect>')]
+    if common:
+        return [(f'<line class="common-line" x1="0" x2="100%" y1="{svg.num(y(common.low))}" '
+                 f'y2="{svg.num(y(common.low))}"/>')]
+    return []
+
+
+def _placed_marks(marks: list[Mark], x: svg.Linear | None, y: svg.Linear, unit: str) -> list[str]:
+    """Each report's mark at its day, reports of one day side by side; labelled while few enough to read."""
     seen_at: dict[date | None, int] = {}
     placed = []
+    body = []
     for mark in sorted(marks, key=lambda m: (m.day or date.max, m.figure.value)):
         rank = seen_at.get(mark.day, 0)
         seen_at[mark.day] = rank + 1
@@ -138,10 +168,13 @@ def _chart(unit: str, reports: list[tuple[Figure, Article, AnchoredFact]], chart
         body.append(_mark(mark, at, shift, y, unit))
     if len(marks) <= LABELLED_UP_TO:
         body += _labels(placed, y)
-    body += _date_axis(dated, x, undated)
-    clashes = [m for m in marks if m.clash]
+    return body
+
+
+def _description(reports: list[tuple[Figure, Article, AnchoredFact]], marks: list[Mark], clashes: list[Mark],
+                 common: Interval | None) -> str:
+    """The chart's text alternative: what was reported and whether the reports can all hold."""
     wordings = sorted({m.figure.wording.strip() for m in marks}, key=str.casefold)
-    title = "Figures as reported, by publication date" + (f" ({unit})" if unit else "")
     desc = (f"{svg.plural(len(reports), 'report')}, {svg.plural(len(wordings), 'wording')}: "
             f"{'; '.join(wordings[:12])}{'; …' if len(wordings) > 12 else ''}. ")
     if clashes:
@@ -149,16 +182,7 @@ def _chart(unit: str, reports: list[tuple[Figure, Article, AnchoredFact]], chart
                  "cannot all hold; they are drawn in the warning colour.")
     elif common:
         desc += f"Every wording allows {describe(common)}, drawn as a band."
-    body += _legend(bool(clashes))
-    # the margin at the left fits this chart's longest value label (6 px from the plot, as drawn above)
-    margin = f"padding-left:{round(12 + svg.AXIS_CHAR_WIDTH * max(map(len, tick_labels)))}px"
-    if len(marks) > LABELLED_UP_TO:  # no wordings' column: the plot takes its width, on a phone too
-        margin += f";padding-right:{UNLABELLED_RIGHT}px"
-    return svg.figure("fact", chart_id, title, desc, HEIGHT, body,
-                      ['<figcaption>Dots: the number each article gives (filled: exact; hollow: a bound or an '
-                       'approximation). Lines: the values its wording allows; an arrow, no upper bound. '
-                       + ('The axis is zoomed to the figures: it does not start at zero. ' if low - pad > 0 else '')
-                       + 'The table below lists every report.</figcaption>'], margin)
+    return desc
 
 
 def _count_on(marks: list[Mark], day: date | None) -> int:
