@@ -8,7 +8,10 @@ is short and recall mode finds at least twice as many words, recall mode's text
 is taken. Precision mode also sometimes stops after the first part
 of a long article; when readability-lxml finds a body at least twice as long
 that contains what trafilatura found, trafilatura cut the article short and
-readability's body is taken instead. Either may drop the article's lead (the
+readability's body is taken instead. On a page whose article is short beside its widgets, trafilatura
+can take a sidebar for the article: when all it found stands in the page's complementary regions (`<aside>`,
+role="complementary", an element named "sidebar") and readability found text outside them, readability's is
+taken. Either may drop the article's lead (the
 standfirst between headline and body); clean/html/lead.py puts it back. trafilatura keeps one region of
 the page: an article set in several boxes of one make (sections, a thread's posts) loses the others, which
 clean/html/twins.py puts back. The project's leftover rules (clean/cleaner.py)
@@ -37,6 +40,9 @@ RECALL_BELOW_WORDS = 500  # precision mode's text shorter than this is checked a
 RECALL_MIN_RATIO = 2.0  # ... which is taken when it finds this many times more words
 FALLBACK_MIN_RATIO = 2.0  # readability's body must be this many times longer ...
 FALLBACK_MIN_COVER = 0.9  # ... and hold this share of trafilatura's 4-word shingles
+ASIDE_MIN_SHARE = 0.9  # trafilatura's text is the sidebar's when this share of its shingles stands in one
+ASIDE_ROLE = re.compile(r"^complementary$", re.IGNORECASE)
+ASIDE_NAME = re.compile(r"^sidebar$", re.IGNORECASE)  # this word exactly, as an id or class token: sidebar__main wraps articles too
 BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "dd", "dt", "figcaption")
 WORD = re.compile(r"\w+")
 
@@ -65,8 +71,9 @@ def extract(html: str) -> Extracted:
         wider = _trafilatura(html, recall=True)
         if _longer(wider, text):
             text, method = wider, "trafilatura's recall mode"
+    short = len(WORD.findall(text)) < RECALL_BELOW_WORDS  # a sidebar's widgets rarely run longer
     other = _readability(html)
-    if _cut_short(text, other):
+    if _cut_short(text, other) or (short and _from_asides(text, other, soup)):
         text, method = other, "readability"
     blocks = text_blocks(html)
     text = with_lead(blocks, text)
@@ -131,6 +138,18 @@ def _cut_short(text: str, other: str) -> bool:
         return True
     own, found = _shingles(mine), _shingles(theirs)
     return len(own & found) >= FALLBACK_MIN_COVER * len(own)
+
+
+def _from_asides(text: str, other: str, soup: BeautifulSoup) -> bool:
+    """True when text stands in the page's complementary regions and other, found elsewhere, does not."""
+    regions = (soup.find_all("aside") + soup.find_all(attrs={"role": ASIDE_ROLE})
+               + soup.find_all(id=ASIDE_NAME) + soup.find_all(class_=ASIDE_NAME))
+    if not regions or not text.strip() or not other.strip():
+        return False
+    aside = _shingles(WORD.findall(" ".join(region.get_text(" ") for region in regions)))
+    mine, theirs = _shingles(WORD.findall(text)), _shingles(WORD.findall(other))
+    return (len(mine & aside) >= ASIDE_MIN_SHARE * len(mine)
+            and len(theirs - aside) >= ASIDE_MIN_SHARE * len(theirs))
 
 
 def _shingles(words: list[str]) -> set[tuple[str, ...]]:
