@@ -100,9 +100,11 @@ def commit(root: Path, changes: Changes, staged_docs: Path, staged_site: Path | 
         raise CommitPending([disk_problem(exc, root, then=f"then {FINISH}")], pending_state(root)) from None
     finally:
         # A signal deferred during the commit is raised as it ends: the scratch it left (staging, the
-        # previous site) is removed all the same, once the journal says nothing is left to finish.
+        # previous site) is removed all the same, once the journal says nothing is left to finish; a signal
+        # that arrives during the removal waits for it too, or it would stop rmtree halfway.
         if not (work / JOURNAL).exists():
-            _tidy(plan)
+            with signals_deferred():
+                _tidy(plan)
 
 
 def _commit(work: Path, plan: dict, staged_docs: Path, staged_site: Path | None, site_dir: Path | None) -> None:

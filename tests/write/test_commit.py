@@ -77,3 +77,24 @@ def test_validate_and_check_say_when_a_commit_is_pending(built_archive: Path, tm
         assert ".build/commit.json:1:1: error: an interrupted build left its commit unfinished" in err, err
     assert main(["build", "--root", str(root)]) == 0  # a build finishes (here: voids) it
     assert not (root / ".build" / "commit.json").exists()
+
+
+def test_a_signal_while_the_scratch_is_removed_still_leaves_none(built_archive: Path, tmp_path: Path, monkeypatch):
+    """SIGTERM right after the commit, while the previous site is being removed, waits for the removal."""
+    import signal
+
+    root = tmp_path / "archive"
+    shutil.copytree(built_archive, root, symlinks=True)
+    entities = root / "annotations" / "entities.yml"
+    entities.write_text(entities.read_text("utf-8").replace("description:", "description: Changed.", 1), "utf-8")
+    rmtree = shutil.rmtree
+
+    def signalled(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(path).name == "site.old":
+            os.kill(os.getpid(), signal.SIGTERM)  # the build's handler would raise here, mid-removal
+        return rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(commit_module.shutil, "rmtree", signalled)
+    assert main(["build", "--root", str(root)]) == 128 + signal.SIGTERM
+    assert not (root / "site.old").exists()
+    assert any("Changed." in page.read_text("utf-8") for page in (root / "site" / "entities").rglob("index.html"))
