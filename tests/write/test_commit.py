@@ -17,10 +17,7 @@ from tests.helpers import tree_digest
 @pytest.mark.parametrize("step", ["site to site.old", "staged site to site"])
 def test_a_site_that_cannot_be_swapped_leaves_docs_and_site_as_they_were(built_archive: Path, tmp_path: Path,
                                                                           monkeypatch, capsys, step: str):
-    root = tmp_path / "archive"
-    shutil.copytree(built_archive, root, symlinks=True)
-    entities = root / "annotations" / "entities.yml"
-    entities.write_text(entities.read_text("utf-8").replace("description:", "description: Changed.", 1), "utf-8")
+    root = _changed_copy(built_archive, tmp_path)
     before = {name: tree_digest(root / name) for name in ("docs", "site")}
     rename = os.rename
 
@@ -48,10 +45,7 @@ def test_a_signal_during_the_commit_still_leaves_no_scratch(built_archive: Path,
     and the previous site (site.old) are removed as after any commit."""
     import signal
 
-    root = tmp_path / "archive"
-    shutil.copytree(built_archive, root, symlinks=True)
-    entities = root / "annotations" / "entities.yml"
-    entities.write_text(entities.read_text("utf-8").replace("description:", "description: Changed.", 1), "utf-8")
+    root = _changed_copy(built_archive, tmp_path)
     roll_forward = commit_module._roll_forward
 
     def signalled(plan):  # type: ignore[no-untyped-def]
@@ -83,10 +77,7 @@ def test_a_signal_while_the_scratch_is_removed_still_leaves_none(built_archive: 
     """SIGTERM right after the commit, while the previous site is being removed, waits for the removal."""
     import signal
 
-    root = tmp_path / "archive"
-    shutil.copytree(built_archive, root, symlinks=True)
-    entities = root / "annotations" / "entities.yml"
-    entities.write_text(entities.read_text("utf-8").replace("description:", "description: Changed.", 1), "utf-8")
+    root = _changed_copy(built_archive, tmp_path)
     rmtree = shutil.rmtree
 
     def signalled(path, *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -98,3 +89,12 @@ def test_a_signal_while_the_scratch_is_removed_still_leaves_none(built_archive: 
     assert main(["build", "--root", str(root)]) == 128 + signal.SIGTERM
     assert not (root / "site.old").exists()
     assert any("Changed." in page.read_text("utf-8") for page in (root / "site" / "entities").rglob("index.html"))
+
+
+def _changed_copy(built_archive: Path, tmp_path: Path) -> Path:
+    """A copy of the built archive with one entity's description changed, so the next build commits pages."""
+    root = tmp_path / "archive"
+    shutil.copytree(built_archive, root, symlinks=True)
+    entities = root / "annotations" / "entities.yml"
+    entities.write_text(entities.read_text("utf-8").replace("description:", "description: Changed.", 1), "utf-8")
+    return root
