@@ -42,7 +42,8 @@ FALLBACK_MIN_RATIO = 2.0  # readability's body must be this many times longer ..
 FALLBACK_MIN_COVER = 0.9  # ... and hold this share of trafilatura's 4-word shingles
 ASIDE_MIN_SHARE = 0.9  # trafilatura's text is the sidebar's when this share of its shingles stands in one
 ASIDE_ROLE = re.compile(r"^complementary$", re.IGNORECASE)
-ASIDE_NAME = re.compile(r"^sidebar$", re.IGNORECASE)  # this word exactly, as an id or class token: sidebar__main wraps articles too
+# this word exactly, as an id or class token: names that only hold it (sidebar__main) wrap articles too
+ASIDE_NAME = re.compile(r"^sidebar$", re.IGNORECASE)
 BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "dd", "dt", "figcaption")
 WORD = re.compile(r"\w+")
 
