@@ -89,6 +89,13 @@ UNFINISHED_WORDS = frozenset(
 LINK_MAX_WORDS = 6  # a link's words inside a sentence: a name, a title
 
 
+def ends_unfinished(text: str) -> bool:
+    """Two words or more that stop at one no sentence or label ends with ("gehört seit der"): cut by a link.
+    The last word stands after a space, so that a web address ("Nature.com") does not end in "com"."""
+    words = text[-60:].split()
+    return len(words) >= 2 and text[-1:].isalnum() and words[-1].casefold() in UNFINISHED_WORDS
+
+
 def is_link_inside_sentence(before: str, text: str) -> bool:
     """A link's text ("Reuters") after the words it goes on from ("according to"): a line of words that stops at
     one no sentence ends with, then a line short enough to be what a link says. A label ("1 of") is no sentence."""

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from generator.clean.context import Line
 from generator.clean.linescore import SENTENCE_END, continues, same_block
-from generator.clean.lineshape import (is_link_inside_sentence, is_menu_like, is_sentence_fragment, menu_items,
-                                       split_sentence_blocks)
+from generator.clean.lineshape import (ends_unfinished, is_link_inside_sentence, is_menu_like, is_sentence_fragment,
+                                       menu_items, split_sentence_blocks)
 
 NAV_RUN_MIN = 3
 JOINED = "joined"  # not a removal: the line's text went into the line before it
@@ -30,9 +30,12 @@ def remove_navigation_runs(lines: list[Line], in_sentence: frozenset[int] = froz
 
     A piece of a sentence ("and", ", or") is not a menu entry: it tells that the short lines around it
     are links inside a sentence, so it breaks the run; so is a line of a block that reads as one sentence
-    broken by links (in_sentence: line numbers), whatever its language's little words.
+    broken by links (in_sentence: line numbers), whatever its language's little words; and so is a line
+    that stops on a word no label ends with ("gehört seit der"), and the linked words after it, which tells
+    it where the text has no blank lines to part its blocks by.
     """
     run: list[Line] = []
+    previous: Line | None = None
 
     def close_run() -> None:
         if len(run) >= NAV_RUN_MIN:
@@ -47,7 +50,10 @@ def remove_navigation_runs(lines: list[Line], in_sentence: frozenset[int] = froz
         if items:
             line.remove("navigation", f"a menu of {items} entries between separators")
             continue
-        if is_menu_like(line.text) and not is_sentence_fragment(line.text) and line.number not in in_sentence:
+        linked = ends_unfinished(line.text) or (previous is not None and ends_unfinished(previous.text))
+        previous = line
+        if is_menu_like(line.text) and not is_sentence_fragment(line.text) and line.number not in in_sentence \
+                and not linked:
             run.append(line)
         else:
             close_run()

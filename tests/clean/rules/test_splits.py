@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from generator.clean.cleaner import clean_text
+from generator.clean.context import Line
 from generator.clean.lineshape import split_sentence_blocks
+from generator.clean.rules.splits import remove_navigation_runs
 from tests.clean.helpers import ARTICLE_END, ARTICLE_START, LONG_ARTICLE
 
 # Every noun linked, one link a line, no blank line inside the paragraph, in a text whose blank lines part its
@@ -51,3 +53,22 @@ def test_split_sentence_blocks(lines, expected):
     if expected == [False] * 5:  # the same lines, each its own block: nothing ties them into one sentence
         blocks = [False] * len(lines)
     assert split_sentence_blocks(lines, blocks) == expected
+
+
+def _navigation(texts: list[str]) -> list[str]:
+    """The lines remove_navigation_runs takes for a menu, in a text that tells nothing by its blank lines."""
+    lines = [Line(number, text) for number, text in enumerate(texts, start=1)]
+    remove_navigation_runs(lines)
+    return [line.text for line in lines if line.removed_by == "navigation"]
+
+
+def test_linked_words_after_a_piece_that_stops_on_a_little_word_are_no_menu():
+    # one sentence of a local-history page, every place name linked; "seit der" and "und dem" end no label
+    pieces = ["Südostviertel", "gehört seit der", "Eingemeindung", "des", "Stadtkern", "und dem", "Altendorf"]
+    assert _navigation(pieces) == []
+
+
+def test_a_menu_whose_entry_is_a_web_address_is_still_a_menu():
+    # "com" is a little word in Portuguese ("with"), but the last word of "Visit Nature.com" is the address
+    menu = ["Home", "World news", "Visit Nature.com", "Contact"]
+    assert _navigation(menu) == menu
