@@ -8,7 +8,7 @@ import pytest
 
 from generator.clean.cleaner import clean_text
 from generator.clean.context import Line
-from generator.clean.lineshape import split_sentence_blocks
+from generator.clean.lineshape import is_sentence_fragment, split_sentence_blocks
 from generator.clean.rules.splits import remove_navigation_runs
 from tests.clean.helpers import ARTICLE_END, ARTICLE_START, LONG_ARTICLE
 
@@ -72,3 +72,17 @@ def test_a_menu_whose_entry_is_a_web_address_is_still_a_menu():
     # "com" is a little word in Portuguese ("with"), but the last word of "Visit Nature.com" is the address
     menu = ["Home", "World news", "Visit Nature.com", "Contact"]
     assert _navigation(menu) == menu
+
+
+@pytest.mark.parametrize("text, fragment", [
+    (", dem", True), (". Es weist nur", True), ("and the", True), ("und", True),
+    (".NET", False),  # a menu entry that starts with a full stop, with no space after it
+    ("Südviertel", False), ("World news", False),
+])
+def test_is_sentence_fragment(text, fragment):
+    assert is_sentence_fragment(text) is fragment
+
+
+def test_linked_words_between_pieces_that_start_after_a_full_stop_are_no_menu():
+    pieces = ["Stadtkern", "Essen", ". Es weist nur", "geringe Wohnbebauung", "Südufer", ". Heute"]
+    assert _navigation(pieces) == []
