@@ -90,8 +90,8 @@ LINK_MAX_WORDS = 6  # a link's words inside a sentence: a name, a title
 
 
 def ends_unfinished(text: str) -> bool:
-    """Two words or more that stop at one no sentence or label ends with ("gehört seit der"): cut by a link.
-    The last word stands after a space, so that a web address ("Nature.com") does not end in "com"."""
+    """Two words or more that stop at one no sentence or label ends with ("liegt seit der"): cut by a link.
+    The last word stands after a space, so that a web address ("example.com") does not end in "com"."""
     words = text[-60:].split()
     return len(words) >= 2 and text[-1:].isalnum() and words[-1].casefold() in UNFINISHED_WORDS
 

@@ -31,8 +31,8 @@ def remove_navigation_runs(lines: list[Line], in_sentence: frozenset[int] = froz
     A piece of a sentence ("and", ", or") is not a menu entry: it tells that the short lines around it
     are links inside a sentence, so it breaks the run; so is a line of a block that reads as one sentence
     broken by links (in_sentence: line numbers), whatever its language's little words; and so is a line
-    that stops on a word no label ends with ("gehört seit der"), and the linked words after it, which tells
-    it where the text has no blank lines to part its blocks by.
+    that stops on a word no label ends with ("liegt seit der"), and the linked words after it: where the text has
+    no blank lines to part its blocks by, they tell a sentence from a menu.
     """
     run: list[Line] = []
     previous: Line | None = None
