@@ -157,7 +157,8 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                            r"( source| credit| courtesy| by)?\s*[:：|]\s*.{1,100}$|"
                            r"^(photo|image|picture|photograph|foto|bild)s?\s+(by|courtesy of|von)\s+(?-i:[A-ZÀ-Þ])[^.!?]{1,80}$|"
                            r"^.{0,60}\b(getty images|shutterstock|ap photo|afp photo|reuters photo|epa-efe|"
-                           r"anadolu agency|via getty images)\)?$"),
+                           r"anadolu agency|via getty images|istock(photo)?|unsplash|pixabay|pexels|adobe ?stock|"
+                           r"depositphotos|imago( images)?|picture[- ]alliance)(\.com)?\)?$"),
      "photo caption credit"),
     ("photo-credit", _rule(r"^(image|photo|picture) (copyright|caption|credit)s?\W*$|^credit\W*$"),
      "photo credit or caption label"),

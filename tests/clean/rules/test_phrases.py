@@ -234,6 +234,12 @@ def test_comment_prompts_calls_to_action_and_photo_credits_go():
     ("The council said the © sign on the plans meant they belonged to the city.", None),
     ("Der Rat nannte die Zahl von 2023 © 4 Prozent.", None),
     ("Photo by photo, the exhibition tells the story of the harbour.", None),
+    # a stock-photo agency, alone or after the photographer's name, with or without its web address
+    ("iStockphoto", "photo-credit"),
+    ("Photo by jd on Pixabay", "photo-credit"),
+    ("M. Costa/Adobe Stock.com", "photo-credit"),
+    ("(Bild: Anna Müller/imago images)", "photo-credit"),
+    ("The council bought the pictures of the quay from a stock agency such as Pixabay.", None),
 ])
 def test_a_caption_that_ends_in_its_credit_or_a_credit_line_goes(line, rule):
     """A caption's credit after a © sign ends the line, set off by a separator or naming agency / photographer;
