@@ -314,3 +314,17 @@ def test_the_headlines_under_editors_picks_go():
 ])
 def test_a_link_back_to_the_gallery_article_or_list_is_a_page_control(line, rule):
     assert (phrase_rule(line) or (None,))[0] == rule
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("You are using an outdated browser. Please upgrade it to read this page as it is meant to look.", "browser-notice"),
+    ("Your browser is not supported any more", "browser-notice"),
+    ("Ihr Browser ist veraltet. Bitte aktualisieren Sie ihn.", "browser-notice"),
+    ("Votre navigateur n'est plus supporté.", "browser-notice"),
+    ("Please update your browser", "browser-notice"),
+    ("The council told staff to update your browser bookmarks to the new portal, a spokesman said.", None),
+    ("Older readers said the browser was too old to open the council's new forms.", None),
+])
+def test_a_notice_that_the_readers_browser_is_out_of_date_goes(line, rule):
+    """The page's warning about the reader's browser, in several languages, not a sentence about browsers."""
+    assert (phrase_rule(line) or (None,))[0] == rule
