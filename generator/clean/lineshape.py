@@ -71,7 +71,8 @@ CONNECTIVES = frozenset("and or but nor of for to in on at by with from as than 
 
 
 def is_sentence_fragment(text: str) -> bool:
-    """Punctuation that goes on with a sentence (", 3 for", ". It was") or connecting words alone ("and", "or the")."""
+    """Punctuation that goes on with a sentence (", 3 for", ". It was") or connecting words alone ("and",
+    "or the")."""
     if text[:1] in ",;:)]’”%" or text.startswith(". "):
         return True
     words = WORD.findall(text)

@@ -220,15 +220,18 @@ BOILERPLATE_RULES: list[tuple[str, re.Pattern[str], str]] = [
                             r"(utilizamos|usamos|este (sitio|site) (web )?(utiliza|usa)) (las |os )?cookies|"
                             r"(utilizziamo|usiamo|questo sito (utilizza|usa)) (i )?cookie)\b.{0,300}$"),
      "cookie or consent notice written as a sentence"),
-    ("browser-notice", _rule(r"^.{0,100}\b(you are using (an? )?(outdated|old|older|unsupported) (version of (your )?)?"
-                             r"(web )?browser|you are using a browser( version)? (that|which|with)\b.{0,40}\b(limited support|"
-                             r"not supported|no longer supported|outdated)|your (web )?browser is (out of date|outdated|not "
-                             r"supported|no longer supported|too old)|"
-                             r"ihr browser (ist|wird) (veraltet|nicht (mehr )?unterstützt)|sie (verwenden|nutzen) einen "
-                             r"(veralteten|alten|nicht unterstützten) browser|votre navigateur (est obsolète|n['’]est (plus|pas) "
-                             r"(à jour|supporté|pris en charge))|su navegador (está desactualizado|no es compatible)|"
-                             r"seu navegador (está desatualizado|não é compatível)|il tuo browser (non è aggiornato|non è supportato))"
-                             r"\b.{0,300}$|^(please )?(upgrade|update) your (web )?browser\b.{0,200}$"),
+    ("browser-notice", _rule(r"^.{0,100}\b(you are using (an? )?(outdated|old|older|unsupported) "
+                             r"(version of (your )?)?(web )?browser|"
+                             r"you are using a browser( version)? (that|which|with)\b.{0,40}\b(limited support|"
+                             r"not supported|no longer supported|outdated)|"
+                             r"your (web )?browser is (out of date|outdated|not supported|no longer supported|too old)|"
+                             r"ihr browser (ist|wird) (veraltet|nicht (mehr )?unterstützt)|"
+                             r"sie (verwenden|nutzen) einen (veralteten|alten|nicht unterstützten) browser|"
+                             r"votre navigateur (est obsolète|n['’]est (plus|pas) (à jour|supporté|pris en charge))|"
+                             r"su navegador (está desactualizado|no es compatible)|"
+                             r"seu navegador (está desatualizado|não é compatível)|"
+                             r"il tuo browser (non è aggiornato|non è supportato))\b.{0,300}$|"
+                             r"^(please )?(upgrade|update) your (web )?browser\b.{0,200}$"),
      "a notice that the reader's browser is out of date"),
     ("footer", _rule(r"^(©|\(c\)\s|(copyright|all rights reserved|terms (of|and) (use|service|conditions)|"
                      r"privacy (policy|notice)|contact us|about us|advertise with us|site ?map)\b).{0,120}$"),

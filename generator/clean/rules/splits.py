@@ -31,11 +31,11 @@ def remove_navigation_runs(lines: list[Line], in_sentence: frozenset[int] = froz
     A piece of a sentence ("and", ", or") is not a menu entry: it tells that the short lines around it
     are links inside a sentence, so it breaks the run; so is a line of a block that reads as one sentence
     broken by links (in_sentence: line numbers), whatever its language's little words; and so is a line
-    that stops on a word no label ends with ("liegt seit der"), and the linked words after it: where the text has
-    no blank lines to part its blocks by, they tell a sentence from a menu.
+    that stops on a word no label ends with ("liegt seit der"), and the linked words after it: where the
+    text has no blank lines to part its blocks by, they tell a sentence from a menu.
     """
     run: list[Line] = []
-    previous: Line | None = None
+    after_unfinished = False  # the kept line before ends on such a word: this one is the link's text
 
     def close_run() -> None:
         if len(run) >= NAV_RUN_MIN:
@@ -50,8 +50,8 @@ def remove_navigation_runs(lines: list[Line], in_sentence: frozenset[int] = froz
         if items:
             line.remove("navigation", f"a menu of {items} entries between separators")
             continue
-        linked = ends_unfinished(line.text) or (previous is not None and ends_unfinished(previous.text))
-        previous = line
+        unfinished = ends_unfinished(line.text)
+        linked, after_unfinished = unfinished or after_unfinished, unfinished
         if is_menu_like(line.text) and not is_sentence_fragment(line.text) and line.number not in in_sentence \
                 and not linked:
             run.append(line)

@@ -317,7 +317,8 @@ def test_a_link_back_to_the_gallery_article_or_list_is_a_page_control(line, rule
 
 
 @pytest.mark.parametrize("line, rule", [
-    ("You are using an outdated browser. Please upgrade it to read this page as it is meant to look.", "browser-notice"),
+    ("You are using an outdated browser. Please upgrade it to read this page as it is meant to look.",
+     "browser-notice"),
     ("Your browser is not supported any more", "browser-notice"),
     ("Ihr Browser ist veraltet. Bitte aktualisieren Sie ihn.", "browser-notice"),
     ("Votre navigateur n'est plus supporté.", "browser-notice"),
